@@ -1,0 +1,142 @@
+import Foundation
+import TextFormats
+
+/// Typed access to the fields of one `data` object with catalogue-quality
+/// errors: every field is checked, unknown fields are refused, and each
+/// message says what was expected.
+struct FieldReader {
+    let fields: [DataField]
+    let path: String
+    let mode: FieldMode
+    var strict: Bool { mode == .stored }
+    private(set) var used: Set<String> = []
+
+    init(_ fields: [DataField], path: String, mode: FieldMode) {
+        self.fields = fields
+        self.path = path
+        self.mode = mode
+    }
+
+    func fieldPath(_ k: String) -> String { path.isEmpty ? k : "\(path).\(k)" }
+
+    mutating func raw(_ k: String) -> DataField.Value? {
+        used.insert(k)
+        return fields.first(where: { $0.key == k })?.value
+    }
+
+    mutating func string(_ k: String, required: Bool = true, maxLength: Int = 500) throws -> String? {
+        guard let given = raw(k), given != .null || required else {
+            if required { throw EventCodingError(field: fieldPath(k), problem: "is missing", fix: "add \"\(k)\": \"…\"") }
+            return nil
+        }
+        var v = given
+        if mode != .stored, case .int(let i) = v { v = .string(String(i)) }
+        guard case .string(let s) = v else {
+            throw EventCodingError(field: fieldPath(k), problem: "must be a string, found \(DataField(key: k, value: v).kindName)")
+        }
+        let t = s.trimmingCharacters(in: CharacterSet.whitespaces)
+        if t.isEmpty { throw EventCodingError(field: fieldPath(k), problem: "must not be empty") }
+        if t.unicodeScalars.count > maxLength {
+            throw EventCodingError(field: fieldPath(k), problem: "is longer than \(maxLength) characters")
+        }
+        if t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw EventCodingError(field: fieldPath(k), problem: "contains a control character", fix: "remove line breaks, tabs and NUL bytes")
+        }
+        let canonical = nfc(t)
+        if strict && canonical != s {
+            throw EventCodingError(field: fieldPath(k), problem: "is not in canonical form (Unicode NFC, no surrounding spaces)",
+                                   fix: "antq writes NFC; a line that is not was written by something else")
+        }
+        return canonical
+    }
+
+    mutating func requiredString(_ k: String, maxLength: Int = 500) throws -> String {
+        try string(k, required: true, maxLength: maxLength)!
+    }
+
+    mutating func int(_ k: String, min lo: Int, max hi: Int, default def: Int? = nil) throws -> Int {
+        guard let given = raw(k) else {
+            if let def { return def }
+            throw EventCodingError(field: fieldPath(k), problem: "is missing", fix: "add \"\(k)\": a whole number from \(lo) to \(hi)")
+        }
+        var v = given
+        if mode == .flags, case .string(let text) = v, let i = Int64(text) { v = .int(i) }
+        switch v {
+        case .int(let i):
+            guard i >= Int64(lo), i <= Int64(hi) else {
+                throw EventCodingError(field: fieldPath(k), problem: "is \(i), outside \(lo)…\(hi)",
+                                       fix: "give a whole number from \(lo) to \(hi)")
+            }
+            return Int(i)
+        case .number(let text, _):
+            throw EventCodingError(field: fieldPath(k), problem: "is \(text), not a whole number in range",
+                                   fix: "give a whole number from \(lo) to \(hi)")
+        default:
+            throw EventCodingError(field: fieldPath(k), problem: "must be a whole number, found \(DataField(key: k, value: v).kindName)",
+                                   fix: "write it without quotes, e.g. \"\(k)\": \(max(lo, 1))")
+        }
+    }
+
+    mutating func optionalInt(_ k: String, min lo: Int, max hi: Int) throws -> Int? {
+        guard let v = raw(k), v != .null else { return nil }
+        _ = v
+        return try int(k, min: lo, max: hi)
+    }
+
+    mutating func bool(_ k: String, default def: Bool? = nil) throws -> Bool? {
+        guard let v = raw(k), v != .null else {
+            if let def { return def }
+            return nil
+        }
+        if mode == .flags, case .string(let text) = v {
+            switch foldVietnamese(text) {
+            case "true", "yes", "y", "1", "co": return true
+            case "false", "no", "n", "0", "khong": return false
+            default: break
+            }
+        }
+        guard case .bool(let b) = v else {
+            throw EventCodingError(field: fieldPath(k), problem: "must be true or false, found \(DataField(key: k, value: v).kindName)")
+        }
+        return b
+    }
+
+    mutating func requiredBool(_ k: String) throws -> Bool {
+        guard let b = try bool(k) else {
+            throw EventCodingError(field: fieldPath(k), problem: "is missing", fix: "add \"\(k)\": true or false")
+        }
+        return b
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ k: String, _ type: T.Type, required: Bool = true) throws -> T? where T.RawValue == String {
+        guard let s = try string(k, required: required) else { return nil }
+        guard let v = T(rawValue: s) else {
+            throw EventCodingError(field: fieldPath(k), problem: "\"\(s)\" is not one of: \(choices(T.self))")
+        }
+        return v
+    }
+
+    mutating func object(_ k: String) throws -> [DataField]? {
+        guard let v = raw(k), v != .null else { return nil }
+        guard case .object(let f) = v else {
+            throw EventCodingError(field: fieldPath(k), problem: "must be an object, found \(DataField(key: k, value: v).kindName)")
+        }
+        return f
+    }
+
+    /// Refuses fields the catalogue does not define for this type.
+    func rejectUnknown(type: EventType) throws {
+        for f in fields where !used.contains(f.key) {
+            throw EventCodingError(field: fieldPath(f.key), problem: "is not a field of \(type.rawValue)",
+                                   fix: "remove it; see the event catalogue in the README")
+        }
+    }
+}
+
+
+/// How a `data` object reached antq: a stored line must already be
+/// canonical; JSON input is normalised (NFC, trimmed); values typed as
+/// command-line flags arrive as text and are converted ("3" → 3, "có" → true).
+public enum FieldMode: Sendable, Equatable {
+    case stored, input, flags
+}

@@ -1,0 +1,59 @@
+/// The closed vocabularies of the event catalogue. Raw values are the
+/// strings stored in the log; they are part of the format and never change.
+
+public enum UnitKind: String, CaseIterable, Sendable, Codable {
+    case province, city, town, district, ward, commune, township
+
+    /// Commune-level units (xã, phường, thị trấn) are the leaves the
+    /// "91/91 communes" figure counts.
+    public var isCommuneLevel: Bool { self == .ward || self == .commune || self == .township }
+
+    public var vietnamese: String {
+        switch self {
+        case .province: "tỉnh"
+        case .city: "thành phố"
+        case .town: "thị xã"
+        case .district: "huyện"
+        case .ward: "phường"
+        case .commune: "xã"
+        case .township: "thị trấn"
+        }
+    }
+}
+
+public enum TipChannel: String, CaseIterable, Sendable, Codable {
+    case hotline, in_person, club, letter, online, other
+}
+
+public enum CaseCategory: String, CaseIterable, Sendable, Codable {
+    case social_order, drugs, economic, environment, high_tech, corruption, other
+}
+
+public enum WeaponKind: String, CaseIterable, Sendable, Codable {
+    case firearm, rudimentary, implement, explosive, support_tool
+}
+
+public enum RecipientKind: String, CaseIterable, Sendable, Codable {
+    case collective, individual
+}
+
+public enum Issuer: String, CaseIterable, Sendable, Codable {
+    case government, ministry, province, provincial_police, district, commune
+}
+
+public enum AwardForm: String, CaseIterable, Sendable, Codable {
+    case emulation_flag, certificate_of_merit, certificate_of_commendation, medal, badge, other
+}
+
+public enum ModelKind: String, CaseIterable, Sendable, Codable {
+    case crime_prevention_club, shock_team, landlord_club, relatives_club, self_management_group, motorbike_taxi_group
+}
+
+/// Parses a vocabulary value, listing the accepted ones on failure.
+func vocabulary<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type) -> T? where T.RawValue == String {
+    T(rawValue: text)
+}
+
+func choices<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {
+    T.allCases.map(\.rawValue).joined(separator: ", ")
+}

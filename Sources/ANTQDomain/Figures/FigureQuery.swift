@@ -1,0 +1,84 @@
+import TextFormats
+
+/// Reads figures out of a ledger: a flow is the sum over the unit's subtree
+/// (as the tree stood on the period's last day) of the counters of that
+/// year; a state figure is evaluated on the period's last day.
+public struct FigureQuery: Sendable {
+    public let ledger: Ledger
+    public let period: ReportingPeriod
+
+    /// The day state figures and the unit tree are read on.
+    public let endDay: CivilDate
+
+    public init(ledger: Ledger, year: Int, periodStart: MonthDay) {
+        self.ledger = ledger
+        self.period = ReportingPeriod(year: year, start: periodStart)
+        self.endDay = period.lastDay
+    }
+
+    /// State on a given day (`antq state --date D`); flows are those of the day's reporting year so far.
+    public init(ledger: Ledger, stateOn day: CivilDate, periodStart: MonthDay) {
+        self.ledger = ledger
+        self.period = ReportingPeriod(year: ReportingPeriod.year(of: day, start: periodStart), start: periodStart)
+        self.endDay = day
+    }
+
+    /// Units counted under `unit` for this period.
+    public func subtree(_ unit: String) -> [String] {
+        ledger.units.subtree(unit, on: endDay)
+    }
+
+    /// Every figure for `unit` (summed over its subtree), in `Metric.all` order.
+    public func figures(unit: String) -> [Metric: Int] {
+        figures(units: subtree(unit))
+    }
+
+    public func figures(units: [String]) -> [Metric: Int] {
+        var out: [Metric: Int] = [:]
+        var flows = [Int](repeating: 0, count: Metric.flowCount)
+        for u in units {
+            if let row = ledger.flows.row(unit: u, year: period.year) {
+                for i in row.indices { flows[i] += row[i] }
+            }
+        }
+        for i in flows.indices { out[.flow(i)] = flows[i] }
+        for (k, v) in stateFigures(units: units) { out[k] = v }
+        return out
+    }
+
+    public func value(_ metric: Metric, unit: String) -> Int {
+        let units = subtree(unit)
+        switch metric {
+        case .flow(let slot):
+            return units.reduce(0) { $0 + ledger.flows.value(unit: $1, year: period.year, slot: slot) }
+        case .state:
+            return stateFigures(units: units)[metric] ?? 0
+        }
+    }
+
+    func stateFigures(units: [String]) -> [Metric: Int] {
+        var out: [Metric: Int] = [:]
+        for m in Metric.stateMetrics { out[.state(m)] = 0 }
+        let set = Set(units)
+        var clubUnits: Set<String> = []
+        for m in ledger.models.activeModels(on: endDay) where set.contains(m.unit) {
+            out[.state(.models(m.kind)), default: 0] += 1
+            out[.state(.members(m.kind)), default: 0] += m.members
+            if m.kind == .crime_prevention_club { clubUnits.insert(m.unit) }
+        }
+        var cameras = 0
+        var communes = 0
+        var withClub = 0
+        for u in units {
+            cameras += ledger.models.cameraCount(u, on: endDay)
+            if let v = ledger.units.view(u, on: endDay), v.kind.isCommuneLevel, v.mergedInto == nil {
+                communes += 1
+                if clubUnits.contains(u) { withClub += 1 }
+            }
+        }
+        out[.state(.cameras)] = cameras
+        out[.state(.communes)] = communes
+        out[.state(.communesWithClub)] = withClub
+        return out
+    }
+}

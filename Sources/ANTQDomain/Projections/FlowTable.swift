@@ -1,0 +1,64 @@
+/// Yearly flow counters per (unit where the fact occurred, reporting year).
+/// Roll-up to districts and the province happens at query time along the
+/// unit tree as it stood, so one table serves every level.
+public struct FlowTable: Sendable, Equatable {
+    public struct Key: Hashable, Sendable {
+        public var unit: String
+        public var year: Int
+    }
+
+    public private(set) var rows: [Key: [Int]] = [:]
+
+    public init() {}
+
+    @inline(__always)
+    mutating func add(unit: String, year: Int, slot: Int, amount: Int) {
+        let key = Key(unit: unit, year: year)
+        if rows[key] == nil { rows[key] = [Int](repeating: 0, count: Metric.flowCount) }
+        rows[key]![slot] += amount
+    }
+
+    public func value(unit: String, year: Int, slot: Int) -> Int {
+        rows[Key(unit: unit, year: year)]?[slot] ?? 0
+    }
+
+    public func row(unit: String, year: Int) -> [Int]? { rows[Key(unit: unit, year: year)] }
+
+    /// Years that have any flow.
+    public var years: [Int] { Array(Set(rows.keys.map(\.year))).sorted() }
+
+    /// Tables are equal when their non-zero counters are: a row that went
+    /// back to zeros after a retraction is the same as no row.
+    public static func == (a: FlowTable, b: FlowTable) -> Bool {
+        let nz: ([Key: [Int]]) -> [Key: [Int]] = { $0.filter { $0.value.contains { $0 != 0 } } }
+        return nz(a.rows) == nz(b.rows)
+    }
+}
+
+/// The flows projection: every flow event adds its contribution to the
+/// counters of its unit and reporting year.
+public struct FlowsProjection: Projection {
+    public var periodStart: MonthDay
+    public init(periodStart: MonthDay = .january1) { self.periodStart = periodStart }
+    public var name: String { "flows" }
+    public var version: Int { 1 }
+    public var initial: FlowTable { FlowTable() }
+
+    public func apply(_ event: Event, to state: inout FlowTable) {
+        FactChange.forEach(event) { change in
+            switch change {
+            case .add(let f, _): add(f, sign: 1, to: &state)
+            case .remove(let f, _): add(f, sign: -1, to: &state)
+            }
+        }
+    }
+
+    @inline(__always)
+    func add(_ f: Fact, sign: Int, to state: inout FlowTable) {
+        guard let unit = f.unit else { return }
+        let year = ReportingPeriod.year(of: f.occurred, start: periodStart)
+        FlowContribution.forEach(f.data) { slot, n in
+            state.add(unit: unit, year: year, slot: slot, amount: sign * n)
+        }
+    }
+}

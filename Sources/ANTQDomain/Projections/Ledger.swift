@@ -1,0 +1,60 @@
+import TextFormats
+
+/// Everything the projections know after a prefix of the log: the state a
+/// reading command answers from, and the state an append validates against.
+public struct Ledger: Sendable, Equatable {
+    public var log: LogCreated?
+    public var units = UnitRegistry()
+    public var models = ModelRegistry()
+    public var flows = FlowTable()
+    public var amendments = AmendmentIndex()
+    /// Seq of the last event folded in.
+    public var lastSeq = 0
+    public var lastRecorded: UTCInstant?
+    /// Every event id seen? No: ids are checked by a log scan when supplied (see Validator).
+
+    public init() {}
+}
+
+/// All projections together, folded in one pass over the log.
+public struct LedgerProjection: Projection {
+    public var periodStart: MonthDay?
+    let unitsP = UnitsProjection()
+    let modelsP = ModelsProjection()
+    let amendP = AmendmentsProjection()
+
+    /// - Parameter periodStart: overrides the log's own reporting-year start (`--period-start`).
+    public init(periodStart: MonthDay? = nil) { self.periodStart = periodStart }
+
+    public var name: String { "ledger" }
+    /// Version 1: units, models, cameras, flows, amendments.
+    public var version: Int { 1 }
+    public var initial: Ledger { Ledger() }
+
+    public func apply(_ event: Event, to s: inout Ledger) {
+        if case .logCreated(let c) = event.data, s.log == nil { s.log = c }
+        let flows = FlowsProjection(periodStart: periodStart ?? s.log?.periodStart ?? .january1)
+        switch event.type {
+        case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted:
+            flows.apply(event, to: &s.flows)
+        case .unitRegistered, .unitChanged, .unitMerged:
+            unitsP.apply(event, to: &s.units)
+        case .modelEstablished, .modelChanged, .modelDissolved, .cameraInstalled, .cameraRemoved:
+            modelsP.apply(event, to: &s.models)
+        case .eventCorrected, .eventRetracted:
+            flows.apply(event, to: &s.flows)
+            unitsP.apply(event, to: &s.units)
+            modelsP.apply(event, to: &s.models)
+            amendP.apply(event, to: &s.amendments)
+        case .figureAsserted:
+            amendP.apply(event, to: &s.amendments)
+        case .logCreated:
+            break
+        }
+        s.lastSeq = event.seq
+        s.lastRecorded = event.recorded
+    }
+
+    /// The effective reporting-year start for a ledger.
+    public func start(for s: Ledger) -> MonthDay { periodStart ?? s.log?.periodStart ?? .january1 }
+}

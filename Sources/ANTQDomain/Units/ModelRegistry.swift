@@ -1,0 +1,110 @@
+import TextFormats
+
+/// Community models (clubs, teams, groups) and security cameras as
+/// event-sourced history, readable on any day. A model keeps its own short
+/// list of events, ordered by the day they occurred, so a late entry or a
+/// correction lands where it belongs in time.
+public struct ModelRegistry: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var seq: Int
+        public var occurred: CivilDate
+        public var data: EventData
+    }
+
+    public struct Record: Sendable, Equatable {
+        public var id: String
+        public var unit: String
+        public var entries: [Entry]
+    }
+
+    /// A model as it stood on a day.
+    public struct View: Sendable, Equatable {
+        public var id: String
+        public var unit: String
+        public var kind: ModelKind
+        public var name: String
+        public var members: Int
+        public var active: Bool
+        public var established: CivilDate
+    }
+
+    public private(set) var records: [String: Record] = [:]
+    /// Net cameras per unit per day number.
+    public var cameras: [String: [Int32: Int]] { camerasStorage }
+    var camerasStorage: [String: [Int32: Int]] = [:]
+
+    public init() {}
+
+    mutating func add(_ fact: Fact, seq: Int) {
+        apply(fact, seq: seq, adding: true)
+    }
+
+    mutating func remove(_ fact: Fact, seq: Int) {
+        apply(fact, seq: seq, adding: false)
+    }
+
+    private mutating func apply(_ fact: Fact, seq: Int, adding: Bool) {
+        guard let unit = fact.unit else { return }
+        switch fact.data {
+        case .cameraInstalled(let n), .cameraRemoved(let n):
+            let sign = (fact.type == .cameraInstalled) == adding ? 1 : -1
+            let day = Int32(fact.occurred.dayNumber)
+            let v = (camerasStorage[unit]?[day] ?? 0) + sign * n
+            if v == 0 {
+                camerasStorage[unit]?[day] = nil
+                if camerasStorage[unit]?.isEmpty == true { camerasStorage[unit] = nil }
+            } else {
+                camerasStorage[unit, default: [:]][day] = v
+            }
+        case .modelEstablished, .modelChanged, .modelDissolved:
+            guard let id = fact.data.modelID else { return }
+            let entry = Entry(seq: seq, occurred: fact.occurred, data: fact.data)
+            if adding {
+                var r = records[id] ?? Record(id: id, unit: unit, entries: [])
+                if case .modelEstablished = fact.data { r.unit = unit }
+                let at = r.entries.firstIndex { ($0.occurred.dayNumber, $0.seq) > (entry.occurred.dayNumber, seq) } ?? r.entries.endIndex
+                r.entries.insert(entry, at: at)
+                records[id] = r
+            } else if var r = records[id] {
+                r.entries.removeAll { $0.seq == seq }
+                records[id] = r.entries.isEmpty ? nil : r
+            }
+        default:
+            break
+        }
+    }
+
+    /// The model as it stood at the end of `date` (nil before it was established).
+    public func view(_ id: String, on date: CivilDate? = nil) -> View? {
+        guard let r = records[id] else { return nil }
+        var v: View?
+        for e in r.entries {
+            if let date, e.occurred > date { break }
+            switch e.data {
+            case .modelEstablished(_, let kind, let name, let members):
+                v = View(id: id, unit: r.unit, kind: kind, name: name, members: members, active: true, established: e.occurred)
+            case .modelChanged(_, let kind, let name, let members):
+                if let kind { v?.kind = kind }
+                if let name { v?.name = name }
+                if let members { v?.members = members }
+            case .modelDissolved:
+                v?.active = false
+            default: break
+            }
+        }
+        return v
+    }
+
+    /// Active models on `date`, sorted by id.
+    public func activeModels(on date: CivilDate? = nil) -> [View] {
+        records.keys.sorted().compactMap { view($0, on: date) }.filter(\.active)
+    }
+
+    /// Cameras in `unit` at the end of `date`.
+    public func cameraCount(_ unit: String, on date: CivilDate? = nil) -> Int {
+        guard let days = cameras[unit] else { return 0 }
+        guard let date else { return days.values.reduce(0, +) }
+        let limit = Int32(date.dayNumber)
+        return days.reduce(0) { $1.key <= limit ? $0 + $1.value : $0 }
+    }
+}

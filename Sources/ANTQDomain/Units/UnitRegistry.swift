@@ -1,0 +1,127 @@
+import TextFormats
+
+/// Administrative units as event-sourced history: every registration,
+/// change and merger is kept with its day, so the tree can be read as it
+/// stood on any date (a commune counted under its district of 2018 even if
+/// the district was later abolished).
+public struct UnitRegistry: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var seq: Int
+        public var occurred: CivilDate
+        public var data: EventData
+    }
+
+    public struct Record: Sendable, Equatable {
+        public var code: String
+        /// Sorted by (occurred, seq); the first is the registration.
+        public var entries: [Entry]
+    }
+
+    /// How a unit stood on a given day.
+    public struct View: Sendable, Equatable {
+        public var code: String
+        public var name: String
+        public var kind: UnitKind
+        public var parent: String?
+        public var mergedInto: String?
+        public var registered: CivilDate
+        public var mergedOn: CivilDate?
+    }
+
+    public private(set) var records: [String: Record] = [:]
+    /// Codes in registration order (for stable listings).
+    public private(set) var order: [String] = []
+
+    public init() {}
+
+    public func contains(_ code: String) -> Bool { records[code] != nil }
+
+    mutating func add(_ fact: Fact, seq: Int) {
+        guard let code = fact.unit else { return }
+        let entry = Entry(seq: seq, occurred: fact.occurred, data: fact.data)
+        if case .unitRegistered = fact.data {
+            if records[code] == nil { order.append(code) }
+            records[code] = Record(code: code, entries: [entry])
+            return
+        }
+        guard var r = records[code] else { return }
+        let at = r.entries.firstIndex { ($0.occurred.dayNumber, $0.seq) > (entry.occurred.dayNumber, seq) } ?? r.entries.endIndex
+        r.entries.insert(entry, at: at)
+        records[code] = r
+    }
+
+    mutating func remove(_ fact: Fact, seq: Int) {
+        guard let code = fact.unit, var r = records[code] else { return }
+        if case .unitRegistered = fact.data {
+            records[code] = nil
+            order.removeAll { $0 == code }
+            return
+        }
+        r.entries.removeAll { $0.seq == seq }
+        records[code] = r
+    }
+
+    /// The unit as it stood at the end of `date` (nil if not yet registered then).
+    public func view(_ code: String, on date: CivilDate? = nil) -> View? {
+        guard let r = records[code], case .unitRegistered(let name, let kind, let parent) = r.entries[0].data else { return nil }
+        let first = r.entries[0].occurred
+        if let date, first > date { return nil }
+        var v = View(code: code, name: name, kind: kind, parent: parent, mergedInto: nil, registered: first, mergedOn: nil)
+        for e in r.entries.dropFirst() {
+            if let date, e.occurred > date { break }
+            switch e.data {
+            case .unitChanged(let n, let k, let p):
+                if let n { v.name = n }
+                if let k { v.kind = k }
+                if let p { v.parent = p }
+            case .unitMerged(let into):
+                v.mergedInto = into
+                v.mergedOn = e.occurred
+            default: break
+            }
+        }
+        return v
+    }
+
+    /// Every unit as it stood on `date`, in registration order.
+    public func views(on date: CivilDate? = nil) -> [View] {
+        order.compactMap { view($0, on: date) }
+    }
+
+    /// Children of each unit on `date`.
+    public func children(on date: CivilDate?) -> [String: [String]] {
+        var c: [String: [String]] = [:]
+        for v in views(on: date) { if let p = v.parent { c[p, default: []].append(v.code) } }
+        return c
+    }
+
+    /// `code` and everything below it on `date`.
+    public func subtree(_ code: String, on date: CivilDate?) -> [String] {
+        let kids = children(on: date)
+        var out: [String] = []
+        var stack = [code]
+        var seen: Set<String> = []
+        while let c = stack.popLast() {
+            guard seen.insert(c).inserted else { continue }
+            out.append(c)
+            stack.append(contentsOf: (kids[c] ?? []).reversed())
+        }
+        return out
+    }
+
+    /// Units with no parent on `date` (normally the province).
+    public func roots(on date: CivilDate?) -> [String] {
+        views(on: date).filter { $0.parent == nil }.map(\.code)
+    }
+
+    /// Chain from `code` up to its root on `date` (cycle-safe).
+    public func ancestors(_ code: String, on date: CivilDate?) -> [String] {
+        var out: [String] = []
+        var cur = view(code, on: date)?.parent
+        while let c = cur, !out.contains(c), c != code {
+            out.append(c)
+            cur = view(c, on: date)?.parent
+        }
+        return out
+    }
+}

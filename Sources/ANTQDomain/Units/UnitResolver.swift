@@ -1,0 +1,60 @@
+import TextFormats
+
+/// Turns what a clerk typed into a unit code: the code itself, the name
+/// with or without diacritics ("Phú Cường", "phu cuong"), with its kind
+/// ("phường Phú Cường"), or qualified by its parent ("Tân Định, Bến Cát").
+/// A name that matches several units is refused with the candidates listed.
+public struct UnitResolver: Sendable {
+    public let units: UnitRegistry
+
+    public init(units: UnitRegistry) { self.units = units }
+
+    public enum Failure: Error, Equatable, Sendable {
+        case unknown(String, suggestions: [String])
+        case ambiguous(String, candidates: [String])
+    }
+
+    public func resolve(_ text: String) -> Result<String, Failure> {
+        let t = nfc(text.trimmingCharacters(in: .whitespaces))
+        if units.contains(t) { return .success(t) }
+        let views = units.views()
+        // "Name, Parent" qualifies an ambiguous name.
+        var name = t
+        var parentFilter: String?
+        if let comma = t.firstIndex(of: ",") {
+            name = String(t[..<comma]).trimmingCharacters(in: .whitespaces)
+            parentFilter = String(t[t.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+        }
+        func keys(_ v: UnitRegistry.View) -> [String] {
+            [v.name, v.kind.vietnamese + " " + v.name, v.kind.rawValue + " " + v.name]
+        }
+        func parentMatches(_ v: UnitRegistry.View) -> Bool {
+            guard let pf = parentFilter else { return true }
+            guard let p = v.parent, let pv = units.view(p) else { return false }
+            return p == pf || foldVietnamese(pv.name) == foldVietnamese(pf)
+                || keys(pv).contains { foldVietnamese($0) == foldVietnamese(pf) }
+        }
+        // Exact (NFC, case-insensitive) first, then without diacritics.
+        let lower = name.lowercased()
+        var hits = views.filter { v in parentMatches(v) && keys(v).contains { $0.lowercased() == lower } }
+        if hits.isEmpty {
+            let folded = foldVietnamese(name)
+            hits = views.filter { v in parentMatches(v) && keys(v).contains { foldVietnamese($0) == folded } }
+        }
+        if hits.count == 1 { return .success(hits[0].code) }
+        if hits.count > 1 {
+            return .failure(.ambiguous(text, candidates: hits.map { describe($0) }))
+        }
+        let folded = foldVietnamese(name)
+        let close = views.filter { foldVietnamese($0.name).hasPrefix(folded.prefix(3)) }.prefix(5).map { describe($0) }
+        return .failure(.unknown(text, suggestions: Array(close)))
+    }
+
+    public func describe(_ v: UnitRegistry.View) -> String {
+        var s = "\(v.code) \(v.kind.vietnamese) \(v.name)"
+        if let p = v.parent, let pv = units.view(p) { s += " (\(pv.name))" }
+        return s
+    }
+}
+
+import Foundation

@@ -1,0 +1,327 @@
+import JSONCodec
+import TextFormats
+
+/// Checks proposed events against the ledger as it stands and turns them
+/// into events ready to be written. Accepted events are folded into the
+/// validator's own copy of the ledger, so a batch may register a unit on
+/// one line and use it on the next.
+public struct Validator {
+    public private(set) var ledger: Ledger
+    public let projection: LedgerProjection
+    /// The last day an event may have occurred on (today in Vietnam, UTC+7).
+    public let today: CivilDate
+    /// The instant written as `recorded`: antq's own clock, never the user's.
+    public let now: UTCInstant
+    public let defaultBy: String
+    /// Reads a stored event by seq, for amendments of events before this batch.
+    let lookup: (Int) throws -> Event?
+    public private(set) var accepted: [Event] = []
+    private var batchIndex: [Int: Int] = [:]
+    private var batchIDs: Set<String> = []
+
+    public static let earliest = CivilDate(year: 1945, month: 1, day: 1)!
+
+    public init(ledger: Ledger, projection: LedgerProjection = LedgerProjection(), now: UTCInstant, today: CivilDate,
+                defaultBy: String, lookup: @escaping (Int) throws -> Event?) {
+        self.ledger = ledger
+        self.projection = projection
+        self.now = ledger.lastRecorded.map { max($0, now) } ?? now
+        self.today = today
+        self.defaultBy = defaultBy
+        self.lookup = lookup
+    }
+
+    public var nextSeq: Int { ledger.lastSeq + 1 }
+
+    /// Validates one draft; on success it becomes part of the batch.
+    public mutating func accept(_ draft: EventDraft) throws(EventCodingError) -> Event {
+        do {
+            let e = try build(draft)
+            projection.apply(e, to: &ledger)
+            batchIndex[e.seq] = accepted.count
+            accepted.append(e)
+            return e
+        } catch let e as EventCodingError {
+            throw e
+        } catch {
+            throw EventCodingError(field: nil, problem: "\(error)")
+        }
+    }
+
+    private func event(_ seq: Int) throws -> Event? {
+        if let i = batchIndex[seq] { return accepted[i] }
+        return try lookup(seq)
+    }
+
+    private mutating func build(_ d: EventDraft) throws -> Event {
+        var id = d.id
+        if let given = id {
+            guard batchIDs.insert(given).inserted else {
+                throw EventCodingError(field: "id", problem: "\(given) appears twice in this batch", fix: "every event needs its own id")
+            }
+        } else {
+            id = UUIDText.random()
+        }
+        let by = nfc(d.by ?? defaultBy)
+        guard !by.isEmpty else {
+            throw EventCodingError(field: "by", problem: "nobody is named as the recorder", fix: "give --by NAME or set ANTQ_USER")
+        }
+        if d.type.isAmendment { return try buildAmendment(d, id: id!, by: by) }
+        guard let occurred = d.occurred else { throw EventCodingError(field: "occurred", problem: "is missing", fix: "give the day it happened, YYYY-MM-DD") }
+        try checkDate(occurred, field: "occurred")
+        guard let unitText = d.unit else { throw EventCodingError(field: "unit", problem: "is missing", fix: "give the unit's code or name") }
+        let data = try DataDecoder.decode(d.type, d.fields, path: "data", mode: d.fieldMode)
+        let unit: String
+        if d.type == .unitRegistered {
+            unit = try newUnitCode(unitText)
+        } else {
+            unit = try resolveUnit(unitText, field: "unit")
+        }
+        let fact = Fact(occurred: occurred, unit: unit, data: data)
+        try check(fact, seq: nextSeq, field: "")
+        return Event(seq: nextSeq, id: id!, occurred: occurred, recorded: now, unit: unit, by: by, data: data)
+    }
+
+    // MARK: - Facts
+
+    func checkDate(_ d: CivilDate, field: String) throws {
+        if d < Validator.earliest {
+            throw EventCodingError(field: field, problem: "\(d.iso) is before 1945", fix: "check the year")
+        }
+        if d > today {
+            throw EventCodingError(field: field, problem: "\(d.iso) is in the future (today is \(today.iso))", fix: "record facts once they have happened")
+        }
+    }
+
+    func newUnitCode(_ text: String) throws -> String {
+        guard UnitCode.isValid(text) else {
+            throw EventCodingError(field: "unit", problem: "\"\(text)\" is not a unit code", fix: "a new unit is given by its official code, e.g. 25747")
+        }
+        if let v = ledger.units.view(text) {
+            throw EventCodingError(field: "unit", problem: "\(text) is already registered as \(v.name)", fix: "use unit.changed to change it")
+        }
+        return text
+    }
+
+    func resolveUnit(_ text: String, field: String) throws -> String {
+        switch UnitResolver(units: ledger.units).resolve(text) {
+        case .success(let code): return code
+        case .failure(.ambiguous(_, let candidates)):
+            throw EventCodingError(field: field, problem: "\"\(text)\" matches several units: \(candidates.joined(separator: "; "))",
+                                   fix: "give the code, or qualify the name with its district, e.g. \"\(text), <district>\"")
+        case .failure(.unknown(_, let suggestions)):
+            throw EventCodingError(field: field, problem: "\"\(text)\" is not a registered unit"
+                                   + (suggestions.isEmpty ? "" : "; similar: \(suggestions.joined(separator: "; "))"),
+                                   fix: "'antq units' lists the units; register a new one with unit.registered")
+        }
+    }
+
+    /// Rules that depend on the ledger, for a fact as it would stand.
+    func check(_ f: Fact, seq: Int, field prefix: String) throws {
+        let unitField = prefix.isEmpty ? "unit" : "\(prefix).unit"
+        let dataField = prefix.isEmpty ? "data" : "\(prefix).data"
+        guard let unit = f.unit else { return }
+        if f.type != .unitRegistered {
+            guard let v = ledger.units.view(unit) else {
+                throw EventCodingError(field: unitField, problem: "\(unit) is not a registered unit", fix: "'antq units' lists the units")
+            }
+            guard ledger.units.view(unit, on: f.occurred) != nil else {
+                throw EventCodingError(field: unitField, problem: "\(unit) \(v.name) was registered on \(v.registered.iso), after \(f.occurred.iso)",
+                                       fix: "check the date, or the unit")
+            }
+            if let merged = ledger.units.view(unit, on: f.occurred)?.mergedInto {
+                throw EventCodingError(field: unitField, problem: "\(unit) \(v.name) was merged into \(merged) on \(v.mergedOn?.iso ?? "?")",
+                                       fix: "record it under the successor unit \(merged)")
+            }
+        }
+        switch f.data {
+        case .unitRegistered(_, _, let parent):
+            if let parent { try checkParent(parent, of: unit, on: f.occurred, field: "\(dataField).parent") }
+        case .unitChanged(_, _, let parent):
+            if let p = parent, let p { try checkParent(p, of: unit, on: f.occurred, field: "\(dataField).parent") }
+        case .unitMerged(let into):
+            guard into != unit else { throw EventCodingError(field: "\(dataField).into", problem: "a unit cannot merge into itself") }
+            guard let iv = ledger.units.view(into, on: f.occurred) else {
+                throw EventCodingError(field: "\(dataField).into", problem: "\(into) is not a registered unit on \(f.occurred.iso)", fix: "register the successor first")
+            }
+            if iv.mergedInto != nil { throw EventCodingError(field: "\(dataField).into", problem: "\(into) is itself merged away") }
+            if ledger.units.view(unit)?.mergedInto != nil {
+                throw EventCodingError(field: unitField, problem: "\(unit) is already merged")
+            }
+        case .modelEstablished(let model, _, _, _):
+            if let r = ledger.models.records[model], !r.entries.contains(where: { $0.seq == seq }) {
+                throw EventCodingError(field: "\(dataField).model", problem: "model \(model) already exists (in unit \(r.unit))",
+                                       fix: "choose a new id, or use model.changed")
+            }
+        case .modelChanged(let model, _, _, _), .modelDissolved(let model, _):
+            guard let r = ledger.models.records[model] else {
+                throw EventCodingError(field: "\(dataField).model", problem: "model \(model) does not exist", fix: "establish it first with model.established")
+            }
+            guard r.unit == unit else {
+                throw EventCodingError(field: unitField, problem: "model \(model) belongs to unit \(r.unit), not \(unit)")
+            }
+            let before = ModelRegistry.View?.none
+            _ = before
+            var probe = ledger.models
+            probe.remove(Fact(occurred: f.occurred, unit: unit, data: f.data), seq: seq)
+            guard let v = probe.view(model, on: f.occurred) else {
+                throw EventCodingError(field: "occurred", problem: "model \(model) was not yet established on \(f.occurred.iso)")
+            }
+            guard v.active else {
+                throw EventCodingError(field: "\(dataField).model", problem: "model \(model) was dissolved before \(f.occurred.iso)",
+                                       fix: "a dissolved model cannot change; establish a new one")
+            }
+        case .cameraRemoved(let n):
+            let have = ledger.models.cameraCount(unit, on: f.occurred)
+            if n > have {
+                throw EventCodingError(field: "\(dataField).count", problem: "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)")
+            }
+        default:
+            break
+        }
+    }
+
+    func checkParent(_ parent: String, of unit: String, on day: CivilDate, field: String) throws {
+        guard parent != unit else { throw EventCodingError(field: field, problem: "a unit cannot be its own parent") }
+        guard let pv = ledger.units.view(parent, on: day) else {
+            throw EventCodingError(field: field, problem: "\(parent) is not a registered unit on \(day.iso)", fix: "register the parent first")
+        }
+        if pv.mergedInto != nil { throw EventCodingError(field: field, problem: "\(parent) \(pv.name) is merged away") }
+        if ledger.units.ancestors(parent, on: day).contains(unit) {
+            throw EventCodingError(field: field, problem: "\(parent) is below \(unit): the tree would have a cycle")
+        }
+    }
+
+    // MARK: - Amendments
+
+    private func buildAmendment(_ d: EventDraft, id: String, by: String) throws -> Event {
+        var r = FieldReader(d.fields, path: "data", mode: d.fieldMode)
+        let target = try r.int("target", min: 1, max: Int(Int32.max))
+        let reason = try r.requiredString("reason", maxLength: 1000)
+        if r.raw("was") != nil {
+            throw EventCodingError(field: "data.was", problem: "is filled in by antq", fix: "remove it")
+        }
+        guard target < nextSeq, let targetEvent = try event(target) else {
+            throw EventCodingError(field: "data.target", problem: "there is no event #\(target) (the log ends at #\(nextSeq - 1))")
+        }
+        let verb = d.type == .eventCorrected ? "corrected" : "retracted"
+        if targetEvent.type == .logCreated {
+            throw EventCodingError(field: "data.target", problem: "#\(target) is log.created, which cannot be \(verb)")
+        }
+        if targetEvent.type.isAmendment {
+            let original: Int
+            switch targetEvent.data {
+            case .corrected(let c): original = c.target
+            case .retracted(let x): original = x.target
+            default: original = target
+            }
+            throw EventCodingError(field: "data.target", problem: "#\(target) is itself an amendment (\(targetEvent.type.rawValue))",
+                                   fix: "amend the original event #\(original) instead")
+        }
+        if let by = ledger.amendments.retractions[target] {
+            throw EventCodingError(field: "data.target", problem: "#\(target) was already retracted by #\(by)")
+        }
+        let source = ledger.amendments.effectiveSource(of: target)
+        var was = targetEvent.fact
+        if source != target, let s = try event(source), case .corrected(let c) = s.data { was = c.replacement }
+        let occurred = d.occurred ?? today
+        try checkDate(occurred, field: "occurred")
+        if d.type == .eventRetracted {
+            try r.rejectUnknownAmendment(["target", "reason"])
+            try checkRetractable(was, target: target)
+            return Event(seq: nextSeq, id: id, occurred: occurred, recorded: now, unit: was.unit, by: by,
+                         data: .retracted(Retraction(target: target, reason: reason, was: was)))
+        }
+        guard targetEvent.type.isCorrectable else {
+            throw EventCodingError(field: "data.target", problem: "#\(target) is a unit event, which cannot be corrected",
+                                   fix: "record the change with unit.changed, or retract it if nothing depends on it")
+        }
+        // The replacement: what the target should have said.
+        var newOccurred = was.occurred
+        if let text = try r.string("occurred", required: false, maxLength: 10) {
+            guard let day = CivilDate(iso: text) ?? CivilDate(dayMonthYear: text) else {
+                throw EventCodingError(field: "data.occurred", problem: "\"\(text)\" is not a real date", fix: "write YYYY-MM-DD")
+            }
+            newOccurred = day
+        }
+        try checkDate(newOccurred, field: "data.occurred")
+        var newUnit = was.unit
+        if let text = try r.string("unit", required: false, maxLength: 200) {
+            newUnit = try resolveUnit(text, field: "data.unit")
+        }
+        var merged = FactFields.fields(of: was.data)
+        if let given = try r.object("data") {
+            for f in given {
+                if let i = merged.firstIndex(where: { $0.key == f.key }) { merged[i] = f } else { merged.append(f) }
+            }
+        }
+        try r.rejectUnknownAmendment(["target", "reason", "occurred", "unit", "data"])
+        let mode: FieldMode = d.fieldMode == .flags ? .flags : .input
+        let newData = try DataDecoder.decode(was.type, merged, path: "data.data", mode: mode)
+        if was.type.isModelEvent {
+            if newData.modelID != was.data.modelID {
+                throw EventCodingError(field: "data.data.model", problem: "a correction cannot move an event to another model")
+            }
+            if newUnit != was.unit {
+                throw EventCodingError(field: "data.unit", problem: "a correction cannot move a model event to another unit")
+            }
+        }
+        let replacement = Fact(occurred: newOccurred, unit: newUnit, data: newData)
+        if replacement == was {
+            throw EventCodingError(field: "data", problem: "the correction changes nothing in #\(target)", fix: "give the field that was wrong, e.g. --count 3")
+        }
+        var probe = self
+        projection.apply(Event(seq: nextSeq, id: id, occurred: occurred, recorded: now, unit: was.unit, by: by,
+                               data: .retracted(Retraction(target: target, reason: reason, was: was))), to: &probe.ledger)
+        try probe.check(replacement, seq: target, field: "data")
+        return Event(seq: nextSeq, id: id, occurred: occurred, recorded: now, unit: newUnit, by: by,
+                     data: .corrected(Correction(target: target, reason: reason, replacement: replacement, was: was)))
+    }
+
+    func checkRetractable(_ was: Fact, target: Int) throws {
+        guard let unit = was.unit else { return }
+        switch was.data {
+        case .unitRegistered:
+            if ledger.units.views().contains(where: { $0.parent == unit || $0.mergedInto == unit })
+                || ledger.flows.rows.keys.contains(where: { $0.unit == unit })
+                || ledger.models.records.values.contains(where: { $0.unit == unit })
+                || ledger.models.cameras[unit] != nil {
+                throw EventCodingError(field: "data.target", problem: "unit \(unit) is used by other events",
+                                       fix: "retract those first, or record the change with unit.changed")
+            }
+        case .modelEstablished(let model, _, _, _):
+            if let r = ledger.models.records[model], r.entries.count > 1 {
+                throw EventCodingError(field: "data.target", problem: "model \(model) has later events (#\(r.entries.filter { $0.seq != target }.map { String($0.seq) }.joined(separator: ", #")))",
+                                       fix: "retract those first")
+            }
+        case .cameraInstalled(let n):
+            var probe = ledger.models
+            probe.remove(was, seq: target)
+            if probe.cameraCount(unit) < 0 || probe.cameraCount(unit, on: today) < 0 {
+                throw EventCodingError(field: "data.target", problem: "retracting \(n) cameras would leave unit \(unit) with fewer than zero")
+            }
+        default:
+            break
+        }
+    }
+}
+
+extension FieldReader {
+    func rejectUnknownAmendment(_ allowed: [String]) throws {
+        for f in fields where !allowed.contains(f.key) {
+            throw EventCodingError(field: fieldPath(f.key), problem: "is not a field of this amendment",
+                                   fix: "allowed: \(allowed.joined(separator: ", "))")
+        }
+    }
+}
+
+/// A fact's data as fields, so a correction can give only what changes.
+enum FactFields {
+    static func fields(of data: EventData) -> [DataField] {
+        let bytes = EventEncoder.encodeData(data)
+        return bytes.withUnsafeBytes { b in
+            var s = JSONScanner(b)
+            return (try? DataField.readObject(&s, path: "data")) ?? []
+        }
+    }
+}

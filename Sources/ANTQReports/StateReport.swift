@@ -1,0 +1,42 @@
+import ANTQDomain
+import EventLog
+import TextFormats
+
+/// The standing state of the movement on a day: community models by kind
+/// with members, cameras, communes with a crime-prevention club, per unit.
+public struct StateReport: Sendable {
+    public struct Row: Sendable {
+        public var code: String
+        public var name: String
+        public var kind: UnitKind
+        public var depth: Int
+        public var figures: [Metric: Int]
+    }
+
+    public var day: CivilDate
+    public var asOf: UTCInstant?
+    public var fingerprint: Fingerprint
+    public var rows: [Row]
+    public var models: [ModelRegistry.View]
+    public var unitNames: [String: String]
+
+    public static func make(ledger: Ledger, day: CivilDate, periodStart: MonthDay, unit: String?, depth: Int,
+                            fingerprint: Fingerprint, asOf: UTCInstant?) -> StateReport {
+        let q = FigureQuery(ledger: ledger, stateOn: day, periodStart: periodStart)
+        let roots = unit.map { [$0] } ?? ledger.units.roots(on: day)
+        let children = ledger.units.children(on: day)
+        var rows: [Row] = []
+        func walk(_ code: String, _ d: Int) {
+            guard let v = ledger.units.view(code, on: day) ?? ledger.units.view(code) else { return }
+            let figs = q.figures(unit: code).filter { !$0.key.isFlow }
+            rows.append(Row(code: code, name: v.name, kind: v.kind, depth: d, figures: figs))
+            if d < depth { for c in children[code] ?? [] { walk(c, d + 1) } }
+        }
+        for r in roots { walk(r, 0) }
+        let scope = Set(roots.flatMap { ledger.units.subtree($0, on: day) })
+        let models = ledger.models.activeModels(on: day).filter { scope.contains($0.unit) }
+        var names: [String: String] = [:]
+        for v in ledger.units.views() { names[v.code] = v.name }
+        return StateReport(day: day, asOf: asOf, fingerprint: fingerprint, rows: rows, models: models, unitNames: names)
+    }
+}

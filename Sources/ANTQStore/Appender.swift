@@ -1,0 +1,127 @@
+import ANTQDomain
+import EventLog
+import Hashing
+import SystemCalls
+import TextFormats
+
+/// The result of a successful append: what was assigned and the new fingerprint.
+public struct AppendReceipt: Sendable {
+    public var events: [Event]
+    public var fingerprint: Fingerprint
+    public var recovered: LogWriter.Recovery?
+}
+
+/// One line of input to append, with where it came from for messages.
+public struct DraftInput: Sendable {
+    public var line: Int
+    public var draft: Result<EventDraft, EventCodingError>
+
+    public init(line: Int, draft: Result<EventDraft, EventCodingError>) {
+        self.line = line
+        self.draft = draft
+    }
+}
+
+extension DataStore {
+    /// How many bad lines a rejected batch reports before summarising.
+    public static let problemCap = 100
+
+    /// Validates every draft against the ledger at the end of the log and,
+    /// only if all are valid, appends them as one atomic batch. One bad line
+    /// means nothing is appended; every bad line is reported (up to the cap).
+    public func append(_ inputs: [DraftInput], file: String, defaultBy: String, expectSeq: Int? = nil) throws(StoreError) -> AppendReceipt {
+        let header = try self.header()
+        try checkKey(against: header, required: true)
+        let writer = LogWriter(layout: layout, key: chainKey, onRecovery: { [note, layout] r in
+            note("warning: an interrupted append had left \(r.bytes) bytes (\(r.lines) line(s)) at the end of \(layout.logDisplayName); moved to \(r.path)")
+        })
+        var accepted: [Event] = []
+        do {
+            let receipt = try writer.append(expectSeq: expectSeq) { (tail: LogTail, sink: inout BatchSink) throws in
+                // The state at the committed tail, under the lock.
+                let replay = try self.replay(writeSnapshot: false)
+                let fd = try FileDescriptor.open(layout.logPath, .readOnly)
+                defer { try? fd.close() }
+                let lookup = EventLookup(fd: fd, end: tail.committedEnd)
+                let now = clock.now()
+                var validator = Validator(ledger: replay.ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
+                                          lookup: { try lookup.event(seq: $0) })
+                var problems: [LineProblem] = []
+                var bad = 0
+                for input in inputs {
+                    switch input.draft {
+                    case .failure(let e):
+                        bad += 1
+                        if problems.count < DataStore.problemCap { problems.append(LineProblem(file: file, line: input.line, error: e)) }
+                    case .success(let d):
+                        do { _ = try validator.accept(d) } catch {
+                            bad += 1
+                            if problems.count < DataStore.problemCap { problems.append(LineProblem(file: file, line: input.line, error: error as? EventCodingError ?? EventCodingError(field: nil, problem: "\(error)"))) }
+                        }
+                    }
+                }
+                if bad == 0 {
+                    let given = Dictionary(inputs.enumerated().compactMap { i, input -> (String, Int)? in
+                        if case .success(let d) = input.draft, let id = d.id { return (id, input.line) }
+                        return nil
+                    }, uniquingKeysWith: { a, _ in a })
+                    if !given.isEmpty {
+                        for (id, seq) in try existingIDs(Set(given.keys), fd: fd, end: tail.committedEnd) {
+                            bad += 1
+                            problems.append(LineProblem(file: file, line: given[id]!, error: EventCodingError(
+                                field: "id", problem: "\(id) is already in the log as #\(seq)", fix: "an event is recorded once; omit id to record a new one")))
+                        }
+                    }
+                }
+                if bad > 0 { throw StoreError.rejected(problems, total: bad) }
+                accepted = validator.accepted
+                for i in accepted.indices {
+                    accepted[i].prev = sink.nextPrev
+                    accepted[i].more = i < accepted.count - 1
+                    precondition(accepted[i].seq == sink.nextSeq)
+                    try sink.add(EventEncoder.encode(accepted[i]))
+                }
+            }
+            if let r = receipt.recovery { _ = r }
+            let result = AppendReceipt(events: accepted, fingerprint: receipt.fingerprint, recovered: receipt.recovery)
+            maybeSnapshotAfterAppend(receipt.fingerprint.seq, count: accepted.count)
+            return result
+        } catch let e as StoreError {
+            throw e
+        } catch let e as LogWriter.WriteError {
+            switch e {
+            case .io(let err): throw .io(err)
+            case .damaged(_, let reason): throw .damaged(file: layout.logDisplayName, line: nil, reason: "the last line is damaged (\(reason)); run 'antq verify'")
+            case .expectedSeq(let expected, let actual): throw .expectedSeq(expected: expected, actual: actual)
+            case .lockBusy: throw .lockBusy
+            }
+        } catch let e as Errno {
+            throw .io(e)
+        } catch {
+            throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
+        }
+    }
+
+    /// Ids already in the log, with their seq. Only run when a batch brings
+    /// its own ids (e.g. a re-import of an export): antq's own ids are random
+    /// UUIDs and need no check.
+    func existingIDs(_ ids: Set<String>, fd: FileDescriptor, end: Int64) throws -> [(String, Int)] {
+        var found: [(String, Int)] = []
+        try LineStream().forEachLine(in: fd, to: end) { (line: LineStream.Line) -> Bool in
+            if let e = try? EventDecoder.decode(line.bytes), ids.contains(e.id) { found.append((e.id, e.seq)) }
+            return true
+        }
+        return found
+    }
+
+    /// Every `snapshotInterval` events, an append leaves a snapshot behind so
+    /// reading commands replay only a short tail.
+    func maybeSnapshotAfterAppend(_ lastSeq: Int, count: Int) {
+        guard count > 0, lastSeq / snapshotInterval != (lastSeq - count) / snapshotInterval else { return }
+        if let r = try? replay(writeSnapshot: false), let h = try? header(), case .logCreated(let c) = h.data {
+            do { _ = try saveSnapshot(r, logID: c.logID, projection: LedgerProjection()) } catch {
+                note("note: could not write a snapshot: \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import ANTQDomain
+import EventLog
+import Hashing
+import SystemCalls
+import TextFormats
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A data directory: the log under `events/` and the snapshots under
+/// `snapshots/`. The entry point the CLI, the demo generator and the
+/// benchmark share.
+public struct DataStore: Sendable {
+    public let layout: LogLayout
+    public let key: KeyFile?
+    public var clock: Clock
+    /// Write a snapshot when this many events have accumulated since the last one.
+    public var snapshotInterval: Int
+    /// How many snapshots of one kind to keep.
+    public var snapshotsKept: Int
+    /// Receives notes meant for stderr (warnings, recoveries, ignored snapshots).
+    public var note: @Sendable (String) -> Void
+
+    public init(layout: LogLayout, key: KeyFile?, clock: Clock = .system, snapshotInterval: Int = 10_000,
+                snapshotsKept: Int = 3, note: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.layout = layout
+        self.key = key
+        self.clock = clock
+        self.snapshotInterval = snapshotInterval
+        self.snapshotsKept = snapshotsKept
+        self.note = note
+    }
+
+    var chainKey: ChainKey { key.map { .keyed(HMACSHA256(key: $0.key)) } ?? .plain }
+
+    /// Opens an initialised directory, failing with a message that says how to fix it.
+    public static func open(_ directory: String, key: KeyFile? = nil, clock: Clock = .system,
+                            note: @escaping @Sendable (String) -> Void = { _ in }) throws(StoreError) -> DataStore {
+        let layout = LogLayout(root: directory)
+        guard FileSystem.exists(layout.logPath) else { throw .notInitialised(directory: directory) }
+        return DataStore(layout: layout, key: key, clock: clock, note: note)
+    }
+
+    /// Creates `DIR/events/log.jsonl` holding `log.created`, and `DIR/snapshots/`.
+    public static func initialise(_ directory: String, by: String, periodStart: MonthDay = .january1, key: KeyFile? = nil,
+                                  clock: Clock = .system, occurred: CivilDate? = nil) throws(StoreError) -> (DataStore, Fingerprint) {
+        let layout = LogLayout(root: directory)
+        if FileSystem.exists(layout.logPath) { throw .alreadyInitialised(directory: directory) }
+        do {
+            try FileSystem.makeDirectory(layout.root)
+            try FileSystem.makeDirectory(layout.eventsDirectory)
+            try FileSystem.makeDirectory(layout.snapshotsDirectory)
+        } catch { throw .io(error) }
+        let now = clock.now()
+        let created = Event(seq: 1, id: UUIDText.random(), occurred: occurred ?? Clock.vietnamDay(of: now), recorded: now, unit: nil,
+                            by: by, data: .logCreated(LogCreated(logID: UUIDText.random(), periodStart: periodStart, keyID: key?.id)),
+                            prev: .zero)
+        var line = EventEncoder.encode(created)
+        let hash = SHA256.hash(line)
+        line.append(0x0A)
+        do {
+            let fd = try FileDescriptor.open(layout.logPath, [.writeOnly, .create, .exclusive], permissions: 0o600)
+            try fd.closeAfter { (f) throws(Errno) in
+                try f.writeAll(line)
+                try f.sync()
+            }
+            try FileSystem.syncDirectory(layout.eventsDirectory)
+            try FileSystem.syncDirectory(layout.root)
+        } catch let e as Errno {
+            throw .io(e)
+        } catch {
+            throw .io(Errno(code: EIO, call: "init"))
+        }
+        return (DataStore(layout: layout, key: key, clock: clock), Fingerprint(seq: 1, hash: hash))
+    }
+
+    /// Reads `log.created` (line 1): the log's identity and settings.
+    public func header() throws(StoreError) -> Event {
+        let first: [UInt8]
+        do {
+            let fd = try FileDescriptor.open(layout.logPath, .readOnly)
+            defer { try? fd.close() }
+            let size = try fd.size()
+            var bytes: [UInt8] = []
+            var offset: Int64 = 0
+            while offset < size {
+                let chunk = try fd.readAll(fromAbsoluteOffset: offset, count: Int(min(4096, size - offset)))
+                if chunk.isEmpty { break }
+                if let nl = chunk.firstIndex(of: 0x0A) { bytes += chunk[..<nl]; break }
+                bytes += chunk
+                offset += Int64(chunk.count)
+                if bytes.count > 1 << 20 { break }
+            }
+            first = bytes
+        } catch {
+            throw .io(error)
+        }
+        let e: Event
+        do { e = try EventDecoder.decode(first) } catch {
+            throw .damaged(file: layout.logDisplayName, line: 1, reason: error.description)
+        }
+        guard case .logCreated = e.data else {
+            throw .damaged(file: layout.logDisplayName, line: 1, reason: "the first line is not log.created")
+        }
+        return e
+    }
+
+    /// Checks that the key given (if any) is the one the log was created with.
+    public func checkKey(against header: Event, required: Bool) throws(StoreError) {
+        guard case .logCreated(let c) = header.data else { return }
+        switch (c.keyID, key) {
+        case (nil, nil): return
+        case (nil, .some):
+            throw .key("this log is not keyed, but a key file was given; omit --key-file")
+        case (.some, nil):
+            if required { throw .key("this log is keyed (key \(c.keyID!)); give --key-file PATH or set ANTQ_KEY_FILE") }
+        case (.some(let id), .some(let k)):
+            if id != k.id { throw .key("key file \(k.path) is not this log's key (log expects key \(id), the file is key \(k.id))") }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import ANTQDomain
+import EventLog
+import Hashing
+import SystemCalls
+import TextFormats
+
+/// The result of `antq verify`: every problem found, by line.
+public struct VerifyReport: Sendable {
+    public struct Problem: Sendable, Equatable {
+        public var line: Int
+        public var message: String
+    }
+
+    public struct AssertionCheck: Sendable, Equatable {
+        public var seq: Int
+        public var metric: String
+        public var year: Int
+        public var unit: String
+        public var expected: Int
+        public var actual: Int
+        public var recorded: UTCInstant
+        public var passed: Bool { expected == actual }
+    }
+
+    public var problems: [Problem] = []
+    public var warnings: [String] = []
+    public var lines = 0
+    public var fingerprint: Fingerprint = Fingerprint(seq: 0, hash: .zero)
+    public var assertions: [AssertionCheck] = []
+    /// Result of `--fingerprint`, if one was given.
+    public var fingerprintMatches: Bool?
+    public var keyed = false
+
+    public var clean: Bool { problems.isEmpty && fingerprintMatches != false && assertions.allSatisfy(\.passed) }
+}
+
+extension DataStore {
+    /// Checks every committed line: strict JSON, catalogue, contiguous seq,
+    /// the hash chain (HMAC in keyed mode), `recorded` never decreasing, and
+    /// each `figure.asserted` against the log as of its own `recorded` instant.
+    public func verify(fingerprint expected: Fingerprint? = nil, maxProblems: Int = 1000) throws(StoreError) -> VerifyReport {
+        var report = VerifyReport()
+        let fd: FileDescriptor
+        do { fd = try FileDescriptor.open(layout.logPath, .readOnly) } catch { throw .io(error) }
+        defer { try? fd.close() }
+        let size: Int64
+        do { size = try fd.size() } catch { throw .io(error) }
+        // The key: required when the log says it is keyed.
+        var keyed = false
+        if let h = try? header() {
+            try checkKey(against: h, required: true)
+            if case .logCreated(let c) = h.data, c.keyID != nil { keyed = true }
+        }
+        report.keyed = keyed
+        var chain = ChainVerifier(key: keyed ? chainKey : .plain)
+        var lastRecorded: UTCInstant?
+        let projection = LedgerProjection()
+        var ledger = projection.initial
+        var pending: [Event] = []
+        var periodStart = MonthDay.january1
+        var uncommittedFrom: Int?
+        var batchOpenSince: Int?
+        func add(_ line: Int, _ message: String) {
+            if report.problems.count < maxProblems { report.problems.append(.init(line: line, message: message)) }
+        }
+        func settle(upTo instant: UTCInstant?) {
+            while let a = pending.first, instant == nil || a.recorded < instant! {
+                pending.removeFirst()
+                guard case .figureAsserted(let metricName, let year, let value, _) = a.data, let metric = Metric(name: metricName),
+                      let unit = a.unit else { continue }
+                let actual = FigureQuery(ledger: ledger, year: year, periodStart: periodStart).value(metric, unit: unit)
+                report.assertions.append(.init(seq: a.seq, metric: metricName, year: year, unit: unit, expected: value, actual: actual, recorded: a.recorded))
+            }
+        }
+        do {
+            try LineStream().forEachLine(in: fd, to: size, trailing: { offset, count in
+                report.warnings.append("\(layout.logDisplayName): \(count) bytes after the last newline (a torn line from an interrupted append); not part of the log")
+            }) { (line: LineStream.Line) -> Bool in
+                report.lines = line.number
+                let e: Event
+                do { e = try EventDecoder.decode(line.bytes) } catch {
+                    add(line.number, "\(error)")
+                    chain.skip(line: line.bytes)
+                    return true
+                }
+                for p in chain.check(line: line.bytes, seq: e.seq, prev: e.prev) {
+                    switch p {
+                    case .seq(let want, let found):
+                        add(line.number, "seq is \(found), expected \(want) (a line was inserted, deleted or moved here)")
+                    case .prev(_, _):
+                        add(line.number, keyed
+                            ? "prev does not match the HMAC of line \(line.number - 1): the line before was changed, or the log was not written with this key"
+                            : "prev does not match the SHA-256 of line \(line.number - 1): the line before was changed, removed or reordered")
+                    }
+                }
+                if line.number == 1 {
+                    if case .logCreated(let c) = e.data { periodStart = c.periodStart } else {
+                        add(1, "the first line must be log.created")
+                    }
+                } else if e.type == .logCreated {
+                    add(line.number, "log.created may only be the first line")
+                }
+                if let last = lastRecorded, e.recorded < last {
+                    add(line.number, "recorded \(e.recorded.rfc3339) is earlier than the line before (\(last.rfc3339))")
+                }
+                lastRecorded = max(lastRecorded ?? e.recorded, e.recorded)
+                if e.more {
+                    if batchOpenSince == nil { batchOpenSince = line.number }
+                } else {
+                    batchOpenSince = nil
+                }
+                settle(upTo: e.recorded)
+                projection.apply(e, to: &ledger)
+                if e.type == .figureAsserted { pending.append(e) }
+                if let want = expected, want.seq == e.seq {
+                    report.fingerprintMatches = SHA256.hash(line.bytes) == want.hash
+                }
+                if batchOpenSince == nil {
+                    report.fingerprint = chain.fingerprint
+                    uncommittedFrom = nil
+                } else if uncommittedFrom == nil {
+                    uncommittedFrom = line.number
+                }
+                return true
+            }
+        } catch let e as LineStream.StreamError {
+            switch e {
+            case .io(let err): throw .io(err)
+            case .lineTooLong(let n, _, let limit): add(n, "line longer than \(limit) bytes")
+            }
+        } catch {
+            throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
+        }
+        settle(upTo: nil)
+        if let from = uncommittedFrom {
+            report.warnings.append("\(layout.logDisplayName): lines \(from)–\(report.lines) are an unfinished batch (interrupted append); not part of the log")
+        }
+        if let want = expected {
+            if report.fingerprintMatches == nil {
+                report.fingerprintMatches = false
+                add(report.lines, "the log has no event #\(want.seq) (it ends at #\(report.fingerprint.seq)): it was truncated")
+            } else if report.fingerprintMatches == false {
+                add(want.seq, "line \(want.seq) does not have the SHA-256 of fingerprint \(want): the log was rewritten at or before this line")
+            }
+        }
+        for a in report.assertions where !a.passed {
+            add(a.seq, "figure.asserted #\(a.seq): \(a.metric) \(a.year) for unit \(a.unit) was announced as \(a.expected), but the log as of \(a.recorded.rfc3339) gives \(a.actual)")
+        }
+        return report
+    }
+}

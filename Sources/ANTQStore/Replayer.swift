@@ -1,0 +1,174 @@
+import ANTQDomain
+import EventLog
+import Hashing
+import SystemCalls
+import TextFormats
+
+/// What a reading command computed from, printed with every report.
+public struct ReplayResult: Sendable {
+    public var ledger: Ledger
+    /// `SEQ:HASH` of the last event folded in.
+    public var fingerprint: Fingerprint
+    /// The knowledge instant asked for (`--as-of`), if any.
+    public var asOf: UTCInstant?
+    public var periodStart: MonthDay
+    /// Events read from the log (the tail after the snapshot, or all).
+    public var eventsReplayed: Int
+    /// Snapshot used, if any.
+    public var snapshot: String?
+    /// Byte offset after the last folded line.
+    public var endOffset: Int64
+}
+
+extension DataStore {
+    /// Folds the log (from the newest valid snapshot, if allowed) up to the
+    /// committed end, or up to the last event recorded at or before `asOf`.
+    /// Streaming: memory does not grow with the log.
+    ///
+    /// - Parameter visit: sees every event folded after the snapshot, with
+    ///   the ledger *before* it is applied (audit and verify use this).
+    public func replay(asOf: UTCInstant? = nil, periodStart: MonthDay? = nil, useSnapshots: Bool = true,
+                       writeSnapshot: Bool = true,
+                       visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)? = nil) throws(StoreError) -> ReplayResult {
+        let header = try self.header()
+        guard case .logCreated(let created) = header.data else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
+        let start = periodStart ?? created.periodStart
+        let projection = LedgerProjection(periodStart: periodStart)
+        let fd: FileDescriptor
+        do { fd = try FileDescriptor.open(layout.logPath, .readOnly) } catch { throw .io(error) }
+        defer { try? fd.close() }
+        let tail: LogTail
+        do { tail = try LogTail.scan(fd) } catch {
+            switch error {
+            case .io(let e): throw .io(e)
+            case .damagedLastLine(_, let reason): throw .damaged(file: layout.logDisplayName, line: nil, reason: "the last line is damaged (\(reason)); run 'antq verify'")
+            }
+        }
+        warnAboutUnfinishedTail(fd, tail)
+
+        var ledger = projection.initial
+        var from: Int64 = 0
+        var firstLine = 1
+        var lastHash: SHA256Digest = .zero
+        var lastSeq = 0
+        var snapshotPath: String?
+        let snapshots = SnapshotStore(layout: layout)
+        if useSnapshots && visit == nil {
+            for path in snapshots.candidates(version: projection.version, periodStart: start) {
+                do {
+                    let s = try snapshots.load(path)
+                    try check(s.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection)
+                    ledger = s.ledger
+                    from = s.header.offset
+                    firstLine = s.header.seq + 1
+                    lastHash = s.header.lineHash
+                    lastSeq = s.header.seq
+                    snapshotPath = path
+                    break
+                } catch {
+                    note("note: snapshot \(path.split(separator: "/").last.map(String.init) ?? path) ignored: \(error)")
+                }
+            }
+        }
+        var replayed = 0
+        var lastLineOffset: Int64 = -1
+        var lastLineLength = 0
+        var endOffset = from
+        var failure: StoreError?
+        do {
+            try LineStream().forEachLine(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { (line: LineStream.Line) -> Bool in
+                let e: Event
+                do { e = try EventDecoder.decode(line.bytes) } catch {
+                    failure = .damaged(file: layout.logDisplayName, line: line.number, reason: "\(error); run 'antq verify'")
+                    return false
+                }
+                if let asOf, e.recorded > asOf { return false }
+                do { try visit?(e, line.bytes, &ledger) } catch {
+                    failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: line.number, reason: "\(error)")
+                    return false
+                }
+                projection.apply(e, to: &ledger)
+                replayed += 1
+                lastSeq = e.seq
+                lastLineOffset = line.offset
+                lastLineLength = line.bytes.count
+                endOffset = line.offset + Int64(line.bytes.count) + 1
+                return true
+            }
+        } catch let e as LineStream.StreamError {
+            switch e {
+            case .io(let err): throw .io(err)
+            case .lineTooLong(let n, _, let limit): throw .damaged(file: layout.logDisplayName, line: n, reason: "line longer than \(limit) bytes")
+            }
+        } catch {
+            throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
+        }
+        if let failure { throw failure }
+        if lastLineOffset >= 0 {
+            do {
+                let bytes = try fd.readAll(fromAbsoluteOffset: lastLineOffset, count: lastLineLength)
+                lastHash = SHA256.hash(bytes)
+            } catch { throw .io(error) }
+        }
+        let result = ReplayResult(ledger: ledger, fingerprint: Fingerprint(seq: lastSeq, hash: lastHash), asOf: asOf,
+                                  periodStart: start, eventsReplayed: replayed, snapshot: snapshotPath, endOffset: endOffset)
+        if writeSnapshot && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 {
+            // Reading commands keep the cache warm; failure (read-only directory) is only a note.
+            do { _ = try saveSnapshot(result, logID: created.logID, projection: projection) } catch {
+                note("note: could not write a snapshot: \(error)")
+            }
+        }
+        return result
+    }
+
+    /// Writes a snapshot of a replay result.
+    public func saveSnapshot(_ r: ReplayResult, logID: String, projection: LedgerProjection) throws(StoreError) -> String {
+        let h = SnapshotStore.Header(projection: projection.name, version: projection.version, periodStart: r.periodStart, logID: logID,
+                                     seq: r.fingerprint.seq, offset: r.endOffset, lineHash: r.fingerprint.hash,
+                                     lastRecorded: r.ledger.lastRecorded, stateHash: .zero)
+        do { return try SnapshotStore(layout: layout).write(r.ledger, header: h, keep: snapshotsKept) } catch { throw .io(error) }
+    }
+
+    private func check(_ h: SnapshotStore.Header, logID: String, tail: LogTail, fd: FileDescriptor, asOf: UTCInstant?,
+                       projection: LedgerProjection) throws(SnapshotStore.Rejection) {
+        guard h.projection == projection.name, h.version == projection.version else {
+            throw .mismatch("it is of projection \(h.projection) v\(h.version), not \(projection.name) v\(projection.version)")
+        }
+        guard h.logID == logID else { throw .mismatch("it belongs to another log (\(h.logID))") }
+        guard h.seq <= tail.lastSeq, h.offset <= tail.committedEnd else {
+            throw .mismatch("it covers seq \(h.seq), past the end of the log (\(tail.lastSeq))")
+        }
+        if let asOf, let r = h.lastRecorded, r > asOf { throw .mismatch("it is newer than --as-of") }
+        // The covered line must be the same bytes as when the snapshot was taken.
+        let lineStart: Int64
+        do {
+            var cursor = h.offset - 2
+            let window = try fd.readAll(fromAbsoluteOffset: max(0, h.offset - 65536), count: Int(min(h.offset, 65536)))
+            guard window.last == 0x0A else { throw SnapshotStore.Rejection.mismatch("its offset is not at a line end") }
+            if let nl = window.dropLast().lastIndex(of: 0x0A) {
+                lineStart = max(0, h.offset - 65536) + Int64(nl) + 1
+            } else {
+                lineStart = max(0, h.offset - 65536)
+            }
+            cursor = lineStart
+            let line = try fd.readAll(fromAbsoluteOffset: cursor, count: Int(h.offset - 1 - cursor))
+            guard SHA256.hash(line) == h.lineHash else {
+                throw SnapshotStore.Rejection.mismatch("line \(h.seq) of the log is not what it was when the snapshot was taken")
+            }
+        } catch let e as SnapshotStore.Rejection {
+            throw e
+        } catch {
+            throw .unreadable("the log could not be read: \(error)")
+        }
+    }
+
+    /// Readers ignore a crash leftover at the end of the log; they say so
+    /// unless a writer is busy appending right now (then it is not a leftover).
+    func warnAboutUnfinishedTail(_ fd: FileDescriptor, _ tail: LogTail) {
+        guard tail.hasUncommittedBytes else { return }
+        if (try? fd.lock(.shared, wait: false)) == true {
+            try? fd.unlock()
+            note("warning: \(layout.logDisplayName) ends with \(tail.fileSize - tail.committedEnd) bytes of an unfinished batch (\(tail.unfinishedLines) whole line(s)) left by an interrupted append; they are not part of the log and the next append moves them aside")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ANTQDomain
+import EventLog
+import SystemCalls
+
+/// Everything that can go wrong in a data directory, with what the CLI
+/// needs to say it well: what, where (file and line), how to fix it.
+/// Each case maps to one documented exit code.
+public enum StoreError: Error, Sendable {
+    /// The directory has no `events/log.jsonl`.
+    case notInitialised(directory: String)
+    case alreadyInitialised(directory: String)
+    /// One or more input lines are invalid; nothing was appended.
+    case rejected([LineProblem], total: Int)
+    case io(Errno)
+    case damaged(file: String, line: Int?, reason: String)
+    case expectedSeq(expected: Int, actual: Int)
+    case lockBusy
+    case key(String)
+    case usage(String)
+
+    /// The documented exit code (README, "Exit codes").
+    public var exitCode: Int32 {
+        switch self {
+        case .notInitialised: 66
+        case .alreadyInitialised: 73
+        case .rejected: 65
+        case .io: 74
+        case .damaged: 1
+        case .expectedSeq, .lockBusy: 75
+        case .key: 66
+        case .usage: 64
+        }
+    }
+}
+
+/// A problem with one line of input (or of the log): file, line, what.
+public struct LineProblem: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var error: EventCodingError
+
+    public init(file: String, line: Int, error: EventCodingError) {
+        self.file = file
+        self.line = line
+        self.error = error
+    }
+
+    public var description: String { "\(file):\(line): \(error)" }
+}

@@ -1,0 +1,172 @@
+import Hashing
+import SystemCalls
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Appends batches to the log durably and atomically.
+///
+/// Protocol (documented in the README with the format):
+/// 1. take an exclusive `flock` on the log file (writers queue; readers never lock);
+/// 2. read the tail; bytes after the last committed line (a crash leftover)
+///    are copied to `log.jsonl.unfinished-…`, synced, and cut from the log;
+/// 3. let the caller validate against the state at that tail and encode its lines;
+/// 4. write them, `fsync`, and only then report success.
+/// A failure while writing cuts the log back to where it was.
+public struct LogWriter: Sendable {
+    public var layout: LogLayout
+    public var key: ChainKey
+    /// Run after a crash leftover was moved aside, e.g. to print a warning.
+    public var onRecovery: (@Sendable (Recovery) -> Void)?
+
+    public init(layout: LogLayout, key: ChainKey, onRecovery: (@Sendable (Recovery) -> Void)? = nil) {
+        self.layout = layout
+        self.key = key
+        self.onRecovery = onRecovery
+    }
+
+    public struct Recovery: Sendable, Equatable {
+        public var path: String
+        public var bytes: Int64
+        public var lines: Int
+    }
+
+    public struct Receipt: Sendable, Equatable {
+        public var firstSeq: Int
+        public var lastSeq: Int
+        public var fingerprint: Fingerprint
+        public var recovery: Recovery?
+    }
+
+    public enum WriteError: Error, Sendable {
+        case io(Errno)
+        case damaged(offset: Int64, reason: String)
+        case expectedSeq(expected: Int, actual: Int)
+        case lockBusy
+    }
+
+    /// Appends the lines produced by `build`. `build` receives the committed
+    /// tail and a sink; it must add every line (seq and prev taken from the
+    /// sink, `more` true on all but the last) or throw to append nothing.
+    public func append<E: Error>(expectSeq: Int? = nil, wait: Bool = true,
+                                 _ build: (LogTail, inout BatchSink) throws(E) -> Void) throws -> Receipt {
+        let fd: FileDescriptor
+        do { fd = try FileDescriptor.open(layout.logPath, [.readWrite, .append]) } catch { throw WriteError.io(error) }
+        defer { try? fd.close() }
+        do {
+            guard try fd.lock(.exclusive, wait: wait) else { throw WriteError.lockBusy }
+        } catch let e as Errno { throw WriteError.io(e) }
+        defer { try? fd.unlock() }
+
+        var tail: LogTail
+        do { tail = try LogTail.scan(fd) } catch {
+            switch error {
+            case .io(let e): throw WriteError.io(e)
+            case .damagedLastLine(let offset, let reason): throw WriteError.damaged(offset: offset, reason: reason)
+            }
+        }
+        var recovery: Recovery?
+        if tail.hasUncommittedBytes {
+            recovery = try quarantine(fd, tail: tail)
+            tail.fileSize = tail.committedEnd
+            tail.unfinishedLines = 0
+            if let recovery { onRecovery?(recovery) }
+        }
+        if let expectSeq, expectSeq != tail.lastSeq {
+            throw WriteError.expectedSeq(expected: expectSeq, actual: tail.lastSeq)
+        }
+        var sink = BatchSink(fd: fd, key: key, lastSeq: tail.lastSeq, lastLine: tail.lastLine, lastHash: tail.lastHash)
+        do {
+            try build(tail, &sink)
+            try sink.flush()
+            guard sink.count > 0 else {
+                return Receipt(firstSeq: tail.lastSeq + 1, lastSeq: tail.lastSeq,
+                               fingerprint: Fingerprint(seq: tail.lastSeq, hash: tail.lastHash), recovery: recovery)
+            }
+            try fd.sync()
+        } catch {
+            // Nothing of this batch may stay: cut back to the committed end.
+            // If even that fails, the lines left carry `more` or are torn, so
+            // readers ignore them and the next writer moves them aside.
+            try? fd.truncate(to: tail.committedEnd)
+            try? fd.sync()
+            if let e = error as? Errno { throw WriteError.io(e) }
+            throw error
+        }
+        return Receipt(firstSeq: tail.lastSeq + 1, lastSeq: sink.lastSeq,
+                       fingerprint: Fingerprint(seq: sink.lastSeq, hash: sink.lastHash), recovery: recovery)
+    }
+
+    private func quarantine(_ fd: FileDescriptor, tail: LogTail) throws -> Recovery {
+        let count = Int(tail.fileSize - tail.committedEnd)
+        do {
+            let bytes = try fd.readAll(fromAbsoluteOffset: tail.committedEnd, count: count)
+            var ts = timespec()
+            clock_gettime(CLOCK_REALTIME, &ts)
+            let path = layout.quarantinePath(firstSeq: tail.lastSeq + 1, stamp: "\(ts.tv_sec)\(ts.tv_nsec / 1000)")
+            let out = try FileDescriptor.open(path, [.writeOnly, .create, .exclusive], permissions: 0o600)
+            defer { try? out.close() }
+            try out.writeAll(bytes)
+            try out.sync()
+            try FileSystem.syncDirectory(layout.eventsDirectory)
+            try fd.truncate(to: tail.committedEnd)
+            try fd.sync()
+            let lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (bytes.last == 0x0A ? 0 : 1)
+            return Recovery(path: path, bytes: Int64(count), lines: lines)
+        } catch {
+            throw WriteError.io(error as? Errno ?? Errno(code: EIO, call: "quarantine"))
+        }
+    }
+}
+
+/// Collects the lines of one batch, handing out seq and prev in order and
+/// writing in large chunks so a million-line batch needs no million-line buffer.
+public struct BatchSink {
+    let fd: FileDescriptor
+    let key: ChainKey
+    public private(set) var lastSeq: Int
+    public private(set) var lastHash: SHA256Digest
+    private var lastLink: SHA256Digest
+    public private(set) var count = 0
+    private var pending: [UInt8] = []
+    private let chunk = 4 << 20
+
+    init(fd: FileDescriptor, key: ChainKey, lastSeq: Int, lastLine: [UInt8], lastHash: SHA256Digest) {
+        self.fd = fd
+        self.key = key
+        self.lastSeq = lastSeq
+        self.lastHash = lastHash
+        if lastLine.isEmpty {
+            self.lastLink = .zero
+        } else {
+            self.lastLink = lastLine.withUnsafeBytes { key.link(for: $0) }
+        }
+        pending.reserveCapacity(64 << 10)
+    }
+
+    /// The seq the next line must carry.
+    public var nextSeq: Int { lastSeq + 1 }
+    /// The `prev` the next line must carry.
+    public var nextPrev: SHA256Digest { lastLink }
+
+    /// Adds one encoded line (without newline). The caller has put
+    /// `nextSeq` and `nextPrev` into it.
+    public mutating func add(_ line: [UInt8]) throws {
+        let (hash, link) = line.withUnsafeBytes { b in
+            (SHA256.hash(b), key.isKeyed ? key.link(for: b) : SHA256Digest.zero)
+        }
+        lastHash = hash
+        lastLink = key.isKeyed ? link : hash
+        lastSeq += 1
+        count += 1
+        pending.append(contentsOf: line)
+        pending.append(0x0A)
+        if pending.count >= chunk { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        try fd.writeAll(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+}

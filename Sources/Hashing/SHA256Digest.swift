@@ -1,0 +1,108 @@
+/// A 32-byte SHA-256 digest.
+///
+/// Stored inline as four big-endian-ordered `UInt64` words so that digests
+/// can be compared, hashed and kept in dictionaries (the log verifier keeps
+/// one per entry) without any heap allocation.
+public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
+    /// Bytes 0..<8, 8..<16, 16..<24, 24..<32 of the digest, each read as a
+    /// big-endian integer (so byte 0 is the most significant byte of `w0`).
+    @usableFromInline var w0: UInt64
+    @usableFromInline var w1: UInt64
+    @usableFromInline var w2: UInt64
+    @usableFromInline var w3: UInt64
+
+    /// The digest whose 32 bytes are all zero (hex: 64 `0`s). Used as the
+    /// "previous hash" of the first entry in a chain.
+    public static let zero = SHA256Digest(w0: 0, w1: 0, w2: 0, w3: 0)
+
+    init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
+        self.w0 = w0
+        self.w1 = w1
+        self.w2 = w2
+        self.w3 = w3
+    }
+
+    /// Builds the digest from the final chaining value H0...H7.
+    init(words s: SHA256.Words) {
+        self.init(
+            w0: UInt64(s.0) << 32 | UInt64(s.1),
+            w1: UInt64(s.2) << 32 | UInt64(s.3),
+            w2: UInt64(s.4) << 32 | UInt64(s.5),
+            w3: UInt64(s.6) << 32 | UInt64(s.7)
+        )
+    }
+
+    /// Creates a digest from exactly 32 bytes; returns `nil` for any other count.
+    public init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == 32 else { return nil }
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { buf in
+            var i = 0
+            for byte in bytes {
+                buf[i] = byte
+                i += 1
+            }
+        }
+        self.init(w0: UInt64(bigEndian: words.0), w1: UInt64(bigEndian: words.1),
+                  w2: UInt64(bigEndian: words.2), w3: UInt64(bigEndian: words.3))
+    }
+
+    /// Parses 64 hexadecimal digits (either case). Returns `nil` if the
+    /// string has any other length or a non-hex character. Accepting only
+    /// the exact form keeps log parsing strict.
+    public init?(hex: some StringProtocol) {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var count = 0
+        for c in hex.utf8 {
+            guard count < 64 else { return nil }
+            let v: UInt8
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): v = c &- UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): v = c &- UInt8(ascii: "a") &+ 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): v = c &- UInt8(ascii: "A") &+ 10
+            default: return nil
+            }
+            let nibble = UInt64(v)
+            switch count >> 4 {
+            case 0: words.0 = words.0 << 4 | nibble
+            case 1: words.1 = words.1 << 4 | nibble
+            case 2: words.2 = words.2 << 4 | nibble
+            default: words.3 = words.3 << 4 | nibble
+            }
+            count += 1
+        }
+        guard count == 64 else { return nil }
+        self.init(w0: words.0, w1: words.1, w2: words.2, w3: words.3)
+    }
+
+    /// The 32 digest bytes in order.
+    public var bytes: [UInt8] {
+        withUnsafeBytes { Array($0) }
+    }
+
+    /// Calls `body` with the 32 digest bytes in order, without allocating.
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var be = (w0.bigEndian, w1.bigEndian, w2.bigEndian, w3.bigEndian)
+        return try Swift.withUnsafeBytes(of: &be) { try body($0) }
+    }
+
+    /// Lowercase hexadecimal form, always 64 characters (the format written
+    /// to the log and printed by `sha256sum`).
+    public var hex: String {
+        String(unsafeUninitializedCapacity: 64) { out in
+            @inline(__always) func emit(_ word: UInt64, at start: Int) {
+                for j in 0..<16 {
+                    let nibble = UInt8(truncatingIfNeeded: word &>> UInt64(60 - 4 * j)) & 0xF
+                    out[start + j] = nibble < 10 ? nibble &+ 0x30 : nibble &+ 0x57  // '0'... / 'a'...
+                }
+            }
+            emit(w0, at: 0)
+            emit(w1, at: 16)
+            emit(w2, at: 32)
+            emit(w3, at: 48)
+            return 64
+        }
+    }
+
+    public var description: String { hex }
+}

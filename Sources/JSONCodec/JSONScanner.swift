@@ -1,0 +1,533 @@
+/// A strict (RFC 8259) pull scanner over a borrowed byte buffer.
+///
+/// Why a pull scanner: replaying millions of log lines must not build a tree or allocate
+/// per field. The caller walks the document (`beginObject` / `nextKey` / `readInt64` /
+/// `skipValue` ...) and only materialises the strings it asks for. Everything the scanner
+/// passes over — including values it skips — is fully validated, so a line that scans
+/// cleanly is strict JSON.
+///
+/// The buffer must outlive the scanner and every `JSONKey` it returns.
+///
+/// Comma handling needs only one flag: `begin*` sets `afterOpen`; the next `nextKey` /
+/// `nextElement` clears it and therefore knows whether a ',' or the first member is due.
+public struct JSONScanner {
+    @usableFromInline let base: UnsafePointer<UInt8>
+    @usableFromInline let count: Int
+    @usableFromInline var pos: Int
+    @usableFromInline var depth: Int
+    @usableFromInline let maxDepth: Int
+    @usableFromInline var afterOpen: Bool
+
+    /// - Parameters:
+    ///   - buffer: the JSON text (one log line or a whole document). Not copied.
+    ///   - maxDepth: maximum container nesting; deeper input fails with `.tooDeep`
+    ///     instead of exhausting the stack.
+    @inlinable
+    public init(_ buffer: UnsafeRawBufferPointer, maxDepth: Int = 64) {
+        if let b = buffer.baseAddress {
+            base = b.assumingMemoryBound(to: UInt8.self)
+        } else {
+            base = UnsafePointer<UInt8>(bitPattern: 1)!  // never dereferenced: count == 0
+        }
+        count = buffer.count
+        pos = 0
+        depth = 0
+        self.maxDepth = maxDepth
+        afterOpen = false
+    }
+
+    /// Current byte offset (after the last consumed token), for error reporting by callers.
+    @inlinable public var offset: Int { pos }
+
+    // MARK: - Whitespace and peeking
+
+    @inlinable @inline(__always)
+    mutating func skipWhitespace() {
+        while pos < count {
+            let b = base[pos]
+            if b > 0x20 { return }
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { pos += 1 } else { return }
+        }
+    }
+
+    /// Skips whitespace and returns the next byte without consuming it.
+    @inlinable @inline(__always)
+    mutating func peekByte(_ what: String) throws(JSONError) -> UInt8 {
+        skipWhitespace()
+        guard pos < count else { throw endError(what) }
+        return base[pos]
+    }
+
+    /// Kind of the next value (skips whitespace, consumes nothing).
+    @inlinable
+    public mutating func peekKind() throws(JSONError) -> JSONKind {
+        let b = try peekByte("a value")
+        switch b {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        default: throw unexpected(b, at: pos, expecting: "a value")
+        }
+    }
+
+    // MARK: - Containers
+
+    /// Consumes '{'. Follow with `nextKey()` until it returns nil.
+    @inlinable
+    public mutating func beginObject() throws(JSONError) {
+        let b = try peekByte("an object")
+        guard b == UInt8(ascii: "{") else { throw expectedError("object", b) }
+        try open()
+    }
+
+    /// Consumes '['. Follow with `nextElement()` until it returns false.
+    @inlinable
+    public mutating func beginArray() throws(JSONError) {
+        let b = try peekByte("an array")
+        guard b == UInt8(ascii: "[") else { throw expectedError("array", b) }
+        try open()
+    }
+
+    @inlinable @inline(__always)
+    mutating func open() throws(JSONError) {
+        depth += 1
+        if depth > maxDepth { throw tooDeepError() }
+        pos += 1
+        afterOpen = true
+    }
+
+    /// Next member key of the current object (the ':' is consumed too), or nil when the
+    /// closing '}' is reached (consumed). Rejects missing and trailing commas.
+    @inlinable
+    public mutating func nextKey() throws(JSONError) -> JSONKey? {
+        var b = try peekByte("an object member or '}'")
+        if afterOpen {
+            afterOpen = false
+            if b == UInt8(ascii: "}") { pos += 1; depth -= 1; return nil }
+        } else {
+            if b == UInt8(ascii: "}") { pos += 1; depth -= 1; return nil }
+            guard b == UInt8(ascii: ",") else { throw unexpected(b, at: pos, expecting: "',' or '}' after an object member") }
+            pos += 1
+            b = try peekByte("an object key")
+            if b == UInt8(ascii: "}") { throw trailingCommaError(b) }
+        }
+        guard b == UInt8(ascii: "\"") else { throw JSONError(.expected("string"), at: pos, "expected a string key, found \(describeByte(b))") }
+        let s = try scanString()
+        let c = try peekByte("':' after an object key")
+        guard c == UInt8(ascii: ":") else { throw unexpected(c, at: pos, expecting: "':' after an object key") }
+        pos += 1
+        return JSONKey(base: base, start: s.start, end: s.end, escaped: s.escaped)
+    }
+
+    /// True if another array element follows (positioned at it); false when the closing
+    /// ']' is reached (consumed). Rejects missing and trailing commas.
+    @inlinable
+    public mutating func nextElement() throws(JSONError) -> Bool {
+        let b = try peekByte("an array element or ']'")
+        if afterOpen {
+            afterOpen = false
+            if b == UInt8(ascii: "]") { pos += 1; depth -= 1; return false }
+            return true
+        }
+        if b == UInt8(ascii: "]") { pos += 1; depth -= 1; return false }
+        guard b == UInt8(ascii: ",") else { throw unexpected(b, at: pos, expecting: "',' or ']' after an array element") }
+        pos += 1
+        let c = try peekByte("an array element")
+        if c == UInt8(ascii: "]") { throw trailingCommaError(c) }
+        return true
+    }
+
+    // MARK: - Strings
+
+    /// Reads a string value, decoding escapes. The only allocation is the result.
+    @inlinable
+    public mutating func readString() throws(JSONError) -> String {
+        let b = try peekByte("a string")
+        guard b == UInt8(ascii: "\"") else { throw expectedError("string", b) }
+        let s = try scanString()
+        if !s.escaped {
+            return String(decoding: UnsafeBufferPointer(start: base + s.start, count: s.end - s.start), as: UTF8.self)
+        }
+        return decodeEscapedString(base: base, start: s.start, end: s.end)
+    }
+
+    /// Validates a string starting at the '"' under `pos`; leaves `pos` after the closing quote.
+    /// Returns the raw content range and whether it contains escapes.
+    @inlinable @inline(__always)
+    mutating func scanString() throws(JSONError) -> (start: Int, end: Int, escaped: Bool) {
+        let start = pos &+ 1
+        var i = start
+        var escaped = false
+        let base = self.base, count = self.count
+        while true {
+            let b: UInt8
+            if i &+ 8 <= count {
+                // Fast path: 8 bytes at a time; the lowest flagged byte is exactly the
+                // first quote/backslash/control/non-ASCII byte. Take it from the word
+                // rather than reloading it (saves a dependent load).
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let m = specialByteMask(w)
+                if m == 0 { i &+= 8; continue }
+                let bit = m.trailingZeroBitCount &- 7
+                i &+= bit &>> 3
+                b = UInt8(truncatingIfNeeded: w &>> UInt64(bit))
+            } else {
+                while i < count {
+                    let c = base[i]
+                    if c == 0x22 || c == 0x5C || c &- 0x20 >= 0x60 { break }
+                    i &+= 1
+                }
+                guard i < count else { throw JSONError(.unexpectedEnd, at: count, "unterminated string (started at offset \(pos))") }
+                b = base[i]
+            }
+            if b == 0x22 {
+                pos = i &+ 1
+                return (start, i, escaped)
+            }
+            if b == 0x5C {
+                escaped = true
+                i = try validateEscape(at: i)
+            } else if b < 0x20 {
+                throw controlCharError(b, at: i)
+            } else if b &- 0xC2 < 0x1E && i &+ 1 < count && base[i &+ 1] & 0xC0 == 0x80 {
+                i &+= 2  // well-formed 2-byte sequence (Latin, Vietnamese letters)
+            } else {
+                i = try validateUTF8Sequence(base, at: i, count: count)
+            }
+        }
+    }
+
+    /// Validates the escape whose backslash is at `i`; returns the index after it.
+    @inlinable
+    func validateEscape(at i: Int) throws(JSONError) -> Int {
+        guard i + 1 < count else { throw JSONError(.unexpectedEnd, at: count, "input ends inside an escape sequence") }
+        switch base[i + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+             UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return i + 2
+        case UInt8(ascii: "u"):
+            let u = try hex4(at: i + 2)
+            if u >= 0xD800 && u <= 0xDBFF {
+                guard i + 7 < count, base[i + 6] == 0x5C, base[i + 7] == UInt8(ascii: "u") else {
+                    throw JSONError(.invalidUnicodeEscape, at: i, "lone high surrogate \\u\(hexString(u)) not followed by a low surrogate")
+                }
+                let l = try hex4(at: i + 8)
+                guard l >= 0xDC00 && l <= 0xDFFF else {
+                    throw JSONError(.invalidUnicodeEscape, at: i, "lone high surrogate \\u\(hexString(u)) not followed by a low surrogate")
+                }
+                return i + 12
+            }
+            if u >= 0xDC00 && u <= 0xDFFF {
+                throw JSONError(.invalidUnicodeEscape, at: i, "lone low surrogate \\u\(hexString(u))")
+            }
+            return i + 6
+        default:
+            throw JSONError(.invalidEscape, at: i + 1, "invalid escape sequence '\\\(Character(Unicode.Scalar(base[i + 1])))'")
+        }
+    }
+
+    @inlinable
+    func hex4(at i: Int) throws(JSONError) -> UInt32 {
+        var v: UInt32 = 0
+        for k in 0..<4 {
+            guard i + k < count else { throw JSONError(.unexpectedEnd, at: count, "input ends inside a \\u escape") }
+            let b = base[i + k]
+            guard let d = hexValue(b) else {
+                throw JSONError(.invalidUnicodeEscape, at: i + k, "invalid hex digit \(describeByte(b)) in \\u escape")
+            }
+            v = v << 4 | d
+        }
+        return v
+    }
+
+    // MARK: - Numbers
+
+    /// Reads an integer literal into Int64 exactly. Fractions/exponents are rejected with
+    /// `.expected("integer")`; literals beyond Int64 with `.numberOutOfRange`.
+    @inlinable
+    public mutating func readInt64() throws(JSONError) -> Int64 {
+        let first = try peekByte("an integer")
+        let start = pos
+        var i = pos
+        let negative = first == UInt8(ascii: "-")
+        if negative { i += 1 }
+        guard i < count else { throw JSONError(.unexpectedEnd, at: count, "input ends inside a number") }
+        var b = base[i]
+        guard b &- 0x30 < 10 else {
+            if negative { throw JSONError(.invalidNumber, at: i, "expected a digit after '-', found \(describeByte(b))") }
+            throw expectedError("integer", b)
+        }
+        // Accumulate negatively so Int64.min is representable.
+        var v: Int64 = 0
+        var overflow = false
+        if b == UInt8(ascii: "0") {
+            i += 1
+            if i < count && base[i] &- 0x30 < 10 { throw leadingZeroError(at: i - 1) }
+        } else {
+            while i < count {
+                b = base[i]
+                let d = b &- 0x30
+                if d >= 10 { break }
+                let (m, o1) = v.multipliedReportingOverflow(by: 10)
+                let (s, o2) = m.subtractingReportingOverflow(Int64(d))
+                overflow = overflow || o1 || o2
+                v = s
+                i += 1
+            }
+        }
+        if i < count {
+            b = base[i]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
+                _ = try scanNumber()  // report a malformed literal precisely, else:
+                throw JSONError(.expected("integer"), at: start, "expected an integer, found a number with a fraction or exponent")
+            }
+        }
+        if overflow {
+            throw JSONError(.numberOutOfRange, at: start, "integer does not fit in 64 bits")
+        }
+        if !negative {
+            if v == Int64.min { throw JSONError(.numberOutOfRange, at: start, "integer does not fit in 64 bits") }
+            v = -v
+        }
+        pos = i
+        return v
+    }
+
+    /// Reads any valid JSON number, keeping its exact text.
+    @inlinable
+    public mutating func readNumber() throws(JSONError) -> JSONNumber {
+        let b = try peekByte("a number")
+        guard b == UInt8(ascii: "-") || b &- 0x30 < 10 else { throw expectedError("number", b) }
+        let start = pos
+        let isInteger = try scanNumber()
+        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
+        return JSONNumber(validatedText: text, isInteger: isInteger)
+    }
+
+    /// Validates the number at `pos` (RFC 8259 grammar) and advances past it.
+    /// Returns whether it is an integer literal (no fraction, no exponent).
+    /// Rejects magnitudes that overflow Double (`.numberOutOfRange`).
+    @inlinable
+    mutating func scanNumber() throws(JSONError) -> Bool {
+        let start = pos
+        var i = pos
+        if base[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < count else { throw JSONError(.unexpectedEnd, at: count, "input ends inside a number") }
+        let intStart = i
+        var b = base[i]
+        if b == UInt8(ascii: "0") {
+            i += 1
+            if i < count && base[i] &- 0x30 < 10 { throw leadingZeroError(at: i - 1) }
+        } else if b &- 0x30 < 10 {
+            i += 1
+            while i < count && base[i] &- 0x30 < 10 { i += 1 }
+        } else {
+            throw JSONError(.invalidNumber, at: i, "expected a digit in number, found \(describeByte(b))")
+        }
+        let intDigits = i - intStart
+        var isInteger = true
+        var hasExponent = false
+        if i < count && base[i] == UInt8(ascii: ".") {
+            isInteger = false
+            i += 1
+            guard i < count else { throw JSONError(.unexpectedEnd, at: count, "input ends after a decimal point") }
+            b = base[i]
+            guard b &- 0x30 < 10 else { throw JSONError(.invalidNumber, at: i, "expected a digit after the decimal point, found \(describeByte(b))") }
+            while i < count && base[i] &- 0x30 < 10 { i += 1 }
+        }
+        if i < count && (base[i] == UInt8(ascii: "e") || base[i] == UInt8(ascii: "E")) {
+            isInteger = false
+            hasExponent = true
+            i += 1
+            if i < count && (base[i] == UInt8(ascii: "+") || base[i] == UInt8(ascii: "-")) { i += 1 }
+            guard i < count else { throw JSONError(.unexpectedEnd, at: count, "input ends inside an exponent") }
+            b = base[i]
+            guard b &- 0x30 < 10 else { throw JSONError(.invalidNumber, at: i, "expected a digit in the exponent, found \(describeByte(b))") }
+            while i < count && base[i] &- 0x30 < 10 { i += 1 }
+        }
+        if hasExponent || intDigits > 300 {
+            try checkDoubleRange(start: start, end: i)
+        }
+        pos = i
+        return isInteger
+    }
+
+    @usableFromInline @inline(never)
+    func checkDoubleRange(start: Int, end: Int) throws(JSONError) {
+        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+        if let d = Double(text), d.isFinite { return }
+        throw JSONError(.numberOutOfRange, at: start, "number \(text.prefix(40)) is too large for a double")
+    }
+
+    // MARK: - Literals
+
+    @inlinable
+    public mutating func readBool() throws(JSONError) -> Bool {
+        let b = try peekByte("a boolean")
+        if b == UInt8(ascii: "t") {
+            try literal(0x74_72_75_65, length: 4, name: "true")  // "true"
+            return true
+        }
+        if b == UInt8(ascii: "f") {
+            guard pos + 5 <= count, base[pos + 4] == UInt8(ascii: "e") else { throw literalError("false") }
+            try literal(0x66_61_6C_73, length: 5, name: "false")  // "fals" + 'e' checked above
+            return false
+        }
+        throw expectedError("boolean", b)
+    }
+
+    @inlinable
+    public mutating func readNull() throws(JSONError) {
+        let b = try peekByte("null")
+        guard b == UInt8(ascii: "n") else { throw expectedError("null", b) }
+        try literal(0x6E_75_6C_6C, length: 4, name: "null")
+    }
+
+    /// Matches a literal whose first four bytes are `word` (big-endian in the constant).
+    @inlinable @inline(__always)
+    mutating func literal(_ word: UInt32, length: Int, name: StaticString) throws(JSONError) {
+        guard pos + length <= count else { throw literalError(name) }
+        let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt32.self)
+        guard UInt32(bigEndian: w) == word else { throw literalError(name) }
+        pos += length
+    }
+
+    @usableFromInline @inline(never)
+    func literalError(_ name: StaticString) -> JSONError {
+        // Point at the first mismatching byte.
+        var i = pos
+        var k = 0
+        name.withUTF8Buffer { n in
+            while k < n.count && i < count && base[i] == n[k] { i += 1; k += 1 }
+        }
+        if i >= count { return JSONError(.unexpectedEnd, at: count, "input ends inside literal '\(name)'") }
+        return JSONError(.unexpectedByte(base[i]), at: i, "invalid literal: expected '\(name)', found \(describeByte(base[i]))")
+    }
+
+    // MARK: - Skipping and end
+
+    /// Skips the next value while fully validating it: string UTF-8 and escapes, number
+    /// grammar, nesting depth, and distinct keys in every nested object.
+    public mutating func skipValue() throws(JSONError) {
+        let b = try peekByte("a value")
+        if b == UInt8(ascii: "\"") {
+            _ = try scanString()  // the common case, inlined at the call site
+            return
+        }
+        try skipNonString(b)
+    }
+
+    @usableFromInline
+    mutating func skipNonString(_ b: UInt8) throws(JSONError) {
+        switch b {
+        case UInt8(ascii: "\""):
+            _ = try scanString()
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            _ = try scanNumber()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            _ = try readBool()
+        case UInt8(ascii: "n"):
+            try readNull()
+        case UInt8(ascii: "["):
+            try beginArray()
+            while try nextElement() { try skipValue() }
+        case UInt8(ascii: "{"):
+            try beginObject()
+            var seen = DuplicateKeyTracker()
+            while let key = try nextKey() {
+                try seen.insert(key)
+                try skipValue()
+            }
+        default:
+            throw unexpected(b, at: pos, expecting: "a value")
+        }
+    }
+
+    /// Succeeds only if nothing but JSON whitespace (space, tab, LF, CR) remains.
+    @inlinable
+    public mutating func expectEnd() throws(JSONError) {
+        skipWhitespace()
+        if pos < count {
+            let b = base[pos]
+            throw JSONError(.trailingData, at: pos, b == 0 ? "NUL byte after the value" : "unexpected \(describeByte(b)) after the value")
+        }
+    }
+
+    // MARK: - Cold error builders
+
+    @usableFromInline @inline(never)
+    func endError(_ what: String) -> JSONError {
+        JSONError(.unexpectedEnd, at: count, "unexpected end of input, expected \(what)")
+    }
+
+    @usableFromInline @inline(never)
+    func unexpected(_ b: UInt8, at offset: Int, expecting what: String) -> JSONError {
+        if b == 0 { return JSONError(.unexpectedByte(0), at: offset, "NUL byte where \(what) was expected") }
+        if offset == 0 && b == 0xEF && count >= 3 && base[1] == 0xBB && base[2] == 0xBF {
+            return JSONError(.unexpectedByte(b), at: offset, "byte order mark (BOM) is not allowed")
+        }
+        return JSONError(.unexpectedByte(b), at: offset, "unexpected \(describeByte(b)), expected \(what)")
+    }
+
+    @usableFromInline @inline(never)
+    func expectedError(_ type: String, _ b: UInt8) -> JSONError {
+        JSONError(.expected(type), at: pos, "expected \(type), found \(describeByte(b))")
+    }
+
+    @usableFromInline @inline(never)
+    func trailingCommaError(_ b: UInt8) -> JSONError {
+        JSONError(.unexpectedByte(b), at: pos, "trailing comma before '\(Character(Unicode.Scalar(b)))'")
+    }
+
+    @usableFromInline @inline(never)
+    func tooDeepError() -> JSONError {
+        JSONError(.tooDeep, at: pos, "nesting deeper than \(maxDepth) levels")
+    }
+
+    @usableFromInline @inline(never)
+    func controlCharError(_ b: UInt8, at offset: Int) -> JSONError {
+        JSONError(.controlCharacterInString, at: offset,
+                  b == 0 ? "NUL byte inside a string" : "raw control character 0x\(hexString(UInt32(b), digits: 2)) inside a string (must be escaped)")
+    }
+
+    @usableFromInline @inline(never)
+    func leadingZeroError(at offset: Int) -> JSONError {
+        JSONError(.invalidNumber, at: offset, "leading zero in number")
+    }
+}
+
+// MARK: - Byte helpers
+
+/// High bit set in each byte of the (little-endian) word that is '"', '\\', < 0x20 or
+/// >= 0x80. Classic SWAR tests: borrows can only create false positives *above* a true
+/// one, so the lowest set bit is exact.
+@inlinable @inline(__always)
+func specialByteMask(_ w: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let quote = w ^ (ones &* 0x22)
+    let backslash = w ^ (ones &* 0x5C)
+    let hasQuote = (quote &- ones) & ~quote
+    let hasBackslash = (backslash &- ones) & ~backslash
+    let hasControl = (w &- (ones &* 0x20)) & ~w
+    return (hasQuote | hasBackslash | hasControl | w) & high
+}
+
+@inlinable @inline(__always)
+func hexValue(_ b: UInt8) -> UInt32? {
+    switch b {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(b &- 0x30)
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b &- 0x57)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(b &- 0x37)
+    default: return nil
+    }
+}
+
+@usableFromInline
+func hexString(_ v: UInt32, digits: Int = 4) -> String {
+    let s = String(v, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, digits - s.count)) + s
+}

@@ -1,0 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Path-level calls (rename, directory sync, stat) used to make files
+/// appear atomically: write a temporary file, `fsync` it, `rename` it into
+/// place, then `fsync` the directory so the rename itself survives a crash.
+public enum FileSystem {
+    /// The corresponding C function is `rename`: atomic replacement on POSIX.
+    public static func rename(_ from: String, to: String) throws(Errno) {
+        _ = try retryingOnInterrupt("rename", path: to) { Glibc.rename(from, to) }
+    }
+
+    /// Flushes a directory entry change (a create or a rename) to the device.
+    public static func syncDirectory(_ path: String) throws(Errno) {
+        let fd = try FileDescriptor.open(path, [.readOnly, .directory])
+        defer { try? fd.close() }
+        try fd.sync()
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        return access(path, F_OK) == 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = Glibc.stat()
+        return cStat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Permission bits of a file (e.g. 0o600), or nil if it cannot be read.
+    public static func permissions(_ path: String) -> mode_t? {
+        var st = Glibc.stat()
+        guard cStat(path, &st) == 0 else { return nil }
+        return st.st_mode & 0o7777
+    }
+
+    public static func makeDirectory(_ path: String, permissions: mode_t = 0o700) throws(Errno) {
+        if Glibc.mkdir(path, permissions) == -1 && errno != EEXIST {
+            throw Errno.current("mkdir", path: path)
+        }
+    }
+
+    public static func remove(_ path: String) throws(Errno) {
+        if Glibc.unlink(path) == -1 && errno != ENOENT {
+            throw Errno.current("unlink", path: path)
+        }
+    }
+
+    /// Names in a directory (without "." and ".."), unsorted.
+    public static func list(_ path: String) throws(Errno) -> [String] {
+        guard let dir = opendir(path) else { throw Errno.current("opendir", path: path) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// Writes `bytes` to `path` atomically: temp file in the same directory,
+    /// `fsync`, `rename`, `fsync` of the directory. A crash at any instant
+    /// leaves either the old file or the new one, never a half-written one.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String, permissions: mode_t = 0o600) throws(Errno) {
+        let temp = path + ".tmp-\(getpid())"
+        let fd = try FileDescriptor.open(temp, [.writeOnly, .create, .truncate], permissions: permissions)
+        do {
+            try fd.writeAll(bytes)
+            try fd.sync()
+            try fd.close()
+        } catch {
+            try? fd.close()
+            try? remove(temp)
+            throw error
+        }
+        try rename(temp, to: path)
+        try syncDirectory(directory)
+    }
+
+    /// Reads a whole (small) file.
+    public static func readFile(_ path: String) throws(Errno) -> [UInt8] {
+        let fd = try FileDescriptor.open(path, .readOnly)
+        defer { try? fd.close() }
+        let size = try fd.size()
+        return try fd.readAll(fromAbsoluteOffset: 0, count: Int(size))
+    }
+}

@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A moment in UTC with microsecond precision, stored as microseconds since 1970-01-01T00:00:00Z.
+///
+/// Used for "when was this recorded" stamps in the event log. Text form is RFC 3339 with
+/// exactly six fraction digits and `Z` ("2019-03-28T09:30:00.000000Z"): fixed width means
+/// text order equals time order, so logs can be sorted or compared as strings.
+///
+/// - Note: Input accepts `Z` or `+00:00` only (a stamp in another offset is a mistake
+///   upstream, not something to convert silently), 0 to 9 fraction digits (digits beyond
+///   the sixth are truncated), uppercase `T` only, no leap second 60, years 0001–9999.
+///   Formatting an instant outside years 0001–9999 stops with a precondition failure.
+public struct UTCInstant: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var microsecondsSinceEpoch: Int64
+
+    public init(microsecondsSinceEpoch: Int64) {
+        self.microsecondsSinceEpoch = microsecondsSinceEpoch
+    }
+
+    /// The current time, read from `clock_gettime(CLOCK_REALTIME)`.
+    public static func now() -> UTCInstant {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return UTCInstant(microsecondsSinceEpoch: Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1_000)
+    }
+
+    /// An instant on `date` at the given UTC time of day; nil if a field is out of range.
+    public init?(date: CivilDate, hour: Int, minute: Int, second: Int, microsecond: Int = 0) {
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second),
+              (0...999_999).contains(microsecond) else { return nil }
+        let seconds = Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        microsecondsSinceEpoch = seconds * 1_000_000 + Int64(microsecond)
+    }
+
+    /// Parses "2019-03-28T09:30:00Z", "2019-03-28T09:30:00.123456Z" or the same with "+00:00".
+    public init?(rfc3339 text: String) {
+        let b = Array(text.utf8)
+        guard b.count >= 20, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+              let date = CivilDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
+              let hour = asciiNumber(b[11..<13]), let minute = asciiNumber(b[14..<16]), let second = asciiNumber(b[17..<19])
+        else { return nil }
+        var i = 19
+        var micro = 0
+        if b[i] == UInt8(ascii: ".") {
+            i += 1
+            let start = i
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            let count = i - start
+            guard (1...9).contains(count) else { return nil }
+            for k in 0..<6 { micro = micro * 10 + (start + k < i ? Int(b[start + k] - 0x30) : 0) }
+        }
+        let zone = String(decoding: b[i...], as: UTF8.self)
+        guard zone == "Z" || zone == "+00:00" else { return nil }
+        self.init(date: date, hour: hour, minute: minute, second: second, microsecond: micro)
+    }
+
+    /// The UTC calendar date of this instant.
+    public var date: CivilDate {
+        CivilDate(dayNumber: Int(floorDiv(microsecondsSinceEpoch, 86_400_000_000)))
+    }
+
+    /// "YYYY-MM-DDTHH:MM:SS.ffffffZ", always 27 characters.
+    public var rfc3339: String {
+        let dayMicros = microsecondsSinceEpoch - floorDiv(microsecondsSinceEpoch, 86_400_000_000) * 86_400_000_000
+        let secondsOfDay = Int(dayMicros / 1_000_000)
+        let micro = Int(dayMicros % 1_000_000)
+        return date.iso + "T" + digits(secondsOfDay / 3600, 2) + ":" + digits(secondsOfDay / 60 % 60, 2) + ":"
+            + digits(secondsOfDay % 60, 2) + "." + digits(micro, 6) + "Z"
+    }
+
+    public var description: String { rfc3339 }
+
+    public static func < (a: UTCInstant, b: UTCInstant) -> Bool {
+        a.microsecondsSinceEpoch < b.microsecondsSinceEpoch
+    }
+
+    /// Encoded as its RFC 3339 string.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let instant = UTCInstant(rfc3339: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 UTC time: \(text)")
+        }
+        self = instant
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rfc3339)
+    }
+}
+
+private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
+    let q = a / b
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+}

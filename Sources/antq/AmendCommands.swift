@@ -1,0 +1,34 @@
+import ANTQDomain
+import ANTQStore
+
+/// `antq correct SEQ --reason R [--FIELD VALUE …]` and `antq retract SEQ --reason R`:
+/// shorthands for appending event.corrected / event.retracted.
+enum AmendCommands {
+    static func run(_ c: Context, retract: Bool) throws -> Int32 {
+        guard let seqText = c.parsed.arguments.first, let seq = Int(seqText), seq > 0 else {
+            throw CLIError.usage("give the seq of the event to \(retract ? "retract" : "correct"), e.g. 'antq \(retract ? "retract" : "correct") 1234 --reason \"…\"'")
+        }
+        guard let reason = c.parsed.value("reason"), !reason.isEmpty else {
+            throw CLIError.usage("--reason is required: say why the record is \(retract ? "retracted" : "corrected")")
+        }
+        var fields = [DataField(key: "target", value: .int(Int64(seq))), DataField(key: "reason", value: .string(reason))]
+        if !retract {
+            if let o = c.parsed.value("occurred") { fields.append(DataField(key: "occurred", value: .string(o))) }
+            if let u = c.parsed.value("unit") { fields.append(DataField(key: "unit", value: .string(u))) }
+            var data: [DataField] = []
+            for (name, value) in c.parsed.extra {
+                data.append(DataField(key: name.replacingOccurrences(of: "-", with: "_"), value: value == "null" ? .null : .string(value)))
+            }
+            if !data.isEmpty { fields.append(DataField(key: "data", value: .object(data))) }
+        }
+        let draft = EventDraft(type: retract ? .eventRetracted : .eventCorrected, occurred: nil, unit: nil, by: c.parsed.value("by"),
+                               fields: fields, fieldMode: .flags)
+        let store = try c.store()
+        let receipt = try store.append([DraftInput(line: 1, draft: .success(draft))], file: "<command line>", defaultBy: c.recorder,
+                                       expectSeq: try c.int("expect-seq"))
+        AppendCommand.printReceipt(receipt, c)
+        return 0
+    }
+}
+
+import Foundation

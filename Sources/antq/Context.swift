@@ -1,0 +1,114 @@
+import ANTQDomain
+import ANTQReports
+import ANTQStore
+import CommandLineKit
+import Foundation
+import TextFormats
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What every command needs from the invocation: the parsed arguments, the
+/// environment, and the data directory opened on demand.
+struct Context {
+    let parsed: ParsedCommand
+    let env: [String: String]
+
+    var lang: Language { Language.from(option: parsed.value("lang"), environment: env) }
+
+    var dataDirectory: String { parsed.value("data") ?? env["ANTQ_DATA"] ?? "." }
+
+    var keyFilePath: String? { parsed.value("key-file") ?? env["ANTQ_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    func keyFile() throws -> KeyFile? {
+        guard let p = keyFilePath else { return nil }
+        return try KeyFile.load(p)
+    }
+
+    /// Who records: `--by`, else `ANTQ_USER`, else the OS user.
+    var recorder: String {
+        if let b = parsed.value("by"), !b.isEmpty { return b }
+        if let u = env["ANTQ_USER"], !u.isEmpty { return u }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return env["USER"] ?? "unknown"
+    }
+
+    func store() throws -> DataStore {
+        var s = try DataStore.open(dataDirectory, key: try keyFile(), note: { Terminal.err($0 + "\n") })
+        if let n = env["ANTQ_SNAPSHOT_INTERVAL"], let i = Int(n), i > 0 { s.snapshotInterval = i }
+        return s
+    }
+
+    var format: String { parsed.value("format") ?? "text" }
+
+    func int(_ option: String) throws -> Int? {
+        guard let v = parsed.value(option) else { return nil }
+        guard let i = Int(v) else { throw CLIError.usage("--\(option) takes a whole number, not '\(v)'") }
+        return i
+    }
+
+    /// `--as-of`: a day means up to its end in Vietnam time (UTC+7).
+    func asOf() throws -> UTCInstant? {
+        guard let v = parsed.value("as-of") else { return nil }
+        return try Context.parseAsOf(v)
+    }
+
+    static func parseAsOf(_ v: String) throws -> UTCInstant {
+        if let i = UTCInstant(rfc3339: v) { return i }
+        if let d = CivilDate(iso: v) ?? CivilDate(dayMonthYear: v) {
+            let endOfDayUTC = Int64(d.dayNumber + 1) * 86_400_000_000 - 7 * 3_600_000_000 - 1
+            return UTCInstant(microsecondsSinceEpoch: endOfDayUTC)
+        }
+        throw CLIError.usage("--as-of '\(v)' is neither a day (YYYY-MM-DD) nor an RFC 3339 instant (2019-03-28T10:00:00Z)")
+    }
+
+    func date(_ option: String) throws -> CivilDate? {
+        guard let v = parsed.value(option) else { return nil }
+        guard let d = CivilDate(parsing: v) else {
+            throw CLIError.usage("--\(option) '\(v)' is not a real date (YYYY-MM-DD or dd/mm/yyyy)")
+        }
+        return d
+    }
+
+    func periodStart() throws -> MonthDay? {
+        guard let v = parsed.value("period-start") else { return nil }
+        guard let m = MonthDay(v) else { throw CLIError.usage("--period-start '\(v)' is not a day of the year (MM-DD, e.g. 12-15)") }
+        return m
+    }
+
+    /// Resolves `--unit` against the units of a ledger.
+    func unit(in ledger: Ledger) throws -> String? {
+        guard let text = parsed.value("unit") else { return nil }
+        switch UnitResolver(units: ledger.units).resolve(text) {
+        case .success(let code): return code
+        case .failure(.ambiguous(_, let c)):
+            throw CLIError.invalid("--unit \"\(text)\" matches several units:\n  " + c.joined(separator: "\n  ") + "\nGive the code, or \"NAME, DISTRICT\".")
+        case .failure(.unknown(_, let s)):
+            throw CLIError.invalid("--unit \"\(text)\" is not a registered unit" + (s.isEmpty ? "" : "; similar: " + s.joined(separator: "; ")) + ". 'antq units' lists them.")
+        }
+    }
+
+    /// Today in Vietnam.
+    var today: CivilDate { Clock.vietnamDay(of: UTCInstant.now()) }
+}
+
+/// Errors the CLI itself raises (on top of the store's), with their exit codes.
+enum CLIError: Error {
+    case usage(String)
+    case invalid(String)
+    case failed(String, code: Int32)
+
+    var exitCode: Int32 {
+        switch self {
+        case .usage: 64
+        case .invalid: 65
+        case .failed(_, let c): c
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .usage(let m), .invalid(let m), .failed(let m, _): m
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import ANTQStore
+import ANTQDomain
+
+/// `antq init DIR`
+enum InitCommand {
+    static func run(_ c: Context) throws -> Int32 {
+        let dir = c.parsed.arguments.first ?? c.dataDirectory
+        let key: KeyFile?
+        if c.parsed.flag("keyed") {
+            guard c.keyFilePath != nil else { throw CLIError.usage("--keyed needs --key-file PATH (create it with: head -c 32 /dev/urandom > PATH; chmod 600 PATH)") }
+            key = try c.keyFile()
+            if let k = key, k.path.hasPrefix(dir + "/") || k.path.hasPrefix("./" + dir + "/") {
+                throw CLIError.usage("the key file must be kept outside the data directory")
+            }
+        } else {
+            key = nil
+        }
+        let (_, fp) = try DataStore.initialise(dir, by: c.recorder, periodStart: try c.periodStart() ?? .january1, key: key)
+        Terminal.out("initialised \(dir): events/log.jsonl (log.created\(key != nil ? ", keyed with key \(key!.id)" : "")), snapshots/\nfingerprint: \(fp)\n")
+        return 0
+    }
+}

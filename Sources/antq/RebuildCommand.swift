@@ -1,0 +1,42 @@
+import ANTQDomain
+import ANTQStore
+import Foundation
+import JSONCodec
+
+/// `antq rebuild [--from-scratch]` and `antq snapshot`.
+enum RebuildCommand {
+    static func run(_ c: Context) throws -> Int32 {
+        let store = try c.store()
+        let started = DispatchTime.now().uptimeNanoseconds
+        let r = try store.replay(useSnapshots: !c.parsed.flag("from-scratch"), writeSnapshot: false)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let header = try store.header()
+        guard case .logCreated(let created) = header.data else { return 1 }
+        let path = try store.saveSnapshot(r, logID: created.logID, projection: LedgerProjection())
+        if c.format == "json" {
+            var w = JSONWriter()
+            w.beginObject()
+            w.key("events_replayed"); w.int(Int64(r.eventsReplayed))
+            w.key("from_snapshot"); if let s = r.snapshot { w.string(s) } else { w.null() }
+            w.key("seconds"); w.number(JSONNumber(seconds))
+            w.key("fingerprint"); w.string(r.fingerprint.description)
+            w.key("snapshot_written"); w.string(path)
+            w.endObject()
+            Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
+        } else {
+            Terminal.out("replayed \(r.eventsReplayed) events\(r.snapshot.map { " after snapshot \(($0 as NSString).lastPathComponent)" } ?? " from event 1") in \(String(format: "%.3f", seconds)) s\nsnapshot: \(path)\nfingerprint: \(r.fingerprint)\n")
+        }
+        return 0
+    }
+
+    static func snapshot(_ c: Context) throws -> Int32 {
+        let store = try c.store()
+        let start = try c.periodStart()
+        let r = try store.replay(periodStart: start, writeSnapshot: false)
+        let header = try store.header()
+        guard case .logCreated(let created) = header.data else { return 1 }
+        let path = try store.saveSnapshot(r, logID: created.logID, projection: LedgerProjection(periodStart: start))
+        Terminal.out("snapshot: \(path)\nfingerprint: \(r.fingerprint)\n")
+        return 0
+    }
+}

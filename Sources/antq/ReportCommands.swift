@@ -1,0 +1,38 @@
+import ANTQDomain
+import ANTQReports
+import ANTQStore
+
+/// `antq summary YEAR …` and `antq state …`.
+enum ReportCommands {
+    static func format(_ c: Context) throws -> ReportFormat {
+        guard let f = ReportFormat(rawValue: c.format) else { throw CLIError.usage("unknown format \(c.format)") }
+        return f
+    }
+
+    static func summary(_ c: Context) throws -> Int32 {
+        guard let y = c.parsed.arguments.first, let year = Int(y), (1945...9999).contains(year) else {
+            throw CLIError.usage("summary needs a YEAR, e.g. 'antq summary 2018'")
+        }
+        let store = try c.store()
+        let asOf = try c.asOf()
+        let r = try store.replay(asOf: asOf, periodStart: try c.periodStart())
+        let unit = try c.unit(in: r.ledger)
+        let report = SummaryReport.make(ledger: r.ledger, year: year, periodStart: r.periodStart, unit: unit,
+                                        depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf,
+                                        compareYear: try c.int("compare"))
+        Terminal.out(SummaryRenderer.render(report, format: try format(c), lang: c.lang))
+        return 0
+    }
+
+    static func state(_ c: Context) throws -> Int32 {
+        let store = try c.store()
+        let asOf = try c.asOf()
+        let r = try store.replay(asOf: asOf)
+        let unit = try c.unit(in: r.ledger)
+        let day = try c.date("date") ?? asOf.map { Clock.vietnamDay(of: $0) } ?? c.today
+        let report = StateReport.make(ledger: r.ledger, day: day, periodStart: r.periodStart, unit: unit,
+                                      depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf)
+        Terminal.out(StateRenderer.render(report, format: try format(c), lang: c.lang, listModels: c.parsed.flag("models")))
+        return 0
+    }
+}

@@ -1,0 +1,102 @@
+import CommandLineKit
+
+/// The declared command table: parsing, `--help`, "did you mean" and shell
+/// completion are all generated from it, so they cannot drift apart.
+enum Tool {
+    static let version = "1.0.0"
+
+    static let formats = ["text", "json"]
+    static let reportFormats = ["text", "markdown", "csv", "json", "html"]
+
+    static let global: [OptionSpec] = [
+        .option("data", short: "d", value: "DIR", help: "Data directory (holds events/ and snapshots/).", default: "$ANTQ_DATA, else the current directory"),
+        .option("lang", value: "LANG", help: "Language of reports and messages.", choices: ["vi", "en"], default: "from LC_ALL/LANG"),
+        .option("key-file", value: "PATH", help: "HMAC key of a keyed log (keep it outside the data directory).", default: "$ANTQ_KEY_FILE"),
+    ]
+
+    static let asOf = OptionSpec.option("as-of", value: "DATE|INSTANT",
+                                        help: "Use only what was recorded up to then: a day (YYYY-MM-DD, to its end in Vietnam time) or an RFC 3339 instant.")
+    static let unit = OptionSpec.option("unit", short: "u", value: "UNIT", help: "Unit code or name (diacritics optional).")
+
+    static let spec = ToolSpec(
+        name: "antq", version: version,
+        abstract: "Event-sourced record keeper for the movement for the whole people to protect national security (ANTQ).",
+        commands: [
+            CommandSpec(name: "init", abstract: "Create a data directory with a new log.",
+                        discussion: "Creates DIR/events/log.jsonl (first event log.created) and DIR/snapshots/.\nExample: antq init ./binh-duong --period-start 12-15",
+                        arguments: [ArgumentSpec(name: "dir", help: "Directory to create (default: --data, else the current directory).", optional: true)],
+                        options: [.option("period-start", value: "MM-DD", help: "First day of the reporting year, kept in the log.", default: "01-01"),
+                                  .option("by", value: "NAME", help: "Who creates the log.", default: "$ANTQ_USER, else the OS user"),
+                                  .flag("keyed", help: "Chain lines with HMAC-SHA256 using --key-file (which must exist, mode 600).")]),
+            CommandSpec(name: "append", abstract: "Append one event, or a batch of JSON lines.",
+                        discussion: """
+                        One event:  antq append arrest.made --unit "Phú Cường" --occurred 2018-05-14 --count 2 --caught-in-act true
+                        A batch:    antq append --file events.jsonl   (or 'antq append -' to read standard input)
+                        Every field of the event's data is given as --FIELD VALUE (dashes or underscores).
+                        A batch is all or nothing: one bad line and nothing is appended; every bad line is reported.
+                        Types: unit.registered unit.changed unit.merged tip.received case.solved arrest.made weapon.seized
+                        award.granted model.established model.changed model.dissolved camera.installed camera.removed
+                        event.corrected event.retracted figure.asserted
+                        """,
+                        arguments: [ArgumentSpec(name: "type", help: "Event type, or '-' to read a batch from standard input.", optional: true)],
+                        options: [unit,
+                                  .option("occurred", value: "DATE", help: "Day it happened (YYYY-MM-DD or dd/mm/yyyy)."),
+                                  .option("by", value: "NAME", help: "Who records it.", default: "$ANTQ_USER, else the OS user"),
+                                  .option("id", value: "UUID", help: "Event id (default: a new random UUID)."),
+                                  .option("file", short: "f", value: "FILE", help: "Read a batch of JSON lines from FILE."),
+                                  .option("expect-seq", value: "N", help: "Refuse (exit 75) unless the log's last seq is N."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: formats, default: "text")],
+                        acceptsExtraOptions: true),
+            CommandSpec(name: "correct", abstract: "Correct an event: append event.corrected.",
+                        discussion: "Give the fields that were wrong; the rest stay as they were.\nExample: antq correct 1234 --reason \"counted twice\" --count 2",
+                        arguments: [ArgumentSpec(name: "seq", help: "Seq of the event to correct.")],
+                        options: [.option("reason", value: "TEXT", help: "Why (required)."),
+                                  .option("occurred", value: "DATE", help: "Correct the day it happened."),
+                                  unit,
+                                  .option("by", value: "NAME", help: "Who records the correction."),
+                                  .option("expect-seq", value: "N", help: "Refuse unless the log's last seq is N."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: formats, default: "text")],
+                        acceptsExtraOptions: true),
+            CommandSpec(name: "retract", abstract: "Retract an event: append event.retracted.",
+                        arguments: [ArgumentSpec(name: "seq", help: "Seq of the event to retract.")],
+                        options: [.option("reason", value: "TEXT", help: "Why (required)."),
+                                  .option("by", value: "NAME", help: "Who records the retraction."),
+                                  .option("expect-seq", value: "N", help: "Refuse unless the log's last seq is N."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: formats, default: "text")]),
+            CommandSpec(name: "log", abstract: "List events.",
+                        options: [.option("type", short: "t", value: "TYPE", help: "Only this type (prefix 'unit.' matches all unit events)."),
+                                  unit,
+                                  .option("year", value: "YEAR", help: "Only events that occurred in this calendar year."),
+                                  .option("from", value: "SEQ", help: "Start at this seq."),
+                                  .option("format", short: "o", value: "FORMAT", help: "text, or json (the stored lines, verbatim).", choices: formats, default: "text")]),
+            CommandSpec(name: "units", abstract: "List administrative units.",
+                        options: [.flag("tree", help: "Show the unit tree."), asOf,
+                                  .option("date", value: "DATE", help: "The tree as it stood on this day."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: formats, default: "text")]),
+            CommandSpec(name: "verify", abstract: "Check the whole log: strict JSON, catalogue, seq, hash chain, recorded order, asserted figures.",
+                        discussion: "Exit 0 only when clean; problems are named as events/log.jsonl:LINE: what is wrong.",
+                        options: [.option("fingerprint", value: "SEQ:HASH", help: "Also confirm the log still begins with this state (from a printed report)."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: formats, default: "text")]),
+            CommandSpec(name: "rebuild", abstract: "Replay the log into the projections and write fresh snapshots.",
+                        options: [.flag("from-scratch", help: "Ignore existing snapshots and replay from event 1."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: formats, default: "text")]),
+            CommandSpec(name: "snapshot", abstract: "Write a snapshot of the projections now.",
+                        options: [.option("period-start", value: "MM-DD", help: "For this reporting-year start (default: the log's).")]),
+            CommandSpec(name: "state", abstract: "Community models, cameras and communes with a club, as they stand.",
+                        options: [unit, asOf,
+                                  .option("date", value: "DATE", help: "State on this day (default: today)."),
+                                  .option("depth", value: "N", help: "List units down to N levels below.", default: "1"),
+                                  .flag("models", help: "List every active model (text format)."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
+            CommandSpec(name: "summary", abstract: "Annual summary per locality, rolled up commune → district → province.",
+                        discussion: "Example: antq summary 2018 --as-of 2019-03-28   (what was known on the day of the review conference)",
+                        arguments: [ArgumentSpec(name: "year", help: "Reporting year.")],
+                        options: [unit,
+                                  .option("depth", value: "N", help: "List units down to N levels below.", default: "1"),
+                                  asOf,
+                                  .option("period-start", value: "MM-DD", help: "Reporting year starts on this day (default: the log's)."),
+                                  .option("compare", value: "YEAR", help: "Show values, change and percent change against another year."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
+        ],
+        globalOptions: global)
+}

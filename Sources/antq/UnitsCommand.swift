@@ -1,0 +1,46 @@
+import ANTQDomain
+import ANTQStore
+import JSONCodec
+import TextFormats
+
+/// `antq units [--tree] [--date D]`
+enum UnitsCommand {
+    static func run(_ c: Context) throws -> Int32 {
+        let r = try c.store().replay(asOf: try c.asOf())
+        let day = try c.date("date")
+        let units = r.ledger.units
+        let views = units.views(on: day)
+        if c.format == "json" {
+            var w = JSONWriter()
+            w.beginArray()
+            for v in views {
+                w.beginObject()
+                w.key("code"); w.string(v.code)
+                w.key("name"); w.string(v.name)
+                w.key("kind"); w.string(v.kind.rawValue)
+                w.key("parent"); if let p = v.parent { w.string(p) } else { w.null() }
+                w.key("merged_into"); if let m = v.mergedInto { w.string(m) } else { w.null() }
+                w.key("registered"); w.string(v.registered.iso)
+                w.endObject()
+            }
+            w.endArray()
+            Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
+            return 0
+        }
+        var t = TextTable(header: ["code", c.lang.t("kind", "loại"), c.lang.t("name", "tên"), c.lang.t("parent", "trực thuộc"), c.lang.t("merged into", "sáp nhập vào")],
+                          alignments: [.left, .left, .left, .left, .left])
+        if c.parsed.flag("tree") {
+            let kids = units.children(on: day)
+            func walk(_ code: String, _ depth: Int) {
+                guard let v = units.view(code, on: day) else { return }
+                t.append([v.code, v.kind.vietnamese, String(repeating: "  ", count: depth) + v.name, v.parent ?? "", v.mergedInto ?? ""])
+                for k in kids[code] ?? [] { walk(k, depth + 1) }
+            }
+            for root in units.roots(on: day) { walk(root, 0) }
+        } else {
+            for v in views { t.append([v.code, v.kind.vietnamese, v.name, v.parent ?? "", v.mergedInto ?? ""]) }
+        }
+        Terminal.out(t.render() + "\n")
+        return 0
+    }
+}

@@ -1,0 +1,65 @@
+import ANTQStore
+import CommandLineKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// A write past a file-size limit must fail with EFBIG (exit 74), not kill us.
+signal(SIGXFSZ, SIG_IGN)
+// Writing to a closed pipe (antq log | head) is not an error worth a crash.
+signal(SIGPIPE, SIG_IGN)
+
+let parser = CommandLineParser(Tool.spec)
+let env = ProcessInfo.processInfo.environment
+
+func execute() -> Int32 {
+    let outcome: ParseOutcome
+    do {
+        outcome = try parser.parse(Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        Terminal.err(parser.message(for: error) + "\n")
+        return CommandLineParser.usageExitCode
+    }
+    switch outcome {
+    case .help(let text):
+        Terminal.out(text.hasSuffix("\n") ? text : text + "\n")
+        return 0
+    case .version(let v):
+        Terminal.out(v + "\n")
+        return 0
+    case .run(let parsed):
+        let c = Context(parsed: parsed, env: env)
+        do {
+            switch parsed.command.name {
+            case "init": return try InitCommand.run(c)
+            case "append": return try AppendCommand.run(c)
+            case "correct": return try AmendCommands.run(c, retract: false)
+            case "retract": return try AmendCommands.run(c, retract: true)
+            case "log": return try LogCommand.run(c)
+            case "units": return try UnitsCommand.run(c)
+            case "verify": return try VerifyCommand.run(c)
+            case "rebuild": return try RebuildCommand.run(c)
+            case "snapshot": return try RebuildCommand.snapshot(c)
+            case "summary": return try ReportCommands.summary(c)
+            case "state": return try ReportCommands.state(c)
+            default:
+                Terminal.err("error: \(parsed.command.name) is not implemented\n")
+                return 64
+            }
+        } catch let e as StoreError {
+            Terminal.err(c.format == "json" && parsed.command.name == "append" ? "" : ErrorReport.message(e) + "\n")
+            if c.format == "json" && parsed.command.name == "append" { Terminal.out(ErrorReport.json(e)) }
+            return e.exitCode
+        } catch let e as CLIError {
+            let m = e.message
+            Terminal.err((m.hasPrefix("error:") ? m : "error: " + m) + (e.exitCode == 64 ? "\nSee 'antq help \(parsed.command.name)'." : "") + "\n")
+            return e.exitCode
+        } catch {
+            Terminal.err("error: \(error)\n")
+            return 74
+        }
+    }
+}
+
+exit(execute())

@@ -1,0 +1,59 @@
+import Hashing
+import Testing
+
+@Suite("SHA256Digest")
+struct SHA256DigestTests {
+    @Test("hex is lowercase, 64 characters, and round-trips through init(hex:)")
+    func hexRoundTrip() {
+        var rng = SplitMix64(seed: 7)
+        for _ in 0..<100 {
+            let digest = SHA256.hash(rng.bytes(Int(rng.next() % 100)))
+            let hex = digest.hex
+            #expect(hex.utf8.count == 64)
+            #expect(hex == hex.lowercased())
+            #expect(SHA256Digest(hex: hex) == digest)
+            #expect(SHA256Digest(hex: hex.uppercased()) == digest)
+            #expect(SHA256Digest(hex: hex[...]) == digest)
+            #expect(digest.description == hex)
+        }
+    }
+
+    @Test("bytes are in digest order and match hex")
+    func bytesMatchHex() {
+        let digest = SHA256.hash(Array("abc".utf8))
+        #expect(digest.bytes == hexBytes("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+        #expect(digest.bytes.count == 32)
+        #expect(SHA256Digest(bytes: digest.bytes) == digest)
+        #expect(SHA256Digest(bytes: digest.bytes.dropLast()) == nil)
+        digest.withUnsafeBytes { #expect(Array($0) == digest.bytes) }
+    }
+
+    @Test("zero digest is 32 zero bytes")
+    func zeroDigest() {
+        #expect(SHA256Digest.zero.hex == String(repeating: "0", count: 64))
+        #expect(SHA256Digest.zero.bytes == [UInt8](repeating: 0, count: 32))
+        #expect(SHA256Digest(hex: String(repeating: "0", count: 64)) == .zero)
+        #expect(SHA256.hash([]) != .zero)
+    }
+
+    @Test("init(hex:) rejects wrong lengths and non-hex characters")
+    func rejectsMalformedHex() {
+        let good = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        #expect(SHA256Digest(hex: "") == nil)
+        #expect(SHA256Digest(hex: String(good.dropLast())) == nil)
+        #expect(SHA256Digest(hex: good + "0") == nil)
+        #expect(SHA256Digest(hex: "g" + good.dropFirst()) == nil)
+        #expect(SHA256Digest(hex: " " + good.dropFirst()) == nil)
+        #expect(SHA256Digest(hex: "é" + good.dropFirst(2)) == nil)
+    }
+
+    @Test("digests are usable as dictionary keys")
+    func hashable() {
+        let a = SHA256.hash(Array("a".utf8))
+        let b = SHA256.hash(Array("b".utf8))
+        let table = [a: 1, b: 2]
+        #expect(table[SHA256.hash(Array("a".utf8))] == 1)
+        #expect(table[b] == 2)
+        #expect(a != b)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hashing
+
+/// Tiny deterministic PRNG (SplitMix64) so every run hashes the same
+/// "random" inputs and failures are reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func bytes(_ count: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        var i = 0
+        while i < count {
+            var word = next()
+            for _ in 0..<8 where i < count {
+                out[i] = UInt8(truncatingIfNeeded: word)
+                word >>= 8
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
+/// Backends usable on this CPU; hardware is absent when SHA-NI is missing.
+let testBackends: [SHA256Backend] = SHA256.availableBackends
+
+/// Decodes a hex string written in a test vector.
+func hexBytes(_ hex: String) -> [UInt8] {
+    var out: [UInt8] = []
+    var chars = Array(hex.utf8)[...]
+    while chars.count >= 2 {
+        out.append(UInt8(String(decoding: chars.prefix(2), as: UTF8.self), radix: 16)!)
+        chars = chars.dropFirst(2)
+    }
+    return out
+}
+
+/// Locates the coreutils `sha256sum` binary, or `nil` if it is not installed.
+let sha256sumPath: String? = {
+    let fm = FileManager.default
+    var dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+    dirs += ["/usr/bin", "/bin", "/usr/local/bin"]
+    for dir in dirs {
+        let candidate = dir + "/sha256sum"
+        if fm.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}()
+
+/// Hashes each input with the real `sha256sum` binary (one process for all
+/// inputs, each written to its own temporary file) and returns the lowercase
+/// hex digests in order.
+func sha256sumDigests(_ inputs: [[UInt8]]) throws -> [String] {
+    guard let tool = sha256sumPath else { throw CocoaError(.fileNoSuchFile) }
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("hashing-tests-\(UUID().uuidString)")
+    try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? fm.removeItem(at: dir) }
+
+    var paths: [String] = []
+    for (i, input) in inputs.enumerated() {
+        let url = dir.appendingPathComponent("input-\(i).bin")
+        try Data(input).write(to: url)
+        paths.append(url.path)
+    }
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = paths
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw CocoaError(.executableLoad)
+    }
+    let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
+    return lines.map { String($0.prefix(64)) }
+}
