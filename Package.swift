@@ -8,6 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "antq", targets: ["antq"]),
+        .executable(name: "antq-demo", targets: ["antq-demo"]),
+        .executable(name: "antq-bench", targets: ["antq-bench"]),
     ],
     targets: [
         // Thin typed syscall wrappers (open, fsync, flock, rename …).
@@ -31,10 +33,23 @@ let package = Package(
         .target(name: "ANTQReports", dependencies: ["ANTQDomain", "ANTQStore", "TextFormats", "JSONCodec"]),
         // The CLI: parses, calls, prints.
         .executableTarget(name: "antq", dependencies: ["ANTQStore", "ANTQReports", "ANTQDomain", "CommandLineKit", "TextFormats", "EventLog", "SystemCalls", "JSONCodec"]),
+        // Writes the bundled Bình Dương demonstration log (deterministic).
+        .executableTarget(name: "antq-demo", dependencies: ["ANTQStore", "ANTQDomain", "TextFormats", "EventLog"]),
+        // The benchmark against the tools a clerk could use instead.
+        .executableTarget(name: "antq-bench", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "JSONCodec", "TextFormats", "Hashing"]),
+        // Crash, concurrency and fuzz harnesses for the reliability guarantees.
+        .executableTarget(name: "antq-torture", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "JSONCodec", "TextFormats", "SystemCalls"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         // JSONCODECTESTS
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "SystemCalls", "Hashing"]),
+        .testTarget(name: "ANTQDomainTests", dependencies: ["ANTQDomain", "JSONCodec", "TextFormats", "Hashing"]),
+        .testTarget(name: "ANTQStoreTests", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "TextFormats", "JSONCodec"]),
+        .testTarget(name: "ANTQReportsTests", dependencies: ["ANTQReports", "ANTQStore", "ANTQDomain", "TextFormats", "JSONCodec"]),
+        // End-to-end: runs the built antq binary on temporary data directories.
+        .testTarget(name: "EndToEndTests", dependencies: ["antq", "JSONCodec", "TextFormats"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["antq", "antq-torture", "ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "Hashing", "JSONCodec"]),
     ]
 )

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Runs the built `antq` executable, as a user would, on a temporary data
+/// directory: found next to the test bundle in the build folder.
+struct AntqBinary {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var url: URL {
+        // .build/<triple>/debug/antqPackageTests.xctest → .build/<triple>/debug/antq
+        let bundle = Bundle.main.bundleURL
+        var dir = bundle
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("antq")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        // Fall back to the path of this test build's products.
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return products.appendingPathComponent("antq")
+    }
+
+    /// Runs antq with `arguments`, feeding `stdin`, in `directory`.
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+                    environment: [String: String] = [:]) throws -> Output {
+        let p = Process()
+        p.executableURL = url
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C"
+        env["LC_ALL"] = nil
+        env["ANTQ_DATA"] = nil
+        env["ANTQ_USER"] = "Test Clerk"
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        if let directory { p.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let u = FileManager.default.temporaryDirectory.appendingPathComponent("antq-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        return u
+    }
+}
