@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(name: "antq-torture", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "JSONCodec", "TextFormats", "SystemCalls"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
-        // JSONCODECTESTS
+        .testTarget(name: "JSONCodecTests", dependencies: ["JSONCodec"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "SystemCalls", "Hashing"]),

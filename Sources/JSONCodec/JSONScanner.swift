@@ -114,7 +114,7 @@ public struct JSONScanner {
             b = try peekByte("an object key")
             if b == UInt8(ascii: "}") { throw trailingCommaError(b) }
         }
-        guard b == UInt8(ascii: "\"") else { throw JSONError(.expected("string"), at: pos, "expected a string key, found \(describeByte(b))") }
+        guard b == UInt8(ascii: "\"") else { throw keyExpectedError(b) }
         let s = try scanString()
         let c = try peekByte("':' after an object key")
         guard c == UInt8(ascii: ":") else { throw unexpected(c, at: pos, expecting: "':' after an object key") }
@@ -149,7 +149,15 @@ public struct JSONScanner {
         guard b == UInt8(ascii: "\"") else { throw expectedError("string", b) }
         let s = try scanString()
         if !s.escaped {
-            return String(decoding: UnsafeBufferPointer(start: base + s.start, count: s.end - s.start), as: UTF8.self)
+            let n = s.end &- s.start
+            if n == 0 { return "" }
+            let src = base + s.start
+            // Copying into uninitialised capacity builds small (<= 15 byte) strings inline
+            // with a single validation pass.
+            return String(unsafeUninitializedCapacity: n) { buffer in
+                buffer.baseAddress!.update(from: src, count: n)
+                return n
+            }
         }
         return decodeEscapedString(base: base, start: s.start, end: s.end)
     }
@@ -180,7 +188,7 @@ public struct JSONScanner {
                     if c == 0x22 || c == 0x5C || c &- 0x20 >= 0x60 { break }
                     i &+= 1
                 }
-                guard i < count else { throw JSONError(.unexpectedEnd, at: count, "unterminated string (started at offset \(pos))") }
+                guard i < count else { throw unterminatedStringError() }
                 b = base[i]
             }
             if b == 0x22 {
@@ -254,10 +262,10 @@ public struct JSONScanner {
         var i = pos
         let negative = first == UInt8(ascii: "-")
         if negative { i += 1 }
-        guard i < count else { throw JSONError(.unexpectedEnd, at: count, "input ends inside a number") }
+        guard i < count else { throw coldError(.unexpectedEnd, at: count, "input ends inside a number") }
         var b = base[i]
         guard b &- 0x30 < 10 else {
-            if negative { throw JSONError(.invalidNumber, at: i, "expected a digit after '-', found \(describeByte(b))") }
+            if negative { throw digitExpectedError(b, at: i, "after '-'") }
             throw expectedError("integer", b)
         }
         // Accumulate negatively so Int64.min is representable.
@@ -282,14 +290,14 @@ public struct JSONScanner {
             b = base[i]
             if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
                 _ = try scanNumber()  // report a malformed literal precisely, else:
-                throw JSONError(.expected("integer"), at: start, "expected an integer, found a number with a fraction or exponent")
+                throw coldError(.expected("integer"), at: start, "expected an integer, found a number with a fraction or exponent")
             }
         }
         if overflow {
-            throw JSONError(.numberOutOfRange, at: start, "integer does not fit in 64 bits")
+            throw coldError(.numberOutOfRange, at: start, "integer does not fit in 64 bits")
         }
         if !negative {
-            if v == Int64.min { throw JSONError(.numberOutOfRange, at: start, "integer does not fit in 64 bits") }
+            if v == Int64.min { throw coldError(.numberOutOfRange, at: start, "integer does not fit in 64 bits") }
             v = -v
         }
         pos = i
@@ -457,6 +465,26 @@ public struct JSONScanner {
     }
 
     // MARK: - Cold error builders
+
+    @usableFromInline @inline(never)
+    func coldError(_ kind: JSONError.Kind, at offset: Int, _ message: StaticString) -> JSONError {
+        JSONError(kind, at: offset, message.description)
+    }
+
+    @usableFromInline @inline(never)
+    func unterminatedStringError() -> JSONError {
+        JSONError(.unexpectedEnd, at: count, "unterminated string (started at offset \(pos))")
+    }
+
+    @usableFromInline @inline(never)
+    func keyExpectedError(_ b: UInt8) -> JSONError {
+        JSONError(.expected("string"), at: pos, "expected a string key, found \(describeByte(b))")
+    }
+
+    @usableFromInline @inline(never)
+    func digitExpectedError(_ b: UInt8, at offset: Int, _ context: String) -> JSONError {
+        JSONError(.invalidNumber, at: offset, "expected a digit \(context), found \(describeByte(b))")
+    }
 
     @usableFromInline @inline(never)
     func endError(_ what: String) -> JSONError {
