@@ -60,16 +60,13 @@ public struct DataStore: Sendable {
         line.append(0x0A)
         do {
             let fd = try FileDescriptor.open(layout.logPath, [.writeOnly, .create, .exclusive], permissions: 0o600)
-            try fd.closeAfter { (f) throws(Errno) in
-                try f.writeAll(line)
-                try f.sync()
-            }
+            defer { try? fd.close() }
+            try fd.writeAll(line)
+            try fd.sync()
             try FileSystem.syncDirectory(layout.eventsDirectory)
             try FileSystem.syncDirectory(layout.root)
-        } catch let e as Errno {
-            throw .io(e)
         } catch {
-            throw .io(Errno(code: EIO, call: "init"))
+            throw .io(error)
         }
         return (DataStore(layout: layout, key: key, clock: clock), Fingerprint(seq: 1, hash: hash))
     }

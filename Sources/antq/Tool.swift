@@ -97,6 +97,18 @@ enum Tool {
                                   .option("period-start", value: "MM-DD", help: "Reporting year starts on this day (default: the log's)."),
                                   .option("compare", value: "YEAR", help: "Show values, change and percent change against another year."),
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
+            CommandSpec(name: "audit", abstract: "The history of a figure: its events, corrections, timeline and announced value.",
+                        discussion: "Examples:\n  antq audit arrests --year 2018\n  antq audit models.shock_team.members --year 2018 --unit 74\n  antq audit --event 1234",
+                        arguments: [ArgumentSpec(name: "metric", help: "Figure name (see 'Figures' in the README).", optional: true)],
+                        options: [.option("year", value: "YEAR", help: "Reporting year."), unit, asOf,
+                                  .option("event", value: "SEQ", help: "Instead: one event's status and every figure it contributes to."),
+                                  .option("period-start", value: "MM-DD", help: "Reporting year starts on this day (default: the log's)."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
+            CommandSpec(name: "diff", abstract: "Every figure that differs between two knowledge dates, with the events responsible.",
+                        discussion: "Example: antq diff --as-of 2019-03-28 2018   (what changed since the announcement)",
+                        arguments: [ArgumentSpec(name: "year", help: "Only this reporting year.", optional: true)],
+                        options: [.option("as-of", value: "DATE|INSTANT", help: "The earlier date; give it twice for two dates (the second defaults to now).", repeatable: true),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: ["text", "json"], default: "text")]),
         ],
         globalOptions: global)
 }

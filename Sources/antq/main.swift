@@ -43,6 +43,8 @@ func execute() -> Int32 {
             case "snapshot": return try RebuildCommand.snapshot(c)
             case "summary": return try ReportCommands.summary(c)
             case "state": return try ReportCommands.state(c)
+            case "audit": return try AuditCommands.audit(c)
+            case "diff": return try AuditCommands.diff(c)
             default:
                 Terminal.err("error: \(parsed.command.name) is not implemented\n")
                 return 64
