@@ -160,11 +160,12 @@ public struct Validator {
             guard r.unit == unit else {
                 throw EventCodingError(field: unitField, problem: "model \(model) belongs to unit \(r.unit), not \(unit)")
             }
-            let before = ModelRegistry.View?.none
-            _ = before
-            var probe = ledger.models
-            probe.remove(Fact(occurred: f.occurred, unit: unit, data: f.data), seq: seq)
-            guard let v = probe.view(model, on: f.occurred) else {
+            // A correction re-checks its target: look at the model without it.
+            var models = ledger.models
+            if r.entries.contains(where: { $0.seq == seq }) {
+                models.remove(Fact(occurred: f.occurred, unit: unit, data: f.data), seq: seq)
+            }
+            guard let v = models.view(model, on: f.occurred) else {
                 throw EventCodingError(field: "occurred", problem: "model \(model) was not yet established on \(f.occurred.iso)")
             }
             guard v.active else {
