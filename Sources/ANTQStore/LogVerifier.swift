@@ -59,6 +59,7 @@ extension DataStore {
         var pending: [Event] = []
         var periodStart = MonthDay.january1
         var uncommittedFrom: Int?
+        var decoder = EventDecoder()
         var batchOpenSince: Int?
         func add(_ line: Int, _ message: String) {
             if report.problems.count < maxProblems { report.problems.append(.init(line: line, message: message)) }
@@ -78,7 +79,7 @@ extension DataStore {
             }) { (line: LineStream.Line) -> Bool in
                 report.lines = line.number
                 let e: Event
-                do { e = try EventDecoder.decode(line.bytes) } catch {
+                do { e = try decoder.decode(line.bytes) } catch {
                     add(line.number, "\(error)")
                     chain.skip(line: line.bytes)
                     return true

@@ -75,24 +75,33 @@ extension DataStore {
         var lastLineLength = 0
         var endOffset = from
         var failure: StoreError?
+        let parallel = ParallelDecoder()
         do {
-            try LineStream().forEachLine(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { (line: LineStream.Line) -> Bool in
-                let e: Event
-                do { e = try EventDecoder.decode(line.bytes) } catch {
-                    failure = .damaged(file: layout.logDisplayName, line: line.number, reason: "\(error); run 'antq verify'")
-                    return false
+            try ChunkStream().forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Bool in
+                var lineNumber = chunk.firstLine
+                for part in parallel.decode(chunk.bytes) {
+                    for (i, e) in part.events.enumerated() {
+                        let (start, length) = part.spans[i]
+                        let number = lineNumber + i
+                        if let asOf, e.recorded > asOf { return false }
+                        let bytes = UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)])
+                        do { try visit?(e, bytes, &ledger) } catch {
+                            failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
+                            return false
+                        }
+                        projection.apply(e, to: &ledger)
+                        replayed += 1
+                        lastSeq = e.seq
+                        lastLineOffset = chunk.offset + Int64(start)
+                        lastLineLength = length
+                        endOffset = lastLineOffset + Int64(length) + 1
+                    }
+                    if let (index, message) = part.error {
+                        failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(message); run 'antq verify'")
+                        return false
+                    }
+                    lineNumber += part.lines
                 }
-                if let asOf, e.recorded > asOf { return false }
-                do { try visit?(e, line.bytes, &ledger) } catch {
-                    failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: line.number, reason: "\(error)")
-                    return false
-                }
-                projection.apply(e, to: &ledger)
-                replayed += 1
-                lastSeq = e.seq
-                lastLineOffset = line.offset
-                lastLineLength = line.bytes.count
-                endOffset = line.offset + Int64(line.bytes.count) + 1
                 return true
             }
         } catch let e as LineStream.StreamError {

@@ -69,9 +69,10 @@ extension DataStore {
         defer { try? fd.close() }
         let tail = try LogTail.scan(fd)
         var failure: Error?
+        var decoder = EventDecoder()
         try LineStream().forEachLine(in: fd, to: tail.committedEnd) { (line: LineStream.Line) -> Bool in
             do {
-                let e = try EventDecoder.decode(line.bytes)
+                let e = try decoder.decode(line.bytes)
                 return try body(e, line.bytes)
             } catch {
                 failure = StoreError.damaged(file: layout.logDisplayName, line: line.number, reason: "\(error); run 'antq verify'")

@@ -184,7 +184,7 @@ extension FieldReader {
     }
 
     func rejectUnknownFact() throws {
-        for f in fields where !used.contains(f.key) {
+        for (i, f) in fields.enumerated() where !used[i] {
             throw EventCodingError(field: fieldPath(f.key), problem: "is not part of a recorded fact",
                                    fix: "a fact has type, occurred, unit and data")
         }
