@@ -118,6 +118,8 @@ enum Fixture {
         let r = try AntqBinary.run(["init", d.path])
         guard r.status == 0 else { throw FixtureError.command(["init"], r) }
         for step in steps { try d.ok(step) }
+        // Tests copy it; remove it when the test process ends.
+        atexit { if case .success(let url) = Fixture.template { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) } }
         return d.url
     }
 }
