@@ -84,10 +84,19 @@ extension DataStore {
                     chain.skip(line: line.bytes)
                     return true
                 }
-                for p in chain.check(line: line.bytes, seq: e.seq, prev: e.prev) {
+                let chainProblems = chain.check(line: line.bytes, seq: e.seq, prev: e.prev)
+                let seqBroken = chainProblems.contains { if case .seq = $0 { true } else { false } }
+                for p in chainProblems {
                     switch p {
                     case .seq(let want, let found):
                         add(line.number, "seq is \(found), expected \(want) (a line was inserted, deleted or moved here)")
+                    case .prev(_, _) where !seqBroken && line.number > 1:
+                        // Seq is in order, so the lines are where they were: the
+                        // line before no longer has the bytes this prev pinned.
+                        // Name that line, the one most likely edited.
+                        add(line.number - 1, keyed
+                            ? "this line does not match the HMAC that line \(line.number) records as prev: it was changed after it was written (or line \(line.number)'s prev was), or the log was not written with this key"
+                            : "this line does not match the SHA-256 that line \(line.number) records as prev: it was changed after it was written (or line \(line.number)'s prev was)")
                     case .prev(_, _):
                         add(line.number, keyed
                             ? "prev does not match the HMAC of line \(line.number - 1): the line before was changed, or the log was not written with this key"

@@ -173,7 +173,7 @@ extension DataStore {
 
     /// Readers ignore a crash leftover at the end of the log; they say so
     /// unless a writer is busy appending right now (then it is not a leftover).
-    func warnAboutUnfinishedTail(_ fd: FileDescriptor, _ tail: LogTail) {
+    public func warnAboutUnfinishedTail(_ fd: FileDescriptor, _ tail: LogTail) {
         guard tail.hasUncommittedBytes else { return }
         if (try? fd.lock(.shared, wait: false)) == true {
             try? fd.unlock()

@@ -53,8 +53,16 @@ func execute() -> Int32 {
             Terminal.err(c.format == "json" && parsed.command.name == "append" ? "" : ErrorReport.message(e) + "\n")
             if c.format == "json" && parsed.command.name == "append" { Terminal.out(ErrorReport.json(e)) }
             return e.exitCode
+        } catch let e as ParseError {
+            Terminal.err(parser.message(for: e) + "\n")
+            return CommandLineParser.usageExitCode
         } catch let e as CLIError {
             let m = e.message
+            if c.format == "json" && parsed.command.name == "append" {
+                // Tools asked for JSON: the same shape as a rejected batch.
+                Terminal.out(ErrorReport.json(message: m.hasPrefix("error:") ? m : "error: " + m, exitCode: e.exitCode))
+                return e.exitCode
+            }
             Terminal.err((m.hasPrefix("error:") ? m : "error: " + m) + (e.exitCode == 64 ? "\nSee 'antq help \(parsed.command.name)'." : "") + "\n")
             return e.exitCode
         } catch {

@@ -35,12 +35,16 @@ struct FieldReader {
         var v = given
         if mode != .stored, case .int(let i) = v { v = .string(String(i)) }
         guard case .string(let s) = v else {
-            throw EventCodingError(field: fieldPath(k), problem: "must be a string, found \(DataField(key: k, value: v).kindName)")
+            throw EventCodingError(field: fieldPath(k), problem: "must be a string, found \(DataField(key: k, value: v).kindName)",
+                                   fix: "write it in quotes, e.g. \"\(k)\": \"…\"")
         }
         let t = FieldReader.trimmed(s)
-        if t.isEmpty { throw EventCodingError(field: fieldPath(k), problem: "must not be empty") }
+        if t.isEmpty {
+            throw EventCodingError(field: fieldPath(k), problem: "must not be empty", fix: "give a value, or leave the field out if it is optional")
+        }
         if t.unicodeScalars.count > maxLength {
-            throw EventCodingError(field: fieldPath(k), problem: "is longer than \(maxLength) characters")
+            throw EventCodingError(field: fieldPath(k), problem: "is longer than \(maxLength) characters",
+                                   fix: "shorten it to at most \(maxLength) characters")
         }
         if t.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             throw EventCodingError(field: fieldPath(k), problem: "contains a control character", fix: "remove line breaks, tabs and NUL bytes")
@@ -99,7 +103,8 @@ struct FieldReader {
             }
         }
         guard case .bool(let b) = v else {
-            throw EventCodingError(field: fieldPath(k), problem: "must be true or false, found \(DataField(key: k, value: v).kindName)")
+            throw EventCodingError(field: fieldPath(k), problem: "must be true or false, found \(DataField(key: k, value: v).kindName)",
+                                   fix: "write true or false, without quotes")
         }
         return b
     }
@@ -114,7 +119,8 @@ struct FieldReader {
     mutating func choice<T: RawRepresentable & CaseIterable>(_ k: String, _ type: T.Type, required: Bool = true) throws -> T? where T.RawValue == String {
         guard let s = try string(k, required: required) else { return nil }
         guard let v = T(rawValue: s) else {
-            throw EventCodingError(field: fieldPath(k), problem: "\"\(s)\" is not one of: \(choices(T.self))")
+            throw EventCodingError(field: fieldPath(k), problem: "\"\(s)\" is not one of: \(choices(T.self))",
+                                   fix: "write one of those values exactly as listed")
         }
         return v
     }
@@ -122,7 +128,8 @@ struct FieldReader {
     mutating func object(_ k: String) throws -> [DataField]? {
         guard let v = raw(k), v != .null else { return nil }
         guard case .object(let f) = v else {
-            throw EventCodingError(field: fieldPath(k), problem: "must be an object, found \(DataField(key: k, value: v).kindName)")
+            throw EventCodingError(field: fieldPath(k), problem: "must be an object, found \(DataField(key: k, value: v).kindName)",
+                                   fix: "write it as \"\(k)\": {…}")
         }
         return f
     }
