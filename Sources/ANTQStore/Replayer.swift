@@ -89,6 +89,7 @@ extension DataStore {
                 }
                 projection.apply(e, to: &ledger)
                 replayed += 1
+                if replayed & 0x1FFF == 0, let progress { progress(line.offset, tail.committedEnd) }
                 lastSeq = e.seq
                 lastLineOffset = line.offset
                 lastLineLength = line.bytes.count
@@ -103,6 +104,7 @@ extension DataStore {
         } catch {
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
+        progress?(tail.committedEnd, tail.committedEnd)
         if let failure { throw failure }
         if lastLineOffset >= 0 {
             do {
