@@ -43,6 +43,9 @@ func execute() -> Int32 {
             case "snapshot": return try RebuildCommand.snapshot(c)
             case "summary": return try ReportCommands.summary(c)
             case "state": return try ReportCommands.state(c)
+            case "import": return try ImportCommand.run(c)
+            case "export": return try ExportCommand.run(c)
+            case "completion": return try CompletionCommand.run(c)
             default:
                 Terminal.err("error: \(parsed.command.name) is not implemented\n")
                 return 64
