@@ -61,7 +61,7 @@ enum SVGChart {
         }
         let longest = rows.map { displayWidth($0.label) }.max() ?? 4
         let labelWidth = min(max(Double(longest) * em + 24, 90), 420)
-        let maxLabel = Int((labelWidth - 24) / em)
+        let maxLabel = Int(((labelWidth - 24) / em).rounded())
         let longestText = rows.flatMap { r in series.indices.map { displayWidth(shownText(r, $0)) } }.max() ?? 4
         let textRoom = Double(longestText) * em + 24
         let plot = max(width - labelWidth - textRoom, 200)
