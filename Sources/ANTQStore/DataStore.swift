@@ -20,6 +20,9 @@ public struct DataStore: Sendable {
     public var snapshotsKept: Int
     /// Receives notes meant for stderr (warnings, recoveries, ignored snapshots).
     public var note: @Sendable (String) -> Void
+    /// Receives (bytes done, bytes total) while a replay reads the log, and
+    /// (total, total) when it ends; nil for none. The CLI draws it on a terminal.
+    public var progress: (@Sendable (Int64, Int64) -> Void)?
 
     public init(layout: LogLayout, key: KeyFile?, clock: Clock = .system, snapshotInterval: Int = 10_000,
                 snapshotsKept: Int = 3, note: @escaping @Sendable (String) -> Void = { _ in }) {

@@ -102,6 +102,7 @@ extension DataStore {
                     }
                     lineNumber += part.lines
                 }
+                if let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }
                 return true
             }
         } catch let e as LineStream.StreamError {
@@ -112,6 +113,7 @@ extension DataStore {
         } catch {
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
+        progress?(tail.committedEnd, tail.committedEnd)
         if let failure { throw failure }
         if lastLineOffset >= 0 {
             do {

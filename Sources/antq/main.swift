@@ -45,6 +45,9 @@ func execute() -> Int32 {
             case "state": return try ReportCommands.state(c)
             case "audit": return try AuditCommands.audit(c)
             case "diff": return try AuditCommands.diff(c)
+            case "import": return try ImportCommand.run(c)
+            case "export": return try ExportCommand.run(c)
+            case "completion": return try CompletionCommand.run(c)
             default:
                 Terminal.err("error: \(parsed.command.name) is not implemented\n")
                 return 64
