@@ -55,9 +55,9 @@ public enum StateRenderer {
     }
 
     static func csv(_ r: StateReport, _ lang: Language) -> String {
-        var rows = [["date", "unit", "unit_name", "metric", "label", "value"]]
+        var rows = [["date", "unit", "unit_name", "metric", "value"]]
         for row in r.rows {
-            for m in stateMetrics { rows.append([r.day.iso, row.code, row.name, m.name, MetricLabels.label(m, lang).trimmingLeadingSpaces, "\(row.figures[m] ?? 0)"]) }
+            for m in stateMetrics { rows.append([r.day.iso, row.code, row.name, m.name, "\(row.figures[m] ?? 0)"]) }
         }
         return CSVWriter().write(rows)
     }

@@ -7,7 +7,7 @@ import TextFormats
 /// Text and Markdown are for reading (labels in the reader's language, numbers
 /// in its style); CSV and JSON are for machines and spreadsheets, so their
 /// numbers are plain (5000, not 5.000) in both languages and their keys are
-/// the stable figure names; CSV adds a `label` column in the reader's language.
+/// the stable figure names; CSV keeps the documented columns.
 public enum SummaryRenderer {
     public static func render(_ r: SummaryReport, format: ReportFormat, lang: Language) -> String {
         switch format {
@@ -92,15 +92,16 @@ public enum SummaryRenderer {
         return out.joined(separator: "\n")
     }
 
-    /// Long format, one figure per row: `period,unit,unit_name,metric,label,value`
-    /// (+ `compare_period,compare_value,change,percent_change` with `--compare`).
+    /// Long format, one figure per row: exactly `period,unit,unit_name,metric,value`
+    /// as documented (scripts depend on it; labels are in the JSON), plus
+    /// `compare_period,compare_value,change,percent_change` with `--compare`.
     static func csv(_ r: SummaryReport, _ lang: Language) -> String {
-        var head = ["period", "unit", "unit_name", "metric", "label", "value"]
+        var head = ["period", "unit", "unit_name", "metric", "value"]
         if r.compareYear != nil { head += ["compare_period", "compare_value", "change", "percent_change"] }
         var rows = [head]
         for row in r.rows {
             for m in Metric.all {
-                var line = ["\(r.year)", row.code, row.name, m.name, MetricLabels.label(m, lang).trimmingLeadingSpaces, "\(row.figures[m] ?? 0)"]
+                var line = ["\(r.year)", row.code, row.name, m.name, "\(row.figures[m] ?? 0)"]
                 if let cy = r.compareYear, let c = change(r, row.code, m) {
                     line += ["\(cy)", "\(c.before)", "\(c.difference)", c.percentPlain]
                 }

@@ -80,9 +80,15 @@ extension DataStore {
             try ChunkStream().forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Bool in
                 var lineNumber = chunk.firstLine
                 for part in parallel.decode(chunk.bytes) {
-                    for (i, e) in part.events.enumerated() {
-                        let (start, length) = part.spans[i]
+                    for (i, r) in part.results.enumerated() {
                         let number = lineNumber + i
+                        guard case .success(let e) = r else {
+                            if case .failure(let error) = r {
+                                failure = .damaged(file: layout.logDisplayName, line: number, reason: "\(error); run 'antq verify'")
+                            }
+                            return false
+                        }
+                        let (start, length) = part.spans[i]
                         if let asOf, e.recorded > asOf { return false }
                         let bytes = UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)])
                         do { try visit?(e, bytes, &ledger) } catch {
@@ -96,11 +102,7 @@ extension DataStore {
                         lastLineLength = length
                         endOffset = lastLineOffset + Int64(length) + 1
                     }
-                    if let (index, message) = part.error {
-                        failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(message); run 'antq verify'")
-                        return false
-                    }
-                    lineNumber += part.lines
+                    lineNumber += part.results.count
                 }
                 if let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }
                 return true

@@ -79,7 +79,7 @@ enum ImportCommand {
 
     static func readTable(_ bytes: [UInt8], path: String, separator: CSVSeparator?) throws(CLIError) -> CSVTable {
         do { return try CSVTable(bytes, reader: CSVReader(separator: separator)) } catch {
-            throw CLIError.invalid("error: \(path):\(error.line): \(error.message); nothing was imported")
+            throw CLIError.invalid("error: \(path):\(error.line): \(error.message); nothing was imported\nfix: correct the file in a spreadsheet or text editor and import it again")
         }
     }
 

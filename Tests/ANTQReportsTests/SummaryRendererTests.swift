@@ -63,13 +63,13 @@ import TextFormats
         #expect(en.contains("| **Valuable tips** | `tips.valuable` | 5,000 |"))
     }
 
-    @Test func csvIsMachineReadableWithALabelColumn() throws {
+    @Test func csvKeepsTheDocumentedColumnsWithPlainNumbers() throws {
         let out = SummaryRenderer.render(Fixture.summary(compare: 2017), format: .csv, lang: .vi)
         let table = try CSVTable(Array(out.utf8))
-        #expect(table.header == ["period", "unit", "unit_name", "metric", "label", "value", "compare_period", "compare_value", "change", "percent_change"])
+        #expect(table.header == ["period", "unit", "unit_name", "metric", "value", "compare_period", "compare_value", "change", "percent_change"])
         let arrests = try #require(table.rows.first { table.value("unit", in: $0) == "74" && table.value("metric", in: $0) == "arrests" })
         #expect(table.value("value", in: arrests) == "3630", "plain numbers in CSV, whatever the language")
-        #expect(table.value("label", in: arrests) == "Đối tượng bị bắt")
+        #expect(table.columnIndex("label") == nil, "labels belong to JSON; the CSV columns are the documented ones")
         #expect(table.value("compare_value", in: arrests) == "3000")
         #expect(table.value("change", in: arrests) == "630")
         #expect(table.value("percent_change", in: arrests) == "21.0")
@@ -122,7 +122,7 @@ import TextFormats
         let csv = try CSVTable(Array(StateRenderer.render(Fixture.state(), format: .csv, lang: .en).utf8))
         let club = try #require(csv.rows.first { csv.value("unit", in: $0) == "74" && csv.value("metric", in: $0) == "communes.with_club" })
         #expect(csv.value("value", in: club) == "2")
-        #expect(csv.value("label", in: club) == "with a crime-prevention club")
+        #expect(csv.header == ["date", "unit", "unit_name", "metric", "value"])
         let json = try JSONValue.parse(StateRenderer.render(Fixture.state(), format: .json, lang: .vi))
         #expect(json["units"]?[0]?["figures"]?["models.crime_prevention_club.members"] == .number(JSONNumber(Int64(55))))
         #expect(json["fingerprint"] == .string(Fixture.fingerprint.description))
