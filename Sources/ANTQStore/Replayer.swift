@@ -1,3 +1,4 @@
+import Foundation
 import ANTQDomain
 import EventLog
 import Hashing
@@ -76,10 +77,20 @@ extension DataStore {
         var endOffset = from
         var failure: StoreError?
         let parallel = ParallelDecoder()
+        var timing = (decode: UInt64(0), fold: UInt64(0))
+        defer {
+            if ProcessInfo.processInfo.environment["ANTQ_PROFILE"] != nil {
+                note("profile: decode \(timing.decode / 1_000_000) ms, fold \(timing.fold / 1_000_000) ms")
+            }
+        }
         do {
             try ChunkStream().forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Bool in
                 var lineNumber = chunk.firstLine
-                for part in parallel.decode(chunk.bytes) {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                let parts = parallel.decode(chunk.bytes)
+                let t1 = DispatchTime.now().uptimeNanoseconds
+                defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
+                for part in parts {
                     for (i, r) in part.results.enumerated() {
                         let number = lineNumber + i
                         guard case .success(let e) = r else {

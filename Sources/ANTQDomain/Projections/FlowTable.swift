@@ -11,11 +11,12 @@ public struct FlowTable: Sendable, Equatable {
 
     public init() {}
 
+    static let zeroRow = [Int](repeating: 0, count: Metric.flowCount)
+
     @inline(__always)
     mutating func add(unit: String, year: Int, slot: Int, amount: Int) {
-        let key = Key(unit: unit, year: year)
-        if rows[key] == nil { rows[key] = [Int](repeating: 0, count: Metric.flowCount) }
-        rows[key]![slot] += amount
+        // One hash lookup, modified in place.
+        rows[Key(unit: unit, year: year), default: FlowTable.zeroRow][slot] += amount
     }
 
     public func value(unit: String, year: Int, slot: Int) -> Int {
