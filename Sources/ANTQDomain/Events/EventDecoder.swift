@@ -10,7 +10,7 @@ import TextFormats
 public struct EventDecoder {
     /// Recently seen `by` names: a log has few recorders, and each would
     /// otherwise cost an allocation per line.
-    private var names: [String] = []
+    private var names: [(bytes: [UInt8], name: String)] = []
 
     public init() {}
 
@@ -39,9 +39,10 @@ public struct EventDecoder {
 
     /// A validated `by` name; the cache holds only names that passed the check.
     private mutating func name(_ raw: JSONRawString) throws -> String {
-        if !raw.escaped {
-            for n in names where n.utf8.count == raw.bytes.count {
-                if n.utf8.elementsEqual(raw.bytes) { return n }
+        if !raw.escaped, let p = raw.bytes.baseAddress {
+            let n = raw.bytes.count
+            for entry in names where entry.bytes.count == n {
+                if entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, n) }) == 0 { return entry.name }
             }
         }
         let v = raw.string
@@ -49,7 +50,7 @@ public struct EventDecoder {
             throw EventCodingError(field: "by", problem: "must be a non-empty name in NFC")
         }
         if names.count >= 64 { names.removeFirst() }
-        names.append(v)
+        names.append((Array(v.utf8), v))
         return v
     }
 
@@ -295,3 +296,7 @@ enum StoredText {
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -32,15 +32,23 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
 }
 
 extension EventType {
+    /// Every type with its name's bytes, for matching without allocating.
+    static let names: [(EventType, [UInt8])] = allCases.map { ($0, Array($0.rawValue.utf8)) }
+
     /// Matches the type's name in place (the replay path reads one per line).
     init?(bytes raw: JSONRawString) {
         if raw.escaped {
             self.init(rawValue: raw.string)
             return
         }
-        for t in EventType.allCases where t.rawValue.utf8.count == raw.bytes.count {
-            if t.rawValue.utf8.elementsEqual(raw.bytes) { self = t; return }
+        let n = raw.bytes.count
+        for (t, name) in EventType.names where name.count == n {
+            if name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, raw.bytes.baseAddress!, n) }) == 0 { self = t; return }
         }
         return nil
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif
