@@ -283,6 +283,7 @@ public struct Validator {
         switch was.data {
         case .unitRegistered:
             if ledger.units.views().contains(where: { $0.parent == unit || $0.mergedInto == unit })
+                || unitHistoryMentions(unit)
                 || ledger.flows.rows.keys.contains(where: { $0.unit == unit })
                 || ledger.models.records.values.contains(where: { $0.unit == unit })
                 || ledger.models.cameras[unit] != nil {
@@ -302,6 +303,30 @@ public struct Validator {
             }
         default:
             break
+        }
+    }
+}
+
+extension Validator {
+    /// Whether any unit event still standing needs `unit` registered: its own
+    /// later changes and merger, or another unit that was under it or merged
+    /// into it on any day (not only as the tree stands today).
+    func unitHistoryMentions(_ unit: String) -> Bool {
+        ledger.units.records.values.contains { r in
+            r.entries.contains { e in
+                switch e.data {
+                case .unitRegistered(_, _, let parent):
+                    return r.code != unit && parent == unit
+                case .unitChanged(_, _, let parent):
+                    if r.code == unit { return true }
+                    if case .some(.some(let p)) = parent { return p == unit }
+                    return false
+                case .unitMerged(let into):
+                    return r.code == unit || into == unit
+                default:
+                    return false
+                }
+            }
         }
     }
 }
