@@ -327,3 +327,15 @@ private func tip(_ unit: String = "25747", occurred: String = "2018-05-14", coun
     expectAccepted(b, #"{"type":"event.corrected","data":{"target":\#(m.seq),"reason":"sai số thành viên","data":{"members":15}}}"#)
     expectAccepted(b, #"{"type":"event.corrected","data":{"target":\#(m.seq),"reason":"sai ngày","occurred":"2018-05-31"}}"#)
 }
+
+@Test func anInstallationCannotBeLoweredOrRetractedBelowLaterRemovals() throws {
+    var b = binhDuong()
+    let first = try b.add(#"{"type":"camera.installed","occurred":"2018-01-01","unit":"25747","data":{"count":5}}"#)
+    try b.add(#"{"type":"camera.installed","occurred":"2019-01-01","unit":"25747","data":{"count":10}}"#)
+    try b.add(#"{"type":"camera.removed","occurred":"2018-06-01","unit":"25747","data":{"count":5}}"#)
+    // At the end of the log 10 would remain, but on 2018-06-01 the count would be -5.
+    expectRefused(b, #"{"type":"event.retracted","data":{"target":\#(first.seq),"reason":"x"}}"#, field: "data.target", "-5 on 2018-06-01")
+    expectRefused(b, #"{"type":"event.corrected","data":{"target":\#(first.seq),"reason":"x","data":{"count":2}}}"#, field: "data.data.count", "-3 cameras on 2018-06-01")
+    expectRefused(b, #"{"type":"event.corrected","data":{"target":\#(first.seq),"reason":"x","occurred":"2018-07-01"}}"#, field: "data.data.count", "on 2018-06-01")
+    expectAccepted(b, #"{"type":"event.corrected","data":{"target":\#(first.seq),"reason":"x","data":{"count":6}}}"#)
+}
