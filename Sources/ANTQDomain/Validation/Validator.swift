@@ -176,6 +176,10 @@ public struct Validator {
             if n > have {
                 throw EventCodingError(field: "\(dataField).count", problem: "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)")
             }
+            try checkCamerasNeverNegative(with: f, seq: seq, field: "\(dataField).count")
+        case .cameraInstalled:
+            // A correction may lower or postpone an installation that later removals count on.
+            try checkCamerasNeverNegative(with: f, seq: seq, field: "\(dataField).count")
         default:
             break
         }
@@ -298,8 +302,9 @@ public struct Validator {
         case .cameraInstalled(let n):
             var probe = ledger.models
             probe.remove(was, seq: target)
-            if probe.cameraCount(unit) < 0 || probe.cameraCount(unit, on: today) < 0 {
-                throw EventCodingError(field: "data.target", problem: "retracting \(n) cameras would leave unit \(unit) with fewer than zero")
+            if let (day, count) = Validator.firstNegativeCameraDay(unit, probe) {
+                throw EventCodingError(field: "data.target", problem: "retracting \(n) cameras would leave unit \(unit) with \(count) on \(day.iso)",
+                                       fix: "retract the later removals first")
             }
         default:
             break
@@ -308,6 +313,28 @@ public struct Validator {
 }
 
 extension Validator {
+    /// A camera count is a running sum over days: a removal (or a lowered
+    /// installation) must leave it non-negative on every later day too, not
+    /// only on its own day — removals recorded earlier may be dated later.
+    func checkCamerasNeverNegative(with f: Fact, seq: Int, field: String) throws {
+        guard let unit = f.unit else { return }
+        var probe = ledger.models
+        probe.add(f, seq: seq)
+        if let (day, count) = Validator.firstNegativeCameraDay(unit, probe) {
+            throw EventCodingError(field: field, problem: "unit \(unit) would have \(count) cameras on \(day.iso)",
+                                   fix: "check the count and the day against the unit's other camera events")
+        }
+    }
+
+    static func firstNegativeCameraDay(_ unit: String, _ models: ModelRegistry) -> (CivilDate, Int)? {
+        var running = 0
+        for (day, n) in (models.cameras[unit] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            running += n
+            if running < 0 { return (CivilDate(dayNumber: Int(day)), running) }
+        }
+        return nil
+    }
+
     /// Whether any unit event still standing needs `unit` registered: its own
     /// later changes and merger, or another unit that was under it or merged
     /// into it on any day (not only as the tree stands today).
