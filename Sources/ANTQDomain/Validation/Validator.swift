@@ -120,6 +120,7 @@ public struct Validator {
     func check(_ f: Fact, seq: Int, field prefix: String) throws {
         let unitField = prefix.isEmpty ? "unit" : "\(prefix).unit"
         let dataField = prefix.isEmpty ? "data" : "\(prefix).data"
+        let occurredField = prefix.isEmpty ? "occurred" : "\(prefix).occurred"
         guard let unit = f.unit else { return }
         if f.type != .unitRegistered {
             guard let v = ledger.units.view(unit) else {
@@ -149,9 +150,17 @@ public struct Validator {
                 throw EventCodingError(field: unitField, problem: "\(unit) is already merged")
             }
         case .modelEstablished(let model, _, _, _):
-            if let r = ledger.models.records[model], !r.entries.contains(where: { $0.seq == seq }) {
-                throw EventCodingError(field: "\(dataField).model", problem: "model \(model) already exists (in unit \(r.unit))",
-                                       fix: "choose a new id, or use model.changed")
+            if let r = ledger.models.records[model] {
+                // When a correction is checked, the target's own entry is already
+                // taken out: the model's later changes are not "another" model.
+                if r.entries.contains(where: { $0.seq != seq && $0.data.type == .modelEstablished }) {
+                    throw EventCodingError(field: "\(dataField).model", problem: "model \(model) already exists (in unit \(r.unit))",
+                                           fix: "choose a new id, or use model.changed")
+                }
+                if let first = r.entries.first(where: { $0.seq != seq }), first.occurred < f.occurred {
+                    throw EventCodingError(field: occurredField, problem: "model \(model) has an event on \(first.occurred.iso), before \(f.occurred.iso)",
+                                           fix: "a model is established before it changes or is dissolved")
+                }
             }
         case .modelChanged(let model, _, _, _), .modelDissolved(let model, _):
             guard let r = ledger.models.records[model] else {
@@ -165,7 +174,7 @@ public struct Validator {
             var probe = ledger.models
             probe.remove(Fact(occurred: f.occurred, unit: unit, data: f.data), seq: seq)
             guard let v = probe.view(model, on: f.occurred) else {
-                throw EventCodingError(field: "occurred", problem: "model \(model) was not yet established on \(f.occurred.iso)")
+                throw EventCodingError(field: occurredField, problem: "model \(model) was not yet established on \(f.occurred.iso)")
             }
             guard v.active else {
                 throw EventCodingError(field: "\(dataField).model", problem: "model \(model) was dissolved before \(f.occurred.iso)",
