@@ -317,7 +317,7 @@ private func tip(_ unit: String = "25747", occurred: String = "2018-05-14", coun
     let m = try! b.add(#"{"type":"model.established","occurred":"2018-01-01","unit":"25747","data":{"model":"club-1","kind":"crime_prevention_club","name":"CLB 1","members":12}}"#)
     try! b.add(#"{"type":"model.dissolved","occurred":"2019-01-01","unit":"25747","data":{"model":"club-1"}}"#)
     // Established after its own dissolution, the club would count as active from 2020 on.
-    expectRefused(b, #"{"type":"event.corrected","data":{"target":\#(m.seq),"reason":"x","occurred":"2020-01-01"}}"#, field: "occurred", "club-1")
+    expectRefused(b, #"{"type":"event.corrected","data":{"target":\#(m.seq),"reason":"x","occurred":"2020-01-01"}}"#, field: "data.occurred", "has an event on 2019-01-01")
 }
 
 @Test func anEstablishmentCanBeCorrectedAfterTheModelChanged() throws {
