@@ -344,3 +344,16 @@ private func tip(_ unit: String = "25747", occurred: String = "2018-05-14", coun
     expectRefused(b, #"{"type":"event.corrected","data":{"target":\#(first.seq),"reason":"x","occurred":"2018-07-01"}}"#, field: "data.data.count", "on 2018-06-01")
     expectAccepted(b, #"{"type":"event.corrected","data":{"target":\#(first.seq),"reason":"x","data":{"count":6}}}"#)
 }
+
+@Test func aUnitWhoseOnlyUseWasRetractedCanBeRetractedWithOrWithoutASnapshot() throws {
+    var b = binhDuong()
+    let reg = try b.add(#"{"type":"unit.registered","occurred":"2010-01-01","unit":"25762","data":{"name":"Phú Mỹ","kind":"ward","parent":"718"}}"#)
+    let t = try b.add(tip("25762"))
+    try b.add(#"{"type":"event.retracted","data":{"target":\#(t.seq),"reason":"nhầm đơn vị"}}"#)
+    // The decision must not depend on whether the ledger came from a replay or a snapshot.
+    let retract = #"{"type":"event.retracted","data":{"target":\#(reg.seq),"reason":"nhầm"}}"#
+    var fromSnapshot = b
+    fromSnapshot.ledger = try LedgerCodec.decode(LedgerCodec.encode(b.ledger))
+    #expect((b.rejection(retract) == nil) == (fromSnapshot.rejection(retract) == nil))
+    expectAccepted(b, retract)
+}
