@@ -16,6 +16,10 @@ public struct FlowTable: Sendable, Equatable {
         let key = Key(unit: unit, year: year)
         if rows[key] == nil { rows[key] = [Int](repeating: 0, count: Metric.flowCount) }
         rows[key]![slot] += amount
+        // A row back to all zeros (its events retracted or moved) is no row:
+        // a snapshot does not keep it, so the live ledger must not either, or
+        // "is this unit used?" would depend on whether a snapshot was read.
+        if amount < 0, rows[key]!.allSatisfy({ $0 == 0 }) { rows[key] = nil }
     }
 
     public func value(unit: String, year: Int, slot: Int) -> Int {
