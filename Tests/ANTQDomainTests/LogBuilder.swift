@@ -1,5 +1,4 @@
 import Testing
-import Hashing
 import JSONCodec
 import TextFormats
 @testable import ANTQDomain

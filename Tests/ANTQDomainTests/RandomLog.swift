@@ -13,6 +13,8 @@ struct RandomLog {
     var b: LogBuilder
     var nextCode = 26000
     var nextModel = 1
+    /// The accepted batch lines, batch by batch (what `antq append -` would be given).
+    private(set) var batches: [[String]] = []
     private(set) var attempts = 0
     private(set) var refusals = 0
 
@@ -29,6 +31,7 @@ struct RandomLog {
             lines.append(#"{"type":"unit.registered","occurred":"200\#(i)-01-01","unit":"\#(d)","data":{"name":"\#(RandomLog.names[i])","kind":"district","parent":"74"}}"#)
         }
         try! b.append(lines.map { try! draft($0) })
+        batches.append(lines)
         for _ in 0..<6 { step(forced: 0) }
     }
 
@@ -46,11 +49,13 @@ struct RandomLog {
     mutating func batch() {
         b.clock += Int64.random(in: 1...3_600_000_000, using: &rng)
         var v = b.validator()
+        var accepted: [String] = []
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             guard let json = candidate(nil) else { continue }
             attempts += 1
-            do { _ = try v.accept(try draft(json)) } catch { refusals += 1 }
+            do { _ = try v.accept(try draft(json)); accepted.append(json) } catch { refusals += 1 }
         }
+        if !accepted.isEmpty { batches.append(accepted) }
         commit(v)
     }
 
@@ -58,7 +63,7 @@ struct RandomLog {
         var v = b.validator()
         if let json = candidate(forced) {
             attempts += 1
-            do { _ = try v.accept(try draft(json)) } catch { refusals += 1 }
+            do { _ = try v.accept(try draft(json)); batches.append([json]) } catch { refusals += 1 }
         }
         commit(v)
     }

@@ -1,0 +1,1 @@
+../ANTQDomainTests/LogBuilder.swift

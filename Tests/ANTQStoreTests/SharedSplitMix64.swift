@@ -1,0 +1,1 @@
+../ANTQDomainTests/SplitMix64.swift
