@@ -122,7 +122,7 @@ private func arrest(_ n: Int, id: String? = nil, day: String = "2018-05-14") -> 
     try t.append([province])
     let committed = t.logBytes
     let leftover = Array("{\"seq\":3,\"id\":\"torn".utf8)
-    FileManager.default.createFile(atPath: t.logPath, contents: Data(committed + leftover))
+    _ = FileManager.default.createFile(atPath: t.logPath, contents: Data(committed + leftover))
     let r = try t.append([arrest(1)])
     #expect(r.events[0].seq == 3)
     #expect(r.recovered?.bytes == Int64(leftover.count))

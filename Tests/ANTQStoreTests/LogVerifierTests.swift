@@ -26,7 +26,7 @@ private func chainAndCatalogueProblems(_ r: VerifyReport) -> [VerifyReport.Probl
 private func editByte(_ t: TestStore, line: Int, _ change: (inout [UInt8]) -> Void) {
     var lines = t.logBytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
     change(&lines[line - 1])
-    FileManager.default.createFile(atPath: t.logPath, contents: Data(lines.joined(separator: [0x0A])))
+    _ = FileManager.default.createFile(atPath: t.logPath, contents: Data(lines.joined(separator: [0x0A])))
 }
 
 @Test func aOneByteEditThatBreaksTheLineIsNamedAtThatLine() throws {

@@ -37,7 +37,7 @@ func fullReplayEqualsNewestSnapshotPlusTailEqualsTheReference(seed: UInt64, peri
     for f in files { _ = try SnapshotStore(layout: t.store.layout).load(t.store.layout.snapshotsDirectory + "/" + f) }
     // A temp file left by a writer that crashed before its rename is cleared by the next write.
     let stale = t.store.layout.snapshotsDirectory + "/ledger-v1-p101-000000000001.snap.tmp-12345"
-    FileManager.default.createFile(atPath: stale, contents: Data("half".utf8))
+    _ = FileManager.default.createFile(atPath: stale, contents: Data("half".utf8))
     let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
     _ = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
     #expect(!FileManager.default.fileExists(atPath: stale))
@@ -70,7 +70,7 @@ private func checkIgnored(_ expectedNote: String, _ damage: (TestStore, String) 
 private func edit(_ path: String, _ f: (inout [UInt8]) -> Void) {
     var bytes = Array(FileManager.default.contents(atPath: path)!)
     f(&bytes)
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
 }
 
 private func replaceText(_ path: String, _ a: String, _ b: String) {

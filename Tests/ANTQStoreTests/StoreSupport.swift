@@ -45,7 +45,7 @@ struct TestStore {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("antq-store-\(UUID().uuidString)").path
         try! FileManager.default.createDirectory(atPath: root + "/events", withIntermediateDirectories: true)
         try! FileManager.default.createDirectory(atPath: root + "/snapshots", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: root + "/events/log.jsonl", contents: Data(logBytes))
+        _ = FileManager.default.createFile(atPath: root + "/events/log.jsonl", contents: Data(logBytes))
         store = try! DataStore.open(root, clock: steppingClock())
         let box = notes
         store.note = { n in box.mutate { $0.append(n) } }
