@@ -50,7 +50,8 @@ struct FieldReader {
             throw EventCodingError(field: fieldPath(k), problem: "contains a control character", fix: "remove line breaks, tabs and NUL bytes")
         }
         let canonical = nfc(t)
-        if strict && canonical != s {
+        // Scalar by scalar: Swift's `!=` on String ignores normalisation and would let NFD through.
+        if strict && !canonical.unicodeScalars.elementsEqual(s.unicodeScalars) {
             throw EventCodingError(field: fieldPath(k), problem: "is not in canonical form (Unicode NFC, no surrounding spaces)",
                                    fix: "antq writes NFC; a line that is not was written by something else")
         }

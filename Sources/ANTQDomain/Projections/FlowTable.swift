@@ -16,7 +16,12 @@ public struct FlowTable: Sendable, Equatable {
     @inline(__always)
     mutating func add(unit: String, year: Int, slot: Int, amount: Int) {
         // One hash lookup, modified in place.
-        rows[Key(unit: unit, year: year), default: FlowTable.zeroRow][slot] += amount
+        let key = Key(unit: unit, year: year)
+        rows[key, default: FlowTable.zeroRow][slot] += amount
+        // A row back to all zeros (its events retracted or moved) is no row:
+        // a snapshot does not keep it, so the live ledger must not either, or
+        // "is this unit used?" would depend on whether a snapshot was read.
+        if amount < 0, rows[key]!.allSatisfy({ $0 == 0 }) { rows[key] = nil }
     }
 
     public func value(unit: String, year: Int, slot: Int) -> Int {

@@ -120,6 +120,7 @@ public struct Validator {
     func check(_ f: Fact, seq: Int, field prefix: String) throws {
         let unitField = prefix.isEmpty ? "unit" : "\(prefix).unit"
         let dataField = prefix.isEmpty ? "data" : "\(prefix).data"
+        let occurredField = prefix.isEmpty ? "occurred" : "\(prefix).occurred"
         guard let unit = f.unit else { return }
         if f.type != .unitRegistered {
             guard let v = ledger.units.view(unit) else {
@@ -151,9 +152,17 @@ public struct Validator {
                 throw EventCodingError(field: unitField, problem: "\(unit) is already merged", fix: "a unit is merged once; check the unit code")
             }
         case .modelEstablished(let model, _, _, _):
-            if let r = ledger.models.records[model], !r.entries.contains(where: { $0.seq == seq }) {
-                throw EventCodingError(field: "\(dataField).model", problem: "model \(model) already exists (in unit \(r.unit))",
-                                       fix: "choose a new id, or use model.changed")
+            if let r = ledger.models.records[model] {
+                // When a correction is checked, the target's own entry is already
+                // taken out: the model's later changes are not "another" model.
+                if r.entries.contains(where: { $0.seq != seq && $0.data.type == .modelEstablished }) {
+                    throw EventCodingError(field: "\(dataField).model", problem: "model \(model) already exists (in unit \(r.unit))",
+                                           fix: "choose a new id, or use model.changed")
+                }
+                if let first = r.entries.first(where: { $0.seq != seq }), first.occurred < f.occurred {
+                    throw EventCodingError(field: occurredField, problem: "model \(model) has an event on \(first.occurred.iso), before \(f.occurred.iso)",
+                                           fix: "a model is established before it changes or is dissolved")
+                }
             }
         case .modelChanged(let model, _, _, _), .modelDissolved(let model, _):
             guard let r = ledger.models.records[model] else {
@@ -169,7 +178,7 @@ public struct Validator {
                 models.remove(Fact(occurred: f.occurred, unit: unit, data: f.data), seq: seq)
             }
             guard let v = models.view(model, on: f.occurred) else {
-                throw EventCodingError(field: "occurred", problem: "model \(model) was not yet established on \(f.occurred.iso)",
+                throw EventCodingError(field: occurredField, problem: "model \(model) was not yet established on \(f.occurred.iso)",
                                        fix: "check the date, or establish the model first")
             }
             guard v.active else {
@@ -182,6 +191,10 @@ public struct Validator {
                 throw EventCodingError(field: "\(dataField).count", problem: "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)",
                                        fix: "check the count, the unit and the date")
             }
+            try checkCamerasNeverNegative(with: f, seq: seq, field: "\(dataField).count")
+        case .cameraInstalled:
+            // A correction may lower or postpone an installation that later removals count on.
+            try checkCamerasNeverNegative(with: f, seq: seq, field: "\(dataField).count")
         default:
             break
         }
@@ -297,6 +310,7 @@ public struct Validator {
         switch was.data {
         case .unitRegistered:
             if ledger.units.views().contains(where: { $0.parent == unit || $0.mergedInto == unit })
+                || unitHistoryMentions(unit)
                 || ledger.flows.rows.keys.contains(where: { $0.unit == unit })
                 || ledger.models.records.values.contains(where: { $0.unit == unit })
                 || ledger.models.cameras[unit] != nil {
@@ -311,12 +325,58 @@ public struct Validator {
         case .cameraInstalled(let n):
             var probe = ledger.models
             probe.remove(was, seq: target)
-            if probe.cameraCount(unit) < 0 || probe.cameraCount(unit, on: today) < 0 {
-                throw EventCodingError(field: "data.target", problem: "retracting \(n) cameras would leave unit \(unit) with fewer than zero",
-                                       fix: "retract the camera.removed events first")
+            if let (day, count) = Validator.firstNegativeCameraDay(unit, probe) {
+                throw EventCodingError(field: "data.target", problem: "retracting \(n) cameras would leave unit \(unit) with \(count) on \(day.iso)",
+                                       fix: "retract the later removals first")
             }
         default:
             break
+        }
+    }
+}
+
+extension Validator {
+    /// A camera count is a running sum over days: a removal (or a lowered
+    /// installation) must leave it non-negative on every later day too, not
+    /// only on its own day — removals recorded earlier may be dated later.
+    func checkCamerasNeverNegative(with f: Fact, seq: Int, field: String) throws {
+        guard let unit = f.unit else { return }
+        var probe = ledger.models
+        probe.add(f, seq: seq)
+        if let (day, count) = Validator.firstNegativeCameraDay(unit, probe) {
+            throw EventCodingError(field: field, problem: "unit \(unit) would have \(count) cameras on \(day.iso)",
+                                   fix: "check the count and the day against the unit's other camera events")
+        }
+    }
+
+    static func firstNegativeCameraDay(_ unit: String, _ models: ModelRegistry) -> (CivilDate, Int)? {
+        var running = 0
+        for (day, n) in (models.cameras[unit] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            running += n
+            if running < 0 { return (CivilDate(dayNumber: Int(day)), running) }
+        }
+        return nil
+    }
+
+    /// Whether any unit event still standing needs `unit` registered: its own
+    /// later changes and merger, or another unit that was under it or merged
+    /// into it on any day (not only as the tree stands today).
+    func unitHistoryMentions(_ unit: String) -> Bool {
+        ledger.units.records.values.contains { r in
+            r.entries.contains { e in
+                switch e.data {
+                case .unitRegistered(_, _, let parent):
+                    return r.code != unit && parent == unit
+                case .unitChanged(_, _, let parent):
+                    if r.code == unit { return true }
+                    if case .some(.some(let p)) = parent { return p == unit }
+                    return false
+                case .unitMerged(let into):
+                    return r.code == unit || into == unit
+                default:
+                    return false
+                }
+            }
         }
     }
 }

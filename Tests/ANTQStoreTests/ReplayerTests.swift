@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+import SystemCalls
+import TextFormats
+import EventLog
+@testable import ANTQDomain
+@testable import ANTQStore
+
+@Test(arguments: [(UInt64(41), MonthDay.january1), (UInt64(42), MonthDay(month: 12, day: 15)), (UInt64(43), MonthDay.january1)])
+func fullReplayEqualsNewestSnapshotPlusTailEqualsTheReference(seed: UInt64, periodStart: MonthDay) throws {
+    let t = TestStore(snapshotInterval: 60, kept: 3, periodStart: periodStart)
+    defer { t.cleanup() }
+    let g = t.fill(seed: seed, events: 300)
+    let full = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let fast = try t.store.replay(writeSnapshot: false)
+    #expect(full.snapshot == nil && full.eventsReplayed == g.events.count)
+    #expect(fast.snapshot != nil, "appends every 60 events should have left snapshots")
+    #expect(fast.eventsReplayed < 60)
+    #expect(fast.ledger == full.ledger)
+    #expect(fast.fingerprint == full.fingerprint)
+    #expect(fast.endOffset == Int64(t.logBytes.count))
+    // The same facts as the in-memory log the batches came from …
+    #expect(sameFacts(full.ledger, g.ledger))
+    // … and every figure equals the naive reference over the stored events.
+    let diffs = differencesFromReference(t.events(), full.ledger)
+    #expect(diffs.isEmpty, "\(diffs.joined(separator: "\n"))")
+    #expect(t.notes.value.filter { $0.contains("ignored") }.isEmpty)
+}
+
+@Test func snapshotsAreWrittenWholeAndPrunedToTheNumberKept() throws {
+    let t = TestStore(snapshotInterval: 25, kept: 2)
+    defer { t.cleanup() }
+    t.fill(seed: 44, events: 200)
+    let files = t.snapshotFiles
+    #expect(files.count == 2, "\(files)")
+    #expect(files.allSatisfy { $0.hasPrefix("ledger-v1-p101-") && $0.hasSuffix(".snap") })
+    for f in files { _ = try SnapshotStore(layout: t.store.layout).load(t.store.layout.snapshotsDirectory + "/" + f) }
+    // A temp file left by a writer that crashed before its rename is cleared by the next write.
+    let stale = t.store.layout.snapshotsDirectory + "/ledger-v1-p101-000000000001.snap.tmp-12345"
+    _ = FileManager.default.createFile(atPath: stale, contents: Data("half".utf8))
+    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    _ = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
+    #expect(!FileManager.default.fileExists(atPath: stale))
+    #expect(t.snapshotFiles.count == 2)
+    #expect(t.snapshotFiles.last == "ledger-v1-p101-" + String(repeating: "0", count: 12 - String(r.fingerprint.seq).count) + "\(r.fingerprint.seq).snap")
+}
+
+extension Event {
+    var logID: String { if case .logCreated(let c) = data { return c.logID } else { return "" } }
+}
+
+/// Builds a store with a snapshot at its end, then lets `damage` spoil it.
+private func checkIgnored(_ expectedNote: String, _ damage: (TestStore, String) throws -> Void) throws {
+    let t = TestStore()
+    defer { t.cleanup() }
+    t.fill(seed: 45, events: 120)
+    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
+    #expect(try t.store.replay(writeSnapshot: false).snapshot == path)
+    try damage(t, path)
+    let after = try t.store.replay(writeSnapshot: false)
+    let truth = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    #expect(after.snapshot == nil)
+    #expect(after.ledger == truth.ledger)
+    #expect(after.fingerprint == truth.fingerprint)
+    let notes = t.notes.value
+    #expect(notes.contains { $0.contains("ignored") && $0.contains(expectedNote) }, "\(notes)")
+}
+
+private func edit(_ path: String, _ f: (inout [UInt8]) -> Void) {
+    var bytes = Array(FileManager.default.contents(atPath: path)!)
+    f(&bytes)
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+}
+
+private func replaceText(_ path: String, _ a: String, _ b: String) {
+    edit(path) { bytes in
+        let s = String(decoding: bytes, as: UTF8.self)
+        precondition(s.contains(a), "\(a) not found")
+        bytes = Array(s.replacingOccurrences(of: a, with: b).utf8)
+    }
+}
+
+@Test func aCorruptedSnapshotIsIgnored() throws {
+    try checkIgnored("checksum") { _, path in
+        edit(path) { b in b[b.count - 10] ^= 0x01 }
+    }
+}
+
+@Test func aSnapshotOfAnotherLogIsIgnored() throws {
+    try checkIgnored("another log") { t, path in
+        // In the header only: the state's copy is covered by the checksum.
+        replaceText(path, "\"log_id\":\"\(try t.store.header().logID)\",\"seq\"", "\"log_id\":\"99999999-2222-4333-8444-555555555555\",\"seq\"")
+    }
+}
+
+@Test func aSnapshotOfAnOlderProjectionVersionIsIgnored() throws {
+    try checkIgnored("v0") { _, path in
+        replaceText(path, "\"version\":1,", "\"version\":0,")
+    }
+}
+
+@Test func aSnapshotWhoseCoveredLineWasEditedIsIgnored() throws {
+    try checkIgnored("not what it was") { t, _ in
+        // Same length, still a decodable line: only the hash can tell.
+        edit(t.logPath) { bytes in
+            let lastLineStart = bytes.dropLast().lastIndex(of: 0x0A)! + 1
+            let line = String(decoding: bytes[lastLineStart...], as: UTF8.self)
+            let edited = line.replacingOccurrences(of: "\"by\":\"tester\"", with: "\"by\":\"testor\"")
+            precondition(edited != line)
+            bytes.replaceSubrange(lastLineStart..., with: Array(edited.utf8))
+        }
+    }
+}
+
+@Test func aSnapshotPastTheEndOfTheLogIsIgnored() throws {
+    let t = TestStore()
+    defer { t.cleanup() }
+    t.fill(seed: 46, events: 120)
+    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
+    // The same log (same log_id), restored from an older copy ending with a finished batch.
+    let lines = t.logBytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    let n = (1...60).last { !String(decoding: lines[$0 - 1], as: UTF8.self).contains("\"more\":true") }!
+    let short = TestStore(copying: Array(lines.prefix(n).joined(separator: [0x0A])) + [0x0A])
+    defer { short.cleanup() }
+    try FileManager.default.copyItem(atPath: path, toPath: short.store.layout.snapshotsDirectory + "/" + path.split(separator: "/").last!)
+    let after = try short.store.replay(writeSnapshot: false)
+    #expect(after.snapshot == nil)
+    #expect(after.fingerprint.seq == n)
+    #expect(after.ledger == (try short.store.replay(useSnapshots: false, writeSnapshot: false)).ledger)
+    #expect(short.notes.value.contains { $0.contains("past the end") })
+}
+
+@Test func anEarlierValidSnapshotIsUsedWhenTheNewestIsBad() throws {
+    let t = TestStore(snapshotInterval: 40, kept: 3)
+    defer { t.cleanup() }
+    t.fill(seed: 47, events: 200)
+    let files = t.snapshotFiles
+    #expect(files.count >= 2)
+    edit(t.store.layout.snapshotsDirectory + "/" + files.last!) { b in b[b.count - 3] ^= 0x20 }
+    let r = try t.store.replay(writeSnapshot: false)
+    #expect(r.snapshot == t.store.layout.snapshotsDirectory + "/" + files[files.count - 2])
+    #expect(r.ledger == (try t.store.replay(useSnapshots: false, writeSnapshot: false)).ledger)
+}
+
+@Test(arguments: [UInt64(48), 49])
+func asOfReplaysWhatWasKnownThenIgnoringNewerSnapshots(seed: UInt64) throws {
+    let t = TestStore(snapshotInterval: 30, kept: 5)
+    defer { t.cleanup() }
+    t.fill(seed: seed, events: 250)
+    let events = t.events()
+    let cut = events[events.count / 2].recorded
+    let r = try t.store.replay(asOf: cut, writeSnapshot: false)
+    // The log truncated after the last line recorded at or before the cut.
+    let kept = events.filter { $0.recorded <= cut }.count
+    let lines = t.logBytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    let truncated = TestStore(copying: Array(lines.prefix(kept).joined(separator: [0x0A])) + [0x0A])
+    defer { truncated.cleanup() }
+    let expected = try truncated.store.replay(useSnapshots: false, writeSnapshot: false)
+    #expect(r.fingerprint == expected.fingerprint)
+    #expect(r.ledger == expected.ledger)
+    if let s = r.snapshot {
+        let loaded = try SnapshotStore(layout: t.store.layout).load(s)
+        #expect(loaded.header.lastRecorded! <= cut)
+    }
+    #expect(t.snapshotFiles.count >= 2)
+    let diffs = differencesFromReference(Array(events.prefix(kept)), r.ledger)
+    #expect(diffs.isEmpty, "\(diffs.joined(separator: "\n"))")
+}
+
+@Test func replayIgnoresAnUnfinishedBatchAndSaysSo() throws {
+    let t = TestStore()
+    defer { t.cleanup() }
+    t.fill(seed: 50, events: 40)
+    let before = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    FileHandle(forWritingAtPath: t.logPath).map { h in h.seekToEndOfFile(); h.write(Data("{\"seq\":41,\"id\":\"x".utf8)); h.closeFile() }
+    let after = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    #expect(after.ledger == before.ledger && after.fingerprint == before.fingerprint)
+    #expect(t.notes.value.contains { $0.contains("unfinished batch") })
+}
