@@ -38,7 +38,9 @@ private func editByte(_ t: TestStore, line: Int, _ change: (inout [UInt8]) -> Vo
     let r = try t.store.verify(fingerprint: fp)
     #expect(!r.clean)
     #expect(r.problems.first?.line == 50)
-    #expect(r.problems.contains { $0.line == 51 && $0.message.contains("line 50") })
+    // The chain names the same line: line 51's prev no longer matches it.
+    #expect(r.problems.contains { $0.line == 50 && $0.message.contains("line 51 records as prev") })
+    #expect(!r.problems.contains { $0.line != 50 })
 }
 
 @Test func aOneByteEditThatKeepsTheLineValidIsNamedByTheChain() throws {
@@ -53,8 +55,9 @@ private func editByte(_ t: TestStore, line: Int, _ change: (inout [UInt8]) -> Vo
     }
     let r = try t.store.verify(fingerprint: fp)
     #expect(!r.clean)
-    #expect(chainAndCatalogueProblems(r).map(\.line) == [51])
-    #expect(chainAndCatalogueProblems(r).first?.message.contains("SHA-256 of line 50") == true)
+    // Seq is in order, so the line whose bytes changed is named, not the one after it.
+    #expect(chainAndCatalogueProblems(r).map(\.line) == [50])
+    #expect(chainAndCatalogueProblems(r).first?.message.contains("SHA-256 that line 51 records as prev") == true)
 }
 
 @Test func anEditOfTheLastLineIsCaughtByTheFingerprint() throws {
