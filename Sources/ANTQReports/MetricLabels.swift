@@ -8,6 +8,33 @@ public enum MetricLabels {
         return name
     }
 
+    /// A short column heading for per-unit tables and charts; the full label
+    /// (without the indentation of sub-figures) when there is no short one.
+    public static func short(_ m: Metric, _ lang: Language) -> String {
+        if let l = shortTable[m.name] { return lang == .vi ? l.1 : l.0 }
+        return label(m, lang).trimmingLeadingSpaces
+    }
+
+    static let shortTable: [String: (String, String)] = [
+        "tips": ("Tips", "Tin báo"),
+        "tips.valuable": ("Valuable tips", "Tin có giá trị"),
+        "cases": ("Cases", "Số vụ"),
+        "arrests": ("Arrests", "Đối tượng"),
+        "weapons.firearm": ("Guns", "Súng"),
+        "weapons.rudimentary": ("Rudim. weapons", "VK thô sơ"),
+        "awards.collective": ("Collectives", "Tập thể"),
+        "awards.individual": ("Individuals", "Cá nhân"),
+        "communes.with_club": ("With club", "Xã có CLB"),
+        "communes": ("Communes", "Số xã"),
+        "cameras": ("Cameras", "Camera"),
+        "models.crime_prevention_club": ("Clubs", "CLB PCTP"),
+        "models.shock_team": ("Shock teams", "Đội xung kích"),
+        "models.landlord_club": ("Landlord cl.", "CLB nhà trọ"),
+        "models.relatives_club": ("Relatives cl.", "CLB người thân"),
+        "models.self_management_group": ("Self-mgmt gr.", "Tổ tự quản"),
+        "models.motorbike_taxi_group": ("Moto-taxi gr.", "Tổ xe ôm"),
+    ]
+
     static let table: [String: (String, String)] = {
         var t: [String: (String, String)] = [
             "tips": ("Tips from the public", "Tin báo của quần chúng"),

@@ -6,16 +6,24 @@ import TextFormats
 /// log state it was computed from (fingerprint and as-of), so a printed
 /// figure can always be traced back.
 enum ReportHeader {
-    static func provenance(fingerprint: Fingerprint, asOf: UTCInstant?, _ lang: Language) -> [String] {
-        var out: [String] = []
-        out.append(lang.t("Log fingerprint: ", "Dấu vân tay sổ: ") + fingerprint.description)
-        if let asOf {
-            out.append(lang.t("As known on: ", "Theo dữ liệu đến: ") + lang.instant(asOf) + " [\(asOf.rfc3339)]")
-        } else {
-            out.append(lang.t("As known on: end of the log (all events up to #\(fingerprint.seq))",
-                              "Theo dữ liệu đến: cuối sổ (mọi sự kiện đến #\(fingerprint.seq))"))
-        }
-        return out
+    static func provenance(fingerprint: Fingerprint, asOf: UTCInstant?, lastRecorded: UTCInstant? = nil, _ lang: Language) -> [String] {
+        [lang.t("Log fingerprint: ", "Dấu vân tay sổ: ") + fingerprint.description,
+         lang.t("As known on: ", "Theo dữ liệu đến: ") + asOfText(fingerprint: fingerprint, asOf: asOf, lastRecorded: lastRecorded, lang)]
+    }
+
+    /// The knowledge instant: `--as-of` if given, else the end of the log and the
+    /// instant its last event was recorded (what "now" meant for this report).
+    static func asOfText(fingerprint: Fingerprint, asOf: UTCInstant?, lastRecorded: UTCInstant?, _ lang: Language) -> String {
+        if let asOf { return lang.instant(asOf) + " [\(asOf.rfc3339)]" }
+        let last = lastRecorded.map { lang.t(", last recorded ", ", ghi lần cuối ") + lang.instant($0) + " [\($0.rfc3339)]" } ?? ""
+        return lang.t("end of the log (all events up to #\(fingerprint.seq)\(last))",
+                      "cuối sổ (mọi sự kiện đến #\(fingerprint.seq)\(last))")
+    }
+
+    /// The command that checks a printed report still matches the log.
+    static func verifyHint(_ fingerprint: Fingerprint, _ lang: Language) -> String {
+        lang.t("Check that the log still holds these events: antq verify --fingerprint \(fingerprint)",
+               "Kiểm tra sổ vẫn giữ nguyên các sự kiện này: antq verify --fingerprint \(fingerprint)")
     }
 
     static func period(_ p: ReportingPeriod, _ lang: Language) -> String {

@@ -7,8 +7,8 @@ public enum StateRenderer {
     public static func render(_ r: StateReport, format: ReportFormat, lang: Language, listModels: Bool = false) -> String {
         switch format {
         case .text: return text(r, lang, listModels: listModels)
-        case .csv: return csv(r)
-        case .json: return json(r)
+        case .csv: return csv(r, lang)
+        case .json: return json(r, lang)
         case .markdown: return markdown(r, lang)
         case .html: return StateHTML.render(r, lang)
         }
@@ -21,8 +21,11 @@ public enum StateRenderer {
 
     static let stateMetrics = Metric.stateMetrics.map { Metric.state($0) }
 
+    /// Per-unit columns: models by kind, cameras, communes and those with a club.
+    static let unitColumns: [Metric] = ModelKind.allCases.map { .state(.models($0)) } + [.state(.cameras), .state(.communes), .state(.communesWithClub)]
+
     static func text(_ r: StateReport, _ lang: Language, listModels: Bool) -> String {
-        var out = [title(r, lang)] + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lang) + [""]
+        var out = [title(r, lang)] + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, lang) + [""]
         guard let root = r.rows.first else { return (out + [lang.t("No such unit.", "Không có đơn vị này.")]).joined(separator: "\n") + "\n" }
         var t = TextTable(header: [lang.t("Figure", "Chỉ tiêu"), lang.t("Name", "Mã chỉ tiêu"), lang.t("Value", "Số lượng")],
                           alignments: [.left, .left, .right])
@@ -30,8 +33,8 @@ public enum StateRenderer {
         out.append(t.render())
         if r.rows.count > 1 {
             out.append("")
-            let cols: [Metric] = ModelKind.allCases.map { .state(.models($0)) } + [.state(.cameras), .state(.communes), .state(.communesWithClub)]
-            var u = TextTable(header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + cols.map(\.name),
+            let cols = unitColumns
+            var u = TextTable(header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + cols.map { MetricLabels.short($0, lang) },
                               alignments: [.left, .left] + cols.map { _ in .right })
             for row in r.rows {
                 u.append([String(repeating: "  ", count: row.depth) + row.name, row.code] + cols.map { lang.number(row.figures[$0] ?? 0) })
@@ -51,7 +54,7 @@ public enum StateRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func csv(_ r: StateReport) -> String {
+    static func csv(_ r: StateReport, _ lang: Language) -> String {
         var rows = [["date", "unit", "unit_name", "metric", "value"]]
         for row in r.rows {
             for m in stateMetrics { rows.append([r.day.iso, row.code, row.name, m.name, "\(row.figures[m] ?? 0)"]) }
@@ -59,12 +62,17 @@ public enum StateRenderer {
         return CSVWriter().write(rows)
     }
 
-    static func json(_ r: StateReport) -> String {
+    static func json(_ r: StateReport, _ lang: Language) -> String {
         var w = JSONWriter()
         w.beginObject()
+        w.key("title"); w.string(title(r, lang))
         w.key("date"); w.string(r.day.iso)
         w.key("fingerprint"); w.string(r.fingerprint.description)
         w.key("as_of"); if let a = r.asOf { w.string(a.rfc3339) } else { w.null() }
+        w.key("last_recorded"); if let a = r.lastRecorded { w.string(a.rfc3339) } else { w.null() }
+        w.key("labels"); w.beginObject()
+        for m in stateMetrics { w.key(m.name); w.string(MetricLabels.label(m, lang).trimmingLeadingSpaces) }
+        w.endObject()
         w.key("units"); w.beginArray()
         for row in r.rows {
             w.beginObject()
@@ -95,28 +103,23 @@ public enum StateRenderer {
     }
 
     static func markdown(_ r: StateReport, _ lang: Language) -> String {
-        var out = ["# " + title(r, lang), ""] + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lang).map { $0 + "  " } + [""]
+        let md = SummaryRenderer.md
+        var out = ["# " + md(title(r, lang)), ""] + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, lang).map { md($0) + "  " } + [""]
         guard let root = r.rows.first else { return out.joined(separator: "\n") + "\n" }
         out += ["| \(lang.t("Figure", "Chỉ tiêu")) | \(lang.t("Name", "Mã")) | \(lang.t("Value", "Số lượng")) |", "|---|---|---:|"]
         for m in stateMetrics {
-            out.append("| \(MetricLabels.label(m, lang).trimmingLeadingSpaces) | `\(m.name)` | \(lang.number(root.figures[m] ?? 0)) |")
+            let label = MetricLabels.label(m, lang)
+            let shown = label.hasPrefix(" ") ? "&nbsp;&nbsp;" + md(label.trimmingLeadingSpaces) : "**" + md(label) + "**"
+            out.append("| \(shown) | `\(m.name)` | \(lang.number(root.figures[m] ?? 0)) |")
+        }
+        if r.rows.count > 1 {
+            let cols = unitColumns
+            out += ["", "| \(lang.t("Unit", "Đơn vị")) | \(lang.t("Code", "Mã")) | " + cols.map { md(MetricLabels.short($0, lang)) }.joined(separator: " | ") + " |",
+                    "|---|---|" + cols.map { _ in "---:|" }.joined()]
+            for row in r.rows {
+                out.append("| \(String(repeating: "&nbsp;&nbsp;", count: row.depth) + md(row.name)) | \(row.code) | " + cols.map { lang.number(row.figures[$0] ?? 0) }.joined(separator: " | ") + " |")
+            }
         }
         return out.joined(separator: "\n") + "\n"
-    }
-}
-
-enum StateHTML {
-    static func render(_ r: StateReport, _ lang: Language) -> String {
-        var h = "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\"><head><meta charset=\"utf-8\"><title>\(escapeHTML(StateRenderer.title(r, lang)))</title></head><body>\n"
-        h += "<h1>\(escapeHTML(StateRenderer.title(r, lang)))</h1>\n"
-        for line in ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lang) { h += "<p>\(escapeHTML(line))</p>\n" }
-        if let root = r.rows.first {
-            h += "<table>\n"
-            for m in StateRenderer.stateMetrics {
-                h += "<tr><td>\(escapeHTML(MetricLabels.label(m, lang)))</td><td>\(lang.number(root.figures[m] ?? 0))</td></tr>\n"
-            }
-            h += "</table>\n"
-        }
-        return h + "</body></html>\n"
     }
 }

@@ -15,6 +15,8 @@ public struct StateReport: Sendable {
 
     public var day: CivilDate
     public var asOf: UTCInstant?
+    /// When the last event folded in was recorded (shown when there is no `asOf`).
+    public var lastRecorded: UTCInstant?
     public var fingerprint: Fingerprint
     public var rows: [Row]
     public var models: [ModelRegistry.View]
@@ -37,6 +39,6 @@ public struct StateReport: Sendable {
         let models = ledger.models.activeModels(on: day).filter { scope.contains($0.unit) }
         var names: [String: String] = [:]
         for v in ledger.units.views() { names[v.code] = v.name }
-        return StateReport(day: day, asOf: asOf, fingerprint: fingerprint, rows: rows, models: models, unitNames: names)
+        return StateReport(day: day, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, rows: rows, models: models, unitNames: names)
     }
 }

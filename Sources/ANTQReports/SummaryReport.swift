@@ -16,6 +16,8 @@ public struct SummaryReport: Sendable {
     public var year: Int
     public var period: ReportingPeriod
     public var asOf: UTCInstant?
+    /// When the last event folded in was recorded (shown when there is no `asOf`).
+    public var lastRecorded: UTCInstant?
     public var fingerprint: Fingerprint
     public var rows: [Row]
     /// The same rows for the comparison year (`--compare`), keyed by code.
@@ -44,7 +46,7 @@ public struct SummaryReport: Sendable {
             let cq = FigureQuery(ledger: ledger, year: cy, periodStart: periodStart)
             for r in rows { compareRows[r.code] = cq.figures(unit: r.code) }
         }
-        return SummaryReport(year: year, period: q.period, asOf: asOf, fingerprint: fingerprint, rows: rows,
+        return SummaryReport(year: year, period: q.period, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, rows: rows,
                              compareYear: compareYear, compareRows: compareRows)
     }
 }

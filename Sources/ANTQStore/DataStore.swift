@@ -20,6 +20,9 @@ public struct DataStore: Sendable {
     public var snapshotsKept: Int
     /// Receives notes meant for stderr (warnings, recoveries, ignored snapshots).
     public var note: @Sendable (String) -> Void
+    /// Receives (bytes done, bytes total) while a replay reads the log, and
+    /// (total, total) when it ends; nil for none. The CLI draws it on a terminal.
+    public var progress: (@Sendable (Int64, Int64) -> Void)?
 
     public init(layout: LogLayout, key: KeyFile?, clock: Clock = .system, snapshotInterval: Int = 10_000,
                 snapshotsKept: Int = 3, note: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -65,16 +68,13 @@ public struct DataStore: Sendable {
         line.append(0x0A)
         do {
             let fd = try FileDescriptor.open(layout.logPath, [.writeOnly, .create, .exclusive], permissions: 0o600)
-            try fd.closeAfter { (f) throws(Errno) in
-                try f.writeAll(line)
-                try f.sync()
-            }
+            defer { try? fd.close() }
+            try fd.writeAll(line)
+            try fd.sync()
             try FileSystem.syncDirectory(layout.eventsDirectory)
             try FileSystem.syncDirectory(layout.root)
-        } catch let e as Errno {
-            throw .io(e)
         } catch {
-            throw .io(Errno(code: EIO, call: "init"))
+            throw .io(error)
         }
         return (DataStore(layout: layout, key: key, clock: clock), Fingerprint(seq: 1, hash: hash))
     }

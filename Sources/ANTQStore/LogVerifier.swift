@@ -72,56 +72,81 @@ extension DataStore {
                 report.assertions.append(.init(seq: a.seq, metric: metricName, year: year, unit: unit, expected: value, actual: actual, recorded: a.recorded))
             }
         }
+        var parallel = ParallelDecoder()
+        parallel.stopAtError = false
+        parallel.chain = keyed ? chainKey : .plain
+        var processedEnd: Int64 = 0
         do {
-            try LineStream().forEachLine(in: fd, to: size, trailing: { offset, count in
-                report.warnings.append("\(layout.logDisplayName): \(count) bytes after the last newline (a torn line from an interrupted append); not part of the log")
-            }) { (line: LineStream.Line) -> Bool in
-                report.lines = line.number
-                let e: Event
-                do { e = try EventDecoder.decode(line.bytes) } catch {
-                    add(line.number, "\(error)")
-                    chain.skip(line: line.bytes)
-                    return true
-                }
-                for p in chain.check(line: line.bytes, seq: e.seq, prev: e.prev) {
-                    switch p {
-                    case .seq(let want, let found):
-                        add(line.number, "seq is \(found), expected \(want) (a line was inserted, deleted or moved here)")
-                    case .prev(_, _):
-                        add(line.number, keyed
-                            ? "prev does not match the HMAC of line \(line.number - 1): the line before was changed, or the log was not written with this key"
-                            : "prev does not match the SHA-256 of line \(line.number - 1): the line before was changed, removed or reordered")
+            try ChunkStream().forEachChunk(in: fd, to: size) { chunk -> Bool in
+                var number = chunk.firstLine
+                for part in parallel.decode(chunk.bytes) {
+                    for (i, r) in part.results.enumerated() {
+                        defer { number += 1 }
+                        report.lines = number
+                        let (start, length) = part.spans[i]
+                        let hash = part.hashes[i]
+                        let e: Event
+                        switch r {
+                        case .failure(let error):
+                            add(number, "\(error)")
+                            chain.skip(hash: hash, link: part.links[i])
+                            continue
+                        case .success(let ev):
+                            e = ev
+                        }
+                        let chainProblems = chain.check(hash: hash, link: part.links[i], seq: e.seq, prev: e.prev)
+                        let seqBroken = chainProblems.contains { if case .seq = $0 { true } else { false } }
+                        for p in chainProblems {
+                            switch p {
+                            case .seq(let want, let found):
+                                add(number, "seq is \(found), expected \(want) (a line was inserted, deleted or moved here)")
+                            case .prev(_, _) where !seqBroken && number > 1:
+                                // Seq is in order, so the lines are where they were: the
+                                // line before no longer has the bytes this prev pinned.
+                                // Name that line, the one most likely edited.
+                                add(number - 1, keyed
+                                    ? "this line does not match the HMAC that line \(number) records as prev: it was changed after it was written (or line \(number)'s prev was), or the log was not written with this key"
+                                    : "this line does not match the SHA-256 that line \(number) records as prev: it was changed after it was written (or line \(number)'s prev was)")
+                            case .prev(_, _):
+                                add(number, keyed
+                                    ? "prev does not match the HMAC of line \(number - 1): the line before was changed, or the log was not written with this key"
+                                    : "prev does not match the SHA-256 of line \(number - 1): the line before was changed, removed or reordered")
+                            }
+                        }
+                        if number == 1 {
+                            if case .logCreated(let c) = e.data { periodStart = c.periodStart } else {
+                                add(1, "the first line must be log.created")
+                            }
+                        } else if e.type == .logCreated {
+                            add(number, "log.created may only be the first line")
+                        }
+                        if let last = lastRecorded, e.recorded < last {
+                            add(number, "recorded \(e.recorded.rfc3339) is earlier than the line before (\(last.rfc3339))")
+                        }
+                        lastRecorded = max(lastRecorded ?? e.recorded, e.recorded)
+                        if e.more {
+                            if batchOpenSince == nil { batchOpenSince = number }
+                        } else {
+                            batchOpenSince = nil
+                        }
+                        settle(upTo: e.recorded)
+                        projection.apply(e, to: &ledger)
+                        if e.type == .figureAsserted { pending.append(e) }
+                        if let want = expected, want.seq == e.seq { report.fingerprintMatches = hash == want.hash }
+                        if batchOpenSince == nil {
+                            report.fingerprint = chain.fingerprint
+                            uncommittedFrom = nil
+                        } else if uncommittedFrom == nil {
+                            uncommittedFrom = number
+                        }
+                        _ = start; _ = length
                     }
                 }
-                if line.number == 1 {
-                    if case .logCreated(let c) = e.data { periodStart = c.periodStart } else {
-                        add(1, "the first line must be log.created")
-                    }
-                } else if e.type == .logCreated {
-                    add(line.number, "log.created may only be the first line")
-                }
-                if let last = lastRecorded, e.recorded < last {
-                    add(line.number, "recorded \(e.recorded.rfc3339) is earlier than the line before (\(last.rfc3339))")
-                }
-                lastRecorded = max(lastRecorded ?? e.recorded, e.recorded)
-                if e.more {
-                    if batchOpenSince == nil { batchOpenSince = line.number }
-                } else {
-                    batchOpenSince = nil
-                }
-                settle(upTo: e.recorded)
-                projection.apply(e, to: &ledger)
-                if e.type == .figureAsserted { pending.append(e) }
-                if let want = expected, want.seq == e.seq {
-                    report.fingerprintMatches = SHA256.hash(line.bytes) == want.hash
-                }
-                if batchOpenSince == nil {
-                    report.fingerprint = chain.fingerprint
-                    uncommittedFrom = nil
-                } else if uncommittedFrom == nil {
-                    uncommittedFrom = line.number
-                }
+                processedEnd = chunk.offset + Int64(chunk.bytes.count)
                 return true
+            }
+            if size > processedEnd {
+                report.warnings.append("\(layout.logDisplayName): \(size - processedEnd) bytes after the last newline (a torn line from an interrupted append); not part of the log")
             }
         } catch let e as LineStream.StreamError {
             switch e {

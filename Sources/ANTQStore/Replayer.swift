@@ -75,24 +75,36 @@ extension DataStore {
         var lastLineLength = 0
         var endOffset = from
         var failure: StoreError?
+        let parallel = ParallelDecoder()
         do {
-            try LineStream().forEachLine(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { (line: LineStream.Line) -> Bool in
-                let e: Event
-                do { e = try EventDecoder.decode(line.bytes) } catch {
-                    failure = .damaged(file: layout.logDisplayName, line: line.number, reason: "\(error); run 'antq verify'")
-                    return false
+            try ChunkStream().forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Bool in
+                var lineNumber = chunk.firstLine
+                for part in parallel.decode(chunk.bytes) {
+                    for (i, r) in part.results.enumerated() {
+                        let number = lineNumber + i
+                        guard case .success(let e) = r else {
+                            if case .failure(let error) = r {
+                                failure = .damaged(file: layout.logDisplayName, line: number, reason: "\(error); run 'antq verify'")
+                            }
+                            return false
+                        }
+                        let (start, length) = part.spans[i]
+                        if let asOf, e.recorded > asOf { return false }
+                        let bytes = UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)])
+                        do { try visit?(e, bytes, &ledger) } catch {
+                            failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
+                            return false
+                        }
+                        projection.apply(e, to: &ledger)
+                        replayed += 1
+                        lastSeq = e.seq
+                        lastLineOffset = chunk.offset + Int64(start)
+                        lastLineLength = length
+                        endOffset = lastLineOffset + Int64(length) + 1
+                    }
+                    lineNumber += part.results.count
                 }
-                if let asOf, e.recorded > asOf { return false }
-                do { try visit?(e, line.bytes, &ledger) } catch {
-                    failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: line.number, reason: "\(error)")
-                    return false
-                }
-                projection.apply(e, to: &ledger)
-                replayed += 1
-                lastSeq = e.seq
-                lastLineOffset = line.offset
-                lastLineLength = line.bytes.count
-                endOffset = line.offset + Int64(line.bytes.count) + 1
+                if let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }
                 return true
             }
         } catch let e as LineStream.StreamError {
@@ -103,6 +115,7 @@ extension DataStore {
         } catch {
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
+        progress?(tail.committedEnd, tail.committedEnd)
         if let failure { throw failure }
         if lastLineOffset >= 0 {
             do {
@@ -164,7 +177,7 @@ extension DataStore {
 
     /// Readers ignore a crash leftover at the end of the log; they say so
     /// unless a writer is busy appending right now (then it is not a leftover).
-    func warnAboutUnfinishedTail(_ fd: FileDescriptor, _ tail: LogTail) {
+    public func warnAboutUnfinishedTail(_ fd: FileDescriptor, _ tail: LogTail) {
         guard tail.hasUncommittedBytes else { return }
         if (try? fd.lock(.shared, wait: false)) == true {
             try? fd.unlock()

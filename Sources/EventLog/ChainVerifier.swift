@@ -21,12 +21,18 @@ public struct ChainVerifier {
     /// After a problem the verifier continues from the line as found, so one
     /// edit is reported once, at the first line concerned.
     public mutating func check(line: UnsafeRawBufferPointer, seq: Int, prev: SHA256Digest) -> [Problem] {
+        let hash = SHA256.hash(line)
+        return check(hash: hash, link: key.isKeyed ? key.link(for: line) : hash, seq: seq, prev: prev)
+    }
+
+    /// The same, with the line's hash and link computed elsewhere (in
+    /// parallel, by a reader that hashes blocks of lines on every core).
+    public mutating func check(hash: SHA256Digest, link: SHA256Digest, seq: Int, prev: SHA256Digest) -> [Problem] {
         var problems: [Problem] = []
         if seq != expectedSeq { problems.append(.seq(expected: expectedSeq, found: seq)) }
         if prev != previousLink { problems.append(.prev(expected: previousLink, found: prev)) }
-        let hash = SHA256.hash(line)
         lastHash = hash
-        previousLink = key.isKeyed ? key.link(for: line) : hash
+        previousLink = link
         lastSeq = seq
         expectedSeq = seq + 1
         return problems
@@ -35,8 +41,12 @@ public struct ChainVerifier {
     /// For a line that could not be decoded: keep the chain going.
     public mutating func skip(line: UnsafeRawBufferPointer) {
         let hash = SHA256.hash(line)
+        skip(hash: hash, link: key.isKeyed ? key.link(for: line) : hash)
+    }
+
+    public mutating func skip(hash: SHA256Digest, link: SHA256Digest) {
         lastHash = hash
-        previousLink = key.isKeyed ? key.link(for: line) : hash
+        previousLink = link
         lastSeq = expectedSeq
         expectedSeq += 1
     }

@@ -114,7 +114,7 @@ public struct LogWriter: Sendable {
             let lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (bytes.last == 0x0A ? 0 : 1)
             return Recovery(path: path, bytes: Int64(count), lines: lines)
         } catch {
-            throw WriteError.io(error as? Errno ?? Errno(code: EIO, call: "quarantine"))
+            throw WriteError.io(error)
         }
     }
 }

@@ -50,6 +50,35 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     /// Parses 64 hexadecimal digits (either case). Returns `nil` if the
     /// string has any other length or a non-hex character. Accepting only
     /// the exact form keeps log parsing strict.
+    /// The hot path (every `prev` of a replayed log): a concrete `String`
+    /// walked as contiguous UTF-8, no generic dispatch.
+    public init?(hex: String) {
+        var h = hex
+        guard let v = h.withUTF8({ SHA256Digest(hexBytes: $0) }) else { return nil }
+        self = v
+    }
+
+    /// Parses 64 hex digits from raw UTF-8 bytes.
+    public init?(hexBytes b: UnsafeBufferPointer<UInt8>) {
+        guard b.count == 64, let p = b.baseAddress else { return nil }
+        // Branch-free per digit: a nibble value, or 0xFF (bad) folded into `bad`.
+        @inline(__always) func word(_ o: Int) -> UInt64? {
+            var w: UInt64 = 0
+            var bad: UInt8 = 0
+            for i in o..<(o + 16) {
+                let c = p[i]
+                let d = c &- 0x30
+                let l = (c | 0x20) &- 0x61
+                let v: UInt8 = d < 10 ? d : (l < 6 ? l &+ 10 : 0xFF)
+                bad |= v & 0xF0
+                w = w << 4 | UInt64(v & 0x0F)
+            }
+            return bad == 0 ? w : nil
+        }
+        guard let w0 = word(0), let w1 = word(16), let w2 = word(32), let w3 = word(48) else { return nil }
+        self.init(w0: w0, w1: w1, w2: w2, w3: w3)
+    }
+
     public init?(hex: some StringProtocol) {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var count = 0

@@ -5,11 +5,26 @@ import Foundation
 /// Text arrives decomposed from macOS file names and some web pages; stored keys and
 /// headers are NFC so byte-wise comparisons, hashes and file diffs agree.
 public func nfc(_ s: String) -> String {
-    s.precomposedStringWithCanonicalMapping
+    quickCheckNFC(s) ? s : s.precomposedStringWithCanonicalMapping
 }
 
 /// Whether `s` is already NFC, compared scalar by scalar (Swift's `==` ignores
 /// normalisation, so it cannot tell).
 public func isNFC(_ s: String) -> Bool {
-    nfc(s).unicodeScalars.elementsEqual(s.unicodeScalars)
+    quickCheckNFC(s) || s.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(s.unicodeScalars)
+}
+
+/// A fast, conservative "yes": true when every scalar is one whose Unicode
+/// NFC_Quick_Check is Yes and that cannot combine with a neighbour — all of
+/// Latin-1, Latin Extended-A/B and the precomposed Vietnamese letters of
+/// Latin Extended Additional (U+1E00–U+1EFF). Vietnamese names in NFC never
+/// need Foundation's (slow) normaliser; anything else falls back to it.
+@inlinable
+public func quickCheckNFC(_ s: String) -> Bool {
+    for u in s.unicodeScalars {
+        let v = u.value
+        if v < 0x0300 || (v >= 0x1E00 && v < 0x1F00) { continue }
+        return false
+    }
+    return true
 }

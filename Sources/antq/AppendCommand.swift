@@ -1,5 +1,6 @@
 import ANTQDomain
 import ANTQStore
+import CommandLineKit
 import JSONCodec
 import SystemCalls
 import TextFormats
@@ -15,6 +16,12 @@ enum AppendCommand {
         let expect = try c.int("expect-seq")
         let inputs: [DraftInput]
         let file: String
+        let isBatch = c.parsed.value("file") != nil || c.parsed.arguments.first == "-"
+        if isBatch, let (name, _) = c.parsed.extra.first {
+            // Data fields as flags belong to a single event; in a batch an
+            // unknown flag is a typo that must not be silently ignored.
+            throw unknownOption(name, c)
+        }
         if let path = c.parsed.value("file") {
             if c.parsed.arguments.first != nil && c.parsed.arguments.first != "-" {
                 throw CLIError.usage("give either a TYPE or --file, not both")
@@ -34,7 +41,9 @@ enum AppendCommand {
         } else {
             throw CLIError.usage("append needs an event TYPE, --file FILE, or '-' for standard input. See 'antq help append'.")
         }
-        if inputs.isEmpty { throw CLIError.invalid("error: \(file) holds no events; nothing was appended") }
+        if inputs.isEmpty {
+            throw CLIError.invalid("error: \(file) holds no events; nothing was appended\nfix: give one JSON event per line; see 'antq help append'")
+        }
         let receipt = try store.append(inputs, file: file, defaultBy: c.recorder, expectSeq: expect)
         printReceipt(receipt, c)
         return 0
@@ -129,6 +138,14 @@ enum AppendCommand {
         }
         return .success(EventDraft(id: c.parsed.value("id")?.lowercased(), type: type, occurred: occurred, unit: c.parsed.value("unit"),
                                    by: c.parsed.value("by"), fields: fields, fieldMode: .flags))
+    }
+
+    /// The parser's own "unknown option" error, with the closest declared option as suggestion.
+    static func unknownOption(_ name: String, _ c: Context) -> ParseError {
+        let declared = c.parsed.command.options.map(\.name) + Tool.global.map(\.name)
+        let best = declared.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
+        return .unknownOption("--\(name)", command: c.parsed.command.name,
+                              suggestion: best.flatMap { $0.1 <= 2 ? "--\($0.0)" : nil })
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -34,6 +34,16 @@ enum ErrorReport {
         }
     }
 
+    /// A CLI error (not a store error) for `--format json`: `error` and `exit_code` only.
+    static func json(message: String, exitCode: Int32) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("error"); w.string(message)
+        w.key("exit_code"); w.int(Int64(exitCode))
+        w.endObject()
+        return String(decoding: w.bytes, as: UTF8.self) + "\n"
+    }
+
     static func json(_ e: StoreError) -> String {
         var w = JSONWriter()
         w.beginObject()

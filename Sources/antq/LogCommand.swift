@@ -18,7 +18,8 @@ enum LogCommand {
         }
         let json = c.format == "json"
         var buffer = ""
-        try store.forEachEvent { (e: Event, line: UnsafeRawBufferPointer) -> Bool in
+        // `--unit` replayed the log above, which already warned about a torn tail.
+        try store.forEachEvent(warnAboutTail: unitFilter == nil) { (e: Event, line: UnsafeRawBufferPointer) -> Bool in
             if e.seq < from { return true }
             if let t = typeFilter, !(e.type.rawValue == t || (t.hasSuffix(".") && e.type.rawValue.hasPrefix(t))
                                       || (!t.contains(".") && e.type.rawValue.hasPrefix(t + "."))) { return true }
@@ -63,15 +64,18 @@ enum LogCommand {
 }
 
 extension DataStore {
-    /// Streams the committed events (readers never take the write lock).
-    func forEachEvent(_ body: (Event, UnsafeRawBufferPointer) throws -> Bool) throws {
+    /// Streams the committed events (readers never take the write lock),
+    /// warning on stderr about an unfinished tail they skip.
+    func forEachEvent(warnAboutTail: Bool = true, _ body: (Event, UnsafeRawBufferPointer) throws -> Bool) throws {
         let fd = try FileDescriptor.open(layout.logPath, .readOnly)
         defer { try? fd.close() }
         let tail = try LogTail.scan(fd)
+        if warnAboutTail { warnAboutUnfinishedTail(fd, tail) }
         var failure: Error?
+        var decoder = EventDecoder()
         try LineStream().forEachLine(in: fd, to: tail.committedEnd) { (line: LineStream.Line) -> Bool in
             do {
-                let e = try EventDecoder.decode(line.bytes)
+                let e = try decoder.decode(line.bytes)
                 return try body(e, line.bytes)
             } catch {
                 failure = StoreError.damaged(file: layout.logDisplayName, line: line.number, reason: "\(error); run 'antq verify'")

@@ -17,10 +17,17 @@ enum ReportCommands {
         let asOf = try c.asOf()
         let r = try store.replay(asOf: asOf, periodStart: try c.periodStart())
         let unit = try c.unit(in: r.ledger)
+        let format = try format(c)
+        var compare = try c.int("compare")
+        if let cy = compare, !(1945...9999).contains(cy) || cy == year {
+            throw CLIError.usage("--compare takes another year, e.g. --compare \(year - 1)")
+        }
+        // The HTML page always charts this year against another: last year unless --compare says.
+        if format == .html && compare == nil { compare = year - 1 }
         let report = SummaryReport.make(ledger: r.ledger, year: year, periodStart: r.periodStart, unit: unit,
                                         depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf,
-                                        compareYear: try c.int("compare"))
-        Terminal.out(SummaryRenderer.render(report, format: try format(c), lang: c.lang))
+                                        compareYear: compare)
+        Terminal.out(SummaryRenderer.render(report, format: format, lang: c.lang))
         return 0
     }
 

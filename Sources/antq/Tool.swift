@@ -1,3 +1,4 @@
+import ANTQDomain
 import CommandLineKit
 
 /// The declared command table: parsing, `--help`, "did you mean" and shell
@@ -97,6 +98,57 @@ enum Tool {
                                   .option("period-start", value: "MM-DD", help: "Reporting year starts on this day (default: the log's)."),
                                   .option("compare", value: "YEAR", help: "Show values, change and percent change against another year."),
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
+            CommandSpec(name: "audit", abstract: "The history of a figure: its events, corrections, timeline and announced value.",
+                        discussion: "Examples:\n  antq audit arrests --year 2018\n  antq audit models.shock_team.members --year 2018 --unit 74\n  antq audit --event 1234",
+                        arguments: [ArgumentSpec(name: "metric", help: "Figure name (see 'Figures' in the README).", optional: true)],
+                        options: [.option("year", value: "YEAR", help: "Reporting year."), unit, asOf,
+                                  .option("event", value: "SEQ", help: "Instead: one event's status and every figure it contributes to."),
+                                  .option("period-start", value: "MM-DD", help: "Reporting year starts on this day (default: the log's)."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
+            CommandSpec(name: "diff", abstract: "Every figure that differs between two knowledge dates, with the events responsible.",
+                        discussion: "Example: antq diff --as-of 2019-03-28 2018   (what changed since the announcement)",
+                        arguments: [ArgumentSpec(name: "year", help: "Only this reporting year.", optional: true)],
+                        options: [.option("as-of", value: "DATE|INSTANT", help: "The earlier date; give it twice for two dates (the second defaults to now).", repeatable: true),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: ["text", "json"], default: "text")]),
+            CommandSpec(name: "import", abstract: "Append the rows of a spreadsheet (CSV) as events of one type, all or nothing.",
+                        discussion: """
+                        Example: antq import tin-bao-2018.csv --type tip.received
+                        The file: UTF-8 with or without BOM; separator , ; or tab (detected); quoted cells may hold
+                        separators and line breaks. One bad row and nothing is appended; every bad row is named FILE:LINE.
+                        Recognised headers (any case, diacritics optional; English field names work too):
+                          Ngày, Ngày xảy ra -> occurred (dd/mm/yyyy or yyyy-mm-dd)
+                          Đơn vị, Xã, phường, Địa bàn, Mã đơn vị -> unit (code, or name with or without diacritics)
+                          Số lượng, Số đối tượng, Số vụ, Số tin -> count (quantity for weapons, members for models)
+                          Số thành viên, Hội viên -> members    Kênh -> channel    Có giá trị -> valuable (có/không, x)
+                          Loại -> category (cases), kind (weapons, models, units), recipient_kind (awards)
+                          Tập thể/cá nhân -> recipient_kind   Người được khen -> recipient   Cấp khen -> issuer
+                          Hình thức -> form   Lý do -> reason   Vụ án -> case   Bắt quả tang -> caught_in_act
+                          Mã mô hình -> model   Tên -> name   Người nhập -> by   STT -> skipped
+                        Values may be Vietnamese: "Ma túy" -> drugs, "Bằng khen" -> certificate_of_merit, "5.000" -> 5000.
+                        A file written by 'antq export' imports as it is (its seq, recorded, unit_name columns are skipped).
+                        """,
+                        arguments: [ArgumentSpec(name: "file", help: "The CSV file.")],
+                        options: [.option("type", short: "t", value: "TYPE", help: "Event type of every row.",
+                                          choices: ImportColumns.dataFields.keys.map(\.rawValue).sorted()),
+                                  .option("map", value: "COLUMN=FIELD", help: "Read COLUMN as FIELD (COLUMN=- skips it).", repeatable: true),
+                                  .option("by", value: "NAME", help: "Who records the rows (a 'Người nhập' column wins).", default: "$ANTQ_USER, else the OS user"),
+                                  .option("separator", value: "SEP", help: "Field separator.", choices: ["auto", "comma", "semicolon", "tab"], default: "auto"),
+                                  .option("expect-seq", value: "N", help: "Refuse (exit 75) unless the log's last seq is N."),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: formats, default: "text")]),
+            CommandSpec(name: "export", abstract: "Write events as CSV for a spreadsheet, one row per event.",
+                        discussion: """
+                        Columns: seq, id, type, occurred, recorded, unit, unit_name, by, then every data field (count, channel, …).
+                        Example: antq export --type tip.received --year 2018 --bom > tin-bao-2018.csv   (--bom: for Excel)
+                        """,
+                        options: [.option("type", short: "t", value: "TYPE", help: "Only this type (prefix 'award' matches award.*)."),
+                                  .option("year", value: "YEAR", help: "Only events that occurred in this calendar year."),
+                                  unit,
+                                  .flag("bom", help: "Start with a UTF-8 byte-order mark and end lines with CR LF (Excel)."),
+                                  .option("separator", value: "SEP", help: "Field separator.", choices: ["comma", "semicolon", "tab"], default: "comma"),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: ["csv"], default: "csv")]),
+            CommandSpec(name: "completion", abstract: "Print a shell completion script.",
+                        discussion: "bash: source <(antq completion bash)\nzsh:  antq completion zsh > \"${fpath[1]}/_antq\"\nfish: antq completion fish > ~/.config/fish/completions/antq.fish",
+                        arguments: [ArgumentSpec(name: "shell", help: "bash, zsh or fish.", choices: ["bash", "zsh", "fish"])]),
         ],
         globalOptions: global)
 }

@@ -43,6 +43,11 @@ func execute() -> Int32 {
             case "snapshot": return try RebuildCommand.snapshot(c)
             case "summary": return try ReportCommands.summary(c)
             case "state": return try ReportCommands.state(c)
+            case "audit": return try AuditCommands.audit(c)
+            case "diff": return try AuditCommands.diff(c)
+            case "import": return try ImportCommand.run(c)
+            case "export": return try ExportCommand.run(c)
+            case "completion": return try CompletionCommand.run(c)
             default:
                 Terminal.err("error: \(parsed.command.name) is not implemented\n")
                 return 64
@@ -51,8 +56,16 @@ func execute() -> Int32 {
             Terminal.err(c.format == "json" && parsed.command.name == "append" ? "" : ErrorReport.message(e) + "\n")
             if c.format == "json" && parsed.command.name == "append" { Terminal.out(ErrorReport.json(e)) }
             return e.exitCode
+        } catch let e as ParseError {
+            Terminal.err(parser.message(for: e) + "\n")
+            return CommandLineParser.usageExitCode
         } catch let e as CLIError {
             let m = e.message
+            if c.format == "json" && parsed.command.name == "append" {
+                // Tools asked for JSON: the same shape as a rejected batch.
+                Terminal.out(ErrorReport.json(message: m.hasPrefix("error:") ? m : "error: " + m, exitCode: e.exitCode))
+                return e.exitCode
+            }
             Terminal.err((m.hasPrefix("error:") ? m : "error: " + m) + (e.exitCode == 64 ? "\nSee 'antq help \(parsed.command.name)'." : "") + "\n")
             return e.exitCode
         } catch {

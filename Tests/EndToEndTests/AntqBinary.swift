@@ -8,6 +8,7 @@ struct AntqBinary {
         var status: Int32
         var stdout: String
         var stderr: String
+        var stdoutBytes: Data = Data()
     }
 
     static var url: URL {
@@ -24,9 +25,19 @@ struct AntqBinary {
         return products.appendingPathComponent("antq")
     }
 
-    /// Runs antq with `arguments`, feeding `stdin`, in `directory`.
+    /// Runs antq with `arguments`, feeding `stdin`, in `directory`. The
+    /// environment is the test's own minus `ANTQ_DATA`, with `LANG=C` and
+    /// `ANTQ_USER=Test Clerk`; `environment` overrides (an empty value is
+    /// passed as empty, which antq treats as unset).
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
+                    environment: [String: String] = [:]) throws -> Output {
+        try run(arguments, in: directory, stdinData: stdin.map { Data($0.utf8) }, environment: environment)
+    }
+
+    /// The same, with raw bytes on standard input (bad-input corpus files).
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL? = nil, stdinData: Data?,
                     environment: [String: String] = [:]) throws -> Output {
         let p = Process()
         p.executableURL = url
@@ -35,6 +46,7 @@ struct AntqBinary {
         env["LANG"] = "C"
         env["LC_ALL"] = nil
         env["ANTQ_DATA"] = nil
+        env["ANTQ_KEY_FILE"] = nil
         env["ANTQ_USER"] = "Test Clerk"
         for (k, v) in environment { env[k] = v }
         p.environment = env
@@ -44,12 +56,21 @@ struct AntqBinary {
         p.standardError = err
         p.standardInput = inp
         try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        // Feed stdin and drain both outputs concurrently: a large input or
+        // output must not deadlock on a full pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var o = Data(), e = Data()
+        let queue = DispatchQueue.global()
+        group.enter()
+        queue.async { o = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        queue.async { e = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if let stdinData { try? inp.fileHandleForWriting.write(contentsOf: stdinData) }
+        try? inp.fileHandleForWriting.close()
+        group.wait()
         p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self), stdoutBytes: o)
     }
 
     static func temporaryDirectory() throws -> URL {

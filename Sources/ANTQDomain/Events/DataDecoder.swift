@@ -32,7 +32,8 @@ enum DataDecoder {
             }
             var parent: String?
             if case .string = p { parent = try r.unitCode("parent") } else if p != .null {
-                throw EventCodingError(field: r.fieldPath("parent"), problem: "must be a unit code or null")
+                throw EventCodingError(field: r.fieldPath("parent"), problem: "must be a unit code or null",
+                                       fix: "give the parent unit's code in quotes, or null for a top-level unit")
             }
             d = .unitRegistered(name: name, kind: kind, parent: parent)
         case .unitChanged:
@@ -184,7 +185,7 @@ extension FieldReader {
     }
 
     func rejectUnknownFact() throws {
-        for f in fields where !used.contains(f.key) {
+        for (i, f) in fields.enumerated() where !used[i] {
             throw EventCodingError(field: fieldPath(f.key), problem: "is not part of a recorded fact",
                                    fix: "a fact has type, occurred, unit and data")
         }

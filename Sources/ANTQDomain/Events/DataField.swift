@@ -37,6 +37,7 @@ public struct DataField: Sendable, Equatable {
     /// Reads every member of the object at the scanner's position.
     static func readObject(_ s: inout JSONScanner, path: String) throws -> [DataField] {
         var fields: [DataField] = []
+        fields.reserveCapacity(8)
         try s.beginObject()
         while let key = try s.nextKey() {
             let name = key.string
@@ -53,6 +54,10 @@ public struct DataField: Sendable, Equatable {
         switch try s.peekKind() {
         case .string: return .string(try s.readString())
         case .number:
+            // Counts are integers: read them without building the number's text.
+            let saved = s
+            if let i = try? s.readInt64() { return .int(i) }
+            s = saved
             let n = try s.readNumber()
             if let i = n.int64 { return .int(i) }
             let integral = !n.text.contains(".") && !n.text.contains("e") && !n.text.contains("E")

@@ -4,11 +4,28 @@ import TextFormats
 
 /// Reads stored log lines into events: strict JSON, every envelope field and
 /// every catalogue field checked. This is the replay path, so it walks the
-/// bytes once with a pull scanner and builds no intermediate tree for the
-/// envelope.
-public enum EventDecoder {
-    /// Decodes one stored line (without its newline).
+/// bytes once with a pull scanner, reads the envelope's strings in place
+/// (no copies for type, dates, hashes) and reuses the recorders' names it
+/// has already seen. Keep one decoder per stream to benefit from that.
+public struct EventDecoder {
+    /// Recently seen `by` names: a log has few recorders, and each would
+    /// otherwise cost an allocation per line.
+    private var names: [String] = []
+
+    public init() {}
+
+    /// Decodes one stored line (without its newline) with a fresh decoder.
     public static func decode(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> Event {
+        var d = EventDecoder()
+        return try d.decode(line)
+    }
+
+    public static func decode(_ line: [UInt8]) throws(EventCodingError) -> Event {
+        try line.withUnsafeBytes { b in Result { () throws(EventCodingError) in try decode(b) } }.get()
+    }
+
+    /// Decodes one stored line (without its newline).
+    public mutating func decode(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> Event {
         do {
             return try decodeThrowing(line)
         } catch let e as EventCodingError {
@@ -20,11 +37,23 @@ public enum EventDecoder {
         }
     }
 
-    public static func decode(_ line: [UInt8]) throws(EventCodingError) -> Event {
-        try line.withUnsafeBytes { b in Result { () throws(EventCodingError) in try decode(b) } }.get()
+    /// A validated `by` name; the cache holds only names that passed the check.
+    private mutating func name(_ raw: JSONRawString) throws -> String {
+        if !raw.escaped {
+            for n in names where n.utf8.count == raw.bytes.count {
+                if n.utf8.elementsEqual(raw.bytes) { return n }
+            }
+        }
+        let v = raw.string
+        guard !v.isEmpty, v.utf8.count <= 400, Self.isCanonicalText(v) else {
+            throw EventCodingError(field: "by", problem: "must be a non-empty name in NFC")
+        }
+        if names.count >= 64 { names.removeFirst() }
+        names.append(v)
+        return v
     }
 
-    private static func decodeThrowing(_ line: UnsafeRawBufferPointer) throws -> Event {
+    private mutating func decodeThrowing(_ line: UnsafeRawBufferPointer) throws -> Event {
         var s = JSONScanner(line)
         var seq: Int?
         var id: String?
@@ -35,6 +64,8 @@ public enum EventDecoder {
         var hasUnit = false
         var by: String?
         var dataFields: [DataField]?
+        var fastData: EventData?
+        var dataStart: JSONScanner?
         var prev: SHA256Digest?
         var more = false
         var seen: UInt16 = 0
@@ -48,60 +79,66 @@ public enum EventDecoder {
         while let key = try s.nextKey() {
             if key.equals("seq") {
                 try once(1, "seq")
-                let v = try readInt(&s, field: "seq")
+                let v = try Self.readInt(&s, field: "seq")
                 guard v >= 1 else { throw EventCodingError(field: "seq", problem: "must be 1 or more") }
                 seq = Int(v)
             } else if key.equals("id") {
                 try once(2, "id")
-                let v = try readString(&s, field: "id")
-                guard UUIDText.isCanonical(v) else {
-                    throw EventCodingError(field: "id", problem: "\"\(v)\" is not a lowercase UUID")
+                let raw = try Self.readRaw(&s, field: "id")
+                guard !raw.escaped, UUIDText.isCanonical(raw.bytes) else {
+                    throw EventCodingError(field: "id", problem: "\"\(raw.string)\" is not a lowercase UUID")
                 }
-                id = v
+                id = raw.string
             } else if key.equals("type") {
                 try once(4, "type")
-                let v = try readString(&s, field: "type")
-                guard let t = EventType(rawValue: v) else {
-                    throw EventCodingError(field: "type", problem: "\"\(v)\" is not an event type",
+                let raw = try Self.readRaw(&s, field: "type")
+                guard let t = EventType(bytes: raw) else {
+                    throw EventCodingError(field: "type", problem: "\"\(raw.string)\" is not an event type",
                                            fix: "see the event catalogue in the README")
                 }
                 type = t
             } else if key.equals("occurred") {
                 try once(8, "occurred")
-                let v = try readString(&s, field: "occurred")
-                guard let d = CivilDate(iso: v) else {
-                    throw EventCodingError(field: "occurred", problem: "\"\(v)\" is not a real date", fix: "write YYYY-MM-DD")
+                let raw = try Self.readRaw(&s, field: "occurred")
+                guard !raw.escaped, let d = StoredText.date(raw.bytes) else {
+                    throw EventCodingError(field: "occurred", problem: "\"\(raw.string)\" is not a real date", fix: "write YYYY-MM-DD")
                 }
                 occurred = d
             } else if key.equals("recorded") {
                 try once(16, "recorded")
-                let v = try readString(&s, field: "recorded")
-                guard let i = UTCInstant(rfc3339: v), i.rfc3339 == v else {
-                    throw EventCodingError(field: "recorded", problem: "\"\(v)\" is not an instant in antq's form",
+                let raw = try Self.readRaw(&s, field: "recorded")
+                guard !raw.escaped, let i = StoredText.instant(raw.bytes) else {
+                    throw EventCodingError(field: "recorded", problem: "\"\(raw.string)\" is not an instant in antq's form",
                                            fix: "antq writes YYYY-MM-DDTHH:MM:SS.ffffffZ")
                 }
                 recorded = i
             } else if key.equals("unit") {
                 try once(32, "unit")
-                let v = try readString(&s, field: "unit")
+                let v = try Self.readRaw(&s, field: "unit").string
                 guard UnitCode.isValid(v) else { throw EventCodingError(field: "unit", problem: "\"\(v)\" is not a unit code") }
                 unit = v
                 hasUnit = true
             } else if key.equals("by") {
                 try once(64, "by")
-                let v = try readString(&s, field: "by")
-                guard !v.isEmpty, v.utf8.count <= 400, isCanonicalText(v) else {
-                    throw EventCodingError(field: "by", problem: "must be a non-empty name in NFC")
-                }
-                by = v
+                by = try name(try Self.readRaw(&s, field: "by"))
             } else if key.equals("data") {
                 try once(128, "data")
                 guard try s.peekKind() == .object else { throw EventCodingError(field: "data", problem: "must be an object") }
+                if let type {
+                    // Type known (canonical order): try the allocation-free path first.
+                    let saved = s
+                    if let d = FastDataDecoder.decode(type, &s) {
+                        fastData = d
+                        continue
+                    }
+                    s = saved
+                }
+                dataStart = s
                 dataFields = try DataField.readObject(&s, path: "data")
             } else if key.equals("prev") {
                 try once(256, "prev")
-                let v = try readString(&s, field: "prev")
-                guard v.utf8.count == 64, v == v.lowercased(), let d = SHA256Digest(hex: v) else {
+                let raw = try Self.readRaw(&s, field: "prev")
+                guard !raw.escaped, !raw.bytes.contains(where: { $0 >= 0x41 && $0 <= 0x46 }), let d = SHA256Digest(hexBytes: raw.bytes) else {
                     throw EventCodingError(field: "prev", problem: "must be 64 lowercase hex digits")
                 }
                 prev = d
@@ -118,21 +155,29 @@ public enum EventDecoder {
             }
         }
         try s.expectEnd()
-        guard let seq else { throw missing("seq") }
-        guard let id else { throw missing("id") }
-        guard let type else { throw missing("type") }
-        guard let occurred else { throw missing("occurred") }
-        guard let recorded else { throw missing("recorded") }
-        guard let by else { throw missing("by") }
-        guard let dataFields else { throw missing("data") }
-        guard let prev else { throw missing("prev") }
+        guard let seq else { throw Self.missing("seq") }
+        guard let id else { throw Self.missing("id") }
+        guard let type else { throw Self.missing("type") }
+        guard let occurred else { throw Self.missing("occurred") }
+        guard let recorded else { throw Self.missing("recorded") }
+        guard let by else { throw Self.missing("by") }
+        guard dataFields != nil || fastData != nil else { throw Self.missing("data") }
+        guard let prev else { throw Self.missing("prev") }
+        _ = dataStart
         if type == .logCreated {
             if hasUnit { throw EventCodingError(field: "unit", problem: "log.created has no unit") }
         } else if !hasUnit {
-            throw missing("unit")
+            throw Self.missing("unit")
         }
-        let data = try DataDecoder.decode(type, dataFields, path: "data", mode: .stored)
+        let data = try fastData ?? DataDecoder.decode(type, dataFields!, path: "data", mode: .stored)
         return Event(seq: seq, id: id, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, prev: prev, more: more)
+    }
+
+    static func readRaw(_ s: inout JSONScanner, field: String) throws -> JSONRawString {
+        guard try s.peekKind() == .string else {
+            throw EventCodingError(field: field, problem: "must be a string")
+        }
+        return try s.readRawString()
     }
 
     static func missing(_ f: String) -> EventCodingError {
@@ -150,14 +195,17 @@ public enum EventDecoder {
         guard try s.peekKind() == .number else {
             throw EventCodingError(field: field, problem: "must be a whole number")
         }
-        let n = try s.readNumber()
-        guard let i = n.int64 else { throw EventCodingError(field: field, problem: "\(n.text) is not a whole number in range") }
-        return i
+        let saved = s
+        do { return try s.readInt64() } catch {
+            s = saved
+            let n = try s.readNumber()
+            throw EventCodingError(field: field, problem: "\(n.text) is not a whole number in range")
+        }
     }
 
     static func isCanonicalText(_ s: String) -> Bool {
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.first != " " && s.last != " " }
-        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return false }
+        if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return false }
         return isNFC(s) && s.first != " " && s.last != " "
     }
 }
@@ -165,9 +213,14 @@ public enum EventDecoder {
 /// UUIDs as the log stores them: lowercase 8-4-4-4-12 hex.
 public enum UUIDText {
     public static func isCanonical(_ s: String) -> Bool {
-        let u = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { isCanonical($0) }
+    }
+
+    static func isCanonical(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         guard u.count == 36 else { return false }
-        for (i, c) in u.enumerated() {
+        for i in 0..<36 {
+            let c = u[i]
             if i == 8 || i == 13 || i == 18 || i == 23 {
                 if c != 0x2D { return false }
             } else if !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)) {
@@ -193,5 +246,52 @@ public enum UUIDText {
     public static func random() -> String {
         var g = SystemRandomNumberGenerator()
         return random(using: &g)
+    }
+}
+
+/// Fixed-layout parsers for the stored forms antq writes: the replay path
+/// reads a date and an instant per line, so they avoid any allocation, and
+/// accepting only the canonical layout is the strictness `verify` wants.
+enum StoredText {
+    @inline(__always)
+    static func digits(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> Int? {
+        var v = 0
+        for i in from..<(from + count) {
+            let d = Int(b[i]) &- 48
+            guard d >= 0 && d <= 9 else { return nil }
+            v = v &* 10 &+ d
+        }
+        return v
+    }
+
+    /// `YYYY-MM-DD`, a real date.
+    static func date(_ s: String) -> CivilDate? {
+        var s = s
+        return s.withUTF8 { date($0) }
+    }
+
+    static func date(_ b: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        do {
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let y = digits(b, 0, 4), let m = digits(b, 5, 2),
+                  let d = digits(b, 8, 2) else { return nil }
+            return CivilDate(year: y, month: m, day: d)
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` exactly, as antq writes it.
+    static func instant(_ s: String) -> UTCInstant? {
+        var s = s
+        return s.withUTF8 { instant($0) }
+    }
+
+    static func instant(_ b: UnsafeBufferPointer<UInt8>) -> UTCInstant? {
+        do {
+            guard b.count == 27, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x2E, b[26] == 0x5A,
+                  let y = digits(b, 0, 4), let mo = digits(b, 5, 2), let d = digits(b, 8, 2),
+                  let h = digits(b, 11, 2), let mi = digits(b, 14, 2), let se = digits(b, 17, 2), let f = digits(b, 20, 6),
+                  h < 24, mi < 60, se < 60, let day = CivilDate(year: y, month: mo, day: d) else { return nil }
+            let seconds = Int64(day.dayNumber) * 86_400 + Int64(h * 3600 + mi * 60 + se)
+            return UTCInstant(microsecondsSinceEpoch: seconds * 1_000_000 + Int64(f))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import JSONCodec
 /// Every kind of fact the log can hold (catalogue v1).
 public enum EventType: String, CaseIterable, Sendable, Codable {
     case logCreated = "log.created"
@@ -28,4 +29,18 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
     public var isCorrectable: Bool { !isAmendment && self != .logCreated && !isUnitEvent }
     /// Facts that may be retracted (unit events only while nothing depends on them).
     public var isRetractable: Bool { !isAmendment && self != .logCreated }
+}
+
+extension EventType {
+    /// Matches the type's name in place (the replay path reads one per line).
+    init?(bytes raw: JSONRawString) {
+        if raw.escaped {
+            self.init(rawValue: raw.string)
+            return
+        }
+        for t in EventType.allCases where t.rawValue.utf8.count == raw.bytes.count {
+            if t.rawValue.utf8.elementsEqual(raw.bytes) { self = t; return }
+        }
+        return nil
+    }
 }

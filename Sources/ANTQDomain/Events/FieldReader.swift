@@ -9,19 +9,22 @@ struct FieldReader {
     let path: String
     let mode: FieldMode
     var strict: Bool { mode == .stored }
-    private(set) var used: Set<String> = []
+    /// Which fields were read (parallel to `fields`): what is left unread is unknown.
+    private(set) var used: [Bool]
 
     init(_ fields: [DataField], path: String, mode: FieldMode) {
         self.fields = fields
         self.path = path
         self.mode = mode
+        self.used = [Bool](repeating: false, count: fields.count)
     }
 
     func fieldPath(_ k: String) -> String { path.isEmpty ? k : "\(path).\(k)" }
 
     mutating func raw(_ k: String) -> DataField.Value? {
-        used.insert(k)
-        return fields.first(where: { $0.key == k })?.value
+        guard let i = fields.firstIndex(where: { $0.key == k }) else { return nil }
+        used[i] = true
+        return fields[i].value
     }
 
     mutating func string(_ k: String, required: Bool = true, maxLength: Int = 500) throws -> String? {
@@ -32,14 +35,18 @@ struct FieldReader {
         var v = given
         if mode != .stored, case .int(let i) = v { v = .string(String(i)) }
         guard case .string(let s) = v else {
-            throw EventCodingError(field: fieldPath(k), problem: "must be a string, found \(DataField(key: k, value: v).kindName)")
+            throw EventCodingError(field: fieldPath(k), problem: "must be a string, found \(DataField(key: k, value: v).kindName)",
+                                   fix: "write it in quotes, e.g. \"\(k)\": \"…\"")
         }
-        let t = s.trimmingCharacters(in: CharacterSet.whitespaces)
-        if t.isEmpty { throw EventCodingError(field: fieldPath(k), problem: "must not be empty") }
+        let t = FieldReader.trimmed(s)
+        if t.isEmpty {
+            throw EventCodingError(field: fieldPath(k), problem: "must not be empty", fix: "give a value, or leave the field out if it is optional")
+        }
         if t.unicodeScalars.count > maxLength {
-            throw EventCodingError(field: fieldPath(k), problem: "is longer than \(maxLength) characters")
+            throw EventCodingError(field: fieldPath(k), problem: "is longer than \(maxLength) characters",
+                                   fix: "shorten it to at most \(maxLength) characters")
         }
-        if t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        if t.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             throw EventCodingError(field: fieldPath(k), problem: "contains a control character", fix: "remove line breaks, tabs and NUL bytes")
         }
         let canonical = nfc(t)
@@ -96,7 +103,8 @@ struct FieldReader {
             }
         }
         guard case .bool(let b) = v else {
-            throw EventCodingError(field: fieldPath(k), problem: "must be true or false, found \(DataField(key: k, value: v).kindName)")
+            throw EventCodingError(field: fieldPath(k), problem: "must be true or false, found \(DataField(key: k, value: v).kindName)",
+                                   fix: "write true or false, without quotes")
         }
         return b
     }
@@ -111,7 +119,8 @@ struct FieldReader {
     mutating func choice<T: RawRepresentable & CaseIterable>(_ k: String, _ type: T.Type, required: Bool = true) throws -> T? where T.RawValue == String {
         guard let s = try string(k, required: required) else { return nil }
         guard let v = T(rawValue: s) else {
-            throw EventCodingError(field: fieldPath(k), problem: "\"\(s)\" is not one of: \(choices(T.self))")
+            throw EventCodingError(field: fieldPath(k), problem: "\"\(s)\" is not one of: \(choices(T.self))",
+                                   fix: "write one of those values exactly as listed")
         }
         return v
     }
@@ -119,14 +128,23 @@ struct FieldReader {
     mutating func object(_ k: String) throws -> [DataField]? {
         guard let v = raw(k), v != .null else { return nil }
         guard case .object(let f) = v else {
-            throw EventCodingError(field: fieldPath(k), problem: "must be an object, found \(DataField(key: k, value: v).kindName)")
+            throw EventCodingError(field: fieldPath(k), problem: "must be an object, found \(DataField(key: k, value: v).kindName)",
+                                   fix: "write it as \"\(k)\": {…}")
         }
         return f
     }
 
+    /// `s` without surrounding spaces; the common case (nothing to trim) allocates nothing.
+    static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return s }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 && first < 0x80 && last < 0x80 { return s }
+        return s.trimmingCharacters(in: CharacterSet.whitespaces)
+    }
+
     /// Refuses fields the catalogue does not define for this type.
     func rejectUnknown(type: EventType) throws {
-        for f in fields where !used.contains(f.key) {
+        for (i, f) in fields.enumerated() where !used[i] {
             throw EventCodingError(field: fieldPath(f.key), problem: "is not a field of \(type.rawValue)",
                                    fix: "remove it; see the event catalogue in the README")
         }

@@ -57,7 +57,7 @@ public enum DraftDecoder {
         var data: [DataField] = []
         if let v = r.raw("data") {
             guard case .object(let f) = v else {
-                throw EventCodingError(field: "data", problem: "must be an object")
+                throw EventCodingError(field: "data", problem: "must be an object", fix: "write \"data\": {…} with the fields of the event type")
             }
             data = f
         }

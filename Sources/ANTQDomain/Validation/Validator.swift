@@ -140,13 +140,15 @@ public struct Validator {
         case .unitChanged(_, _, let parent):
             if let p = parent, let p { try checkParent(p, of: unit, on: f.occurred, field: "\(dataField).parent") }
         case .unitMerged(let into):
-            guard into != unit else { throw EventCodingError(field: "\(dataField).into", problem: "a unit cannot merge into itself") }
+            guard into != unit else { throw EventCodingError(field: "\(dataField).into", problem: "a unit cannot merge into itself",
+                                                              fix: "give the code of the unit it merged into") }
             guard let iv = ledger.units.view(into, on: f.occurred) else {
                 throw EventCodingError(field: "\(dataField).into", problem: "\(into) is not a registered unit on \(f.occurred.iso)", fix: "register the successor first")
             }
-            if iv.mergedInto != nil { throw EventCodingError(field: "\(dataField).into", problem: "\(into) is itself merged away") }
+            if iv.mergedInto != nil { throw EventCodingError(field: "\(dataField).into", problem: "\(into) is itself merged away",
+                                                               fix: "give the unit it was merged into, \(iv.mergedInto ?? "")") }
             if ledger.units.view(unit)?.mergedInto != nil {
-                throw EventCodingError(field: unitField, problem: "\(unit) is already merged")
+                throw EventCodingError(field: unitField, problem: "\(unit) is already merged", fix: "a unit is merged once; check the unit code")
             }
         case .modelEstablished(let model, _, _, _):
             if let r = ledger.models.records[model], !r.entries.contains(where: { $0.seq == seq }) {
@@ -158,14 +160,17 @@ public struct Validator {
                 throw EventCodingError(field: "\(dataField).model", problem: "model \(model) does not exist", fix: "establish it first with model.established")
             }
             guard r.unit == unit else {
-                throw EventCodingError(field: unitField, problem: "model \(model) belongs to unit \(r.unit), not \(unit)")
+                throw EventCodingError(field: unitField, problem: "model \(model) belongs to unit \(r.unit), not \(unit)",
+                                       fix: "give unit \(r.unit)")
             }
-            let before = ModelRegistry.View?.none
-            _ = before
-            var probe = ledger.models
-            probe.remove(Fact(occurred: f.occurred, unit: unit, data: f.data), seq: seq)
-            guard let v = probe.view(model, on: f.occurred) else {
-                throw EventCodingError(field: "occurred", problem: "model \(model) was not yet established on \(f.occurred.iso)")
+            // A correction re-checks its target: look at the model without it.
+            var models = ledger.models
+            if r.entries.contains(where: { $0.seq == seq }) {
+                models.remove(Fact(occurred: f.occurred, unit: unit, data: f.data), seq: seq)
+            }
+            guard let v = models.view(model, on: f.occurred) else {
+                throw EventCodingError(field: "occurred", problem: "model \(model) was not yet established on \(f.occurred.iso)",
+                                       fix: "check the date, or establish the model first")
             }
             guard v.active else {
                 throw EventCodingError(field: "\(dataField).model", problem: "model \(model) was dissolved before \(f.occurred.iso)",
@@ -174,7 +179,8 @@ public struct Validator {
         case .cameraRemoved(let n):
             let have = ledger.models.cameraCount(unit, on: f.occurred)
             if n > have {
-                throw EventCodingError(field: "\(dataField).count", problem: "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)")
+                throw EventCodingError(field: "\(dataField).count", problem: "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)",
+                                       fix: "check the count, the unit and the date")
             }
         default:
             break
@@ -182,13 +188,16 @@ public struct Validator {
     }
 
     func checkParent(_ parent: String, of unit: String, on day: CivilDate, field: String) throws {
-        guard parent != unit else { throw EventCodingError(field: field, problem: "a unit cannot be its own parent") }
+        guard parent != unit else { throw EventCodingError(field: field, problem: "a unit cannot be its own parent",
+                                                                       fix: "give the code of the unit above it, or null") }
         guard let pv = ledger.units.view(parent, on: day) else {
             throw EventCodingError(field: field, problem: "\(parent) is not a registered unit on \(day.iso)", fix: "register the parent first")
         }
-        if pv.mergedInto != nil { throw EventCodingError(field: field, problem: "\(parent) \(pv.name) is merged away") }
+        if pv.mergedInto != nil { throw EventCodingError(field: field, problem: "\(parent) \(pv.name) is merged away",
+                                                             fix: "give its successor, \(pv.mergedInto ?? "")") }
         if ledger.units.ancestors(parent, on: day).contains(unit) {
-            throw EventCodingError(field: field, problem: "\(parent) is below \(unit): the tree would have a cycle")
+            throw EventCodingError(field: field, problem: "\(parent) is below \(unit): the tree would have a cycle",
+                                   fix: "check the parent code")
         }
     }
 
@@ -202,11 +211,13 @@ public struct Validator {
             throw EventCodingError(field: "data.was", problem: "is filled in by antq", fix: "remove it")
         }
         guard target < nextSeq, let targetEvent = try event(target) else {
-            throw EventCodingError(field: "data.target", problem: "there is no event #\(target) (the log ends at #\(nextSeq - 1))")
+            throw EventCodingError(field: "data.target", problem: "there is no event #\(target) (the log ends at #\(nextSeq - 1))",
+                                   fix: "check the seq: 'antq log' lists the events")
         }
         let verb = d.type == .eventCorrected ? "corrected" : "retracted"
         if targetEvent.type == .logCreated {
-            throw EventCodingError(field: "data.target", problem: "#\(target) is log.created, which cannot be \(verb)")
+            throw EventCodingError(field: "data.target", problem: "#\(target) is log.created, which cannot be \(verb)",
+                                   fix: "check the seq: 'antq log' lists the events")
         }
         if targetEvent.type.isAmendment {
             let original: Int
@@ -219,7 +230,8 @@ public struct Validator {
                                    fix: "amend the original event #\(original) instead")
         }
         if let by = ledger.amendments.retractions[target] {
-            throw EventCodingError(field: "data.target", problem: "#\(target) was already retracted by #\(by)")
+            throw EventCodingError(field: "data.target", problem: "#\(target) was already retracted by #\(by)",
+                                   fix: "a retracted event stays retracted; if the fact did happen, record it again as a new event")
         }
         let source = ledger.amendments.effectiveSource(of: target)
         var was = targetEvent.fact
@@ -260,10 +272,12 @@ public struct Validator {
         let newData = try DataDecoder.decode(was.type, merged, path: "data.data", mode: mode)
         if was.type.isModelEvent {
             if newData.modelID != was.data.modelID {
-                throw EventCodingError(field: "data.data.model", problem: "a correction cannot move an event to another model")
+                throw EventCodingError(field: "data.data.model", problem: "a correction cannot move an event to another model",
+                                       fix: "retract it and record the event for the right model")
             }
             if newUnit != was.unit {
-                throw EventCodingError(field: "data.unit", problem: "a correction cannot move a model event to another unit")
+                throw EventCodingError(field: "data.unit", problem: "a correction cannot move a model event to another unit",
+                                       fix: "retract it and record the event under the right unit")
             }
         }
         let replacement = Fact(occurred: newOccurred, unit: newUnit, data: newData)
@@ -298,7 +312,8 @@ public struct Validator {
             var probe = ledger.models
             probe.remove(was, seq: target)
             if probe.cameraCount(unit) < 0 || probe.cameraCount(unit, on: today) < 0 {
-                throw EventCodingError(field: "data.target", problem: "retracting \(n) cameras would leave unit \(unit) with fewer than zero")
+                throw EventCodingError(field: "data.target", problem: "retracting \(n) cameras would leave unit \(unit) with fewer than zero",
+                                       fix: "retract the camera.removed events first")
             }
         default:
             break

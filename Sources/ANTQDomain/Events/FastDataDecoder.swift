@@ -1,0 +1,135 @@
+import JSONCodec
+
+/// The replay fast path for the `data` of the most frequent events (flows,
+/// cameras): reads the canonical form antq writes straight into `EventData`.
+/// Anything it does not recognise at once — an unknown or repeated key, an
+/// escaped or non-ASCII string, a number out of range — makes it return nil,
+/// and the caller decodes the same bytes with the general `DataDecoder`, so
+/// acceptance and every error message stay exactly those of the general path.
+enum FastDataDecoder {
+    static func decode(_ type: EventType, _ s: inout JSONScanner) -> EventData? {
+        switch type {
+        case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted, .cameraInstalled, .cameraRemoved: break
+        default: return nil
+        }
+        guard (try? s.peekKind()) == .object, (try? s.beginObject()) != nil else { return nil }
+        var count: Int?
+        var quantity: Int?
+        var valuable: Bool?
+        var caught: Bool?
+        var caseRef: String?
+        var channel: TipChannel?
+        var category: CaseCategory?
+        var weapon: WeaponKind?
+        var recipientKind: RecipientKind?
+        var recipient: String?
+        var issuer: Issuer?
+        var form: AwardForm?
+        var reason: String?
+        var seen: UInt32 = 0
+        func mark(_ bit: UInt32) -> Bool {
+            if seen & bit != 0 { return false }
+            seen |= bit
+            return true
+        }
+        do {
+            while let key = try s.nextKey() {
+                if key.equals("count") {
+                    guard mark(1), let v = int(&s, 1, DataDecoder.maxCount) else { return nil }
+                    count = v
+                } else if key.equals("channel") {
+                    guard mark(2), let raw = ascii(&s), let v = TipChannel(rawValue: raw) else { return nil }
+                    channel = v
+                } else if key.equals("valuable") {
+                    guard mark(4), (try s.peekKind()) == .bool else { return nil }
+                    valuable = try s.readBool()
+                } else if key.equals("category") {
+                    guard mark(8), let raw = ascii(&s), let v = CaseCategory(rawValue: raw) else { return nil }
+                    category = v
+                } else if key.equals("case") {
+                    guard mark(16), let v = text(&s, max: 100) else { return nil }
+                    caseRef = v
+                } else if key.equals("caught_in_act") {
+                    guard mark(32), (try s.peekKind()) == .bool else { return nil }
+                    caught = try s.readBool()
+                } else if key.equals("kind") {
+                    guard mark(64), let raw = ascii(&s), let v = WeaponKind(rawValue: raw) else { return nil }
+                    weapon = v
+                } else if key.equals("quantity") {
+                    guard mark(128), let v = int(&s, 1, DataDecoder.maxCount) else { return nil }
+                    quantity = v
+                } else if key.equals("recipient_kind") {
+                    guard mark(256), let raw = ascii(&s), let v = RecipientKind(rawValue: raw) else { return nil }
+                    recipientKind = v
+                } else if key.equals("recipient") {
+                    guard mark(512), let v = text(&s, max: 300) else { return nil }
+                    recipient = v
+                } else if key.equals("issuer") {
+                    guard mark(1024), let raw = ascii(&s), let v = Issuer(rawValue: raw) else { return nil }
+                    issuer = v
+                } else if key.equals("form") {
+                    guard mark(2048), let raw = ascii(&s), let v = AwardForm(rawValue: raw) else { return nil }
+                    form = v
+                } else if key.equals("reason") {
+                    guard mark(4096), let v = text(&s, max: 1000) else { return nil }
+                    reason = v
+                } else {
+                    return nil
+                }
+            }
+        } catch {
+            return nil
+        }
+        // Exactly the fields of the type, nothing else.
+        switch type {
+        case .tipReceived:
+            guard seen & ~UInt32(1 | 2 | 4) == 0, let channel, let valuable else { return nil }
+            return .tipReceived(count: count ?? 1, channel: channel, valuable: valuable)
+        case .caseSolved:
+            guard seen & ~UInt32(1 | 8 | 16) == 0, let category else { return nil }
+            return .caseSolved(count: count ?? 1, category: category, caseRef: caseRef)
+        case .arrestMade:
+            guard seen & ~UInt32(1 | 16 | 32) == 0, let count else { return nil }
+            return .arrestMade(count: count, caseRef: caseRef, caughtInAct: caught)
+        case .weaponSeized:
+            guard seen & ~UInt32(64 | 128 | 16) == 0, let weapon, let quantity else { return nil }
+            return .weaponSeized(kind: weapon, quantity: quantity, caseRef: caseRef)
+        case .awardGranted:
+            guard seen & ~UInt32(256 | 512 | 1024 | 2048 | 1 | 4096) == 0, let recipientKind, let recipient, let issuer, let form else { return nil }
+            return .awardGranted(Award(recipientKind: recipientKind, recipient: recipient, issuer: issuer, form: form, count: count ?? 1, reason: reason))
+        case .cameraInstalled:
+            guard seen == 1, let count else { return nil }
+            return .cameraInstalled(count: count)
+        case .cameraRemoved:
+            guard seen == 1, let count else { return nil }
+            return .cameraRemoved(count: count)
+        default:
+            return nil
+        }
+    }
+
+    @inline(__always)
+    static func int(_ s: inout JSONScanner, _ lo: Int, _ hi: Int) -> Int? {
+        guard (try? s.peekKind()) == .number, let v = try? s.readInt64(), v >= Int64(lo), v <= Int64(hi) else { return nil }
+        return Int(v)
+    }
+
+    /// A vocabulary value: plain ASCII (small, so the String is inline).
+    @inline(__always)
+    static func ascii(_ s: inout JSONScanner) -> String? {
+        guard (try? s.peekKind()) == .string, let raw = try? s.readRawString(), !raw.escaped, raw.bytes.count <= 32 else { return nil }
+        return raw.string
+    }
+
+    /// Free text already canonical: printable ASCII or NFC-quick-checked,
+    /// no surrounding spaces, no control characters, within the length.
+    @inline(__always)
+    static func text(_ s: inout JSONScanner, max: Int) -> String? {
+        guard (try? s.peekKind()) == .string, let raw = try? s.readRawString(), !raw.escaped,
+              let first = raw.bytes.first, let last = raw.bytes.last, first != 0x20, last != 0x20, raw.bytes.count <= max else { return nil }
+        for b in raw.bytes where b < 0x20 || b == 0x7F { return nil }
+        let v = raw.string
+        guard raw.bytes.allSatisfy({ $0 < 0x80 }) || EventDecoder.isCanonicalText(v) else { return nil }
+        return v
+    }
+}

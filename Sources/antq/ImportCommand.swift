@@ -1,0 +1,112 @@
+import ANTQDomain
+import ANTQStore
+import JSONCodec
+import SystemCalls
+import TextFormats
+
+/// `antq import FILE.csv --type TYPE [--map COLUMN=FIELD …]`: the rows of a
+/// spreadsheet appended as events of one type, all or nothing.
+///
+/// Reading (`CSVReader`), the column mapping and the row → draft conversion
+/// (`ImportColumns`, `SpreadsheetImporter` in ANTQDomain/Spreadsheet) and the
+/// validated atomic append (`DataStore.append`) live in the libraries; this
+/// command only wires them together and words the errors as `FILE:LINE`.
+enum ImportCommand {
+    static let separators: [String: CSVSeparator?] = ["auto": nil, "comma": .comma, "semicolon": .semicolon, "tab": .tab]
+
+    static func run(_ c: Context) throws -> Int32 {
+        guard let path = c.parsed.arguments.first else {
+            throw CLIError.usage("import needs a CSV FILE, e.g. 'antq import tips.csv --type tip.received'")
+        }
+        guard let typeName = c.parsed.value("type") else {
+            throw CLIError.usage("import needs --type TYPE (every row becomes one event of that type), e.g. --type tip.received")
+        }
+        guard let type = EventType(rawValue: typeName), ImportColumns.dataFields[type] != nil else {
+            let names = ImportColumns.dataFields.keys.map(\.rawValue).sorted()
+            throw CLIError.usage("--type \(typeName) cannot be imported; use one of: \(names.joined(separator: ", "))")
+        }
+        let sepName = c.parsed.value("separator") ?? "auto"
+        guard let separator = separators[sepName] else {
+            throw CLIError.usage("--separator takes auto, comma, semicolon or tab, not '\(sepName)'")
+        }
+        var overrides: [(column: String, field: String)] = []
+        for m in c.parsed.values("map") {
+            guard let eq = m.lastIndex(of: "=") else {
+                throw CLIError.usage("--map takes COLUMN=FIELD (or COLUMN=- to skip a column), not '\(m)'")
+            }
+            overrides.append((String(m[..<eq]), String(m[m.index(after: eq)...])))
+        }
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.readFile(path) } catch {
+            throw CLIError.failed("error: cannot read \(path): \(error.text)", code: 66)
+        }
+        let table = try readTable(bytes, path: path, separator: separator)
+        guard !table.header.isEmpty else { throw CLIError.invalid("error: \(path) is empty; nothing was imported") }
+        let headerLine = table.headerRecord?.line ?? 1
+        let columns = try mapColumns(table.header, type: type, overrides: overrides, path: path, headerLine: headerLine)
+        let rows = SpreadsheetImporter.drafts(table, columns: columns)
+        guard !rows.isEmpty else { throw CLIError.invalid("error: \(path) has a header but no rows; nothing was imported") }
+        let store = try c.store()
+        let expect = try c.int("expect-seq")
+        let inputs = rows.map { DraftInput(line: $0.line, draft: $0.draft) }
+        let receipt = try append(inputs, store: store, path: path, by: c.recorder, expect: expect, columns: columns)
+        printReceipt(receipt, path: path, type: type, json: c.format == "json")
+        return 0
+    }
+
+    /// Appends the rows; a rejection is reworded for a spreadsheet (rows, columns).
+    static func append(_ inputs: [DraftInput], store: DataStore, path: String, by: String, expect: Int?,
+                       columns: ImportColumns) throws -> AppendReceipt {
+        let result = Result { () throws(StoreError) -> AppendReceipt in
+            try store.append(inputs, file: path, defaultBy: by, expectSeq: expect)
+        }
+        switch result {
+        case .success(let r): return r
+        case .failure(.rejected(let problems, let total)):
+            var lines = ["error: nothing was imported: \(total) row(s) of \(path) are invalid"]
+            lines += problems.map { p in
+                var e = p.error
+                if let f = e.field, let col = columns.column(for: f) { e.field = "\(f) (column \"\(col)\")" }
+                return "  \(p.file):\(p.line): \(e)"
+            }
+            if total > problems.count { lines.append("  … and \(total - problems.count) more") }
+            lines.append("fix: correct the rows named above (FILE:LINE is the line where the row starts, as a text editor numbers them) and import the whole file again")
+            throw CLIError.invalid(lines.joined(separator: "\n"))
+        case .failure(let other):
+            throw other
+        }
+    }
+
+    static func readTable(_ bytes: [UInt8], path: String, separator: CSVSeparator?) throws(CLIError) -> CSVTable {
+        do { return try CSVTable(bytes, reader: CSVReader(separator: separator)) } catch {
+            throw CLIError.invalid("error: \(path):\(error.line): \(error.message); nothing was imported\nfix: correct the file in a spreadsheet or text editor and import it again")
+        }
+    }
+
+    static func mapColumns(_ header: [String], type: EventType, overrides: [(column: String, field: String)], path: String,
+                           headerLine: Int) throws(CLIError) -> ImportColumns {
+        do { return try ImportColumns.resolve(header: header, type: type, overrides: overrides) } catch {
+            let lines = ["error: nothing was imported: the header of \(path) does not fit \(type.rawValue)"]
+                + error.problems.map { "  \(path):\(headerLine): \($0)" }
+                + ["fix: rename or map the columns named above; 'antq help import' lists the recognised headers"]
+            throw CLIError.invalid(lines.joined(separator: "\n"))
+        }
+    }
+
+    static func printReceipt(_ receipt: AppendReceipt, path: String, type: EventType, json: Bool) {
+        if json {
+            var w = JSONWriter()
+            w.beginObject()
+            w.key("file"); w.string(path)
+            w.key("type"); w.string(type.rawValue)
+            w.key("appended"); w.beginArray(); for e in receipt.events { w.int(Int64(e.seq)) }; w.endArray()
+            w.key("fingerprint"); w.string(receipt.fingerprint.description)
+            w.endObject()
+            Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
+        } else {
+            let first = receipt.events.first!.seq, last = receipt.events.last!.seq
+            Terminal.out("imported \(receipt.events.count) row(s) of \(path) as \(type.rawValue): #\(first)" + (last > first ? "…#\(last)" : "")
+                         + "\nfingerprint: \(receipt.fingerprint)\n")
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import JSONCodec
+import Testing
+
+/// `antq import`, `antq export` and `antq completion`, run as a user would.
+@Suite struct ImportTests {
+    static let units = """
+    {"type":"unit.registered","occurred":"2013-12-30","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}
+    {"type":"unit.registered","occurred":"2013-12-30","unit":"721","data":{"name":"Bến Cát","kind":"town","parent":"74"}}
+    {"type":"unit.registered","occurred":"2013-12-30","unit":"25741","data":{"name":"Phú Cường","kind":"ward","parent":"721"}}
+    {"type":"unit.registered","occurred":"2013-12-30","unit":"25750","data":{"name":"Tân Định","kind":"commune","parent":"721"}}
+
+    """
+
+    /// A data directory with the units registered; returns (temp dir, data path).
+    func prepared() throws -> (URL, String) {
+        let dir = try AntqBinary.temporaryDirectory()
+        let data = dir.appendingPathComponent("d").path
+        #expect(try AntqBinary.run(["init", data]).status == 0)
+        let r = try AntqBinary.run(["append", "-", "--data", data], stdin: Self.units)
+        #expect(r.status == 0, "\(r.stderr)")
+        return (dir, data)
+    }
+
+    func write(_ bytes: [UInt8], _ name: String, in dir: URL) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func events(_ data: String, type: String) throws -> [JSONValue] {
+        let r = try AntqBinary.run(["log", "--data", data, "--type", type, "--format", "json"])
+        return try r.stdout.split(separator: "\n").map { try JSONValue.parse(String($0)) }
+    }
+
+    func logBytes(_ data: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: data + "/events/log.jsonl")) }
+
+    @Test func importsAnExcelStyleSheetWithVietnameseHeaders() throws {
+        let (dir, data) = try prepared()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // BOM, ';', CR LF, a quoted cell with a line break, dd/mm/yyyy, names without diacritics, "1.200".
+        let csv = "STT;Ngày xảy ra;Xã, phường;Số lượng;Kênh;Có giá trị\r\n"
+            + "1;14/05/2018;phu cuong;3;Đường dây nóng;có\r\n"
+            + "2;2018-06-01;Tan Dinh;\"1.200\";\"trực\r\ntiếp\";không\r\n"
+            + "3;1/7/2018;Phú Cường;2;\"CLB\";x\r\n"
+        let path = try write([0xEF, 0xBB, 0xBF] + Array(csv.utf8), "tin-bao.csv", in: dir)
+        let r = try AntqBinary.run(["import", path, "--type", "tip.received", "--data", data])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("imported 3 row(s)"))
+        let tips = try events(data, type: "tip.received")
+        #expect(tips.count == 3)
+        #expect(tips.map { $0["unit"] } == [.string("25741"), .string("25750"), .string("25741")])
+        #expect(tips.map { $0["occurred"] } == [.string("2018-05-14"), .string("2018-06-01"), .string("2018-07-01")])
+        #expect(tips[1]["data"]?["count"] == .number(JSONNumber(Int64(1200))))
+        #expect(tips.map { $0["data"]?["channel"] } == [.string("hotline"), .string("in_person"), .string("club")])
+        #expect(tips.map { $0["data"]?["valuable"] } == [.bool(true), .bool(false), .bool(true)])
+        #expect(tips[0]["by"] == .string("Test Clerk"))
+    }
+
+    @Test func aBadRowAppendsNothingAndIsNamedByItsPhysicalLine() throws {
+        let (dir, data) = try prepared()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try logBytes(data)
+        // Row 2 spans lines 2–3 (quoted line break), so the bad row (record 3) starts on line 4.
+        let csv = "date,unit,count,channel,valuable\n"
+            + "2018-05-14,25741,2,\"hot\nline\",true\n"
+            + "2018-05-15,25741,0,hotline,true\n"
+            + "2018-05-16,Phú Cường,1\n"
+        let path = try write(Array(csv.utf8), "bad.csv", in: dir)
+        let r = try AntqBinary.run(["import", path, "--type", "tip.received", "--data", data])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("nothing was imported"))
+        #expect(r.stderr.contains("bad.csv:2: field data.channel (column \"channel\")"), "\(r.stderr)")
+        #expect(r.stderr.contains("bad.csv:4: field data.count (column \"count\"): is 0"), "\(r.stderr)")
+        #expect(r.stderr.contains("bad.csv:5: the row has 3 cell(s) but the header has 5 columns"), "\(r.stderr)")
+        #expect(try logBytes(data) == before, "the log is byte-for-byte unchanged")
+    }
+
+    @Test func anUnknownHeaderIsRefusedBeforeAnyRowAndMapFixesIt() throws {
+        let (dir, data) = try prepared()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try logBytes(data)
+        let csv = "Ngày;Đơn vị;Số vụ;Phân loại;Ghi chú\n20/05/2018;Tân Định;2;Ma túy;bắt tại chỗ\n"
+        let path = try write(Array(csv.utf8), "vu-an.csv", in: dir)
+        let bad = try AntqBinary.run(["import", path, "--type", "case.solved", "--data", data])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("vu-an.csv:1: column \"Ghi chú\""), "\(bad.stderr)")
+        #expect(try logBytes(data) == before)
+        let ok = try AntqBinary.run(["import", path, "--type", "case.solved", "--map", "Ghi chú=-", "--data", data])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let cases = try events(data, type: "case.solved")
+        #expect(cases.first?["data"]?["category"] == .string("drugs"))
+        #expect(cases.first?["data"]?["count"] == .number(JSONNumber(Int64(2))))
+    }
+
+    @Test func exportReadsBackInPythonsCsvModule() throws {
+        guard let python = Self.python else { return }
+        let (dir, data) = try prepared()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let batch = """
+        {"type":"award.granted","occurred":"2018-12-20","unit":"721","data":{"recipient_kind":"collective","recipient":"CLB \\"Tân Định\\", Bến Cát; tổ 3","issuer":"district","form":"certificate_of_commendation","count":2}}
+        {"type":"tip.received","occurred":"2018-03-01","unit":"25741","data":{"count":5,"channel":"hotline","valuable":true}}
+        {"type":"arrest.made","occurred":"2017-03-01","unit":"25750","data":{"count":3,"caught_in_act":false}}
+
+        """
+        #expect(try AntqBinary.run(["append", "-", "--data", data], stdin: batch).status == 0)
+        for bom in [false, true] {
+            let r = try AntqBinary.run(["export", "--data", data] + (bom ? ["--bom"] : []))
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.hasPrefix("\u{FEFF}") == bom)
+            let path = try write(Array(r.stdout.utf8), "export.csv", in: dir)
+            let script = "import csv,json,sys\nwith open(sys.argv[1], newline='', encoding='utf-8-sig') as f: print(json.dumps(list(csv.DictReader(f))))"
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: python)
+            p.arguments = ["-c", script, path]
+            let out = Pipe()
+            p.standardOutput = out
+            try p.run()
+            let json = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            let rows = try JSONValue.parse(Array(json))
+            guard case .array(let list) = rows else { Issue.record("not a list"); return }
+            // Every event but log.created, field by field as in the log.
+            let log = try AntqBinary.run(["log", "--data", data, "--format", "json"]).stdout.split(separator: "\n").map { try JSONValue.parse(String($0)) }.dropFirst()
+            #expect(list.count == log.count)
+            for (row, e) in zip(list, log) {
+                #expect(row["seq"] == e["seq"].map { .string($0.jsonText) })
+                #expect(row["id"] == e["id"])
+                #expect(row["type"] == e["type"])
+                #expect(row["occurred"] == e["occurred"])
+                #expect(row["recorded"] == e["recorded"])
+                #expect(row["unit"] == e["unit"])
+                #expect(row["by"] == e["by"])
+                if case .object(let fields) = e["data"] {
+                    for (k, v) in fields { #expect(row[k] == .string(v == .null ? "" : v.jsonText), "\(k)") }   // null is an empty cell
+                }
+            }
+            let award = list.first { $0["type"] == .string("award.granted") }
+            #expect(award?["recipient"] == .string("CLB \"Tân Định\", Bến Cát; tổ 3"))
+            #expect(award?["unit_name"] == .string("Bến Cát"))
+        }
+    }
+
+    @Test func anExportedSheetReimportsButNotTwice() throws {
+        let (dir, data) = try prepared()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let batch = "{\"type\":\"tip.received\",\"occurred\":\"2018-03-01\",\"unit\":\"25741\",\"data\":{\"count\":5,\"channel\":\"hotline\",\"valuable\":true}}\n"
+        #expect(try AntqBinary.run(["append", "-", "--data", data], stdin: batch).status == 0)
+        let exported = try AntqBinary.run(["export", "--data", data, "--type", "tip.received"]).stdout
+        let path = try write(Array(exported.utf8), "tips.csv", in: dir)
+        let again = try AntqBinary.run(["import", path, "--type", "tip.received", "--data", data])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("is already in the log as #6"), "\(again.stderr)")
+    }
+
+    @Test func completionScriptsKnowTheNewCommands() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let r = try AntqBinary.run(["completion", shell])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("import") && r.stdout.contains("export") && r.stdout.contains("separator"), "\(shell)")
+        }
+        #expect(try AntqBinary.run(["completion", "powershell"]).status == 64)
+    }
+
+    @Test func noProgressLineWhenStderrIsNotATerminal() throws {
+        let (dir, data) = try prepared()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try AntqBinary.run(["summary", "2018", "--data", data])
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func summaryHTMLComparesWithLastYearByDefault() throws {
+        let (dir, data) = try prepared()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try AntqBinary.run(["summary", "2018", "--data", data, "--format", "html", "--lang", "vi"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Năm 2018 so với năm 2017"))
+        let c = try AntqBinary.run(["summary", "2018", "--data", data, "--format", "html", "--compare", "2016"])
+        #expect(c.stdout.contains("2018 against 2016"))
+    }
+
+    static let python: String? = {
+        for d in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let p = String(d) + "/python3"
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return nil
+    }()
+}
+
+extension JSONValue {
+    /// The value as the export writes it: strings bare, others as JSON text.
+    var jsonText: String {
+        if case .string(let s) = self { return s }
+        return String(decoding: jsonBytes, as: UTF8.self)
+    }
+}
