@@ -35,15 +35,16 @@ struct Recorder {
         var (store, fp) = try DataStore.initialise(directory, by: Clerks.provincial, clock: Clock { opened }, logID: logID, eventID: createdID)
         fingerprint = fp
         events = 1
-        // Snapshots keep each append's replay short; they stay in the scratch directory.
-        store.snapshotInterval = 1_000
+        // The session carries the ledger from one sitting to the next: no replay, no snapshots needed.
+        store.snapshotInterval = .max
+        let session = AppendSession()
         for s in sittings {
             let at = s.recorded
             store.clock = Clock { at }
             let inputs = s.entries.enumerated().map { i, e in DraftInput(line: i + 1, draft: .success(draft(e))) }
             let receipt: AppendReceipt
             do {
-                receipt = try store.append(inputs, file: s.what, defaultBy: s.by)
+                receipt = try store.append(inputs, file: s.what, defaultBy: s.by, session: session)
             } catch {
                 if case .rejected(let problems, _) = error {
                     throw Refused(what: s.what, reason: problems.map(\.description).joined(separator: "\n  "))

@@ -1,17 +1,6 @@
 import ANTQDomain
 import TextFormats
 
-/// How a district office enters its records: the five busy urban districts
-/// send a weekly batch (one line per commune and figure, the week's count);
-/// the four rural ones enter each case or tip as it comes.
-enum RecordingStyle: Sendable {
-    case weekly, single
-
-    static func of(_ district: String) -> RecordingStyle {
-        ["718", "721", "723", "724", "725"].contains(district) ? .weekly : .single
-    }
-}
-
 /// One kind of yearly flow, as a clerk enters it.
 enum FlowKind: Sendable, Equatable {
     case tip(valuable: Bool)
@@ -32,7 +21,7 @@ enum FlowKind: Sendable, Equatable {
     /// event; arrests come by the case's suspects; tips by the club meeting).
     func groupSize(_ rng: inout SplitMix64) -> Int {
         switch self {
-        case .tip: rng.weighted([(1, 0.55), (2, 0.3), (3, 0.15)])
+        case .tip: rng.weighted([(1, 0.4), (2, 0.3), (3, 0.2), (4, 0.1)])
         case .solvedCase: 1
         case .arrest: rng.weighted([(1, 0.45), (2, 0.3), (3, 0.15), (4, 0.1)])
         case .weapon(let k): k == .rudimentary ? rng.weighted([(1, 0.5), (2, 0.3), (3, 0.2)]) : 1
@@ -106,11 +95,12 @@ struct Spreading {
         for (kind, total) in kinds {
             let w = UnitList.communes.map { c -> Double in
                 let urban = c.kind == .ward ? kind.urbanLean : 1 / kind.urbanLean
-                return weights[c.code]! * urban * rng.double(0.75...1.25)
+                let kept = kind == .tip(valuable: false) && RecordingStyle.of(c.parent!, year: q.year) != .single ? 0 : 1.0
+                return weights[c.code]! * urban * kept * rng.double(0.75...1.25)
             }
             let shares = Spreading.allocate(total, w)
             for (c, n) in zip(UnitList.communes, shares) where n > 0 {
-                let style = RecordingStyle.of(c.parent!)
+                let style = RecordingStyle.of(c.parent!, year: q.year)
                 switch style {
                 case .single:
                     var left = n
@@ -120,12 +110,12 @@ struct Spreading {
                         entries.append(Entry(office: c.parent!, occurred: calendar.draw(&rng), unit: c.code, type: kind.type,
                                              fields: kind.fields(size, style: .single, &rng)))
                     }
-                case .weekly:
-                    // Each unit on its own day, then summed per week: one line per week with any.
+                case .weekly, .monthly:
+                    // Each unit on its own day, then summed per period: one line per period with any.
                     var weeks: [(monday: Int, count: Int, last: CivilDate)] = []
                     for _ in 0..<n {
                         let d = calendar.draw(&rng)
-                        let monday = Spreading.monday(of: d)
+                        let monday = style.period(of: d, kind: kind)
                         if let i = weeks.firstIndex(where: { $0.monday == monday }) {
                             weeks[i].count += 1
                             if d > weeks[i].last { weeks[i].last = d }
