@@ -29,22 +29,34 @@ extension DataStore {
     /// Validates every draft against the ledger at the end of the log and,
     /// only if all are valid, appends them as one atomic batch. One bad line
     /// means nothing is appended; every bad line is reported (up to the cap).
-    public func append(_ inputs: [DraftInput], file: String, defaultBy: String, expectSeq: Int? = nil) throws(StoreError) -> AppendReceipt {
+    ///
+    /// - Parameter session: carries the ledger and the log's ids from one
+    ///   append to the next in the same process (see `AppendSession`); nil
+    ///   replays the log each time, as the CLI does.
+    public func append(_ inputs: [DraftInput], file: String, defaultBy: String, expectSeq: Int? = nil,
+                       session: AppendSession? = nil) throws(StoreError) -> AppendReceipt {
         let header = try self.header()
         try checkKey(against: header, required: true)
         let writer = LogWriter(layout: layout, key: chainKey, onRecovery: { [note, layout] r in
             note("warning: an interrupted append had left \(r.bytes) bytes (\(r.lines) line(s)) at the end of \(layout.logDisplayName); moved to \(r.path)")
         })
         var accepted: [Event] = []
+        var after: Ledger?
         do {
             let receipt = try writer.append(expectSeq: expectSeq) { (tail: LogTail, sink: inout BatchSink) throws in
                 // The state at the committed tail, under the lock.
-                let replay = try self.replay(writeSnapshot: false)
                 let fd = try FileDescriptor.open(layout.logPath, .readOnly)
                 defer { try? fd.close() }
+                let ledger: Ledger
+                if let cached = session?.ledger(at: tail) {
+                    ledger = cached
+                } else {
+                    ledger = try self.replay(writeSnapshot: false).ledger
+                    if let session { session.reset(ledger, ids: try allIDs(fd: fd, end: tail.committedEnd)) }
+                }
                 let lookup = EventLookup(fd: fd, end: tail.committedEnd)
                 let now = clock.now()
-                var validator = Validator(ledger: replay.ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
+                var validator = Validator(ledger: ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
                                           lookup: { try lookup.event(seq: $0) })
                 var problems: [LineProblem] = []
                 var bad = 0
@@ -65,7 +77,13 @@ extension DataStore {
                         if case .success(let d) = input.draft, let id = d.id { return (id, input.line) }
                         return nil
                     }, uniquingKeysWith: { a, _ in a })
-                    if !given.isEmpty {
+                    if let session, !given.isEmpty {
+                        for id in given.keys.sorted() where session.ids.contains(id) {
+                            bad += 1
+                            problems.append(LineProblem(file: file, line: given[id]!, error: EventCodingError(
+                                field: "id", problem: "\(id) is already in the log", fix: "an event is recorded once; omit id to record a new one")))
+                        }
+                    } else if !given.isEmpty {
                         for (id, seq) in try existingIDs(Set(given.keys), fd: fd, end: tail.committedEnd) {
                             bad += 1
                             problems.append(LineProblem(file: file, line: given[id]!, error: EventCodingError(
@@ -81,7 +99,9 @@ extension DataStore {
                     precondition(accepted[i].seq == sink.nextSeq)
                     try sink.add(EventEncoder.encode(accepted[i]))
                 }
+                after = validator.ledger
             }
+            if let session, let after { session.remember(after, ids: accepted.map(\.id), tail: receipt.fingerprint) }
             if let r = receipt.recovery { _ = r }
             let result = AppendReceipt(events: accepted, fingerprint: receipt.fingerprint, recovered: receipt.recovery)
             maybeSnapshotAfterAppend(receipt.fingerprint.seq, count: accepted.count)
@@ -112,6 +132,16 @@ extension DataStore {
             return true
         }
         return found
+    }
+
+    /// Every id in the log (once per `AppendSession`).
+    func allIDs(fd: FileDescriptor, end: Int64) throws -> Set<String> {
+        var ids: Set<String> = []
+        try LineStream().forEachLine(in: fd, to: end) { (line: LineStream.Line) -> Bool in
+            if let e = try? EventDecoder.decode(line.bytes) { ids.insert(e.id) }
+            return true
+        }
+        return ids
     }
 
     /// Every `snapshotInterval` events, an append leaves a snapshot behind so

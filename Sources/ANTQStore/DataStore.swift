@@ -45,8 +45,13 @@ public struct DataStore: Sendable {
     }
 
     /// Creates `DIR/events/log.jsonl` holding `log.created`, and `DIR/snapshots/`.
+    /// - Parameters:
+    ///   - logID: the log's identity (`log_id`); a random UUID unless given.
+    ///   - eventID: the `id` of the `log.created` event; a random UUID unless given.
+    ///   Both are given only by generators that must produce the same bytes on every run (the demo log).
     public static func initialise(_ directory: String, by: String, periodStart: MonthDay = .january1, key: KeyFile? = nil,
-                                  clock: Clock = .system, occurred: CivilDate? = nil) throws(StoreError) -> (DataStore, Fingerprint) {
+                                  clock: Clock = .system, occurred: CivilDate? = nil,
+                                  logID: String? = nil, eventID: String? = nil) throws(StoreError) -> (DataStore, Fingerprint) {
         let layout = LogLayout(root: directory)
         if FileSystem.exists(layout.logPath) { throw .alreadyInitialised(directory: directory) }
         do {
@@ -55,8 +60,8 @@ public struct DataStore: Sendable {
             try FileSystem.makeDirectory(layout.snapshotsDirectory)
         } catch { throw .io(error) }
         let now = clock.now()
-        let created = Event(seq: 1, id: UUIDText.random(), occurred: occurred ?? Clock.vietnamDay(of: now), recorded: now, unit: nil,
-                            by: by, data: .logCreated(LogCreated(logID: UUIDText.random(), periodStart: periodStart, keyID: key?.id)),
+        let created = Event(seq: 1, id: eventID ?? UUIDText.random(), occurred: occurred ?? Clock.vietnamDay(of: now), recorded: now, unit: nil,
+                            by: by, data: .logCreated(LogCreated(logID: logID ?? UUIDText.random(), periodStart: periodStart, keyID: key?.id)),
                             prev: .zero)
         var line = EventEncoder.encode(created)
         let hash = SHA256.hash(line)
