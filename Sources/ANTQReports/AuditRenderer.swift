@@ -42,13 +42,7 @@ public enum AuditRenderer {
         }
         out.append("")
         out.append(h + lang.t("Timeline (value after each recording day that changed it)", "Diễn biến (giá trị sau mỗi ngày ghi sổ làm thay đổi)"))
-        var line: [String] = []
-        for s in a.timeline {
-            var part = "\(lang.number(s.value)) " + lang.t("on", "ngày") + " \(lang.date(s.day))"
-            if !s.amendments.isEmpty { part += " (" + s.amendments.map { "#\($0)" }.joined(separator: ", ") + ")" }
-            line.append(part)
-        }
-        out.append(line.isEmpty ? lang.t("(no change recorded)", "(không có thay đổi)") : line.joined(separator: "; "))
+        out.append(timelineText(a, lang))
         let amendments = a.amendments
         out.append("")
         out.append(h + lang.t("Corrections and retractions that touched it", "Đính chính và hủy bỏ liên quan"))
@@ -70,6 +64,33 @@ public enum AuditRenderer {
         t.append(["", "", "", "", "", lang.t("total", "tổng"), lang.number(a.contributionsTotal), ""])
         out.append(t.render())
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The timeline as a reader wants it: the days of ordinary recording
+    /// before the figure was announced (or first amended) are summed up in
+    /// one line; every step from then on is listed with its amendments.
+    /// `--format json` keeps every step.
+    static func timelineText(_ a: FigureAudit, _ lang: Language) -> String {
+        guard !a.timeline.isEmpty else { return lang.t("(no change recorded)", "(không có thay đổi)") }
+        let announced = a.assertions.map { Clock.vietnamDay(of: $0.recorded) }.min()
+        let firstAmended = a.timeline.first { !$0.amendments.isEmpty }?.day
+        let pivot = [announced, firstAmended].compactMap { $0 }.min()
+        var steps = a.timeline[...]
+        var parts: [String] = []
+        if let pivot, a.timeline.count > 12 {
+            let early = a.timeline.prefix { $0.day <= pivot && $0.amendments.isEmpty }
+            if early.count > 1, let first = early.first, let last = early.last {
+                parts.append(lang.t("\(early.count) recording days from \(lang.date(first.day)) to \(lang.date(last.day)) brought it to \(lang.number(last.value))",
+                                    "\(early.count) ngày ghi sổ từ \(lang.date(first.day)) đến \(lang.date(last.day)) đưa lên \(lang.number(last.value))"))
+                steps = a.timeline.dropFirst(early.count)
+            }
+        }
+        for s in steps {
+            var part = "\(lang.number(s.value)) " + lang.t("on", "ngày") + " \(lang.date(s.day))"
+            if !s.amendments.isEmpty { part += " (" + s.amendments.map { "#\($0)" }.joined(separator: ", ") + ")" }
+            parts.append(part)
+        }
+        return parts.joined(separator: "; ")
     }
 
     static func json(_ a: FigureAudit) -> String {
