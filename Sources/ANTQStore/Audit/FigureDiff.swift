@@ -50,13 +50,25 @@ extension DataStore {
                 let fb = qb.figures(unit: u)
                 let scope = Set(qb.subtree(u))
                 for m in Metric.all where (fa[m] ?? 0) != (fb[m] ?? 0) {
-                    let seqs = between.filter { e in DataStore.touches(e, m) && DataStore.affects(e, scope: scope) }.map(\.seq)
+                    let seqs = between.filter { e in DataStore.responsible(e, for: m, year: y, start: start, scope: scope) }.map(\.seq)
                     changes.append(.init(metric: m, year: y, unit: u, unitName: after.units.view(u)?.name ?? u,
                                          before: fa[m] ?? 0, after: fb[m] ?? 0, seqs: seqs))
                 }
             }
         }
         return FigureDiff(from: a, to: b, fromFingerprint: fpA, toFingerprint: rB.fingerprint, changes: changes)
+    }
+
+    /// Whether `e` changed figure `m` of `year` within `scope`: for a flow,
+    /// exactly (its contribution there is not zero); for a state figure, an
+    /// event of the right kind about a unit in scope.
+    static func responsible(_ e: Event, for m: Metric, year: Int, start: MonthDay, scope: Set<String>) -> Bool {
+        guard case .flow(let slot) = m else { return touches(e, m) && affects(e, scope: scope) }
+        var net = 0
+        flowContributions(of: e, slot: slot, year: year, start: start) { unit, amount, _, _ in
+            if scope.contains(unit) { net += amount }
+        }
+        return net != 0 || (touches(e, m) && !e.type.isAmendment && e.type.isUnitEvent && affects(e, scope: scope))
     }
 
     static func affects(_ e: Event, scope: Set<String>) -> Bool {
