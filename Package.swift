@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(name: "ANTQReportsTests", dependencies: ["ANTQReports", "ANTQStore", "ANTQDomain", "TextFormats", "JSONCodec"]),
         // End-to-end: runs the built antq binary on temporary data directories.
         .testTarget(name: "EndToEndTests", dependencies: ["antq", "JSONCodec", "TextFormats"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["antq", "antq-torture", "ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "Hashing", "JSONCodec"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["antq", "antq-torture", "ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "Hashing", "JSONCodec"],
+                    exclude: ["FuzzSeeds"]),
     ]
 )
