@@ -91,6 +91,7 @@ enum Binaries {
 /// appended one by one so each line is its own batch.
 func makeLog(_ dir: String, events: Int = 8, keyFile: String? = nil) throws -> String {
     let data = dir + "/data"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let key = keyFile.map { ["--key-file", $0] } ?? []
     let i = try Binaries.antq(["init", data] + (keyFile != nil ? ["--keyed"] : []) + key)
     #expect(i.status == 0, "\(i.stderr)")

@@ -7,7 +7,7 @@ import Testing
 @Suite struct KeyedModeTests {
     static func makeKey(_ path: String, mode: mode_t = 0o600) throws -> [UInt8] {
         let key = (0..<32).map { _ in UInt8.random(in: 0...255) }
-        FileManager.default.createFile(atPath: path, contents: Data(key))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(key))
         chmod(path, mode)
         return key
     }
@@ -79,7 +79,7 @@ import Testing
         }
         // 4. A whole log re-signed with the forger's key and key id: the real key refuses it.
         let forgerKeyPath = dir + "/forger.key"
-        FileManager.default.createFile(atPath: forgerKeyPath, contents: Data(forgerKey))
+        _ = FileManager.default.createFile(atPath: forgerKeyPath, contents: Data(forgerKey))
         chmod(forgerKeyPath, 0o600)
         let fake = try makeLog(dir + "/fake", events: 6, keyFile: forgerKeyPath)
         try FileManager.default.removeItem(atPath: data + "/events/log.jsonl")
@@ -128,7 +128,7 @@ import Testing
         }
         // A key too short, a missing key, a key inside the data directory.
         let short = dir + "/short.key"
-        FileManager.default.createFile(atPath: short, contents: Data("abc".utf8))
+        _ = FileManager.default.createFile(atPath: short, contents: Data("abc".utf8))
         chmod(short, 0o600)
         #expect(try Binaries.antq(["init", dir + "/s", "--keyed", "--key-file", short]).status == 66)
         #expect(try Binaries.antq(["init", dir + "/m", "--keyed", "--key-file", dir + "/nope.key"]).status == 66)

@@ -72,7 +72,7 @@ import Glibc
             let log = data + "/events/log.jsonl"
             // Fill the disk, leaving a little room.
             let filler = mp + "/filler"
-            FileManager.default.createFile(atPath: filler, contents: nil)
+            _ = FileManager.default.createFile(atPath: filler, contents: nil)
             let h = try FileHandle(forWritingTo: URL(fileURLWithPath: filler))
             let chunk = Data(repeating: 0x41, count: 4096)
             while (try? h.write(contentsOf: chunk)) != nil {}
