@@ -97,10 +97,10 @@ struct CrashTorture {
         let t0 = nowMicros()
         try oneRun(name: "calibrate-1.jsonl", kill: false, size: 1)
         let t1 = nowMicros()
-        try oneRun(name: "calibrate-2000.jsonl", kill: false, size: 2000)
+        try oneRun(name: "calibrate-2000.jsonl", kill: false, size: min(2000, max(1, maxBatch)))
         let t2 = nowMicros()
         baseMicros = Double(t1 - t0)
-        perEventMicros = max(1, (Double(t2 - t1) - baseMicros) / 2000)
+        perEventMicros = max(1, (Double(t2 - t1) - baseMicros) / Double(min(2000, max(1, maxBatch))))
     }
 
     mutating func oneRun(name: String, kill: Bool, size: Int? = nil) throws {

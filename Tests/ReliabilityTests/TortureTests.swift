@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func killedAppendsLoseNothingAndNeverShowHalfABatch() throws {
-        let r = try Self.torture(["crash", "--runs", "20", "--max-batch", "300", "--quiet"])
+        let r = try Self.torture(["crash", "--runs", "20", "--max-batch", "100", "--quiet"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect((Self.count("crashes (SIGKILL):", in: r.stdout) ?? 0) >= 20, "\(r.stdout)")
         #expect((Self.count("acknowledged events:", in: r.stdout) ?? 0) > 0, "\(r.stdout)")
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func killedRebuildsAndSnapshotsNeverChangeAFigure() throws {
-        let r = try Self.torture(["rebuild", "--runs", "10", "--events", "1500"])
+        let r = try Self.torture(["rebuild", "--runs", "8", "--events", "1000"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect((Self.count("crashes (SIGKILL):", in: r.stdout) ?? 0) >= 10, "\(r.stdout)")
     }
@@ -47,5 +47,30 @@ import Testing
         let r = try Binaries.run(Binaries.torture, ["fuzz-corpus", seeds])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("no finding"))
+    }
+}
+
+/// A snapshot writer cleans up the temp files of writers that died between
+/// writing and renaming, but never the temp file of one still running.
+@Suite struct SnapshotTempFileTests {
+    @Test func onlyTempFilesOfDeadWritersAreRemoved() throws {
+        let dir = try Binaries.temporaryDirectory("snaptmp")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let data = try makeLog(dir, events: 3)
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        let live = data + "/snapshots/ledger-v1-p101-000000000004.snap.tmp-\(getpid())"
+        let stray = data + "/snapshots/ledger-v1-p101-000000000004.snap.tmp-\(dead.processIdentifier)"
+        for f in [live, stray] { _ = FileManager.default.createFile(atPath: f, contents: Data("half a snapshot".utf8)) }
+        let r = try Binaries.antq(["rebuild", "--data", data])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: live), "the temp file of a running writer was deleted under it")
+        #expect(!FileManager.default.fileExists(atPath: stray), "the temp file of a dead writer was left behind")
+        // Neither is ever read as a snapshot.
+        let s = try Binaries.antq(["summary", "2018", "--data", data])
+        #expect(s.status == 0)
+        #expect(!s.stderr.contains(".tmp-"), "\(s.stderr)")
     }
 }
