@@ -74,3 +74,39 @@ import Testing
         #expect(!s.stderr.contains(".tmp-"), "\(s.stderr)")
     }
 }
+
+/// `antq init` killed at any instant leaves either no log or a whole one:
+/// never a log.jsonl without its log.created line, which would make the
+/// directory neither usable nor initialisable again.
+@Suite struct InitCrashTests {
+    @Test func aKilledInitLeavesNoLogOrAWholeOne() throws {
+        let dir = try Binaries.temporaryDirectory("initkill")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t0 = Date()
+        #expect(try Binaries.antq(["init", dir + "/timing"]).status == 0)
+        let micros = max(2000, Int(Date().timeIntervalSince(t0) * 1_000_000))
+        var outcomes = [0, 0]
+        for i in 0..<30 {
+            let data = dir + "/d\(i)"
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: Binaries.antq)
+            p.arguments = ["init", data]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32.random(in: 0...UInt32(micros)))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            if FileManager.default.fileExists(atPath: data + "/events/log.jsonl") {
+                outcomes[1] += 1
+                let v = try Binaries.antq(["verify", "--data", data])
+                #expect(v.status == 0, "after a killed init: \(v.stdout)\(v.stderr)")
+            } else {
+                outcomes[0] += 1
+                let again = try Binaries.antq(["init", data])
+                #expect(again.status == 0, "init after a killed init: \(again.stderr)")
+            }
+        }
+        #expect(outcomes[0] + outcomes[1] == 30)
+    }
+}
