@@ -74,16 +74,24 @@ struct Workload {
         return (String(decoding: w.bytes, as: UTF8.self), sent)
     }
 
-    /// A batch size: mostly single events and small batches, sometimes
-    /// thousands of lines (so a kill lands inside a multi-chunk write).
+    /// A batch size, at most `max`: mostly single events and small batches,
+    /// sometimes thousands of lines, and (when `max` allows) batches over
+    /// 4 MiB, which are written in several chunks, so a kill can land
+    /// between two chunks and leave whole unfinished lines.
     mutating func batchSize(max: Int) -> Int {
+        let n: Int
         switch Int.random(in: 0..<100, using: &rng) {
-        case 0..<35: return 1
-        case 35..<70: return Int.random(in: 2...20, using: &rng)
-        case 70..<90: return Int.random(in: 21...500, using: &rng)
-        default: return Int.random(in: 501...Swift.max(501, max), using: &rng)
+        case 0..<30: n = 1
+        case 30..<60: n = Int.random(in: 2...20, using: &rng)
+        case 60..<80: n = Int.random(in: 21...500, using: &rng)
+        case 80..<90: n = Int.random(in: 501...4000, using: &rng)
+        default: n = max >= Workload.multiChunk ? Int.random(in: Workload.multiChunk...max, using: &rng) : Int.random(in: 501...4000, using: &rng)
         }
+        return Swift.max(1, Swift.min(n, max))
     }
+
+    /// Events in a batch larger than one 4 MiB write chunk (~330 bytes a line).
+    static let multiChunk = 14_000
 }
 
 /// The same value with every object's members sorted by key, so two
