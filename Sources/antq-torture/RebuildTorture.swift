@@ -23,7 +23,6 @@ struct RebuildTorture {
         var appendKills = 0
         var completed = 0
         var strayTemps = 0
-        var strayCleaned = 0
         var comparisons = 0
     }
 
@@ -144,10 +143,6 @@ struct RebuildTorture {
             throw TortureFailure("two rebuilds at once: \(ea), \(eb):\n\(a.stderr)\(b.stderr)")
         }
         counts.completed += 2
-        let before = counts.strayTemps
-        if snapshotNames().contains(where: { $0.contains(".tmp-") && !$0.hasSuffix(".tmp-999999") }) == false && before > 0 {
-            counts.strayCleaned = before
-        }
         try compare("after two parallel rebuilds")
     }
 
