@@ -27,7 +27,7 @@ import Testing
     @Test func killedRebuildsAndSnapshotsNeverChangeAFigure() throws {
         let r = try Self.torture(["rebuild", "--runs", "8", "--events", "1000"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect((Self.count("crashes (SIGKILL):", in: r.stdout) ?? 0) >= 10, "\(r.stdout)")
+        #expect((Self.count("crashes (SIGKILL):", in: r.stdout) ?? 0) >= 8, "\(r.stdout)")
     }
 
     @Test func concurrentWritersGetContiguousSeqsWhileReadersRun() throws {
