@@ -33,3 +33,37 @@ import Testing
         }
     }
 }
+
+/// Torn tails moved aside keep every byte, under names that sort by time.
+@Suite struct QuarantineTests {
+    @Test func eachTornTailIsMovedAsideByteForByteUnderASortableName() throws {
+        let dir = try Binaries.temporaryDirectory("quarantine")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let data = try makeLog(dir, events: 1)
+        let log = data + "/events/log.jsonl"
+        var tails: [[UInt8]] = []
+        for i in 0..<3 {
+            let tail = Array(#"{"seq":\#(6 + i),"id":"torn-\#(i)"#.utf8)
+            let h = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+            h.seekToEndOfFile()
+            h.write(Data(tail))
+            try h.close()
+            tails.append(tail)
+            let r = try Binaries.antq(["append", "camera.installed", "--data", data, "--unit", "74", "--occurred", "2018-05-01", "--count", "1"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.contains("moved to"), "the recovery is reported: \(r.stderr)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: data + "/events").filter { $0.hasPrefix("log.jsonl.unfinished-") }
+        #expect(names.count == 3)
+        for n in names {
+            #expect(n.range(of: #"^log\.jsonl\.unfinished-\d+-\d{16}$"#, options: .regularExpression) != nil, "\(n)")
+        }
+        // Sorted by name (seq, then time) they hold the tails in the order they were cut.
+        let contents = names.sorted { a, b in
+            let (sa, sb) = (a.split(separator: "-"), b.split(separator: "-"))
+            return (Int(sa[1])!, String(sa[2])) < (Int(sb[1])!, String(sb[2]))
+        }.map { Binaries.bytes(data + "/events/" + $0) }
+        #expect(contents == tails)
+        #expect(try Binaries.antq(["verify", "--data", data]).status == 0)
+    }
+}
