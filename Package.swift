@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "antq", targets: ["antq"]),
         .executable(name: "antq-demo", targets: ["antq-demo"]),
         .executable(name: "antq-bench", targets: ["antq-bench"]),
+        .executable(name: "antq-fuzz", targets: ["antq-fuzz"]),
     ],
     targets: [
         // Thin typed syscall wrappers (open, fsync, flock, rename …).
@@ -38,7 +39,11 @@ let package = Package(
         // The benchmark against the tools a clerk could use instead.
         .executableTarget(name: "antq-bench", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "JSONCodec", "TextFormats", "Hashing"]),
         // Crash, concurrency and fuzz harnesses for the reliability guarantees.
-        .executableTarget(name: "antq-torture", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "JSONCodec", "TextFormats", "SystemCalls"]),
+        .executableTarget(name: "antq-torture", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "JSONCodec", "TextFormats", "SystemCalls", "FuzzTargets"]),
+        // The fuzz body: every decoder that reads outside bytes, and the validator.
+        .target(name: "FuzzTargets", dependencies: ["ANTQDomain", "EventLog", "JSONCodec", "TextFormats"]),
+        // libFuzzer entry point (build with -sanitize=fuzzer, see its source); a corpus runner otherwise.
+        .executableTarget(name: "antq-fuzz", dependencies: ["FuzzTargets"]),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "JSONCodecTests", dependencies: ["JSONCodec"]),
@@ -53,6 +58,7 @@ let package = Package(
                     // The committed bad-input corpus (issue 7): one file per case plus manifest.tsv;
                     // the published 2018 figures the bundled log must reproduce (a copy of ../shared/domain/figures-2018.json).
                     resources: [.copy("BadInput"), .copy("Fixtures")]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["antq", "antq-torture", "ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "Hashing", "JSONCodec"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["antq", "antq-torture", "ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "Hashing", "JSONCodec"],
+                    exclude: ["FuzzSeeds"]),
     ]
 )

@@ -66,15 +66,33 @@ public struct DataStore: Sendable {
         var line = EventEncoder.encode(created)
         let hash = SHA256.hash(line)
         line.append(0x0A)
+        // Written whole under a temporary name, then linked into place, so a
+        // crash never leaves a log.jsonl without its first line (which would
+        // make the directory neither usable nor initialisable again).
+        let temp = layout.logPath + ".init-\(getpid())"
         do {
-            let fd = try FileDescriptor.open(layout.logPath, [.writeOnly, .create, .exclusive], permissions: 0o600)
+            let fd = try FileDescriptor.open(temp, [.writeOnly, .create, .truncate], permissions: 0o600)
             defer { try? fd.close() }
             try fd.writeAll(line)
             try fd.sync()
-            try FileSystem.syncDirectory(layout.eventsDirectory)
-            try FileSystem.syncDirectory(layout.root)
         } catch {
+            try? FileSystem.remove(temp)
             throw .io(error)
+        }
+        do {
+            defer { try? FileSystem.remove(temp) }
+            do { try FileSystem.link(temp, to: layout.logPath) } catch {
+                if error.code == EEXIST { throw StoreError.alreadyInitialised(directory: directory) }
+                throw StoreError.io(error)
+            }
+            do {
+                try FileSystem.syncDirectory(layout.eventsDirectory)
+                try FileSystem.syncDirectory(layout.root)
+            } catch { throw StoreError.io(error) }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .io(Errno(code: EIO, call: "link", path: layout.logPath))
         }
         return (DataStore(layout: layout, key: key, clock: clock), Fingerprint(seq: 1, hash: hash))
     }

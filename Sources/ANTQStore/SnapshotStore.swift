@@ -4,6 +4,9 @@ import Hashing
 import JSONCodec
 import SystemCalls
 import TextFormats
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Snapshots of the ledger under `snapshots/`. A snapshot is only a cache:
 /// it is used when its projection name and version, reporting-year start,
@@ -86,10 +89,20 @@ public struct SnapshotStore: Sendable {
         for old in candidates(version: version, periodStart: periodStart).dropFirst(keep) {
             try? FileSystem.remove(old)
         }
-        // Temp files of writers that crashed between write and rename.
+        // Temp files of writers that crashed between write and rename. The
+        // name ends with the writer's pid: a live writer's file is left alone,
+        // or its rename would fail (two `rebuild`s, or a reader and an append,
+        // writing snapshots at the same time).
         for name in ((try? FileSystem.list(layout.snapshotsDirectory)) ?? []) where name.contains(".snap.tmp-") {
+            if let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), SnapshotStore.isRunning(pid) { continue }
             try? FileSystem.remove(layout.snapshotsDirectory + "/" + name)
         }
+    }
+
+    /// Whether process `pid` exists (`kill(pid, 0)`; EPERM means it exists under another account).
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard pid > 0 else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
     }
 
     public enum Rejection: Error, CustomStringConvertible {

@@ -103,7 +103,10 @@ public struct LogWriter: Sendable {
             let bytes = try fd.readAll(fromAbsoluteOffset: tail.committedEnd, count: count)
             var ts = timespec()
             clock_gettime(CLOCK_REALTIME, &ts)
-            let path = layout.quarantinePath(firstSeq: tail.lastSeq + 1, stamp: "\(ts.tv_sec)\(ts.tv_nsec / 1000)")
+            // Microseconds zero-padded, so the names of one seq sort by time.
+            let micros = String(ts.tv_nsec / 1000)
+            let path = layout.quarantinePath(firstSeq: tail.lastSeq + 1,
+                                             stamp: "\(ts.tv_sec)\(String(repeating: "0", count: 6 - micros.count))\(micros)")
             let out = try FileDescriptor.open(path, [.writeOnly, .create, .exclusive], permissions: 0o600)
             defer { try? out.close() }
             try out.writeAll(bytes)

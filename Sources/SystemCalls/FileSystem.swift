@@ -13,6 +13,13 @@ public enum FileSystem {
         _ = try retryingOnInterrupt("rename", path: to) { Glibc.rename(from, to) }
     }
 
+    /// Gives `existing` the second name `path`, failing with `EEXIST` if
+    /// `path` exists: how a fully written file appears under a name only if
+    /// that name is free (`rename` would replace it). The C function is `link`.
+    public static func link(_ existing: String, to path: String) throws(Errno) {
+        _ = try retryingOnInterrupt("link", path: path) { Glibc.link(existing, path) }
+    }
+
     /// Flushes a directory entry change (a create or a rename) to the device.
     public static func syncDirectory(_ path: String) throws(Errno) {
         let fd = try FileDescriptor.open(path, [.readOnly, .directory])

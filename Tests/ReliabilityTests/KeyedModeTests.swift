@@ -1,0 +1,140 @@
+import Foundation
+import Hashing
+import Testing
+
+/// Keyed mode: `prev` is an HMAC-SHA256 under a key kept outside the data
+/// directory; without it nobody can produce a log that verifies.
+@Suite struct KeyedModeTests {
+    static func makeKey(_ path: String, mode: mode_t = 0o600) throws -> [UInt8] {
+        let key = (0..<32).map { _ in UInt8.random(in: 0...255) }
+        _ = FileManager.default.createFile(atPath: path, contents: Data(key))
+        chmod(path, mode)
+        return key
+    }
+
+    @Test func aKeyedLogVerifiesOnlyWithItsKey() throws {
+        let dir = try Binaries.temporaryDirectory("keyed")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let keyPath = dir + "/antq.key"
+        _ = try Self.makeKey(keyPath)
+        let data = try makeLog(dir, events: 4, keyFile: keyPath)
+        let ok = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath])
+        #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+        #expect(ok.stdout.contains("HMAC chain"))
+        // The log names the key but does not contain it.
+        let log = String(decoding: Binaries.bytes(data + "/events/log.jsonl"), as: UTF8.self)
+        #expect(log.contains("\"key_id\":"))
+
+        let before = Binaries.bytes(data + "/events/log.jsonl")
+        let missing = try Binaries.antq(["verify", "--data", data])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("keyed") && missing.stderr.contains("--key-file"), "\(missing.stderr)")
+        let wrongPath = dir + "/other.key"
+        _ = try Self.makeKey(wrongPath)
+        let wrong = try Binaries.antq(["verify", "--data", data, "--key-file", wrongPath])
+        #expect(wrong.status == 66)
+        #expect(wrong.stderr.contains("not this log's key"), "\(wrong.stderr)")
+        for key in [[], ["--key-file", wrongPath]] {
+            let a = try Binaries.antq(["append", "camera.installed", "--data", data, "--unit", "74", "--occurred", "2018-05-01", "--count", "2"] + key)
+            #expect(a.status == 66, "append with key \(key): \(a.stderr)")
+        }
+        #expect(Binaries.bytes(data + "/events/log.jsonl") == before, "a refused append left the log unchanged")
+        // The environment variable works like the option.
+        #expect(try Binaries.antq(["verify", "--data", data], environment: ["ANTQ_KEY_FILE": keyPath]).status == 0)
+    }
+
+    /// The forger has the log (and its key id) but not the key. Every strategy
+    /// fails: keep the old links, recompute plain SHA-256, or sign with a key of
+    /// their own (with the real key id, or with their own).
+    @Test func withoutTheKeyNoEditedLogVerifies() throws {
+        let dir = try Binaries.temporaryDirectory("forger")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let keyPath = dir + "/antq.key"
+        _ = try Self.makeKey(keyPath)
+        let data = try makeLog(dir, events: 6, keyFile: keyPath)
+        let original = logLines(data)
+        let n = original.count
+        let forgerKey = (0..<32).map { _ in UInt8.random(in: 0...255) }
+        let forgerMAC = HMACSHA256(key: forgerKey)
+        for index in 2..<n {
+            // 1. Edit only.
+            var lines = original
+            lines[index - 1] = TamperingTests.forge(original, editing: index) { _ in "" }[index - 1]
+            try writeLog(data, lines)
+            var v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath, "--format", "json"])
+            #expect(v.status == 1, "edit of line \(index)")
+            #expect(v.firstProblem?.line == index + 1, "\(v.stdout)")
+            // 2. Edit and recompute every link as plain SHA-256.
+            try writeLog(data, TamperingTests.forge(original, editing: index) { SHA256.hash($0).hex })
+            v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath, "--format", "json"])
+            #expect(v.status == 1, "plain recomputation after line \(index)")
+            #expect(v.firstProblem?.line == index + 1, "\(v.stdout)")
+            #expect(v.firstProblem?.message.contains("HMAC") == true)
+            // 3. Edit and recompute with the forger's own key, keeping the real key id.
+            let resigned = TamperingTests.forge(original, editing: index) { line in line.withUnsafeBytes { forgerMAC.authenticate($0).hex } }
+            try writeLog(data, resigned)
+            v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath, "--format", "json"])
+            #expect(v.status == 1, "re-signed with another key after line \(index)")
+            #expect(v.firstProblem?.line == index + 1, "\(v.stdout)")
+        }
+        // 4. A whole log re-signed with the forger's key and key id: the real key refuses it.
+        let forgerKeyPath = dir + "/forger.key"
+        _ = FileManager.default.createFile(atPath: forgerKeyPath, contents: Data(forgerKey))
+        chmod(forgerKeyPath, 0o600)
+        let fake = try makeLog(dir + "/fake", events: 6, keyFile: forgerKeyPath)
+        try FileManager.default.removeItem(atPath: data + "/events/log.jsonl")
+        try FileManager.default.copyItem(atPath: fake + "/events/log.jsonl", toPath: data + "/events/log.jsonl")
+        let v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath])
+        #expect(v.status == 66, "\(v.stdout)\(v.stderr)")
+        #expect(!v.stdout.contains("clean"))
+        // Restored, it verifies again.
+        try writeLog(data, original)
+        #expect(try Binaries.antq(["verify", "--data", data, "--key-file", keyPath]).status == 0)
+    }
+
+    /// The last line has no successor to vouch for it, in keyed mode too: an
+    /// edit there (or a truncation) is caught by a fingerprint printed earlier.
+    @Test func theLastLineIsPinnedByTheFingerprint() throws {
+        let dir = try Binaries.temporaryDirectory("keyed-last")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let keyPath = dir + "/antq.key"
+        _ = try Self.makeKey(keyPath)
+        let data = try makeLog(dir, events: 3, keyFile: keyPath)
+        let fp = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath]).stdout
+            .components(separatedBy: "fingerprint: ").last!.trimmingCharacters(in: .whitespacesAndNewlines)
+        var lines = logLines(data)
+        lines[lines.count - 1] = TamperingTests.forge(lines, editing: lines.count) { _ in "" }[lines.count - 1]
+        try writeLog(data, lines)
+        let v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath, "--fingerprint", fp])
+        #expect(v.status == 1, "\(v.stdout)")
+        #expect(v.stdout.contains("DOES NOT MATCH"))
+    }
+
+    @Test func aKeyFileOthersCanReadIsRefused() throws {
+        let dir = try Binaries.temporaryDirectory("keymode")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for mode: mode_t in [0o644, 0o640, 0o604, 0o660] {
+            let keyPath = dir + "/k\(String(mode, radix: 8)).key"
+            _ = try Self.makeKey(keyPath, mode: mode)
+            let r = try Binaries.antq(["init", dir + "/d\(mode)", "--keyed", "--key-file", keyPath])
+            #expect(r.status == 66, "mode \(String(mode, radix: 8)) accepted")
+            #expect(r.stderr.contains("chmod 600"), "\(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir + "/d\(mode)/events/log.jsonl"))
+        }
+        for mode: mode_t in [0o600, 0o400] {
+            let keyPath = dir + "/ok\(String(mode, radix: 8)).key"
+            _ = try Self.makeKey(keyPath, mode: mode)
+            #expect(try Binaries.antq(["init", dir + "/ok\(mode)", "--keyed", "--key-file", keyPath]).status == 0)
+        }
+        // A key too short, a missing key, a key inside the data directory.
+        let short = dir + "/short.key"
+        _ = FileManager.default.createFile(atPath: short, contents: Data("abc".utf8))
+        chmod(short, 0o600)
+        #expect(try Binaries.antq(["init", dir + "/s", "--keyed", "--key-file", short]).status == 66)
+        #expect(try Binaries.antq(["init", dir + "/m", "--keyed", "--key-file", dir + "/nope.key"]).status == 66)
+        try FileManager.default.createDirectory(atPath: dir + "/inside", withIntermediateDirectories: true)
+        _ = try Self.makeKey(dir + "/inside/k.key")
+        let inside = try Binaries.antq(["init", dir + "/inside", "--keyed", "--key-file", dir + "/inside/k.key"])
+        #expect(inside.status == 64, "\(inside.stderr)")
+    }
+}

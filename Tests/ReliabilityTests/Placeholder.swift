@@ -1,3 +1,0 @@
-import Testing
-// Tests for this module are added by their issue.
-@Test func ReliabilityTestsPlaceholder() {}
