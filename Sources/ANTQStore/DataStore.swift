@@ -70,6 +70,11 @@ public struct DataStore: Sendable {
         // crash never leaves a log.jsonl without its first line (which would
         // make the directory neither usable nor initialisable again).
         let temp = layout.logPath + ".init-\(getpid())"
+        if let key {
+            // Keyed: the seal vouches for line 1 before line 1 exists.
+            let link = line.dropLast().withUnsafeBytes { HMACSHA256(key: key.key).authenticate($0) }
+            do { try LogSeal(seq: 1, last: link, previousSeq: 0, previous: .zero).write(layout) } catch { throw .io(error) }
+        }
         do {
             let fd = try FileDescriptor.open(temp, [.writeOnly, .create, .truncate], permissions: 0o600)
             defer { try? fd.close() }

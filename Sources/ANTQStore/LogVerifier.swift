@@ -76,6 +76,7 @@ extension DataStore {
         parallel.stopAtError = false
         parallel.chain = keyed ? chainKey : .plain
         var processedEnd: Int64 = 0
+        var lastCommittedLink: SHA256Digest = .zero
         do {
             try ChunkStream().forEachChunk(in: fd, to: size) { chunk -> Bool in
                 var number = chunk.firstLine
@@ -135,6 +136,7 @@ extension DataStore {
                         if let want = expected, want.seq == e.seq { report.fingerprintMatches = hash == want.hash }
                         if batchOpenSince == nil {
                             report.fingerprint = chain.fingerprint
+                            lastCommittedLink = part.links[i]
                             uncommittedFrom = nil
                         } else if uncommittedFrom == nil {
                             uncommittedFrom = number
@@ -166,6 +168,16 @@ extension DataStore {
                 add(report.lines, "the log has no event #\(want.seq) (it ends at #\(report.fingerprint.seq)): it was truncated")
             } else if report.fingerprintMatches == false {
                 add(want.seq, "line \(want.seq) does not have the SHA-256 of fingerprint \(want): the log was rewritten at or before this line")
+            }
+        }
+        if keyed && report.fingerprint.seq > 0 {
+            // Nothing after the last line vouches for it: the seal does.
+            if let seal = LogSeal.read(layout) {
+                if !seal.vouches(seq: report.fingerprint.seq, link: lastCommittedLink) {
+                    add(report.fingerprint.seq, "the last line does not match the HMAC sealed in \(layout.logDisplayName).seal (for #\(seal.seq)): it was changed, or lines were removed from the end")
+                }
+            } else {
+                add(report.fingerprint.seq, "\(layout.logDisplayName).seal is missing or unreadable: the last line of a keyed log cannot be authenticated")
             }
         }
         for a in report.assertions where !a.passed {

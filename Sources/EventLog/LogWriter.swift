@@ -78,6 +78,11 @@ public struct LogWriter: Sendable {
         var sink = BatchSink(fd: fd, key: key, lastSeq: tail.lastSeq, lastLine: tail.lastLine, lastHash: tail.lastHash)
         do {
             try build(tail, &sink)
+            if sink.count > 0, key.isKeyed {
+                // Seal the new end before its final line can appear.
+                try LogSeal(seq: sink.lastSeq, last: sink.nextPrev, previousSeq: tail.lastSeq,
+                            previous: tail.lastLine.isEmpty ? .zero : tail.lastLine.withUnsafeBytes { key.link(for: $0) }).write(layout)
+            }
             try sink.flush()
             guard sink.count > 0 else {
                 return Receipt(firstSeq: tail.lastSeq + 1, lastSeq: tail.lastSeq,
@@ -92,6 +97,12 @@ public struct LogWriter: Sendable {
             try? fd.sync()
             if let e = error as? Errno { throw WriteError.io(e) }
             throw error
+        }
+        if key.isKeyed {
+            // The batch is durable: the seal no longer needs to accept the old
+            // end, so cutting this batch off would now be caught too. If this
+            // fails, the seal written before still vouches for the new end.
+            try? LogSeal(seq: sink.lastSeq, last: sink.nextPrev, previousSeq: sink.lastSeq, previous: sink.nextPrev).write(layout)
         }
         return Receipt(firstSeq: tail.lastSeq + 1, lastSeq: sink.lastSeq,
                        fingerprint: Fingerprint(seq: sink.lastSeq, hash: sink.lastHash), recovery: recovery)

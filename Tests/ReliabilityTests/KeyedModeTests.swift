@@ -56,26 +56,29 @@ import Testing
         let n = original.count
         let forgerKey = (0..<32).map { _ in UInt8.random(in: 0...255) }
         let forgerMAC = HMACSHA256(key: forgerKey)
-        for index in 2..<n {
+        for index in 2...n {
             // 1. Edit only.
             var lines = original
             lines[index - 1] = TamperingTests.forge(original, editing: index) { _ in "" }[index - 1]
             try writeLog(data, lines)
             var v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath, "--format", "json"])
             #expect(v.status == 1, "edit of line \(index)")
-            #expect(v.firstProblem?.line == index + 1, "\(v.stdout)")
+            // The edited line itself is named (the last one by the seal).
+            #expect(v.firstProblem?.line == index, "\(v.stdout)")
             // 2. Edit and recompute every link as plain SHA-256.
             try writeLog(data, TamperingTests.forge(original, editing: index) { SHA256.hash($0).hex })
             v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath, "--format", "json"])
             #expect(v.status == 1, "plain recomputation after line \(index)")
-            #expect(v.firstProblem?.line == index + 1, "\(v.stdout)")
+            // The edited line itself is named (the last one by the seal).
+            #expect(v.firstProblem?.line == index, "\(v.stdout)")
             #expect(v.firstProblem?.message.contains("HMAC") == true)
             // 3. Edit and recompute with the forger's own key, keeping the real key id.
             let resigned = TamperingTests.forge(original, editing: index) { line in line.withUnsafeBytes { forgerMAC.authenticate($0).hex } }
             try writeLog(data, resigned)
             v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath, "--format", "json"])
             #expect(v.status == 1, "re-signed with another key after line \(index)")
-            #expect(v.firstProblem?.line == index + 1, "\(v.stdout)")
+            // The edited line itself is named (the last one by the seal).
+            #expect(v.firstProblem?.line == index, "\(v.stdout)")
         }
         // 4. A whole log re-signed with the forger's key and key id: the real key refuses it.
         let forgerKeyPath = dir + "/forger.key"
@@ -92,9 +95,10 @@ import Testing
         #expect(try Binaries.antq(["verify", "--data", data, "--key-file", keyPath]).status == 0)
     }
 
-    /// The last line has no successor to vouch for it, in keyed mode too: an
-    /// edit there (or a truncation) is caught by a fingerprint printed earlier.
-    @Test func theLastLineIsPinnedByTheFingerprint() throws {
+    /// The last line has no successor to vouch for it: in keyed mode the seal
+    /// does, so editing it or cutting the last batch off fails plain `verify`;
+    /// a fingerprint printed earlier catches it too.
+    @Test func theLastLineIsSealedAndPinnedByTheFingerprint() throws {
         let dir = try Binaries.temporaryDirectory("keyed-last")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let keyPath = dir + "/antq.key"
@@ -108,6 +112,16 @@ import Testing
         let v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath, "--fingerprint", fp])
         #expect(v.status == 1, "\(v.stdout)")
         #expect(v.stdout.contains("DOES NOT MATCH"))
+        let plain = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath])
+        #expect(plain.status == 1, "the seal catches an edited last line: \(plain.stdout)")
+        #expect(plain.stdout.contains("HMAC sealed"))
+        // Cutting the last line off is caught by the seal as well.
+        lines = logLines(data)
+        try writeLog(data, Array(logLines(data).dropLast()))
+        let cut = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath])
+        #expect(cut.status == 1, "\(cut.stdout)")
+        #expect(cut.stdout.contains("lines were removed from the end"))
+        _ = lines
     }
 
     @Test func aKeyFileOthersCanReadIsRefused() throws {

@@ -35,8 +35,9 @@ import Testing
             let v = try Self.verifyTampered(data, lines)
             if i < n {
                 #expect(v.status == 1, "edit of line \(i) not caught")
-                #expect(v.firstProblem?.line == i + 1, "edit of line \(i): \(v.stdout)")
-                #expect(v.firstProblem?.message.contains("line \(i)") == true, "the message names the edited line: \(v.stdout)")
+                // Seq is in order, so verify names the edited line itself, and says which prev no longer matches it.
+                #expect(v.firstProblem?.line == i, "edit of line \(i): \(v.stdout)")
+                #expect(v.firstProblem?.message.contains("line \(i + 1) records as prev") == true, "the message names the witness: \(v.stdout)")
             }
             // The last line is pinned only by a fingerprint printed before the edit.
             let withFP = try Self.verifyTampered(data, lines, fingerprint: fp)
