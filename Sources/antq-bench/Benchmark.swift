@@ -133,7 +133,7 @@ final class Benchmark {
     enum Label {
         static let rebuild = "rebuild --from-scratch (every projection)"
         static let orjson = "rebuild vs Python orjson group-by"
-        static let jq = "rebuild vs jq reduce"
+        static let jq = "rebuild vs jq group_by"
         static let pythonJSON = "rebuild vs Python json group-by"
         static let sqlite = "rebuild vs sqlite3 json_extract GROUP BY (query only)"
         static let memory = "rebuild peak memory"
@@ -170,7 +170,7 @@ final class Benchmark {
         var list = [
             Peer(label: Label.orjson, name: "Python orjson", args: peers.python != nil && peers.hasOrjson ? [peers.python!, pyOrjson, logPath] : nil,
                  skipped: "orjson not installed", goal: .ratioAtMost(1.0 / 3)),
-            Peer(label: Label.jq, name: "jq", args: peers.jq.map { [$0, "-n", "-r", Peers.jqProgram, logPath] }, skipped: "jq not installed", goal: .ratioAtMost(1.0 / 80)),
+            Peer(label: Label.jq, name: "jq (group_by)", args: peers.jq.map { [$0, "-n", "-r", Peers.jqProgram, logPath] }, skipped: "jq not installed", goal: .ratioAtMost(1.0 / 80)),
             Peer(label: Label.pythonJSON, name: "Python json", args: peers.python.map { [$0, pyJSON, logPath] }, skipped: "python3 not installed", goal: .none),
             Peer(label: Label.sqlite, name: "sqlite3", args: peers.sqlite.map { [$0, database, Peers.sqliteQuery] }, skipped: "sqlite3 not installed", goal: .none),
         ]
