@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ANTQStoreTests", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "TextFormats", "JSONCodec"]),
         .testTarget(name: "ANTQReportsTests", dependencies: ["ANTQReports", "ANTQStore", "ANTQDomain", "TextFormats", "JSONCodec"]),
         // End-to-end: runs the built antq binary on temporary data directories.
-        .testTarget(name: "EndToEndTests", dependencies: ["antq", "JSONCodec", "TextFormats"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["antq", "antq-bench", "JSONCodec", "TextFormats"]),
         .testTarget(name: "ReliabilityTests", dependencies: ["antq", "antq-torture", "ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "Hashing", "JSONCodec"]),
     ]
 )
