@@ -35,7 +35,7 @@ struct ReportRow {
     var goalText: String {
         switch goal {
         case .atMostSeconds(let s): return "≤ " + ReportTable.duration(s)
-        case .ratioAtMost(let r): return r >= 1 ? "÷ ≤ \(ReportTable.plain(r))" : "≥ \(ReportTable.plain(1 / r))× faster"
+        case .ratioAtMost(let r): return r == 1 ? "no slower than peer" : r > 1 ? "÷ ≤ \(ReportTable.plain(r))" : "≥ \(ReportTable.plain(1 / r))× faster"
         case .eventsPerSecondAtLeast(let r, _): return "≥ \(ReportTable.count(Int(r))) ev/s"
         case .peakRSSAtMost(let b): return "RSS ≤ \(ReportTable.megabytes(b))"
         case .peakRSSWithin(let f): return "RSS within \(Int(f * 100))%"
