@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ANTQStoreTests", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "TextFormats", "JSONCodec"]),
         .testTarget(name: "ANTQReportsTests", dependencies: ["ANTQReports", "ANTQStore", "ANTQDomain", "TextFormats", "JSONCodec"]),
         // End-to-end: runs the built antq binary on temporary data directories.
-        .testTarget(name: "EndToEndTests", dependencies: ["antq", "antq-demo", "JSONCodec", "TextFormats"],
+        .testTarget(name: "EndToEndTests", dependencies: ["antq", "antq-demo", "antq-bench", "JSONCodec", "TextFormats"],
                     // The committed bad-input corpus (issue 7): one file per case plus manifest.tsv;
                     // the published 2018 figures the bundled log must reproduce (a copy of ../shared/domain/figures-2018.json).
                     resources: [.copy("BadInput"), .copy("Fixtures")]),

@@ -1,0 +1,176 @@
+import ANTQDomain
+import EventLog
+import Hashing
+import JSONCodec
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes what the generator produces: a data directory exactly as antq
+/// would have written it (through the library's own `LogWriter`, so the
+/// chain, `more` markers and fsync are antq's), and batch files of drafts.
+enum GeneratedData {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    struct LogInfo {
+        var lines: Int
+        var bytes: Int64
+        var fingerprint: Fingerprint
+        /// Byte offset and seq of the last batch end at or before the requested cut.
+        var cutOffset: Int64
+        var cutSeq: Int
+    }
+
+    /// Creates `dir/events/log.jsonl` and `dir/snapshots/` and appends
+    /// `count` generated events as antq would; remembers where the last
+    /// batch ending at or before seq `cutAt` ends, for the snapshot scenario.
+    static func writeLog(_ dir: String, generator: inout LogGenerator, count: Int, cutAt: Int = 0) throws -> LogInfo {
+        let layout = LogLayout(root: dir)
+        for d in [layout.root, layout.eventsDirectory, layout.snapshotsDirectory] where mkdir(d, 0o700) != 0 && errno != EEXIST {
+            throw Failure(description: "cannot create \(d): \(String(cString: strerror(errno)))")
+        }
+        let fd = open(layout.logPath, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { throw Failure(description: "cannot create \(layout.logPath): \(String(cString: strerror(errno)))") }
+        close(fd)
+        var bytes: Int64 = 0
+        var cutOffset: Int64 = 0
+        var cutSeq = 0
+        let writer = LogWriter(layout: layout, key: .plain)
+        let receipt = try writer.append { (_: LogTail, sink: inout BatchSink) throws in
+            for _ in 0..<count {
+                var e = generator.next()
+                precondition(e.seq == sink.nextSeq, "generator and log disagree on seq")
+                e.prev = sink.nextPrev
+                let line = EventEncoder.encode(e)
+                try sink.add(line)
+                bytes += Int64(line.count + 1)
+                if !e.more && e.seq <= cutAt {
+                    cutOffset = bytes
+                    cutSeq = e.seq
+                }
+            }
+        }
+        return LogInfo(lines: receipt.lastSeq, bytes: bytes, fingerprint: receipt.fingerprint, cutOffset: cutOffset, cutSeq: cutSeq)
+    }
+
+    /// Writes the generator's next `count` events as batch lines for
+    /// `antq append --file`: the envelope without seq, id, recorded and
+    /// prev, and for amendments only what a clerk gives (target, reason,
+    /// the corrected fields) — antq fills in `was`.
+    static func writeDrafts(_ path: String, generator: inout LogGenerator, count: Int) throws {
+        var out = try BufferedFile(path)
+        for _ in 0..<count {
+            let e = generator.next()
+            var w = JSONWriter(reserving: 256)
+            w.beginObject()
+            w.key("type"); w.string(e.type.rawValue)
+            w.key("occurred"); w.string(e.occurred.iso)
+            switch e.data {
+            case .corrected(let c):
+                w.key("data"); w.beginObject()
+                w.key("target"); w.int(Int64(c.target))
+                w.key("reason"); w.string(c.reason)
+                if c.replacement.unit != c.was?.unit, let u = c.replacement.unit { w.key("unit"); w.string(u) }
+                w.key("data"); w.raw(EventEncoder.encodeData(c.replacement.data))
+                w.endObject()
+            case .retracted(let r):
+                w.key("data"); w.beginObject()
+                w.key("target"); w.int(Int64(r.target))
+                w.key("reason"); w.string(r.reason)
+                w.endObject()
+            default:
+                if let u = e.unit { w.key("unit"); w.string(u) }
+                w.key("by"); w.string(e.by)
+                w.key("data"); w.raw(EventEncoder.encodeData(e.data))
+            }
+            w.endObject()
+            try out.write(w.bytes)
+            try out.write([0x0A])
+        }
+        try out.close()
+    }
+
+    /// Copies the first `length` bytes of `from` to a new file `to`.
+    static func copyPrefix(_ from: String, to: String, length: Int64) throws {
+        let input = open(from, O_RDONLY)
+        guard input >= 0 else { throw Failure(description: "cannot open \(from): \(String(cString: strerror(errno)))") }
+        defer { close(input) }
+        var out = try BufferedFile(to)
+        var left = length
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while left > 0 {
+            let want = Int(min(Int64(buffer.count), left))
+            let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, want) }
+            guard n > 0 else { throw Failure(description: "\(from) is shorter than \(length) bytes") }
+            try out.write(Array(buffer[0..<n]))
+            left -= Int64(n)
+        }
+        try out.close()
+    }
+
+    /// Appends the bytes of `from` after `offset` to the existing file `to`.
+    static func appendRest(of from: String, after offset: Int64, to: String) throws {
+        let input = open(from, O_RDONLY)
+        guard input >= 0 else { throw Failure(description: "cannot open \(from): \(String(cString: strerror(errno)))") }
+        defer { close(input) }
+        var out = try BufferedFile(to, append: true)
+        var position = offset
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { pread(input, $0.baseAddress, $0.count, off_t(position)) }
+            if n <= 0 { break }
+            try out.write(Array(buffer[0..<n]))
+            position += Int64(n)
+        }
+        try out.close()
+    }
+
+    /// Copies a data directory's log (snapshots are not copied).
+    static func copyDataDirectory(_ from: String, to: String) throws {
+        for d in [to, to + "/events", to + "/snapshots"] where mkdir(d, 0o700) != 0 && errno != EEXIST {
+            throw Failure(description: "cannot create \(d): \(String(cString: strerror(errno)))")
+        }
+        var st = stat()
+        guard stat(from + "/events/log.jsonl", &st) == 0 else { throw Failure(description: "cannot stat \(from)/events/log.jsonl") }
+        try copyPrefix(from + "/events/log.jsonl", to: to + "/events/log.jsonl", length: Int64(st.st_size))
+    }
+}
+
+/// A write-only file with a large buffer (the bench writes hundreds of MB).
+struct BufferedFile {
+    let fd: Int32
+    let path: String
+    private var buffer: [UInt8] = []
+
+    init(_ path: String, append: Bool = false) throws {
+        self.path = path
+        fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o600)
+        guard fd >= 0 else { throw GeneratedData.Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        buffer.reserveCapacity(4 << 20)
+    }
+
+    mutating func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 4 << 20 { try flush() }
+    }
+
+    mutating func write(_ text: String) throws { try write(Array(text.utf8)) }
+
+    mutating func flush() throws {
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw GeneratedData.Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            done += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func close() throws {
+        try flush()
+        guard Glibc.close(fd) == 0 else { throw GeneratedData.Failure(description: "cannot close \(path)") }
+    }
+}
