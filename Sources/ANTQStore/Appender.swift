@@ -104,7 +104,7 @@ extension DataStore {
             if let session, let after { session.remember(after, ids: accepted.map(\.id), tail: receipt.fingerprint) }
             if let r = receipt.recovery { _ = r }
             let result = AppendReceipt(events: accepted, fingerprint: receipt.fingerprint, recovered: receipt.recovery)
-            maybeSnapshotAfterAppend(receipt.fingerprint.seq, count: accepted.count)
+            if let after { maybeSnapshotAfterAppend(after, receipt: receipt, count: accepted.count) }
             return result
         } catch let e as StoreError {
             throw e
@@ -145,13 +145,16 @@ extension DataStore {
     }
 
     /// Every `snapshotInterval` events, an append leaves a snapshot behind so
-    /// reading commands replay only a short tail.
-    func maybeSnapshotAfterAppend(_ lastSeq: Int, count: Int) {
-        guard count > 0, lastSeq / snapshotInterval != (lastSeq - count) / snapshotInterval else { return }
-        if let r = try? replay(writeSnapshot: false), let h = try? header(), case .logCreated(let c) = h.data {
-            do { _ = try saveSnapshot(r, logID: c.logID, projection: LedgerProjection()) } catch {
-                note("note: could not write a snapshot: \(error)")
-            }
+    /// reading commands replay only a short tail. The validator's ledger is
+    /// already the state at the new end: no second replay.
+    func maybeSnapshotAfterAppend(_ ledger: Ledger, receipt: LogWriter.Receipt, count: Int) {
+        let lastSeq = receipt.fingerprint.seq
+        guard count > 0, lastSeq / snapshotInterval != (lastSeq - count) / snapshotInterval, let c = ledger.log else { return }
+        let projection = LedgerProjection()
+        let r = ReplayResult(ledger: ledger, fingerprint: receipt.fingerprint, asOf: nil, periodStart: projection.start(for: ledger),
+                             eventsReplayed: 0, snapshot: nil, endOffset: receipt.endOffset)
+        do { _ = try saveSnapshot(r, logID: c.logID, projection: projection) } catch {
+            note("note: could not write a snapshot: \(error)")
         }
     }
 }

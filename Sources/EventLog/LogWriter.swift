@@ -36,6 +36,8 @@ public struct LogWriter: Sendable {
         public var lastSeq: Int
         public var fingerprint: Fingerprint
         public var recovery: Recovery?
+        /// Byte offset just after the last committed line, once appended.
+        public var endOffset: Int64 = 0
     }
 
     public enum WriteError: Error, Sendable {
@@ -86,7 +88,8 @@ public struct LogWriter: Sendable {
             try sink.flush()
             guard sink.count > 0 else {
                 return Receipt(firstSeq: tail.lastSeq + 1, lastSeq: tail.lastSeq,
-                               fingerprint: Fingerprint(seq: tail.lastSeq, hash: tail.lastHash), recovery: recovery)
+                               fingerprint: Fingerprint(seq: tail.lastSeq, hash: tail.lastHash), recovery: recovery,
+                               endOffset: tail.committedEnd)
             }
             try fd.sync()
         } catch {
@@ -105,7 +108,8 @@ public struct LogWriter: Sendable {
             try? LogSeal(seq: sink.lastSeq, last: sink.nextPrev, previousSeq: sink.lastSeq, previous: sink.nextPrev).write(layout)
         }
         return Receipt(firstSeq: tail.lastSeq + 1, lastSeq: sink.lastSeq,
-                       fingerprint: Fingerprint(seq: sink.lastSeq, hash: sink.lastHash), recovery: recovery)
+                       fingerprint: Fingerprint(seq: sink.lastSeq, hash: sink.lastHash), recovery: recovery,
+                       endOffset: tail.committedEnd + sink.written)
     }
 
     private func quarantine(_ fd: FileDescriptor, tail: LogTail) throws -> Recovery {
@@ -142,6 +146,8 @@ public struct BatchSink {
     public private(set) var lastHash: SHA256Digest
     private var lastLink: SHA256Digest
     public private(set) var count = 0
+    /// Bytes added so far (lines and their newlines).
+    public private(set) var written: Int64 = 0
     private var pending: [UInt8] = []
     private let chunk = 4 << 20
 
@@ -175,6 +181,7 @@ public struct BatchSink {
         count += 1
         pending.append(contentsOf: line)
         pending.append(0x0A)
+        written += Int64(line.count + 1)
         if pending.count >= chunk { try flush() }
     }
 

@@ -236,6 +236,10 @@ public enum UUIDText {
         var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &g) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return format(bytes)
+    }
+
+    static func format(_ bytes: [UInt8]) -> String {
         let hex = bytes.map { b -> String in
             let h = String(b, radix: 16)
             return h.count == 1 ? "0" + h : h
@@ -244,9 +248,15 @@ public enum UUIDText {
         return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
     }
 
+    /// A random v4 UUID from two 64-bit draws of the system generator (two
+    /// `getrandom` calls, not sixteen).
     public static func random() -> String {
         var g = SystemRandomNumberGenerator()
-        return random(using: &g)
+        let a = g.next(), b = g.next()
+        var bytes = (0..<16).map { i in UInt8(truncatingIfNeeded: (i < 8 ? a : b) >> (UInt64(i % 8) * 8)) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        return format(bytes)
     }
 }
 
@@ -300,3 +310,4 @@ enum StoredText {
 #if canImport(Glibc)
 import Glibc
 #endif
+

@@ -76,78 +76,133 @@ public enum LedgerCodec {
 
     /// Rebuilds a ledger from snapshot bytes. Any inconsistency is an error:
     /// the caller then falls back to an earlier snapshot or a full replay.
+    /// Streams through the bytes with the pull scanner (a snapshot of a
+    /// million-event log holds tens of thousands of facts; every reading
+    /// command and every append loads one).
     public static func decode(_ bytes: [UInt8]) throws -> Ledger {
-        let v: JSONValue
-        do { v = try JSONValue.parse(bytes, maxDepth: 32) } catch { throw DecodeError(reason: "not valid JSON: \(error)") }
-        var l = Ledger()
-        guard let seq = v["last_seq"]?.int else { throw DecodeError(reason: "last_seq") }
-        l.lastSeq = seq
-        if case .string(let s)? = v["last_recorded"] { l.lastRecorded = UTCInstant(rfc3339: s) }
-        if let logV = v["log"], logV != .null {
-            guard case .logCreated(let c) = try data(.logCreated, logV) else { throw DecodeError(reason: "log") }
-            l.log = c
-        }
-        for u in v["units"]?.array ?? [] {
-            for (seq, fact) in try entries(u["entries"]) { l.units.add(fact, seq: seq) }
-        }
-        for m in v["models"]?.array ?? [] {
-            for (seq, fact) in try entries(m["entries"]) { l.models.add(fact, seq: seq) }
-        }
-        for c in v["cameras"]?.array ?? [] {
-            guard let a = c.array, a.count == 3, case .string(let unit) = a[0], let day = a[1].int, let n = a[2].int else {
-                throw DecodeError(reason: "cameras")
+        do {
+            return try bytes.withUnsafeBytes { buf in
+                var s = JSONScanner(buf, maxDepth: 32)
+                var l = Ledger()
+                var seen: Set<String> = []
+                try s.beginObject()
+                while let key = try s.nextKey() {
+                    let name = key.string
+                    guard seen.insert(name).inserted else { throw DecodeError(reason: "\(name) twice") }
+                    switch name {
+                    case "last_seq":
+                        l.lastSeq = Int(try s.readInt64())
+                    case "last_recorded":
+                        if try s.peekKind() == .null { try s.readNull() } else { l.lastRecorded = UTCInstant(rfc3339: try s.readString()) }
+                    case "log":
+                        if try s.peekKind() == .null { try s.readNull(); break }
+                        guard case .logCreated(let c) = try DataDecoder.decode(.logCreated, try DataField.readObject(&s, path: "log"), path: "log", mode: .stored) else {
+                            throw DecodeError(reason: "log")
+                        }
+                        l.log = c
+                    case "units":
+                        try s.beginArray()
+                        while try s.nextElement() {
+                            for (seq, fact) in try records(&s) { l.units.add(fact, seq: seq) }
+                        }
+                    case "models":
+                        try s.beginArray()
+                        while try s.nextElement() {
+                            for (seq, fact) in try records(&s) { l.models.add(fact, seq: seq) }
+                        }
+                    case "cameras":
+                        try s.beginArray()
+                        while try s.nextElement() {
+                            try s.beginArray()
+                            guard try s.nextElement() else { throw DecodeError(reason: "cameras") }
+                            let unit = try s.readString()
+                            guard try s.nextElement() else { throw DecodeError(reason: "cameras") }
+                            let day = try s.readInt64()
+                            guard try s.nextElement() else { throw DecodeError(reason: "cameras") }
+                            let n = try s.readInt64()
+                            guard try !s.nextElement() else { throw DecodeError(reason: "cameras") }
+                            l.models.setCameras(unit: unit, day: Int32(day), count: Int(n))
+                        }
+                    case "flows":
+                        try s.beginArray()
+                        while try s.nextElement() {
+                            try s.beginArray()
+                            guard try s.nextElement() else { throw DecodeError(reason: "flows") }
+                            let unit = try s.readString()
+                            guard try s.nextElement() else { throw DecodeError(reason: "flows") }
+                            let year = Int(try s.readInt64())
+                            guard try s.nextElement() else { throw DecodeError(reason: "flows") }
+                            try s.beginArray()
+                            var i = 0
+                            while try s.nextElement() {
+                                let n = Int(try s.readInt64())
+                                guard i < Metric.flowCount else { throw DecodeError(reason: "flows: too many counters") }
+                                if n != 0 { l.flows.add(unit: unit, year: year, slot: i, amount: n) }
+                                i += 1
+                            }
+                            guard i == Metric.flowCount, try !s.nextElement() else { throw DecodeError(reason: "flows") }
+                        }
+                    case "corrections":
+                        try s.beginArray()
+                        while try s.nextElement() {
+                            let a = try ints(&s)
+                            guard a.count >= 2 else { throw DecodeError(reason: "corrections") }
+                            l.amendments.set(corrections: Array(a.dropFirst()), for: a[0])
+                        }
+                    case "retractions":
+                        try s.beginArray()
+                        while try s.nextElement() {
+                            let a = try ints(&s)
+                            guard a.count == 2 else { throw DecodeError(reason: "retractions") }
+                            l.amendments.set(retraction: a[1], for: a[0])
+                        }
+                    case "assertions":
+                        for n in try ints(&s) { l.amendments.add(assertion: n) }
+                    default:
+                        throw DecodeError(reason: "unknown key \(name)")
+                    }
+                }
+                try s.expectEnd()
+                return l
             }
-            l.models.setCameras(unit: unit, day: Int32(day), count: n)
+        } catch let e as DecodeError {
+            throw e
+        } catch {
+            throw DecodeError(reason: "\(error)")
         }
-        for f in v["flows"]?.array ?? [] {
-            guard let a = f.array, a.count == 3, case .string(let unit) = a[0], let year = a[1].int,
-                  let counts = a[2].array?.compactMap(\.int), counts.count == Metric.flowCount else {
-                throw DecodeError(reason: "flows")
+    }
+
+    /// `{"code"|"id": …, "unit"?: …, "entries": [{"seq": N, "fact": {…}}, …]}`
+    static func records(_ s: inout JSONScanner) throws -> [(Int, Fact)] {
+        var out: [(Int, Fact)] = []
+        try s.beginObject()
+        while let key = try s.nextKey() {
+            if key.equals("entries") {
+                try s.beginArray()
+                while try s.nextElement() {
+                    try s.beginObject()
+                    var seq: Int?
+                    var fact: Fact?
+                    while let k = try s.nextKey() {
+                        if k.equals("seq") { seq = Int(try s.readInt64()) }
+                        else if k.equals("fact") { fact = try DataDecoder.decodeFact(try DataField.readObject(&s, path: "fact"), path: "fact", mode: .stored) }
+                        else { throw DecodeError(reason: "entry key \(k.string)") }
+                    }
+                    guard let seq, let fact else { throw DecodeError(reason: "entry") }
+                    out.append((seq, fact))
+                }
+            } else {
+                try s.skipValue()
             }
-            for (i, n) in counts.enumerated() where n != 0 { l.flows.add(unit: unit, year: year, slot: i, amount: n) }
         }
-        for c in v["corrections"]?.array ?? [] {
-            guard let a = c.array?.compactMap(\.int), a.count >= 2 else { throw DecodeError(reason: "corrections") }
-            l.amendments.set(corrections: Array(a.dropFirst()), for: a[0])
-        }
-        for r in v["retractions"]?.array ?? [] {
-            guard let a = r.array?.compactMap(\.int), a.count == 2 else { throw DecodeError(reason: "retractions") }
-            l.amendments.set(retraction: a[1], for: a[0])
-        }
-        for s in v["assertions"]?.array ?? [] {
-            guard let n = s.int else { throw DecodeError(reason: "assertions") }
-            l.amendments.add(assertion: n)
-        }
-        return l
+        return out
     }
 
-    static func entries(_ v: JSONValue?) throws -> [(Int, Fact)] {
-        guard let arr = v?.array else { throw DecodeError(reason: "entries") }
-        return try arr.map { e in
-            guard let seq = e["seq"]?.int, let f = e["fact"] else { throw DecodeError(reason: "entry") }
-            let fields = try DataField.fields(of: f)
-            return (seq, try DataDecoder.decodeFact(fields, path: "fact", mode: .stored))
-        }
-    }
-
-    static func data(_ type: EventType, _ v: JSONValue) throws -> EventData {
-        try DataDecoder.decode(type, try DataField.fields(of: v), path: "data", mode: .stored)
-    }
-}
-
-extension JSONValue {
-    var int: Int? { if case .number(let n) = self, let i = n.int64 { return Int(i) } else { return nil } }
-    var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
-}
-
-extension DataField {
-    /// Fields of a parsed object (used for snapshots, not the hot path).
-    static func fields(of v: JSONValue) throws -> [DataField] {
-        let bytes = v.jsonBytes
-        return try bytes.withUnsafeBytes { b in
-            var s = JSONScanner(b)
-            return try DataField.readObject(&s, path: "")
-        }
+    static func ints(_ s: inout JSONScanner) throws -> [Int] {
+        var a: [Int] = []
+        try s.beginArray()
+        while try s.nextElement() { a.append(Int(try s.readInt64())) }
+        return a
     }
 }
 
