@@ -20,7 +20,7 @@ public struct ChunkStream {
     public var chunkSize: Int
     public var maxLineLength: Int
 
-    public init(chunkSize: Int = 4 << 20, maxLineLength: Int = 16 << 20) {
+    public init(chunkSize: Int = 1 << 20, maxLineLength: Int = 16 << 20) {
         self.chunkSize = chunkSize
         self.maxLineLength = maxLineLength
     }

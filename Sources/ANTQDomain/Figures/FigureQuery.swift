@@ -9,11 +9,15 @@ public struct FigureQuery: Sendable {
 
     /// The day state figures and the unit tree are read on.
     public let endDay: CivilDate
+    /// Models standing on `endDay`, read once: a report asks for the state
+    /// figures of many units, and a national log holds tens of thousands of models.
+    let active: [ModelRegistry.View]
 
     public init(ledger: Ledger, year: Int, periodStart: MonthDay) {
         self.ledger = ledger
         self.period = ReportingPeriod(year: year, start: periodStart)
         self.endDay = period.lastDay
+        self.active = ledger.models.standingModels(on: period.lastDay)
     }
 
     /// State on a given day (`antq state --date D`); flows are those of the day's reporting year so far.
@@ -21,6 +25,7 @@ public struct FigureQuery: Sendable {
         self.ledger = ledger
         self.period = ReportingPeriod(year: ReportingPeriod.year(of: day, start: periodStart), start: periodStart)
         self.endDay = day
+        self.active = ledger.models.standingModels(on: day)
     }
 
     /// Units counted under `unit` for this period.
@@ -61,7 +66,7 @@ public struct FigureQuery: Sendable {
         for m in Metric.stateMetrics { out[.state(m)] = 0 }
         let set = Set(units)
         var clubUnits: Set<String> = []
-        for m in ledger.models.activeModels(on: endDay) where set.contains(m.unit) {
+        for m in active where set.contains(m.unit) {
             out[.state(.models(m.kind)), default: 0] += 1
             out[.state(.members(m.kind)), default: 0] += m.members
             if m.kind == .crime_prevention_club { clubUnits.insert(m.unit) }

@@ -26,7 +26,11 @@ public enum LedgerCodec {
             w.beginObject()
             w.key("id"); w.string(id)
             w.key("unit"); w.string(r.unit)
-            w.key("entries"); writeEntries(r.entries.map { ($0.seq, Fact(occurred: $0.occurred, unit: r.unit, data: $0.data)) }, &w)
+            // Compact rows: a national log holds tens of thousands of models,
+            // and every reading command loads them.
+            w.key("rows"); w.beginArray()
+            for e in r.entries { writeModelRow(e, &w) }
+            w.endArray()
             w.endObject()
         }
         w.endArray()
@@ -59,6 +63,72 @@ public enum LedgerCodec {
         w.endArray()
         w.endObject()
         return w.bytes
+    }
+
+    /// `[seq, day, "e", kind, name, members]` (established),
+    /// `[seq, day, "c", kind|null, name|null, members|null]` (changed),
+    /// `[seq, day, "d", reason|null]` (dissolved).
+    static func writeModelRow(_ e: ModelRegistry.Entry, _ w: inout JSONWriter) {
+        w.beginArray()
+        w.int(Int64(e.seq)); w.int(Int64(e.occurred.dayNumber))
+        switch e.data {
+        case .modelEstablished(_, let kind, let name, let members):
+            w.string("e"); w.string(kind.rawValue); w.string(name); w.int(Int64(members))
+        case .modelChanged(_, let kind, let name, let members):
+            w.string("c")
+            if let kind { w.string(kind.rawValue) } else { w.null() }
+            if let name { w.string(name) } else { w.null() }
+            if let members { w.int(Int64(members)) } else { w.null() }
+        case .modelDissolved(_, let reason):
+            w.string("d")
+            if let reason { w.string(reason) } else { w.null() }
+        default:
+            w.string("?")
+        }
+        w.endArray()
+    }
+
+    static func readModelRows(_ s: inout JSONScanner, id: String, unit: String, into models: inout ModelRegistry) throws {
+        func optString(_ s: inout JSONScanner) throws -> String? {
+            if try s.peekKind() == .null { try s.readNull(); return nil }
+            return try s.readString()
+        }
+        func optInt(_ s: inout JSONScanner) throws -> Int? {
+            if try s.peekKind() == .null { try s.readNull(); return nil }
+            return Int(try s.readInt64())
+        }
+        func next(_ s: inout JSONScanner) throws {
+            guard try s.nextElement() else { throw DecodeError(reason: "model row too short") }
+        }
+        try s.beginArray()
+        while try s.nextElement() {
+            try s.beginArray()
+            try next(&s); let seq = Int(try s.readInt64())
+            try next(&s); let day = CivilDate(dayNumber: Int(try s.readInt64()))
+            try next(&s); let tag = try s.readString()
+            let data: EventData
+            switch tag {
+            case "e":
+                try next(&s)
+                guard let kind = ModelKind(rawValue: try s.readString()) else { throw DecodeError(reason: "model kind") }
+                try next(&s); let name = try s.readString()
+                try next(&s); let members = Int(try s.readInt64())
+                data = .modelEstablished(model: id, kind: kind, name: name, members: members)
+            case "c":
+                try next(&s); let k = try optString(&s)
+                try next(&s); let name = try optString(&s)
+                try next(&s); let members = try optInt(&s)
+                var kind: ModelKind?
+                if let k { guard let v = ModelKind(rawValue: k) else { throw DecodeError(reason: "model kind") }; kind = v }
+                data = .modelChanged(model: id, kind: kind, name: name, members: members)
+            case "d":
+                try next(&s); data = .modelDissolved(model: id, reason: try optString(&s))
+            default:
+                throw DecodeError(reason: "model row tag \(tag)")
+            }
+            guard try !s.nextElement() else { throw DecodeError(reason: "model row too long") }
+            models.add(Fact(occurred: day, unit: unit, data: data), seq: seq)
+        }
     }
 
     static func writeEntries(_ entries: [(Int, Fact)], _ w: inout JSONWriter) {
@@ -108,7 +178,15 @@ public enum LedgerCodec {
                     case "models":
                         try s.beginArray()
                         while try s.nextElement() {
-                            for (seq, fact) in try records(&s) { l.models.add(fact, seq: seq) }
+                            try s.beginObject()
+                            var id: String?
+                            var unit: String?
+                            while let k = try s.nextKey() {
+                                if k.equals("id") { id = try s.readString() }
+                                else if k.equals("unit") { unit = try s.readString() }
+                                else if k.equals("rows"), let id, let unit { try readModelRows(&s, id: id, unit: unit, into: &l.models) }
+                                else { throw DecodeError(reason: "model key \(k.string)") }
+                            }
                         }
                     case "cameras":
                         try s.beginArray()

@@ -95,9 +95,14 @@ public struct ModelRegistry: Sendable, Equatable {
         return v
     }
 
-    /// Active models on `date`, sorted by id.
+    /// Active models on `date`, sorted by id (for listings).
     public func activeModels(on date: CivilDate? = nil) -> [View] {
-        records.keys.sorted().compactMap { view($0, on: date) }.filter(\.active)
+        standingModels(on: date).sorted { $0.id < $1.id }
+    }
+
+    /// Active models on `date`, in no particular order (for sums).
+    public func standingModels(on date: CivilDate? = nil) -> [View] {
+        records.keys.compactMap { view($0, on: date) }.filter(\.active)
     }
 
     /// Cameras in `unit` at the end of `date`.
