@@ -9,15 +9,23 @@ public struct FigureQuery: Sendable {
 
     /// The day state figures and the unit tree are read on.
     public let endDay: CivilDate
-    /// Models standing on `endDay`, read once: a report asks for the state
-    /// figures of many units, and a national log holds tens of thousands of models.
-    let active: [ModelRegistry.View]
+    /// Models standing on `endDay`, read once and only if a state figure is
+    /// asked for: a report asks for the state figures of many units, and a
+    /// national log holds tens of thousands of models; an audit of a flow
+    /// makes a query per recording day and needs none.
+    private let standing = StandingModels()
+
+    var active: [ModelRegistry.View] {
+        if let m = standing.models { return m }
+        let m = ledger.models.standingModels(on: endDay)
+        standing.models = m
+        return m
+    }
 
     public init(ledger: Ledger, year: Int, periodStart: MonthDay) {
         self.ledger = ledger
         self.period = ReportingPeriod(year: year, start: periodStart)
         self.endDay = period.lastDay
-        self.active = ledger.models.standingModels(on: period.lastDay)
     }
 
     /// State on a given day (`antq state --date D`); flows are those of the day's reporting year so far.
@@ -25,7 +33,6 @@ public struct FigureQuery: Sendable {
         self.ledger = ledger
         self.period = ReportingPeriod(year: ReportingPeriod.year(of: day, start: periodStart), start: periodStart)
         self.endDay = day
-        self.active = ledger.models.standingModels(on: day)
     }
 
     /// Units counted under `unit` for this period.
@@ -86,4 +93,9 @@ public struct FigureQuery: Sendable {
         out[.state(.communesWithClub)] = withClub
         return out
     }
+}
+
+/// The lazily read standing models of one query (a query is used from one thread).
+final class StandingModels: @unchecked Sendable {
+    var models: [ModelRegistry.View]?
 }
