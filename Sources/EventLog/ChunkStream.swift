@@ -26,9 +26,11 @@ public struct ChunkStream {
     }
 
     /// Calls `body` with consecutive blocks of whole lines in `[start, end)`;
-    /// a final fragment without newline is left out (it is not a line yet).
+    /// a final fragment without newline is left out (it is not a line yet)
+    /// and reported through `trailing` (its offset and length).
     /// `body` returns false to stop.
     public func forEachChunk(in fd: FileDescriptor, from start: Int64 = 0, to end: Int64, firstLineNumber: Int = 1,
+                             trailing: ((Int64, Int) -> Void)? = nil,
                              _ body: (Chunk) throws -> Bool) throws {
         var capacity = chunkSize
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
@@ -78,7 +80,10 @@ public struct ChunkStream {
                 capacity = bigger.count
             }
             // At the end every whole line has been emitted; a fragment is not a line.
-            if atEnd { return }
+            if atEnd {
+                if filled > 0 { trailing?(fileOffset, filled) }
+                return
+            }
         }
     }
 }

@@ -34,57 +34,24 @@ public struct LineStream {
         trailing: ((Int64, Int) -> Void)? = nil,
         _ body: (Line) throws(E) -> Bool
     ) throws -> Void {
-        var capacity = bufferSize
-        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
-        defer { buffer.deallocate() }
-        var filled = 0           // bytes valid in buffer
-        var fileOffset = start   // file offset of buffer[0]
-        var lineNumber = firstLineNumber
-        var readPos = start
-        while true {
-            var atEnd = readPos >= end
-            if !atEnd && filled < capacity {
-                let want = Int(min(Int64(capacity - filled), end - readPos))
-                let n: Int
-                do {
-                    n = try fd.read(fromAbsoluteOffset: readPos,
-                                    into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<(filled + want)]))
-                } catch { throw StreamError.io(error) }
-                filled += n
-                readPos += Int64(n)
-                atEnd = n == 0 || readPos >= end
-            }
-            let base = buffer.baseAddress!
-            var lineStart = 0
-            while lineStart < filled, let nl = memchr(base + lineStart, 0x0A, filled - lineStart) {
-                let nlIndex = base.distance(to: UnsafeMutableRawPointer(nl))
-                let line = Line(bytes: UnsafeRawBufferPointer(start: base + lineStart, count: nlIndex - lineStart),
-                                number: lineNumber, offset: fileOffset + Int64(lineStart))
-                if try !body(line) { return }
-                lineNumber += 1
-                lineStart = nlIndex + 1
-            }
-            let remainder = filled - lineStart
-            if atEnd {
-                if remainder > 0 { trailing?(fileOffset + Int64(lineStart), remainder) }
-                return
-            }
-            if lineStart > 0 {
-                if remainder > 0 { base.copyMemory(from: base + lineStart, byteCount: remainder) }
-                fileOffset += Int64(lineStart)
-                filled = remainder
-            } else if remainder == capacity {
-                // One line fills the whole buffer: grow, within the limit.
-                guard capacity < maxLineLength else {
-                    throw StreamError.lineTooLong(number: lineNumber, offset: fileOffset, limit: maxLineLength)
+        // One buffering mechanism for both readers: lines are cut out of
+        // ChunkStream's blocks of whole lines.
+        try ChunkStream(chunkSize: max(1, bufferSize), maxLineLength: maxLineLength)
+            .forEachChunk(in: fd, from: start, to: end, firstLineNumber: firstLineNumber, trailing: trailing) { chunk in
+                guard let base = chunk.bytes.baseAddress else { return true }
+                var number = chunk.firstLine
+                var p = 0
+                let count = chunk.bytes.count
+                while p < count, let nl = memchr(base + p, 0x0A, count - p) {
+                    let q = base.distance(to: UnsafeRawPointer(nl))
+                    let line = Line(bytes: UnsafeRawBufferPointer(start: base + p, count: q - p), number: number,
+                                    offset: chunk.offset + Int64(p))
+                    if try !body(line) { return false }
+                    number += 1
+                    p = q + 1
                 }
-                let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: min(capacity * 2, maxLineLength), alignment: 16)
-                bigger.baseAddress!.copyMemory(from: base, byteCount: remainder)
-                buffer.deallocate()
-                buffer = bigger
-                capacity = bigger.count
+                return true
             }
-        }
     }
 }
 
