@@ -187,7 +187,10 @@ public enum AuditRenderer {
             out.append("  #\(x.seq) \(x.type.rawValue) [\(x.by), \(lang.instant(x.recorded))]: \(reason)")
         }
         out.append("")
-        if a.figures.isEmpty {
+        if case .amendment(let target) = a.status {
+            out.append(lang.t("It changes the figures of #\(target) (its contribution is in 'antq audit' of each figure); see 'antq audit --event \(target)'.",
+                              "Nó thay đổi các chỉ tiêu của #\(target) (đóng góp hiện trong 'antq audit' của từng chỉ tiêu); xem 'antq audit --event \(target)'."))
+        } else if a.figures.isEmpty {
             out.append(lang.t("It contributes to no figure.", "Không đóng góp vào chỉ tiêu nào."))
         } else {
             var t = TextTable(header: [lang.t("figure", "chỉ tiêu"), lang.t("year", "năm"), lang.t("unit", "đơn vị"),

@@ -15,7 +15,7 @@ public enum StateRenderer {
     }
 
     static func title(_ r: StateReport, _ lang: Language) -> String {
-        let unit = r.rows.first.map { "\($0.kind.vietnamese) \($0.name)" } ?? "-"
+        let unit = r.rows.first.map { lang == .vi ? "\($0.kind.vietnamese) \($0.name)" : "\($0.name) (\($0.kind.rawValue))" } ?? "-"
         return lang.t("ANTQ state on \(lang.date(r.day)) — \(unit)", "Tình hình phong trào ngày \(lang.date(r.day)) — \(unit)")
     }
 

@@ -26,7 +26,7 @@ public enum SummaryRenderer {
     static var headlineMetrics: [Metric] { headline.compactMap { Metric(name: $0) } }
 
     static func title(_ r: SummaryReport, _ lang: Language) -> String {
-        let unit = r.rows.first.map { "\($0.kind.vietnamese) \($0.name)" } ?? "-"
+        let unit = r.rows.first.map { lang == .vi ? "\($0.kind.vietnamese) \($0.name)" : "\($0.name) (\($0.kind.rawValue))" } ?? "-"
         return lang.t("ANTQ summary \(r.year) — \(unit)", "Tổng hợp phong trào toàn dân bảo vệ ANTQ năm \(r.year) — \(unit)")
     }
 
