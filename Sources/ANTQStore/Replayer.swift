@@ -66,6 +66,9 @@ extension DataStore {
                     lastSeq = s.header.seq
                     snapshotPath = path
                     break
+                } catch SnapshotStore.Rejection.notApplicable {
+                    // Sound, just newer than --as-of: an earlier one or a full replay serves.
+                    continue
                 } catch {
                     note("note: snapshot \(path.split(separator: "/").last.map(String.init) ?? path) ignored: \(error)")
                 }
@@ -162,7 +165,7 @@ extension DataStore {
         guard h.seq <= tail.lastSeq, h.offset <= tail.committedEnd else {
             throw .mismatch("it covers seq \(h.seq), past the end of the log (\(tail.lastSeq))")
         }
-        if let asOf, let r = h.lastRecorded, r > asOf { throw .mismatch("it is newer than --as-of") }
+        if let asOf, let r = h.lastRecorded, r > asOf { throw .notApplicable }
         // The covered line must be the same bytes as when the snapshot was taken.
         let lineStart: Int64
         do {

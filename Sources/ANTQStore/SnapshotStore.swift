@@ -108,9 +108,12 @@ public struct SnapshotStore: Sendable {
     public enum Rejection: Error, CustomStringConvertible {
         case unreadable(String)
         case mismatch(String)
+        /// Sound, but covering events recorded after `--as-of`.
+        case notApplicable
         public var description: String {
             switch self {
             case .unreadable(let s), .mismatch(let s): s
+            case .notApplicable: "it covers events recorded after --as-of"
             }
         }
     }
