@@ -8,6 +8,8 @@
 ///   has emoji presentation, or asks for it with U+FE0F;
 /// - 1 otherwise.
 public func displayWidth(_ s: String) -> Int {
+    // Printable ASCII (codes, numbers, most table cells): one column a byte.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
     var width = 0
     for cluster in s {
         width += clusterWidth(cluster)

@@ -66,6 +66,7 @@ extension DataStore {
         var timeline: [FigureAudit.Step] = []
         var assertions: [FigureAudit.Assertion] = []
         var currentDay: CivilDate?
+        var dayStart = Int64.min / 2
         var daySeqs: [Int] = []
         var dayAmendments: [Int] = []
         var touchedToday = false
@@ -77,9 +78,15 @@ extension DataStore {
 
         func query(_ l: Ledger) -> FigureQuery { FigureQuery(ledger: l, year: year, periodStart: start) }
         func rootUnit(_ l: Ledger) -> String? { resolvedUnit ?? l.units.roots(on: query(l).endDay).first }
+        // The units a flow is summed over change only with unit events: keep
+        // them between recording days instead of walking the tree each day.
+        var flowScope: [String]?
         func valueOf(_ l: Ledger) -> Int {
             guard let u = rootUnit(l) else { return 0 }
-            return query(l).value(metric, unit: u)
+            guard case .flow(let slot) = metric else { return query(l).value(metric, unit: u) }
+            let units = flowScope ?? query(l).subtree(u)
+            flowScope = units
+            return units.reduce(0) { $0 + l.flows.value(unit: $1, year: year, slot: slot) }
         }
         func closeDay(_ l: Ledger) {
             guard let day = currentDay, touchedToday else { return }
@@ -100,15 +107,20 @@ extension DataStore {
             }
             // The ledger here is as it stood before `e`: at a new recording
             // day it is the state at the end of the previous one.
-            let day = Clock.vietnamDay(of: e.recorded)
-            if day != currentDay {
+            // Most events fall on the same recording day as the one before:
+            // compare microseconds, convert to a date only at a new day.
+            let micros = e.recorded.microsecondsSinceEpoch
+            if micros < dayStart || micros >= dayStart + 86_400_000_000 {
+                let day = Clock.vietnamDay(of: e.recorded)
                 closeDay(ledger)
                 currentDay = day
+                dayStart = Int64(day.dayNumber) * 86_400_000_000 - 7 * 3_600_000_000
             }
             if case .figureAsserted(let m, let y, let announced, let note) = e.data, m == metric.name, y == year,
                e.unit == rootUnit(ledger) {
                 assertions.append(.init(seq: e.seq, recorded: e.recorded, by: e.by, announced: announced, valueThen: valueOf(ledger), note: note))
             }
+            if e.type.isUnitEvent || e.type == .eventRetracted { flowScope = nil }
             if Self.touches(e, metric) {
                 touchedToday = true
                 daySeqs.append(e.seq)
@@ -159,7 +171,11 @@ extension DataStore {
             if case .unitChanged(_, _, let p) = f, p != nil { reparents = true }
             let t = f.type
             switch metric {
-            case .flow: return [.tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted].contains(t) || reparents
+            case .flow:
+                switch t {
+                case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted: return true
+                default: return reparents
+                }
             case .state(.cameras): return t == .cameraInstalled || t == .cameraRemoved || reparents
             case .state(.communes): return t.isUnitEvent
             case .state(.communesWithClub): return t.isModelEvent || t.isUnitEvent
