@@ -29,12 +29,12 @@ extension DataStore {
     /// - Parameter visit: sees every event folded after the snapshot, with
     ///   the ledger *before* it is applied (audit and verify use this).
     public func replay(asOf: UTCInstant? = nil, periodStart: MonthDay? = nil, useSnapshots: Bool = true,
-                       writeSnapshot: Bool = true,
+                       writeSnapshot: Bool = true, includesModels: Bool = true,
                        visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)? = nil) throws(StoreError) -> ReplayResult {
         let header = try self.header()
         guard case .logCreated(let created) = header.data else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
         let start = periodStart ?? created.periodStart
-        let projection = LedgerProjection(periodStart: periodStart)
+        let projection = LedgerProjection(periodStart: periodStart, includesModels: includesModels)
         let fd: FileDescriptor
         do { fd = try FileDescriptor.open(layout.logPath, .readOnly) } catch { throw .io(error) }
         defer { try? fd.close() }
@@ -139,7 +139,7 @@ extension DataStore {
         }
         let result = ReplayResult(ledger: ledger, fingerprint: Fingerprint(seq: lastSeq, hash: lastHash), asOf: asOf,
                                   periodStart: start, eventsReplayed: replayed, snapshot: snapshotPath, endOffset: endOffset)
-        if writeSnapshot && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 {
+        if writeSnapshot && includesModels && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 {
             // Reading commands keep the cache warm; failure (read-only directory) is only a note.
             do { _ = try saveSnapshot(result, logID: created.logID, projection: projection) } catch {
                 note("note: could not write a snapshot: \(error)")

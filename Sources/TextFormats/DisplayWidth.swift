@@ -10,6 +10,17 @@
 public func displayWidth(_ s: String) -> Int {
     // Printable ASCII (codes, numbers, most table cells): one column a byte.
     if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
+    // Vietnamese and other Latin text: a letter is one column, a combining
+    // mark none. Anything else goes through the grapheme-cluster rules.
+    var latin = 0
+    var simple = true
+    for u in s.unicodeScalars {
+        let v = u.value
+        if (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) || (v >= 0x1E00 && v < 0x1F00) { latin += 1 }
+        else if v >= 0x300 && v < 0x370 { continue }
+        else { simple = false; break }
+    }
+    if simple { return latin }
     var width = 0
     for cluster in s {
         width += clusterWidth(cluster)

@@ -23,8 +23,15 @@ public struct LedgerProjection: Projection {
     let modelsP = ModelsProjection()
     let amendP = AmendmentsProjection()
 
+    /// Whether models and cameras are folded. An audit of a flow figure
+    /// needs neither; a ledger folded without them is never snapshotted.
+    public var includesModels = true
+
     /// - Parameter periodStart: overrides the log's own reporting-year start (`--period-start`).
-    public init(periodStart: MonthDay? = nil) { self.periodStart = periodStart }
+    public init(periodStart: MonthDay? = nil, includesModels: Bool = true) {
+        self.periodStart = periodStart
+        self.includesModels = includesModels
+    }
 
     public var name: String { "ledger" }
     /// Version 1: units, models, cameras, flows, amendments.
@@ -40,11 +47,11 @@ public struct LedgerProjection: Projection {
         case .unitRegistered, .unitChanged, .unitMerged:
             unitsP.apply(event, to: &s.units)
         case .modelEstablished, .modelChanged, .modelDissolved, .cameraInstalled, .cameraRemoved:
-            modelsP.apply(event, to: &s.models)
+            if includesModels { modelsP.apply(event, to: &s.models) }
         case .eventCorrected, .eventRetracted:
             flows.apply(event, to: &s.flows)
             unitsP.apply(event, to: &s.units)
-            modelsP.apply(event, to: &s.models)
+            if includesModels { modelsP.apply(event, to: &s.models) }
             amendP.apply(event, to: &s.amendments)
         case .figureAsserted:
             amendP.apply(event, to: &s.amendments)

@@ -80,13 +80,20 @@ extension DataStore {
         func rootUnit(_ l: Ledger) -> String? { resolvedUnit ?? l.units.roots(on: query(l).endDay).first }
         // The units a flow is summed over change only with unit events: keep
         // them between recording days instead of walking the tree each day.
-        var flowScope: [String]?
+        // For a flow, the value is kept as a running sum of the same
+        // contributions the projection adds, over the units below the root;
+        // it is recomputed from the ledger only when the tree may have changed.
+        var flowScope: Set<String>?
+        var running: Int?
         func valueOf(_ l: Ledger) -> Int {
             guard let u = rootUnit(l) else { return 0 }
             guard case .flow(let slot) = metric else { return query(l).value(metric, unit: u) }
-            let units = flowScope ?? query(l).subtree(u)
-            flowScope = units
-            return units.reduce(0) { $0 + l.flows.value(unit: $1, year: year, slot: slot) }
+            if let running { return running }
+            let units = query(l).subtree(u)
+            flowScope = Set(units)
+            let v = units.reduce(0) { $0 + l.flows.value(unit: $1, year: year, slot: slot) }
+            running = v
+            return v
         }
         func closeDay(_ l: Ledger) {
             guard let day = currentDay, touchedToday else { return }
@@ -100,7 +107,8 @@ extension DataStore {
             touchedToday = false
         }
 
-        let result = try replay(asOf: asOf, periodStart: periodStart, useSnapshots: false, writeSnapshot: false) { e, _, ledger in
+        let result = try replay(asOf: asOf, periodStart: periodStart, useSnapshots: false, writeSnapshot: false,
+                                includesModels: !metric.isFlow) { e, _, ledger in
             if !headerKnown, case .logCreated(let c) = e.data {
                 headerKnown = true
                 if periodStart == nil { start = c.periodStart }
@@ -120,7 +128,7 @@ extension DataStore {
                e.unit == rootUnit(ledger) {
                 assertions.append(.init(seq: e.seq, recorded: e.recorded, by: e.by, announced: announced, valueThen: valueOf(ledger), note: note))
             }
-            if e.type.isUnitEvent || e.type == .eventRetracted { flowScope = nil }
+            if e.type.isUnitEvent || e.type == .eventRetracted { flowScope = nil; running = nil }
             if Self.touches(e, metric) {
                 touchedToday = true
                 daySeqs.append(e.seq)
@@ -130,6 +138,7 @@ extension DataStore {
                 Self.flowContributions(of: e, slot: slot, year: year, start: start) { unit, amount, amends, reason in
                     flowRows.append(.init(seq: e.seq, type: e.type, occurred: e.occurred, recorded: e.recorded, unit: unit, by: e.by,
                                           amount: amount, amends: amends, reason: reason, subject: nil))
+                    if running != nil, let scope = flowScope, scope.contains(unit) { running! += amount }
                 }
             } else if case .state(.cameras) = metric {
                 let end = ReportingPeriod(year: year, start: start).lastDay
@@ -205,7 +214,10 @@ extension DataStore {
         case .retracted(let r):
             if let was = r.was { part(was, -1, r.target, r.reason) }
         case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted:
-            part(e.fact, 1, nil, nil)
+            // The common case, read straight off the event (no Fact copy).
+            guard let u = e.unit, ReportingPeriod.year(of: e.occurred, start: start) == year else { return }
+            let n = FlowContribution.amount(of: e.data, to: slot)
+            if n != 0 { body(u, n, nil, nil) }
         default:
             break
         }
