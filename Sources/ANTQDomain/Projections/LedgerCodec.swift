@@ -100,6 +100,7 @@ public enum LedgerCodec {
         func next(_ s: inout JSONScanner) throws {
             guard try s.nextElement() else { throw DecodeError(reason: "model row too short") }
         }
+        var entries: [ModelRegistry.Entry] = []
         try s.beginArray()
         while try s.nextElement() {
             try s.beginArray()
@@ -127,8 +128,10 @@ public enum LedgerCodec {
                 throw DecodeError(reason: "model row tag \(tag)")
             }
             guard try !s.nextElement() else { throw DecodeError(reason: "model row too long") }
-            models.add(Fact(occurred: day, unit: unit, data: data), seq: seq)
+            entries.append(ModelRegistry.Entry(seq: seq, occurred: day, data: data))
         }
+        // Rows were written in the registry's order; restore the record whole.
+        models.restore(id: id, unit: unit, entries: entries)
     }
 
     static func writeEntries(_ entries: [(Int, Fact)], _ w: inout JSONWriter) {
@@ -285,6 +288,13 @@ public enum LedgerCodec {
 }
 
 extension ModelRegistry {
+    /// Puts back a model read from a snapshot, its entries already in order.
+    mutating func restore(id: String, unit: String, entries: [Entry]) {
+        guard !entries.isEmpty else { return }
+        let sorted = entries.sorted { ($0.occurred.dayNumber, $0.seq) < ($1.occurred.dayNumber, $1.seq) }
+        recordsStorage[id] = Record(id: id, unit: unit, entries: sorted)
+    }
+
     mutating func setCameras(unit: String, day: Int32, count: Int) {
         camerasStorage[unit, default: [:]][day] = count
     }

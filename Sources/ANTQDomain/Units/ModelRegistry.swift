@@ -28,7 +28,8 @@ public struct ModelRegistry: Sendable, Equatable {
         public var established: CivilDate
     }
 
-    public private(set) var records: [String: Record] = [:]
+    public var records: [String: Record] { recordsStorage }
+    var recordsStorage: [String: Record] = [:]
     /// Net cameras per unit per day number.
     public var cameras: [String: [Int32: Int]] { camerasStorage }
     var camerasStorage: [String: [Int32: Int]] = [:]
@@ -60,14 +61,14 @@ public struct ModelRegistry: Sendable, Equatable {
             guard let id = fact.data.modelID else { return }
             let entry = Entry(seq: seq, occurred: fact.occurred, data: fact.data)
             if adding {
-                var r = records[id] ?? Record(id: id, unit: unit, entries: [])
+                var r = recordsStorage.removeValue(forKey: id) ?? Record(id: id, unit: unit, entries: [])
                 if case .modelEstablished = fact.data { r.unit = unit }
                 let at = r.entries.firstIndex { ($0.occurred.dayNumber, $0.seq) > (entry.occurred.dayNumber, seq) } ?? r.entries.endIndex
                 r.entries.insert(entry, at: at)
-                records[id] = r
-            } else if var r = records[id] {
+                recordsStorage[id] = r
+            } else if var r = recordsStorage.removeValue(forKey: id) {
                 r.entries.removeAll { $0.seq == seq }
-                records[id] = r.entries.isEmpty ? nil : r
+                if !r.entries.isEmpty { recordsStorage[id] = r }
             }
         default:
             break
