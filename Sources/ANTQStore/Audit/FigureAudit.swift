@@ -198,48 +198,51 @@ extension DataStore {
         }
     }
 
+    /// The facts an event adds (sign +1) or takes back (sign -1), with the
+    /// amended seq and reason for an amendment: a correction takes back what
+    /// its target said (`was`) and adds the replacement; a retraction only
+    /// takes back. The same rule as `FactChange`, with the audit's details.
+    static func forEachSignedFact(of e: Event, _ body: (Fact, Int, Int?, String?) -> Void) {
+        switch e.data {
+        case .corrected(let c):
+            if let was = c.was { body(was, -1, c.target, c.reason) }
+            body(c.replacement, 1, c.target, c.reason)
+        case .retracted(let r):
+            if let was = r.was { body(was, -1, r.target, r.reason) }
+        default:
+            body(e.fact, 1, nil, nil)
+        }
+    }
+
     /// What an event adds to a flow in a year, per unit (an amendment may
     /// take from one unit and give to another).
     static func flowContributions(of e: Event, slot: Int, year: Int, start: MonthDay,
                                   _ body: (String, Int, Int?, String?) -> Void) {
-        func part(_ f: Fact, _ sign: Int, _ amends: Int?, _ reason: String?) {
-            guard let u = f.unit, ReportingPeriod.year(of: f.occurred, start: start) == year else { return }
-            let n = FlowContribution.amount(of: f.data, to: slot)
-            if n != 0 { body(u, sign * n, amends, reason) }
-        }
         switch e.data {
-        case .corrected(let c):
-            if let was = c.was { part(was, -1, c.target, c.reason) }
-            part(c.replacement, 1, c.target, c.reason)
-        case .retracted(let r):
-            if let was = r.was { part(was, -1, r.target, r.reason) }
         case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted:
             // The common case, read straight off the event (no Fact copy).
             guard let u = e.unit, ReportingPeriod.year(of: e.occurred, start: start) == year else { return }
             let n = FlowContribution.amount(of: e.data, to: slot)
             if n != 0 { body(u, n, nil, nil) }
+        case .corrected, .retracted:
+            forEachSignedFact(of: e) { f, sign, amends, reason in
+                guard let u = f.unit, ReportingPeriod.year(of: f.occurred, start: start) == year else { return }
+                let n = FlowContribution.amount(of: f.data, to: slot)
+                if n != 0 { body(u, sign * n, amends, reason) }
+            }
         default:
             break
         }
     }
 
     static func cameraContributions(of e: Event, until end: CivilDate, _ body: (String, Int, Int?, String?) -> Void) {
-        func part(_ f: Fact, _ sign: Int, _ amends: Int?, _ reason: String?) {
+        forEachSignedFact(of: e) { f, sign, amends, reason in
             guard let u = f.unit, f.occurred <= end else { return }
             switch f.data {
             case .cameraInstalled(let n): body(u, sign * n, amends, reason)
             case .cameraRemoved(let n): body(u, -sign * n, amends, reason)
             default: break
             }
-        }
-        switch e.data {
-        case .corrected(let c):
-            if let was = c.was { part(was, -1, c.target, c.reason) }
-            part(c.replacement, 1, c.target, c.reason)
-        case .retracted(let r):
-            if let was = r.was { part(was, -1, r.target, r.reason) }
-        default:
-            part(e.fact, 1, nil, nil)
         }
     }
 
