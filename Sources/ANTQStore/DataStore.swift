@@ -23,6 +23,9 @@ public struct DataStore: Sendable {
     /// Receives (bytes done, bytes total) while a replay reads the log, and
     /// (total, total) when it ends; nil for none. The CLI draws it on a terminal.
     public var progress: (@Sendable (Int64, Int64) -> Void)?
+    /// How lines are spread over cores when a replay or a verify decodes
+    /// them; tests shrink the pieces to make small logs take the parallel path.
+    var decoding = ParallelDecoder()
 
     public init(layout: LogLayout, key: KeyFile?, clock: Clock = .system, snapshotInterval: Int = 10_000,
                 snapshotsKept: Int = 3, note: @escaping @Sendable (String) -> Void = { _ in }) {

@@ -72,7 +72,7 @@ extension DataStore {
                 report.assertions.append(.init(seq: a.seq, metric: metricName, year: year, unit: unit, expected: value, actual: actual, recorded: a.recorded))
             }
         }
-        var parallel = ParallelDecoder()
+        var parallel = decoding
         parallel.stopAtError = false
         parallel.chain = keyed ? chainKey : .plain
         var processedEnd: Int64 = 0

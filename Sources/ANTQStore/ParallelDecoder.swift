@@ -8,7 +8,7 @@ import Hashing
 /// and the catalogue) and hashing are most of a replay or a verify, and
 /// lines decode independently; the fold that follows stays sequential, in
 /// log order.
-struct ParallelDecoder {
+struct ParallelDecoder: Sendable {
     /// One worker's share of a block, line by line.
     final class Part: @unchecked Sendable {
         /// The decoded event, or why the line is not one.
@@ -23,9 +23,27 @@ struct ParallelDecoder {
 
     struct Block: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
+
+        /// Calls `body` with the offset and length of each line in `from..<to`.
+        @inline(__always)
+        func forEachLine(from: Int, to end: Int, _ body: (Int, Int) -> Bool) {
+            var p = from
+            let base = bytes.baseAddress!
+            while p < end {
+                let q = memchr(base + p, 0x0A, end - p).map { base.distance(to: UnsafeRawPointer($0)) } ?? end
+                if !body(p, q - p) { return }
+                p = q + 1
+            }
+        }
+
+        func line(_ start: Int, _ length: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)])
+        }
     }
 
-    let workers: Int
+    var workers: Int
+    /// A block smaller than this is decoded on one core: splitting it costs more than it saves.
+    var minimumSplitBytes = 256 << 10
     /// Stop a part at its first bad line (replay) or go on (verify).
     var stopAtError = true
     /// Also compute each line's SHA-256 and chain link (verify).
@@ -35,8 +53,9 @@ struct ParallelDecoder {
         self.workers = max(1, min(workers, 8))
     }
 
-    func decode(_ bytes: UnsafeRawBufferPointer) -> [Part] {
-        let n = bytes.count < 256 << 10 ? 1 : workers
+    /// Cuts a block at line ends into one piece per worker (one piece for a small block).
+    func pieces(_ bytes: UnsafeRawBufferPointer) -> [Int] {
+        let n = bytes.count < minimumSplitBytes ? 1 : workers
         var bounds = [0]
         for k in 1..<max(n, 1) {
             var p = max(bounds.last!, bytes.count * k / n)
@@ -44,44 +63,42 @@ struct ParallelDecoder {
             bounds.append(min(p + 1, bytes.count))
         }
         bounds.append(bytes.count)
-        let cuts = bounds
-        let parts = (0..<n).map { _ in Part() }
+        return bounds
+    }
+
+    /// Runs `work(i)` for each piece, on as many cores as there are pieces.
+    func run(pieces n: Int, _ work: @Sendable (Int) -> Void) {
+        if n == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: n, execute: work) }
+    }
+
+    func decode(_ bytes: UnsafeRawBufferPointer) -> [Part] {
+        let cuts = pieces(bytes)
+        let parts = (0..<(cuts.count - 1)).map { _ in Part() }
         let block = Block(bytes: bytes)
         let stop = stopAtError
         let chain = self.chain
-        let work = { @Sendable (i: Int) in
+        run(pieces: parts.count) { i in
             let part = parts[i]
             var decoder = EventDecoder()
-            var p = cuts[i]
-            let end = cuts[i + 1]
-            part.results.reserveCapacity((end - p) / 250)
-            var failed = false
-            while p < end {
-                var q = p
-                if let nl = memchr(block.bytes.baseAddress! + p, 0x0A, end - p) {
-                    q = block.bytes.baseAddress!.distance(to: UnsafeRawPointer(nl))
-                } else {
-                    q = end
+            part.results.reserveCapacity((cuts[i + 1] - cuts[i]) / 250)
+            block.forEachLine(from: cuts[i], to: cuts[i + 1]) { start, length in
+                let line = block.line(start, length)
+                var ok = true
+                do throws(EventCodingError) {
+                    part.results.append(.success(try decoder.decode(line)))
+                } catch {
+                    part.results.append(.failure(error))
+                    ok = !stop
                 }
-                let line = UnsafeRawBufferPointer(rebasing: block.bytes[p..<q])
-                if !failed {
-                    do {
-                        part.results.append(.success(try decoder.decode(line)))
-                    } catch {
-                        part.results.append(.failure(error as? EventCodingError ?? EventCodingError(field: nil, problem: "\(error)")))
-                        failed = stop
-                    }
-                    part.spans.append((p, q - p))
-                    if let chain {
-                        let h = SHA256.hash(line)
-                        part.hashes.append(h)
-                        part.links.append(chain.isKeyed ? chain.link(for: line) : h)
-                    }
+                part.spans.append((start, length))
+                if let chain {
+                    let h = SHA256.hash(line)
+                    part.hashes.append(h)
+                    part.links.append(chain.isKeyed ? chain.link(for: line) : h)
                 }
-                p = q + 1
+                return ok
             }
         }
-        if n == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: n, execute: work) }
         return parts
     }
 }

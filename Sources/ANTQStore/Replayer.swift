@@ -79,7 +79,8 @@ extension DataStore {
         var lastLineLength = 0
         var endOffset = from
         var failure: StoreError?
-        let parallel = ParallelDecoder()
+        let parallel = decoding
+        let fold = ParallelFold(decoder: parallel, start: start, asOf: asOf)
         var timing = (decode: UInt64(0), fold: UInt64(0))
         defer {
             if ProcessInfo.processInfo.environment["ANTQ_PROFILE"] != nil {
@@ -90,33 +91,60 @@ extension DataStore {
             try ChunkStream().forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Bool in
                 var lineNumber = chunk.firstLine
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                let parts = parallel.decode(chunk.bytes)
-                let t1 = DispatchTime.now().uptimeNanoseconds
-                defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
-                for part in parts {
-                    for (i, r) in part.results.enumerated() {
-                        let number = lineNumber + i
-                        guard case .success(let e) = r else {
-                            if case .failure(let error) = r {
-                                failure = .damaged(file: layout.logDisplayName, line: number, reason: "\(error); run 'antq verify'")
-                            }
+                if visit == nil {
+                    // Reading commands: flows folded on every core, the rest here in order.
+                    let parts = fold.fold(chunk.bytes)
+                    let t1 = DispatchTime.now().uptimeNanoseconds
+                    defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
+                    for part in parts {
+                        for (_, e) in part.events { projection.apply(e, to: &ledger) }
+                        ledger.flows.merge(part.flows)
+                        if let last = part.last {
+                            ledger.lastSeq = last.seq
+                            ledger.lastRecorded = last.recorded
+                            lastSeq = last.seq
+                            lastLineOffset = chunk.offset + Int64(last.start)
+                            lastLineLength = last.length
+                            endOffset = lastLineOffset + Int64(last.length) + 1
+                        }
+                        replayed += part.lines
+                        if let (index, error) = part.failure {
+                            failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error); run 'antq verify'")
                             return false
                         }
-                        let (start, length) = part.spans[i]
-                        if let asOf, e.recorded > asOf { return false }
-                        let bytes = UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)])
-                        do { try visit?(e, bytes, &ledger) } catch {
-                            failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
-                            return false
-                        }
-                        projection.apply(e, to: &ledger)
-                        replayed += 1
-                        lastSeq = e.seq
-                        lastLineOffset = chunk.offset + Int64(start)
-                        lastLineLength = length
-                        endOffset = lastLineOffset + Int64(length) + 1
+                        if part.reachedAsOf { return false }
+                        lineNumber += part.lines
                     }
-                    lineNumber += part.results.count
+                } else {
+                    let parts = parallel.decode(chunk.bytes)
+                    let t1 = DispatchTime.now().uptimeNanoseconds
+                    defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
+                    for part in parts {
+                        for (i, r) in part.results.enumerated() {
+                            let number = lineNumber + i
+                            let e: Event
+                            switch r {
+                            case .success(let event): e = event
+                            case .failure(let error):
+                                failure = .damaged(file: layout.logDisplayName, line: number, reason: "\(error); run 'antq verify'")
+                                return false
+                            }
+                            let (start, length) = part.spans[i]
+                            if let asOf, e.recorded > asOf { return false }
+                            let bytes = UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)])
+                            do { try visit?(e, bytes, &ledger) } catch {
+                                failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
+                                return false
+                            }
+                            projection.apply(e, to: &ledger)
+                            replayed += 1
+                            lastSeq = e.seq
+                            lastLineOffset = chunk.offset + Int64(start)
+                            lastLineLength = length
+                            endOffset = lastLineOffset + Int64(length) + 1
+                        }
+                        lineNumber += part.results.count
+                    }
                 }
                 if let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }
                 return true

@@ -26,6 +26,13 @@ public struct EventDecoder {
 
     /// Decodes one stored line (without its newline).
     public mutating func decode(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> Event {
+        try check(line).event(in: line)
+    }
+
+    /// Checks one stored line exactly as `decode` does, but leaves `id` and
+    /// `prev` as byte ranges: a fold never reads them, and materialising them
+    /// (a heap string and a hex parse per line) was a fifth of a replay.
+    public mutating func check(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> CheckedLine {
         do {
             return try decodeThrowing(line)
         } catch let e as EventCodingError {
@@ -54,10 +61,10 @@ public struct EventDecoder {
         return v
     }
 
-    private mutating func decodeThrowing(_ line: UnsafeRawBufferPointer) throws -> Event {
+    private mutating func decodeThrowing(_ line: UnsafeRawBufferPointer) throws -> CheckedLine {
         var s = JSONScanner(line)
         var seq: Int?
-        var id: String?
+        var id: Range<Int>?
         var type: EventType?
         var occurred: CivilDate?
         var recorded: UTCInstant?
@@ -67,7 +74,7 @@ public struct EventDecoder {
         var dataFields: [DataField]?
         var fastData: EventData?
         var dataStart: JSONScanner?
-        var prev: SHA256Digest?
+        var prev: Range<Int>?
         var more = false
         var seen: UInt16 = 0
         func once(_ bit: UInt16, _ name: String) throws {
@@ -89,7 +96,7 @@ public struct EventDecoder {
                 guard !raw.escaped, UUIDText.isCanonical(raw.bytes) else {
                     throw EventCodingError(field: "id", problem: "\"\(raw.string)\" is not a lowercase UUID")
                 }
-                id = raw.string
+                id = Self.range(of: raw, in: line)
             } else if key.equals("type") {
                 try once(4, "type")
                 let raw = try Self.readRaw(&s, field: "type")
@@ -139,10 +146,10 @@ public struct EventDecoder {
             } else if key.equals("prev") {
                 try once(256, "prev")
                 let raw = try Self.readRaw(&s, field: "prev")
-                guard !raw.escaped, !raw.bytes.contains(where: { $0 >= 0x41 && $0 <= 0x46 }), let d = SHA256Digest(hexBytes: raw.bytes) else {
+                guard !raw.escaped, Self.isLowercaseHex64(raw.bytes) else {
                     throw EventCodingError(field: "prev", problem: "must be 64 lowercase hex digits")
                 }
-                prev = d
+                prev = Self.range(of: raw, in: line)
             } else if key.equals("more") {
                 try once(512, "more")
                 guard try s.peekKind() == .bool, try s.readBool() else {
@@ -171,7 +178,21 @@ public struct EventDecoder {
             throw Self.missing("unit")
         }
         let data = try fastData ?? DataDecoder.decode(type, dataFields!, path: "data", mode: .stored)
-        return Event(seq: seq, id: id, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, prev: prev, more: more)
+        return CheckedLine(seq: seq, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, more: more, idRange: id, prevRange: prev)
+    }
+
+    @inline(__always)
+    static func range(of raw: JSONRawString, in line: UnsafeRawBufferPointer) -> Range<Int> {
+        let start = UnsafeRawPointer(raw.bytes.baseAddress!) - line.baseAddress!
+        return start..<(start + raw.bytes.count)
+    }
+
+    @inline(__always)
+    static func isLowercaseHex64(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count == 64 else { return false }
+        var bad = false
+        for c in b { bad = bad || !((c &- 0x30) < 10 || (c &- 0x61) < 6) }
+        return !bad
     }
 
     static func readRaw(_ s: inout JSONScanner, field: String) throws -> JSONRawString {

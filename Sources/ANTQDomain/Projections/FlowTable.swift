@@ -24,6 +24,22 @@ public struct FlowTable: Sendable, Equatable {
         if amount < 0, rows[key]!.allSatisfy({ $0 == 0 }) { rows[key] = nil }
     }
 
+    /// Adds another table's counters into this one. Flow counters are sums,
+    /// so tables folded from consecutive pieces of the log on separate cores
+    /// and merged give the table of the whole (rows that cancel out vanish,
+    /// as in `add`).
+    public mutating func merge(_ other: FlowTable) {
+        if rows.isEmpty {
+            rows = other.rows
+            return
+        }
+        for (key, row) in other.rows {
+            var sum = rows[key] ?? FlowTable.zeroRow
+            for i in sum.indices { sum[i] += row[i] }
+            rows[key] = sum.allSatisfy({ $0 == 0 }) ? nil : sum
+        }
+    }
+
     public func value(unit: String, year: Int, slot: Int) -> Int {
         rows[Key(unit: unit, year: year)]?[slot] ?? 0
     }

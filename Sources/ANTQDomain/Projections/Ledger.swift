@@ -62,6 +62,23 @@ public struct LedgerProjection: Projection {
         s.lastRecorded = event.recorded
     }
 
+    /// Whether an event of this type changes nothing but the flow counters.
+    /// Those are sums, independent of order: a replay may fold them on any
+    /// core into a partial `FlowTable` (`foldFlow`) and merge the tables.
+    public static func changesOnlyFlows(_ type: EventType) -> Bool {
+        switch type {
+        case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted: true
+        default: false
+        }
+    }
+
+    /// The flow part of `apply` for an event `changesOnlyFlows` accepts,
+    /// into a partial table, with the reporting-year start already known.
+    @inline(__always)
+    public static func foldFlow(occurred: CivilDate, unit: String?, data: EventData, start: MonthDay, into table: inout FlowTable) {
+        FlowsProjection(periodStart: start).add(Fact(occurred: occurred, unit: unit, data: data), sign: 1, to: &table)
+    }
+
     /// The effective reporting-year start for a ledger.
     public func start(for s: Ledger) -> MonthDay { periodStart ?? s.log?.periodStart ?? .january1 }
 }

@@ -1,0 +1,32 @@
+import Hashing
+import TextFormats
+
+/// A stored line that passed every check of `EventDecoder`, with `id` and
+/// `prev` still as byte ranges of the line.
+///
+/// Why: replaying a million lines, the fold needs the envelope's seq, dates,
+/// unit and data but never the id or the previous hash; turning those into a
+/// `String` and a digest on every line cost a heap allocation and a hex parse
+/// each. Whoever needs the full `Event` asks for it while the line's bytes
+/// are still at hand.
+public struct CheckedLine: Sendable {
+    public var seq: Int
+    public var occurred: CivilDate
+    public var recorded: UTCInstant
+    public var unit: String?
+    public var by: String
+    public var data: EventData
+    public var more: Bool
+    /// Where the (already validated) id and prev lie in the line.
+    let idRange: Range<Int>
+    let prevRange: Range<Int>
+
+    public var type: EventType { data.type }
+
+    /// The full event; `line` must be the bytes this was checked from.
+    public func event(in line: UnsafeRawBufferPointer) -> Event {
+        let id = String(decoding: UnsafeRawBufferPointer(rebasing: line[idRange]), as: UTF8.self)
+        let prev = SHA256Digest(hexBytes: UnsafeRawBufferPointer(rebasing: line[prevRange]).assumingMemoryBound(to: UInt8.self))!
+        return Event(seq: seq, id: id, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, prev: prev, more: more)
+    }
+}
