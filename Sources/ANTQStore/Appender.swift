@@ -51,7 +51,7 @@ extension DataStore {
                 if let cached = session?.ledger(at: tail) {
                     ledger = cached
                 } else {
-                    ledger = try self.replay(writeSnapshot: false).ledger
+                    ledger = try self.replay(writeSnapshot: false, sections: sectionsNeeded(by: inputs, tail: tail, session: session)).ledger
                     if let session { session.reset(ledger, ids: try allIDs(fd: fd, end: tail.committedEnd)) }
                 }
                 let lookup = EventLookup(fd: fd, end: tail.committedEnd)
@@ -104,7 +104,7 @@ extension DataStore {
             if let session, let after { session.remember(after, ids: accepted.map(\.id), tail: receipt.fingerprint) }
             if let r = receipt.recovery { _ = r }
             let result = AppendReceipt(events: accepted, fingerprint: receipt.fingerprint, recovered: receipt.recovery)
-            if let after { maybeSnapshotAfterAppend(after, receipt: receipt, count: accepted.count) }
+            if let after, after.isComplete { maybeSnapshotAfterAppend(after, receipt: receipt, count: accepted.count) }
             return result
         } catch let e as StoreError {
             throw e
@@ -120,6 +120,20 @@ extension DataStore {
         } catch {
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
+    }
+
+    /// The parts of the ledger a batch's validation reads. Flow events
+    /// (tips, cases, arrests, weapons, awards) are checked against the unit
+    /// tree only, so a batch of them loads just that from the snapshot; any
+    /// other event, a session (it keeps the ledger), or an append that will
+    /// leave the interval's snapshot behind needs the whole ledger.
+    func sectionsNeeded(by inputs: [DraftInput], tail: LogTail, session: AppendSession?) -> Set<LedgerSection> {
+        let all = Set(LedgerSection.allCases)
+        guard session == nil, tail.lastSeq / snapshotInterval == (tail.lastSeq + inputs.count) / snapshotInterval else { return all }
+        for input in inputs {
+            guard case .success(let d) = input.draft, LedgerProjection.changesOnlyFlows(d.type) else { return all }
+        }
+        return [.base]
     }
 
     /// Ids already in the log, with their seq. Only run when a batch brings

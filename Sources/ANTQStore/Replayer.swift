@@ -28,13 +28,19 @@ extension DataStore {
     ///
     /// - Parameter visit: sees every event folded after the snapshot, with
     ///   the ledger *before* it is applied (audit and verify use this).
+    ///
+    /// - Parameter sections: the parts of the ledger the caller reads. Fewer
+    ///   sections load less of a snapshot (an append of flow events needs only
+    ///   `.base`); a ledger missing any is never snapshotted. The tail after
+    ///   the snapshot is folded whole either way, except that models are
+    ///   folded only when `.models` is asked for.
     public func replay(asOf: UTCInstant? = nil, periodStart: MonthDay? = nil, useSnapshots: Bool = true,
-                       writeSnapshot: Bool = true, includesModels: Bool = true,
+                       writeSnapshot: Bool = true, sections: Set<LedgerSection> = Set(LedgerSection.allCases),
                        visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)? = nil) throws(StoreError) -> ReplayResult {
         let header = try self.header()
         guard case .logCreated(let created) = header.data else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
         let start = periodStart ?? created.periodStart
-        let projection = LedgerProjection(periodStart: periodStart, includesModels: includesModels)
+        let projection = LedgerProjection(periodStart: periodStart, includesModels: sections.contains(.models))
         let fd: FileDescriptor
         do { fd = try FileDescriptor.open(layout.logPath, .readOnly) } catch { throw .io(error) }
         defer { try? fd.close() }
@@ -48,6 +54,7 @@ extension DataStore {
         warnAboutUnfinishedTail(fd, tail)
 
         var ledger = projection.initial
+        if !projection.includesModels { ledger.sections.remove(.models) }
         var from: Int64 = 0
         var firstLine = 1
         var lastHash: SHA256Digest = .zero
@@ -57,7 +64,7 @@ extension DataStore {
         if useSnapshots && visit == nil {
             for path in snapshots.candidates(version: projection.version, periodStart: start) {
                 do {
-                    let s = try snapshots.load(path)
+                    let s = try snapshots.load(path, sections: sections)
                     try check(s.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection)
                     ledger = s.ledger
                     from = s.header.offset
@@ -167,7 +174,7 @@ extension DataStore {
         }
         let result = ReplayResult(ledger: ledger, fingerprint: Fingerprint(seq: lastSeq, hash: lastHash), asOf: asOf,
                                   periodStart: start, eventsReplayed: replayed, snapshot: snapshotPath, endOffset: endOffset)
-        if writeSnapshot && includesModels && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 {
+        if writeSnapshot && ledger.isComplete && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 {
             // Reading commands keep the cache warm; failure (read-only directory) is only a note.
             do { _ = try saveSnapshot(result, logID: created.logID, projection: projection) } catch {
                 note("note: could not write a snapshot: \(error)")
@@ -178,9 +185,10 @@ extension DataStore {
 
     /// Writes a snapshot of a replay result.
     public func saveSnapshot(_ r: ReplayResult, logID: String, projection: LedgerProjection) throws(StoreError) -> String {
+        precondition(r.ledger.isComplete, "a ledger loaded without some of its sections is never snapshotted")
         let h = SnapshotStore.Header(projection: projection.name, version: projection.version, periodStart: r.periodStart, logID: logID,
                                      seq: r.fingerprint.seq, offset: r.endOffset, lineHash: r.fingerprint.hash,
-                                     lastRecorded: r.ledger.lastRecorded, stateHash: .zero)
+                                     lastRecorded: r.ledger.lastRecorded)
         do { return try SnapshotStore(layout: layout).write(r.ledger, header: h, keep: snapshotsKept) } catch { throw .io(error) }
     }
 

@@ -28,13 +28,22 @@ public struct SnapshotStore: Sendable {
         public var offset: Int64
         public var lineHash: SHA256Digest
         public var lastRecorded: UTCInstant?
-        public var stateHash: SHA256Digest
+        /// Where each section lies after the header line, and its checksum.
+        public var sections: [SectionInfo] = []
+    }
+
+    public struct SectionInfo: Sendable, Equatable {
+        public var section: LedgerSection
+        public var length: Int
+        public var sha256: SHA256Digest
     }
 
     public struct Loaded: Sendable {
         public var header: Header
         public var ledger: Ledger
         public var path: String
+        /// The sections read; the ledger's other parts are empty.
+        public var sections: Set<LedgerSection>
     }
 
     static let prefix = "ledger-v"
@@ -47,12 +56,18 @@ public struct SnapshotStore: Sendable {
     /// Writes a snapshot atomically (temp file, fsync, rename, fsync of the
     /// directory) and prunes old ones, keeping `keep`.
     public func write(_ ledger: Ledger, header h: Header, keep: Int) throws(Errno) -> String {
-        let state = LedgerCodec.encode(ledger)
         var hh = h
-        hh.stateHash = SHA256.hash(state)
-        var w = JSONWriter(reserving: 512)
+        var body: [UInt8] = []
+        hh.sections = []
+        for section in LedgerSection.allCases {
+            let bytes = LedgerCodec.encode(ledger, section: section)
+            hh.sections.append(SectionInfo(section: section, length: bytes.count + 1, sha256: SHA256.hash(bytes)))
+            body += bytes
+            body.append(0x0A)
+        }
+        var w = JSONWriter(reserving: 1024)
         w.beginObject()
-        w.key("format"); w.string("antq-snapshot")
+        w.key("format"); w.string(SnapshotStore.format)
         w.key("projection"); w.string(hh.projection)
         w.key("version"); w.int(Int64(hh.version))
         w.key("period_start"); w.string(hh.periodStart.description)
@@ -61,17 +76,29 @@ public struct SnapshotStore: Sendable {
         w.key("offset"); w.int(hh.offset)
         w.key("line_sha256"); w.string(hh.lineHash.hex)
         w.key("last_recorded"); if let r = hh.lastRecorded { w.string(r.rfc3339) } else { w.null() }
-        w.key("state_sha256"); w.string(hh.stateHash.hex)
+        w.key("sections"); w.beginArray()
+        for info in hh.sections {
+            w.beginObject()
+            w.key("name"); w.string(info.section.rawValue)
+            w.key("bytes"); w.int(Int64(info.length))
+            w.key("sha256"); w.string(info.sha256.hex)
+            w.endObject()
+        }
+        w.endArray()
         w.endObject()
         var bytes = w.bytes
         bytes.append(0x0A)
-        bytes += state
+        bytes += body
         let path = layout.snapshotsDirectory + "/" + fileName(version: hh.version, periodStart: hh.periodStart, seq: hh.seq)
         try FileSystem.makeDirectory(layout.snapshotsDirectory)
         try FileSystem.writeAtomically(bytes, to: path, directory: layout.snapshotsDirectory, permissions: 0o600)
         prune(version: hh.version, periodStart: hh.periodStart, keep: keep)
         return path
     }
+
+    /// Format 2: a header line, then one line per `LedgerSection`, each with
+    /// its length and SHA-256 in the header.
+    static let format = "antq-snapshot-2"
 
     /// Snapshot files for a projection version and period start, newest (highest seq) first.
     public func candidates(version: Int, periodStart: MonthDay) -> [String] {
@@ -118,15 +145,20 @@ public struct SnapshotStore: Sendable {
         }
     }
 
-    /// Reads a snapshot and checks it on its own (header and checksum).
-    public func load(_ path: String) throws(Rejection) -> Loaded {
-        let bytes: [UInt8]
-        do { bytes = try FileSystem.readFile(path) } catch { throw .unreadable("cannot be read: \(error.text)") }
-        guard let nl = bytes.firstIndex(of: 0x0A) else { throw .unreadable("has no header line") }
-        let headerBytes = Array(bytes[..<nl])
-        let state = Array(bytes[(nl + 1)...])
+    /// Reads a snapshot's header and the sections asked for, checking each
+    /// section read against its checksum (the others are not read at all).
+    public func load(_ path: String, sections wanted: Set<LedgerSection> = Set(LedgerSection.allCases)) throws(Rejection) -> Loaded {
+        let fd: FileDescriptor
+        do { fd = try FileDescriptor.open(path, .readOnly) } catch { throw .unreadable("cannot be read: \(error.text)") }
+        defer { try? fd.close() }
+        func read(_ offset: Int64, _ count: Int) throws(Rejection) -> [UInt8] {
+            do { return try fd.readAll(fromAbsoluteOffset: offset, count: count) } catch { throw .unreadable("cannot be read: \(error.text)") }
+        }
+        let first = try read(0, 4096)
+        guard let nl = first.firstIndex(of: 0x0A) else { throw .unreadable("has no header line") }
+        let headerBytes = Array(first[..<nl])
         guard let v = try? JSONValue.parse(headerBytes),
-              case .string("antq-snapshot")? = v["format"],
+              case .string(SnapshotStore.format)? = v["format"],
               case .string(let projection)? = v["projection"],
               case .number(let version)? = v["version"], let ver = version.int64,
               case .string(let ps)? = v["period_start"], let start = MonthDay(ps),
@@ -134,17 +166,42 @@ public struct SnapshotStore: Sendable {
               case .number(let seqN)? = v["seq"], let seq = seqN.int64,
               case .number(let offN)? = v["offset"], let off = offN.int64,
               case .string(let lh)? = v["line_sha256"], let lineHash = SHA256Digest(hex: lh),
-              case .string(let sh)? = v["state_sha256"], let stateHash = SHA256Digest(hex: sh) else {
-            throw .unreadable("has an unreadable header")
+              case .array(let list)? = v["sections"] else {
+            throw .unreadable("has an unreadable header (not of format \(SnapshotStore.format))")
+        }
+        var infos: [SectionInfo] = []
+        for item in list {
+            guard case .string(let name)? = item["name"], let section = LedgerSection(rawValue: name),
+                  case .number(let n)? = item["bytes"], let length = n.int64, length >= 1,
+                  case .string(let h)? = item["sha256"], let hash = SHA256Digest(hex: h) else {
+                throw .unreadable("has an unreadable section list")
+            }
+            infos.append(SectionInfo(section: section, length: Int(length), sha256: hash))
+        }
+        guard Set(infos.map(\.section)) == Set(LedgerSection.allCases), infos.count == LedgerSection.allCases.count else {
+            throw .unreadable("does not list every section once")
         }
         var lastRecorded: UTCInstant?
         if case .string(let r)? = v["last_recorded"] { lastRecorded = UTCInstant(rfc3339: r) }
-        guard SHA256.hash(state) == stateHash else { throw .mismatch("its checksum does not match its content (corrupted)") }
-        let ledger: Ledger
-        do { ledger = try LedgerCodec.decode(state) } catch { throw .unreadable("its state cannot be decoded: \(error)") }
+        var ledger = Ledger()
+        var offset = Int64(nl + 1)
+        for info in infos {
+            defer { offset += Int64(info.length) }
+            guard wanted.contains(info.section) || info.section == .base else { continue }
+            var bytes = try read(offset, info.length)
+            guard bytes.count == info.length, bytes.last == 0x0A else { throw .mismatch("its \(info.section.rawValue) section is cut short") }
+            bytes.removeLast()
+            guard SHA256.hash(bytes) == info.sha256 else {
+                throw .mismatch("the checksum of its \(info.section.rawValue) section does not match its content (corrupted)")
+            }
+            do { try LedgerCodec.decode(bytes, into: &ledger) } catch {
+                throw .unreadable("its \(info.section.rawValue) section cannot be decoded: \(error)")
+            }
+        }
         guard ledger.lastSeq == Int(seq) else { throw .mismatch("its state and header disagree on the seq") }
+        ledger.sections = wanted.union([.base])
         let h = Header(projection: projection, version: Int(ver), periodStart: start, logID: logID, seq: Int(seq), offset: off,
-                       lineHash: lineHash, lastRecorded: lastRecorded, stateHash: stateHash)
-        return Loaded(header: h, ledger: ledger, path: path)
+                       lineHash: lineHash, lastRecorded: lastRecorded, sections: infos)
+        return Loaded(header: h, ledger: ledger, path: path, sections: ledger.sections)
     }
 }

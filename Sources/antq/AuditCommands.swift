@@ -22,7 +22,7 @@ enum AuditCommands {
         }
         guard let year = try c.int("year") else { throw CLIError.usage("audit needs --year YEAR") }
         var unit: String?
-        if c.parsed.value("unit") != nil { unit = try c.unit(in: try store.replay().ledger) }
+        if c.parsed.value("unit") != nil { unit = try c.unit(in: try store.replay(sections: [.base]).ledger) }
         let a = try store.audit(metric: metric, year: year, unit: unit, asOf: try c.asOf(), periodStart: try c.periodStart())
         Terminal.out(AuditRenderer.render(a, format: format, lang: c.lang))
         return 0

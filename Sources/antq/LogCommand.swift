@@ -13,7 +13,7 @@ enum LogCommand {
         let from = try c.int("from") ?? 1
         var unitFilter: Set<String>?
         if c.parsed.value("unit") != nil {
-            let r = try store.replay()
+            let r = try store.replay(sections: [.base])
             if let u = try c.unit(in: r.ledger) { unitFilter = Set(r.ledger.units.subtree(u, on: nil)) }
         }
         let json = c.format == "json"

@@ -6,7 +6,7 @@ import TextFormats
 /// `antq units [--tree] [--date D]`
 enum UnitsCommand {
     static func run(_ c: Context) throws -> Int32 {
-        let r = try c.store().replay(asOf: try c.asOf())
+        let r = try c.store().replay(asOf: try c.asOf(), sections: [.base])
         let day = try c.date("date")
         let units = r.ledger.units
         let views = units.views(on: day)

@@ -11,7 +11,8 @@ func aLedgerSurvivesEncodeAndDecode(seed: UInt64) throws {
         let bytes = LedgerCodec.encode(l)
         let back = try LedgerCodec.decode(bytes)
         #expect(back == l, "seed \(seed) after \(g.events.count) events")
-        #expect(LedgerCodec.encode(back) == bytes)
+        let again = LedgerCodec.encode(back)
+        #expect(again == bytes, "re-encoding differs: \(firstDifference(again, bytes))")
     }
 }
 
@@ -26,4 +27,14 @@ func aLedgerSurvivesEncodeAndDecode(seed: UInt64) throws {
                    text.replacingOccurrences(of: "\"type\":\"unit.registered\"", with: "\"type\":\"unit.registred\"")] {
         #expect(throws: (any Error).self) { try LedgerCodec.decode(Array(broken.utf8)) }
     }
+}
+
+/// Where two encodings part, with some context, for a readable failure.
+func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
+    let n = min(a.count, b.count)
+    let i = (0..<n).first { a[$0] != b[$0] } ?? n
+    let lo = max(0, i - 60)
+    let x = String(decoding: a[lo..<min(a.count, i + 60)], as: UTF8.self)
+    let y = String(decoding: b[lo..<min(b.count, i + 60)], as: UTF8.self)
+    return "at byte \(i): \(x) | \(y)"
 }

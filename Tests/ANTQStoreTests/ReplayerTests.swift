@@ -235,3 +235,43 @@ func flowsFoldedOnManyCoresAndMergedGiveTheLedgerOfAOneByOneFold(seed: UInt64) t
         }
     }
 }
+
+/// A store whose newest snapshot covers its whole log and has its models section spoiled.
+private func storeWithSpoiledModelsSection(seed: UInt64) throws -> (TestStore, full: ReplayResult, snapshot: String) {
+    let t = TestStore(snapshotInterval: 100_000)
+    t.fill(seed: seed, events: 150)
+    let full = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let path = try t.store.saveSnapshot(full, logID: t.store.header().logID, projection: LedgerProjection())
+    // The models section is the file's last line.
+    edit(path) { b in b[b.count - 10] ^= 0x01 }
+    return (t, full, path)
+}
+
+@Test func aCommandReadsOnlyTheSnapshotSectionsItNeeds() throws {
+    let (t, full, path) = try storeWithSpoiledModelsSection(seed: 49)
+    defer { t.cleanup() }
+    let base = try t.store.replay(writeSnapshot: false, sections: [.base])
+    #expect(base.snapshot == path, "the spoiled section was not needed")
+    #expect(base.ledger.units == full.ledger.units && base.ledger.lastSeq == full.ledger.lastSeq && base.ledger.log == full.ledger.log)
+    #expect(base.ledger.models == ModelRegistry() && base.ledger.flows == FlowTable() && !base.ledger.isComplete)
+    #expect(t.notes.value.isEmpty, "\(t.notes.value)")
+    // The whole ledger needs it: the snapshot is ignored with a note naming the section, and the figures stay right.
+    let all = try t.store.replay(writeSnapshot: false)
+    #expect(all.snapshot == nil)
+    #expect(all.ledger == full.ledger)
+    #expect(t.notes.value.contains { $0.contains("ignored") && $0.contains("models section") }, "\(t.notes.value)")
+}
+
+@Test func anAppendOfFlowEventsLoadsOnlyTheUnitsFromTheSnapshot() throws {
+    let (t, _, _) = try storeWithSpoiledModelsSection(seed: 50)
+    defer { t.cleanup() }
+    let tip = try #require(t.events().last { $0.type == .tipReceived })
+    let unit = try #require(tip.unit)
+    try t.append([#"{"type":"tip.received","occurred":"\#(tip.occurred.iso)","unit":"\#(unit)","data":{"count":2,"channel":"hotline","valuable":true}}"#])
+    #expect(t.notes.value.isEmpty, "a tip is checked against the units only: \(t.notes.value)")
+    // A model event is checked against the models: the spoiled snapshot is noticed and not used.
+    try t.append([#"{"type":"model.established","occurred":"\#(tip.occurred.iso)","unit":"\#(unit)","data":{"model":"m-new","kind":"shock_team","name":"Tổ mới","members":10}}"#])
+    #expect(t.notes.value.contains { $0.contains("models section") }, "\(t.notes.value)")
+    // Both were validated against the right state: the log replays to the reference figures.
+    #expect(differencesFromReference(t.events(), try t.store.replay(useSnapshots: false, writeSnapshot: false).ledger).isEmpty)
+}

@@ -196,7 +196,14 @@ extension FieldReader {
 /// for units outside that list, short identifiers of letters, digits, '-' and '_'.
 public enum UnitCode {
     public static func isValid(_ s: String) -> Bool {
-        let u = s.utf8
-        return !u.isEmpty && u.count <= 32 && u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }
+        var s = s
+        return s.withUTF8 { isValid($0) }
+    }
+
+    static func isValid(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !u.isEmpty && u.count <= 32 else { return false }
+        var ok = true
+        for c in u { ok = ok && ((c &- 0x30) < 10 || ((c | 0x20) &- 0x61) < 26 || c == 0x2D || c == 0x5F) }
+        return ok
     }
 }

@@ -40,6 +40,15 @@ public struct FlowTable: Sendable, Equatable {
         }
     }
 
+    /// Changes one row in place with a single hash lookup (a fact adds to
+    /// up to three counters of the same row).
+    @inline(__always)
+    mutating func change(unit: String, year: Int, removing: Bool, _ body: (inout [Int]) -> Void) {
+        let key = Key(unit: unit, year: year)
+        body(&rows[key, default: FlowTable.zeroRow])
+        if removing, rows[key]!.allSatisfy({ $0 == 0 }) { rows[key] = nil }
+    }
+
     public func value(unit: String, year: Int, slot: Int) -> Int {
         rows[Key(unit: unit, year: year)]?[slot] ?? 0
     }
@@ -77,10 +86,11 @@ public struct FlowsProjection: Projection {
 
     @inline(__always)
     func add(_ f: Fact, sign: Int, to state: inout FlowTable) {
-        guard let unit = f.unit else { return }
+        // Amendments of unit or model events come here too: they add no row.
+        guard let unit = f.unit, LedgerProjection.changesOnlyFlows(f.type) else { return }
         let year = ReportingPeriod.year(of: f.occurred, start: periodStart)
-        FlowContribution.forEach(f.data) { slot, n in
-            state.add(unit: unit, year: year, slot: slot, amount: sign * n)
+        state.change(unit: unit, year: year, removing: sign < 0) { row in
+            FlowContribution.forEach(f.data) { slot, n in row[slot] += sign * n }
         }
     }
 }

@@ -12,6 +12,11 @@ public struct Ledger: Sendable, Equatable {
     public var lastSeq = 0
     public var lastRecorded: UTCInstant?
     /// Every event id seen? No: ids are checked by a log scan when supplied (see Validator).
+    /// The sections this ledger holds: one loaded for an append of flow
+    /// events holds only `.base` (and the tail's events), and must not be
+    /// snapshotted or reported from.
+    public var sections = Set(LedgerSection.allCases)
+    public var isComplete: Bool { sections.count == LedgerSection.allCases.count }
 
     public init() {}
 }

@@ -5,64 +5,86 @@ import TextFormats
 /// same encoder as the log, so a snapshot can be read by the same strict
 /// decoder. Pure: bytes in, bytes out; the snapshot store does the I/O.
 public enum LedgerCodec {
+    /// The whole ledger as one object (every section's keys).
     public static func encode(_ l: Ledger) -> [UInt8] {
         var w = JSONWriter(reserving: 1 << 16)
         w.beginObject()
-        w.key("last_seq"); w.int(Int64(l.lastSeq))
-        w.key("last_recorded"); if let r = l.lastRecorded { w.string(r.rfc3339) } else { w.null() }
-        w.key("log"); if let c = l.log { EventEncoder.writeData(.logCreated(c), &w) } else { w.null() }
-        w.key("units"); w.beginArray()
-        for code in l.units.order {
-            guard let r = l.units.records[code] else { continue }
-            w.beginObject()
-            w.key("code"); w.string(code)
-            w.key("entries"); writeEntries(r.entries.map { ($0.seq, Fact(occurred: $0.occurred, unit: code, data: $0.data)) }, &w)
-            w.endObject()
-        }
-        w.endArray()
-        w.key("models"); w.beginArray()
-        for id in l.models.records.keys.sorted() {
-            let r = l.models.records[id]!
-            w.beginObject()
-            w.key("id"); w.string(id)
-            w.key("unit"); w.string(r.unit)
-            // Compact rows: a national log holds tens of thousands of models,
-            // and every reading command loads them.
-            w.key("rows"); w.beginArray()
-            for e in r.entries { writeModelRow(e, &w) }
-            w.endArray()
-            w.endObject()
-        }
-        w.endArray()
-        w.key("cameras"); w.beginArray()
-        for unit in l.models.cameras.keys.sorted() {
-            for (day, n) in l.models.cameras[unit]!.sorted(by: { $0.key < $1.key }) {
-                w.beginArray(); w.string(unit); w.int(Int64(day)); w.int(Int64(n)); w.endArray()
-            }
-        }
-        w.endArray()
-        w.key("flows"); w.beginArray()
-        for key in l.flows.rows.keys.sorted(by: { ($0.unit, $0.year) < ($1.unit, $1.year) }) {
-            w.beginArray(); w.string(key.unit); w.int(Int64(key.year))
-            w.beginArray(); for v in l.flows.rows[key]! { w.int(Int64(v)) }; w.endArray()
-            w.endArray()
-        }
-        w.endArray()
-        w.key("corrections"); w.beginArray()
-        for t in l.amendments.corrections.keys.sorted() {
-            w.beginArray(); w.int(Int64(t)); for s in l.amendments.corrections[t]! { w.int(Int64(s)) }; w.endArray()
-        }
-        w.endArray()
-        w.key("retractions"); w.beginArray()
-        for t in l.amendments.retractions.keys.sorted() {
-            w.beginArray(); w.int(Int64(t)); w.int(Int64(l.amendments.retractions[t]!)); w.endArray()
-        }
-        w.endArray()
-        w.key("assertions"); w.beginArray()
-        for s in l.amendments.assertions { w.int(Int64(s)) }
-        w.endArray()
+        for part in LedgerSection.allCases { writeKeys(of: part, l, &w) }
         w.endObject()
         return w.bytes
+    }
+
+    /// One section of the ledger as an object of its own: a snapshot keeps
+    /// them apart so a command reads only what it needs (an append of a tip
+    /// needs the units, not twenty thousand models).
+    public static func encode(_ l: Ledger, section: LedgerSection) -> [UInt8] {
+        var w = JSONWriter(reserving: 1 << 12)
+        w.beginObject()
+        writeKeys(of: section, l, &w)
+        w.endObject()
+        return w.bytes
+    }
+
+    static func writeKeys(of section: LedgerSection, _ l: Ledger, _ w: inout JSONWriter) {
+        switch section {
+        case .base:
+            w.key("last_seq"); w.int(Int64(l.lastSeq))
+            w.key("last_recorded"); if let r = l.lastRecorded { w.string(r.rfc3339) } else { w.null() }
+            w.key("log"); if let c = l.log { EventEncoder.writeData(.logCreated(c), &w) } else { w.null() }
+            w.key("units"); w.beginArray()
+            for code in l.units.order {
+                guard let r = l.units.records[code] else { continue }
+                w.beginObject()
+                w.key("code"); w.string(code)
+                w.key("entries"); writeEntries(r.entries.map { ($0.seq, Fact(occurred: $0.occurred, unit: code, data: $0.data)) }, &w)
+                w.endObject()
+            }
+            w.endArray()
+        case .models:
+            w.key("models"); w.beginArray()
+            for id in l.models.records.keys.sorted() {
+                let r = l.models.records[id]!
+                w.beginObject()
+                w.key("id"); w.string(id)
+                w.key("unit"); w.string(r.unit)
+                // Compact rows: a national log holds tens of thousands of models,
+                // and every reading command loads them.
+                w.key("rows"); w.beginArray()
+                for e in r.entries { writeModelRow(e, &w) }
+                w.endArray()
+                w.endObject()
+            }
+            w.endArray()
+            w.key("cameras"); w.beginArray()
+            for unit in l.models.cameras.keys.sorted() {
+                for (day, n) in l.models.cameras[unit]!.sorted(by: { $0.key < $1.key }) {
+                    w.beginArray(); w.string(unit); w.int(Int64(day)); w.int(Int64(n)); w.endArray()
+                }
+            }
+            w.endArray()
+        case .flows:
+            w.key("flows"); w.beginArray()
+            for key in l.flows.rows.keys.sorted(by: { ($0.unit, $0.year) < ($1.unit, $1.year) }) {
+                w.beginArray(); w.string(key.unit); w.int(Int64(key.year))
+                w.beginArray(); for v in l.flows.rows[key]! { w.int(Int64(v)) }; w.endArray()
+                w.endArray()
+            }
+            w.endArray()
+        case .amendments:
+            w.key("corrections"); w.beginArray()
+            for t in l.amendments.corrections.keys.sorted() {
+                w.beginArray(); w.int(Int64(t)); for s in l.amendments.corrections[t]! { w.int(Int64(s)) }; w.endArray()
+            }
+            w.endArray()
+            w.key("retractions"); w.beginArray()
+            for t in l.amendments.retractions.keys.sorted() {
+                w.beginArray(); w.int(Int64(t)); w.int(Int64(l.amendments.retractions[t]!)); w.endArray()
+            }
+            w.endArray()
+            w.key("assertions"); w.beginArray()
+            for s in l.amendments.assertions { w.int(Int64(s)) }
+            w.endArray()
+        }
     }
 
     /// `[seq, day, "e", kind, name, members]` (established),
@@ -153,10 +175,18 @@ public enum LedgerCodec {
     /// million-event log holds tens of thousands of facts; every reading
     /// command and every append loads one).
     public static func decode(_ bytes: [UInt8]) throws -> Ledger {
+        var l = Ledger()
+        try decode(bytes, into: &l)
+        return l
+    }
+
+    /// Reads an object holding any of the ledger's keys (one section, or all)
+    /// into `l`, so a snapshot's sections can be read one by one.
+    public static func decode(_ bytes: [UInt8], into ledger: inout Ledger) throws {
         do {
-            return try bytes.withUnsafeBytes { buf in
+            ledger = try bytes.withUnsafeBytes { [ledger] buf in
                 var s = JSONScanner(buf, maxDepth: 32)
-                var l = Ledger()
+                var l = ledger
                 var seen: Set<String> = []
                 try s.beginObject()
                 while let key = try s.nextKey() {

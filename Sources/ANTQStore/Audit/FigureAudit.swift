@@ -108,7 +108,7 @@ extension DataStore {
         }
 
         let result = try replay(asOf: asOf, periodStart: periodStart, useSnapshots: false, writeSnapshot: false,
-                                includesModels: !metric.isFlow) { e, _, ledger in
+                                sections: metric.isFlow ? [.base, .amendments, .flows] : Set(LedgerSection.allCases)) { e, _, ledger in
             if !headerKnown, case .logCreated(let c) = e.data {
                 headerKnown = true
                 if periodStart == nil { start = c.periodStart }
