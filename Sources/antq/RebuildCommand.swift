@@ -9,6 +9,7 @@ enum RebuildCommand {
         let store = try c.store()
         let started = DispatchTime.now().uptimeNanoseconds
         let r = try store.replay(useSnapshots: !c.parsed.flag("from-scratch"), writeSnapshot: false)
+        defer { keepUntilExit(r) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let header = try store.header()
         guard case .logCreated(let created) = header.data else { return 1 }
@@ -33,6 +34,7 @@ enum RebuildCommand {
         let store = try c.store()
         let start = try c.periodStart()
         let r = try store.replay(periodStart: start, writeSnapshot: false)
+        defer { keepUntilExit(r) }
         let header = try store.header()
         guard case .logCreated(let created) = header.data else { return 1 }
         let path = try store.saveSnapshot(r, logID: created.logID, projection: LedgerProjection(periodStart: start))

@@ -16,6 +16,7 @@ enum ReportCommands {
         let store = try c.store()
         let asOf = try c.asOf()
         let r = try store.replay(asOf: asOf, periodStart: try c.periodStart())
+        defer { keepUntilExit(r) }
         let unit = try c.unit(in: r.ledger)
         let format = try format(c)
         var compare = try c.int("compare")
@@ -35,6 +36,7 @@ enum ReportCommands {
         let store = try c.store()
         let asOf = try c.asOf()
         let r = try store.replay(asOf: asOf)
+        defer { keepUntilExit(r) }
         let unit = try c.unit(in: r.ledger)
         let day = try c.date("date") ?? asOf.map { Clock.vietnamDay(of: $0) } ?? c.today
         let report = StateReport.make(ledger: r.ledger, day: day, periodStart: r.periodStart, unit: unit,
