@@ -47,9 +47,13 @@ extension DataStore {
         do { size = try fd.size() } catch { throw .io(error) }
         // The key: required when the log says it is keyed.
         var keyed = false
+        var foldStart = MonthDay.january1
         if let h = try? header() {
             try checkKey(against: h, required: true)
-            if case .logCreated(let c) = h.data, c.keyID != nil { keyed = true }
+            if case .logCreated(let c) = h.data {
+                keyed = c.keyID != nil
+                foldStart = c.periodStart
+            }
         }
         report.keyed = keyed
         var chain = ChainVerifier(key: keyed ? chainKey : .plain)
@@ -63,39 +67,37 @@ extension DataStore {
         func add(_ line: Int, _ message: String) {
             if report.problems.count < maxProblems { report.problems.append(.init(line: line, message: message)) }
         }
-        func settle(upTo instant: UTCInstant?) {
+        /// Checks the assertions recorded before `instant` against the ledger
+        /// as it stands now (`now` supplies it: only built when needed).
+        func settle(upTo instant: UTCInstant?, _ now: () -> Ledger) {
+            var current: Ledger?
             while let a = pending.first, instant == nil || a.recorded < instant! {
                 pending.removeFirst()
                 guard case .figureAsserted(let metricName, let year, let value, _) = a.data, let metric = Metric(name: metricName),
                       let unit = a.unit else { continue }
-                let actual = FigureQuery(ledger: ledger, year: year, periodStart: periodStart).value(metric, unit: unit)
+                if current == nil { current = now() }
+                let actual = FigureQuery(ledger: current!, year: year, periodStart: periodStart).value(metric, unit: unit)
                 report.assertions.append(.init(seq: a.seq, metric: metricName, year: year, unit: unit, expected: value, actual: actual, recorded: a.recorded))
             }
         }
-        var parallel = decoding
-        parallel.stopAtError = false
-        parallel.chain = keyed ? chainKey : .plain
+        let fold = ParallelFold(decoder: decoding, start: foldStart, mode: .verify(keyed ? chainKey : .plain))
         var processedEnd: Int64 = 0
         var lastCommittedLink: SHA256Digest = .zero
         do {
             try ChunkStream().forEachChunk(in: fd, to: size) { chunk -> Bool in
                 var number = chunk.firstLine
-                for part in parallel.decode(chunk.bytes) {
-                    for (i, r) in part.results.enumerated() {
+                for part in fold.fold(chunk.bytes) {
+                    var events = part.events.makeIterator()
+                    for (i, record) in part.records.enumerated() {
                         defer { number += 1 }
                         report.lines = number
-                        let (start, length) = part.spans[i]
-                        let hash = part.hashes[i]
-                        let e: Event
-                        switch r {
-                        case .failure(let error):
-                            add(number, "\(error)")
-                            chain.skip(hash: hash, link: part.links[i])
+                        guard let line = record.line else {
+                            add(number, "\(record.problem.map { "\($0)" } ?? "unreadable line")")
+                            chain.skip(hash: record.hash, link: record.link)
                             continue
-                        case .success(let ev):
-                            e = ev
                         }
-                        let chainProblems = chain.check(hash: hash, link: part.links[i], seq: e.seq, prev: e.prev)
+                        let event = record.foldedFlow ? nil : events.next()?.event
+                        let chainProblems = chain.check(hash: record.hash, link: record.link, seq: line.seq, prev: line.prev)
                         let seqBroken = chainProblems.contains { if case .seq = $0 { true } else { false } }
                         for p in chainProblems {
                             switch p {
@@ -115,34 +117,41 @@ extension DataStore {
                             }
                         }
                         if number == 1 {
-                            if case .logCreated(let c) = e.data { periodStart = c.periodStart } else {
+                            if case .logCreated(let c)? = event?.data { periodStart = c.periodStart } else {
                                 add(1, "the first line must be log.created")
                             }
-                        } else if e.type == .logCreated {
+                        } else if line.type == .logCreated {
                             add(number, "log.created may only be the first line")
                         }
-                        if let last = lastRecorded, e.recorded < last {
-                            add(number, "recorded \(e.recorded.rfc3339) is earlier than the line before (\(last.rfc3339))")
+                        if let last = lastRecorded, line.recorded < last {
+                            add(number, "recorded \(line.recorded.rfc3339) is earlier than the line before (\(last.rfc3339))")
                         }
-                        lastRecorded = max(lastRecorded ?? e.recorded, e.recorded)
-                        if e.more {
+                        lastRecorded = max(lastRecorded ?? line.recorded, line.recorded)
+                        if line.more {
                             if batchOpenSince == nil { batchOpenSince = number }
                         } else {
                             batchOpenSince = nil
                         }
-                        settle(upTo: e.recorded)
-                        projection.apply(e, to: &ledger)
-                        if e.type == .figureAsserted { pending.append(e) }
-                        if let want = expected, want.seq == e.seq { report.fingerprintMatches = hash == want.hash }
+                        settle(upTo: line.recorded) {
+                            // This part's flows so far are not merged yet: fold them again.
+                            var l = ledger
+                            l.flows.merge(fold.flows(of: part, firstLines: i, in: chunk.bytes))
+                            return l
+                        }
+                        if let event {
+                            projection.apply(event, to: &ledger)
+                            if event.type == .figureAsserted { pending.append(event) }
+                        }
+                        if let want = expected, want.seq == line.seq { report.fingerprintMatches = record.hash == want.hash }
                         if batchOpenSince == nil {
                             report.fingerprint = chain.fingerprint
-                            lastCommittedLink = part.links[i]
+                            lastCommittedLink = record.link
                             uncommittedFrom = nil
                         } else if uncommittedFrom == nil {
                             uncommittedFrom = number
                         }
-                        _ = start; _ = length
                     }
+                    ledger.flows.merge(part.flows)
                 }
                 processedEnd = chunk.offset + Int64(chunk.bytes.count)
                 return true
@@ -158,7 +167,7 @@ extension DataStore {
         } catch {
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
-        settle(upTo: nil)
+        settle(upTo: nil) { ledger }
         if let from = uncommittedFrom {
             report.warnings.append("\(layout.logDisplayName): lines \(from)–\(report.lines) are an unfinished batch (interrupted append); not part of the log")
         }

@@ -1,13 +1,37 @@
 import ANTQDomain
 import EventLog
+import Hashing
 import TextFormats
 
-/// The replay of reading commands, spread over every core: each worker
-/// checks its lines and folds the flow events (most of any log) into its own
-/// partial `FlowTable`; only the other events come back, in order, for the
-/// sequential fold. Flow counters are sums, so merging the partial tables in
-/// any order gives the table a one-by-one fold would have built.
+/// The replay and the verify of a block of lines, spread over every core:
+/// each worker checks its lines and folds the flow events (most of any log)
+/// into its own partial `FlowTable`; only the other events come back, in
+/// order, for the sequential fold. Flow counters are sums, so merging the
+/// partial tables in any order gives the table a one-by-one fold would have
+/// built.
 struct ParallelFold {
+    enum Mode {
+        /// Reading commands: stop a piece at its first bad line or at the first
+        /// event recorded after `asOf`.
+        case replay(asOf: UTCInstant?)
+        /// `verify`: go on past bad lines, and keep what the sequential checks
+        /// of every line need (hashes, links, seq, prev, recorded, batch marker).
+        case verify(ChainKey)
+    }
+
+    /// What `verify` checks of each line in log order.
+    struct LineRecord {
+        var start: Int
+        var length: Int
+        var hash: SHA256Digest
+        var link: SHA256Digest
+        /// Nil when the line is not a valid event (then only hash and link are set).
+        var line: (seq: Int, prev: SHA256Digest, recorded: UTCInstant, more: Bool, type: EventType)?
+        var problem: EventCodingError?
+        /// Folded into the part's flow table rather than returned as an event.
+        var foldedFlow = false
+    }
+
     /// One worker's share of a block.
     final class Part: @unchecked Sendable {
         /// Flow counters of this part's flow events.
@@ -18,47 +42,85 @@ struct ParallelFold {
         var lines = 0
         /// The last folded line: offset and length within the block, seq, recorded.
         var last: (start: Int, length: Int, seq: Int, recorded: UTCInstant)?
-        /// The first bad line, by index within the part.
+        /// The first bad line, by index within the part (replay).
         var failure: (index: Int, error: EventCodingError)?
         /// The part reached an event recorded after `asOf`.
         var reachedAsOf = false
+        /// Every line, in order (verify).
+        var records: [LineRecord] = []
     }
 
     let decoder: ParallelDecoder
     /// Reporting-year start, known from the log's header before the replay.
     let start: MonthDay
-    let asOf: UTCInstant?
+    let mode: Mode
 
     func fold(_ bytes: UnsafeRawBufferPointer) -> [Part] {
         let cuts = decoder.pieces(bytes)
         let parts = (0..<(cuts.count - 1)).map { _ in Part() }
         let block = ParallelDecoder.Block(bytes: bytes)
         let start = self.start
-        let asOf = self.asOf
+        let mode = self.mode
         decoder.run(pieces: parts.count) { i in
             let part = parts[i]
             var lineDecoder = EventDecoder()
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { offset, length in
                 let bytes = block.line(offset, length)
-                let line: CheckedLine
-                do throws(EventCodingError) { line = try lineDecoder.check(bytes) } catch {
-                    part.failure = (part.lines, error)
-                    return false
+                switch mode {
+                case .replay(let asOf):
+                    let line: CheckedLine
+                    do throws(EventCodingError) { line = try lineDecoder.check(bytes) } catch {
+                        part.failure = (part.lines, error)
+                        return false
+                    }
+                    if let asOf, line.recorded > asOf {
+                        part.reachedAsOf = true
+                        return false
+                    }
+                    fold(line, bytes, into: part, start: start)
+                    part.last = (offset, length, line.seq, line.recorded)
+                case .verify(let chain):
+                    let hash = SHA256.hash(bytes)
+                    var record = LineRecord(start: offset, length: length, hash: hash, link: chain.isKeyed ? chain.link(for: bytes) : hash)
+                    do throws(EventCodingError) {
+                        let line = try lineDecoder.check(bytes)
+                        record.line = (line.seq, line.prev(in: bytes), line.recorded, line.more, line.type)
+                        record.foldedFlow = fold(line, bytes, into: part, start: start)
+                    } catch {
+                        record.problem = error
+                    }
+                    part.records.append(record)
                 }
-                if let asOf, line.recorded > asOf {
-                    part.reachedAsOf = true
-                    return false
-                }
-                if LedgerProjection.changesOnlyFlows(line.type) {
-                    LedgerProjection.foldFlow(occurred: line.occurred, unit: line.unit, data: line.data, start: start, into: &part.flows)
-                } else {
-                    part.events.append((part.lines, line.event(in: bytes)))
-                }
-                part.last = (offset, length, line.seq, line.recorded)
                 part.lines += 1
                 return true
             }
         }
         return parts
+    }
+
+    /// Folds a flow event into the part's table, or keeps any other event for the sequential fold.
+    @discardableResult
+    private func fold(_ line: CheckedLine, _ bytes: UnsafeRawBufferPointer, into part: Part, start: MonthDay) -> Bool {
+        if LedgerProjection.changesOnlyFlows(line.type) {
+            LedgerProjection.foldFlow(occurred: line.occurred, unit: line.unit, data: line.data, start: start, into: &part.flows)
+            return true
+        }
+        part.events.append((part.lines, line.event(in: bytes)))
+        return false
+    }
+
+    /// The flows a part's first `count` lines add, folded again from the
+    /// block: `verify` needs the exact table at a `figure.asserted`'s instant,
+    /// which may fall inside a part (a few times per log).
+    func flows(of part: Part, firstLines count: Int, in bytes: UnsafeRawBufferPointer) -> FlowTable {
+        var table = FlowTable()
+        var lineDecoder = EventDecoder()
+        for record in part.records.prefix(count) where record.foldedFlow {
+            let line = UnsafeRawBufferPointer(rebasing: bytes[record.start..<(record.start + record.length)])
+            if let checked = try? lineDecoder.check(line) {
+                LedgerProjection.foldFlow(occurred: checked.occurred, unit: checked.unit, data: checked.data, start: start, into: &table)
+            }
+        }
+        return table
     }
 }

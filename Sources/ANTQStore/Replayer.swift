@@ -87,7 +87,7 @@ extension DataStore {
         var endOffset = from
         var failure: StoreError?
         let parallel = decoding
-        let fold = ParallelFold(decoder: parallel, start: start, asOf: asOf)
+        let fold = ParallelFold(decoder: parallel, start: start, mode: .replay(asOf: asOf))
         var timing = (decode: UInt64(0), fold: UInt64(0))
         defer {
             if ProcessInfo.processInfo.environment["ANTQ_PROFILE"] != nil {

@@ -118,3 +118,45 @@ private let setup = [
     #expect(r.warnings.contains { $0.contains("torn line") })
     #expect(r.fingerprint.seq == 5)
 }
+
+@Test(arguments: [UInt64(51), 53])
+func everyAssertionIsCheckedAgainstTheLogAsOfItsInstantHoweverTheLinesAreSplitOverCores(seed: UInt64) throws {
+    let t = TestStore()
+    defer { t.cleanup() }
+    // A log, published figures that hold at its end, then more tips: each
+    // assertion is settled when the next batch starts, inside a piece of lines.
+    t.fill(seed: seed, events: 600)
+    let now = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    var assertions: [String] = []
+    for metric in ["arrests", "tips", "cases"].map({ Metric(name: $0)! }) {
+        for year in now.ledger.flows.years.suffix(3) {
+            let value = FigureQuery(ledger: now.ledger, year: year, periodStart: now.periodStart).value(metric, unit: "74")
+            assertions.append(#"{"type":"figure.asserted","occurred":"2025-01-01","unit":"74","data":{"metric":"\#(metric.name)","year":\#(year),"value":\#(value)}}"#)
+        }
+    }
+    try t.append(assertions)
+    let tip = try #require(t.events().last { $0.type == .tipReceived })
+    for _ in 0..<20 {
+        try t.append([#"{"type":"tip.received","occurred":"\#(tip.occurred.iso)","unit":"\#(tip.unit!)","data":{"count":3,"channel":"hotline","valuable":true}}"#])
+    }
+    var reports: [VerifyReport] = []
+    for workers in [1, 3, 6] {
+        var s = t.store
+        s.decoding.workers = workers
+        s.decoding.minimumSplitBytes = workers == 1 ? .max : 1
+        reports.append(try s.verify())
+    }
+    let checks = reports[0].assertions
+    #expect(checks.filter(\.passed).count >= 9 && checks.filter { $0.passed && $0.actual > 0 }.count >= 6,
+            "the nine figures asserted mid-log hold, most of them non-zero")
+    for c in checks {
+        let then = try t.store.replay(asOf: c.recorded, useSnapshots: false, writeSnapshot: false)
+        let metric = try #require(Metric(name: c.metric))
+        #expect(c.actual == FigureQuery(ledger: then.ledger, year: c.year, periodStart: then.periodStart).value(metric, unit: c.unit),
+                "#\(c.seq) \(c.metric) \(c.year) \(c.unit)")
+    }
+    for r in reports.dropFirst() {
+        #expect(r.assertions == checks)
+        #expect(r.problems == reports[0].problems && r.fingerprint == reports[0].fingerprint && r.lines == reports[0].lines)
+    }
+}

@@ -23,10 +23,14 @@ public struct CheckedLine: Sendable {
 
     public var type: EventType { data.type }
 
+    /// The previous line's hash or HMAC, as the line records it.
+    public func prev(in line: UnsafeRawBufferPointer) -> SHA256Digest {
+        SHA256Digest(hexBytes: UnsafeRawBufferPointer(rebasing: line[prevRange]).assumingMemoryBound(to: UInt8.self))!
+    }
+
     /// The full event; `line` must be the bytes this was checked from.
     public func event(in line: UnsafeRawBufferPointer) -> Event {
         let id = String(decoding: UnsafeRawBufferPointer(rebasing: line[idRange]), as: UTF8.self)
-        let prev = SHA256Digest(hexBytes: UnsafeRawBufferPointer(rebasing: line[prevRange]).assumingMemoryBound(to: UInt8.self))!
-        return Event(seq: seq, id: id, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, prev: prev, more: more)
+        return Event(seq: seq, id: id, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, prev: prev(in: line), more: more)
     }
 }
