@@ -56,6 +56,10 @@ struct BatchAppender {
     private(set) var summary = BatchSummary()
     private var problems: [LineProblem] = []
     private var bad = 0
+    /// The batch's one `recorded` instant, formatted once.
+    private let recordedText: (UTCInstant, [UInt8])
+    /// Reused for every line.
+    private var line: [UInt8] = []
     /// Ids given by the lines themselves (id → first line), checked against the log at the end.
     private var given: [String: Int] = [:]
 
@@ -91,6 +95,8 @@ struct BatchAppender {
         validator = Validator(ledger: ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
                               lookup: { try state.event(seq: $0) })
         validator.retainsAccepted = false
+        recordedText = (validator.now, Array(validator.now.rfc3339.utf8))
+        line.reserveCapacity(1024)
         self.file = file
         self.collectIDs = collectIDs
         self.onWritten = onWritten
@@ -127,7 +133,9 @@ struct BatchAppender {
         e.prev = sink.nextPrev
         e.more = more
         precondition(e.seq == sink.nextSeq)
-        try sink.add(EventEncoder.encode(e))
+        line.removeAll(keepingCapacity: true)
+        EventEncoder.encode(e, recorded: e.recorded == recordedText.0 ? recordedText.1 : nil, into: &line)
+        try line.withUnsafeBytes { try sink.add($0) }
         if summary.count == 0 { summary.first = e }
         summary.count += 1
         summary.last = e
