@@ -35,12 +35,35 @@ extension DataStore {
     ///   replays the log each time, as the CLI does.
     public func append(_ inputs: [DraftInput], file: String, defaultBy: String, expectSeq: Int? = nil,
                        session: AppendSession? = nil) throws(StoreError) -> AppendReceipt {
+        var events: [Event] = []
+        var next = inputs.makeIterator()
+        let r = try appendBatch(next: { () throws(StoreError) -> DraftInput? in next.next() }, file: file, defaultBy: defaultBy,
+                                expectSeq: expectSeq, session: session, onWritten: { events.append($0) },
+                                sections: { tail in sectionsNeeded(by: inputs, tail: tail, session: session) })
+        return AppendReceipt(events: events, fingerprint: r.fingerprint, recovered: r.recovered)
+    }
+
+    /// The streaming form of `append(_:file:…)`: drafts are pulled from
+    /// `next` one at a time, validated and written as they come (as
+    /// uncommitted `more` lines), so memory does not grow with the batch.
+    /// The batch commits only when its last line is written and synced; a bad
+    /// line, an id already in the log or any error cuts the file back to the
+    /// committed end, leaving the log byte-for-byte as it was.
+    ///
+    /// - Parameter onWritten: sees each event as written (seq, prev and
+    ///   `more` filled in); it is gone again if the batch is then rejected.
+    /// - Parameter sections: the ledger sections the drafts' validation reads,
+    ///   when the caller knows the drafts before streaming them (see
+    ///   `sectionsNeeded`); nil loads the whole ledger.
+    public func appendBatch(next: () throws(StoreError) -> DraftInput?, file: String, defaultBy: String, expectSeq: Int? = nil,
+                            session: AppendSession? = nil, onWritten: ((Event) -> Void)? = nil,
+                            sections: ((LogTail) -> Set<LedgerSection>)? = nil) throws(StoreError) -> BatchReceipt {
         let header = try self.header()
         try checkKey(against: header, required: true)
         let writer = LogWriter(layout: layout, key: chainKey, onRecovery: { [note, layout] r in
             note("warning: an interrupted append had left \(r.bytes) bytes (\(r.lines) line(s)) at the end of \(layout.logDisplayName); moved to \(r.path)")
         })
-        var accepted: [Event] = []
+        var summary = BatchSummary()
         var after: Ledger?
         do {
             let receipt = try writer.append(expectSeq: expectSeq) { (tail: LogTail, sink: inout BatchSink) throws in
@@ -51,60 +74,40 @@ extension DataStore {
                 if let cached = session?.ledger(at: tail) {
                     ledger = cached
                 } else {
-                    ledger = try self.replay(writeSnapshot: false, sections: sectionsNeeded(by: inputs, tail: tail, session: session)).ledger
+                    ledger = try self.replay(writeSnapshot: false, sections: sections?(tail) ?? Set(LedgerSection.allCases)).ledger
                     if let session { session.reset(ledger, ids: try allIDs(fd: fd, end: tail.committedEnd)) }
                 }
-                let lookup = EventLookup(fd: fd, end: tail.committedEnd)
-                let now = clock.now()
-                var validator = Validator(ledger: ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
-                                          lookup: { try lookup.event(seq: $0) })
-                var problems: [LineProblem] = []
-                var bad = 0
-                for input in inputs {
-                    switch input.draft {
-                    case .failure(let e):
-                        bad += 1
-                        if problems.count < DataStore.problemCap { problems.append(LineProblem(file: file, line: input.line, error: e)) }
-                    case .success(let d):
-                        do { _ = try validator.accept(d) } catch {
-                            bad += 1
-                            if problems.count < DataStore.problemCap { problems.append(LineProblem(file: file, line: input.line, error: error as? EventCodingError ?? EventCodingError(field: nil, problem: "\(error)"))) }
-                        }
+                var batch = BatchAppender(ledger: ledger, tail: tail, fd: fd, now: clock.now(), defaultBy: defaultBy, file: file,
+                                          collectIDs: session != nil, onWritten: onWritten)
+                while let input = try next() {
+                    if !ledger.isComplete, case .success(let d) = input.draft {
+                        precondition(LedgerProjection.changesOnlyFlows(d.type), "a \(d.type.rawValue) needs the whole ledger")
                     }
+                    try batch.take(input, sink: &sink)
                 }
-                if bad == 0 {
-                    let given = Dictionary(inputs.enumerated().compactMap { i, input -> (String, Int)? in
-                        if case .success(let d) = input.draft, let id = d.id { return (id, input.line) }
-                        return nil
-                    }, uniquingKeysWith: { a, _ in a })
-                    if let session, !given.isEmpty {
+                try batch.finish(sink: &sink) { (given: [String: Int]) throws -> [LineProblem] in
+                    var problems: [LineProblem] = []
+                    if let session {
                         for id in given.keys.sorted() where session.ids.contains(id) {
-                            bad += 1
                             problems.append(LineProblem(file: file, line: given[id]!, error: EventCodingError(
                                 field: "id", problem: "\(id) is already in the log", fix: "an event is recorded once; omit id to record a new one")))
                         }
-                    } else if !given.isEmpty {
+                    } else {
                         for (id, seq) in try existingIDs(Set(given.keys), fd: fd, end: tail.committedEnd) {
-                            bad += 1
                             problems.append(LineProblem(file: file, line: given[id]!, error: EventCodingError(
                                 field: "id", problem: "\(id) is already in the log as #\(seq)", fix: "an event is recorded once; omit id to record a new one")))
                         }
                     }
+                    return problems
                 }
-                if bad > 0 { throw StoreError.rejected(problems, total: bad) }
-                accepted = validator.accepted
-                for i in accepted.indices {
-                    accepted[i].prev = sink.nextPrev
-                    accepted[i].more = i < accepted.count - 1
-                    precondition(accepted[i].seq == sink.nextSeq)
-                    try sink.add(EventEncoder.encode(accepted[i]))
-                }
-                after = validator.ledger
+                summary = batch.summary
+                after = batch.ledger
             }
-            if let session, let after { session.remember(after, ids: accepted.map(\.id), tail: receipt.fingerprint) }
+            if let session, let after { session.remember(after, ids: summary.ids, tail: receipt.fingerprint) }
             if let r = receipt.recovery { _ = r }
-            let result = AppendReceipt(events: accepted, fingerprint: receipt.fingerprint, recovered: receipt.recovery)
-            if let after, after.isComplete { maybeSnapshotAfterAppend(after, receipt: receipt, count: accepted.count) }
+            let result = BatchReceipt(count: summary.count, first: summary.first, last: summary.last,
+                                      fingerprint: receipt.fingerprint, recovered: receipt.recovery)
+            if let after, after.isComplete { maybeSnapshotAfterAppend(after, receipt: receipt, count: summary.count) }
             return result
         } catch let e as StoreError {
             throw e
@@ -127,7 +130,7 @@ extension DataStore {
     /// tree only, so a batch of them loads just that from the snapshot; any
     /// other event, a session (it keeps the ledger), or an append that will
     /// leave the interval's snapshot behind needs the whole ledger.
-    func sectionsNeeded(by inputs: [DraftInput], tail: LogTail, session: AppendSession?) -> Set<LedgerSection> {
+    public func sectionsNeeded(by inputs: [DraftInput], tail: LogTail, session: AppendSession?) -> Set<LedgerSection> {
         let all = Set(LedgerSection.allCases)
         guard session == nil, tail.lastSeq / snapshotInterval == (tail.lastSeq + inputs.count) / snapshotInterval else { return all }
         for input in inputs {

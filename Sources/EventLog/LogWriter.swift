@@ -139,6 +139,13 @@ public struct LogWriter: Sendable {
 
 /// Collects the lines of one batch, handing out seq and prev in order and
 /// writing in large chunks so a million-line batch needs no million-line buffer.
+///
+/// The line added last always stays in memory until `LogWriter` flushes it
+/// after `build` returns: a chunk is written *before* a line that would
+/// overflow it, never after. So the batch's final line (the one without
+/// `more`) cannot reach the file before the keyed-mode seal, and a batch that
+/// is still being built can only have `more` lines in the file — which
+/// readers ignore and a failed append cuts off again.
 public struct BatchSink {
     let fd: FileDescriptor
     let key: ChainKey
@@ -148,20 +155,22 @@ public struct BatchSink {
     public private(set) var count = 0
     /// Bytes added so far (lines and their newlines).
     public private(set) var written: Int64 = 0
-    private var pending: [UInt8] = []
-    private let chunk = 4 << 20
+    /// The lines added but not yet written, readable while the batch is built.
+    public let pending: PendingLines
+    private let chunk: Int
 
-    init(fd: FileDescriptor, key: ChainKey, lastSeq: Int, lastLine: [UInt8], lastHash: SHA256Digest) {
+    init(fd: FileDescriptor, key: ChainKey, lastSeq: Int, lastLine: [UInt8], lastHash: SHA256Digest, chunk: Int = 4 << 20) {
         self.fd = fd
         self.key = key
         self.lastSeq = lastSeq
         self.lastHash = lastHash
+        self.chunk = chunk
         if lastLine.isEmpty {
             self.lastLink = .zero
         } else {
             self.lastLink = lastLine.withUnsafeBytes { key.link(for: $0) }
         }
-        pending.reserveCapacity(64 << 10)
+        pending = PendingLines(firstSeq: lastSeq + 1, capacity: min(chunk, 1 << 20))
     }
 
     /// The seq the next line must carry.
@@ -172,22 +181,65 @@ public struct BatchSink {
     /// Adds one encoded line (without newline). The caller has put
     /// `nextSeq` and `nextPrev` into it.
     public mutating func add(_ line: [UInt8]) throws {
-        let (hash, link) = line.withUnsafeBytes { b in
-            (SHA256.hash(b), key.isKeyed ? key.link(for: b) : SHA256Digest.zero)
-        }
-        lastHash = hash
-        lastLink = key.isKeyed ? link : hash
-        lastSeq += 1
-        count += 1
-        pending.append(contentsOf: line)
-        pending.append(0x0A)
-        written += Int64(line.count + 1)
-        if pending.count >= chunk { try flush() }
+        try line.withUnsafeBytes { try add($0) }
     }
 
-    mutating func flush() throws {
-        guard !pending.isEmpty else { return }
-        try fd.writeAll(pending)
-        pending.removeAll(keepingCapacity: true)
+    /// Adds one encoded line (without newline) from raw bytes.
+    public mutating func add(_ line: UnsafeRawBufferPointer) throws {
+        if pending.bytes.count > 0 && pending.bytes.count + line.count + 1 > chunk { try flush() }
+        let hash = SHA256.hash(line)
+        lastHash = hash
+        lastLink = key.isKeyed ? key.link(for: line) : hash
+        lastSeq += 1
+        count += 1
+        pending.append(line)
+        written += Int64(line.count + 1)
+    }
+
+    /// Writes the pending lines to the file (still uncommitted until the
+    /// final line is written and synced).
+    public mutating func flush() throws {
+        guard !pending.bytes.isEmpty else { return }
+        try fd.writeAll(pending.bytes)
+        pending.flushed(nextSeq: lastSeq + 1)
+    }
+}
+
+/// The lines of a batch held in memory between two chunk writes, so the
+/// batch being built can read back one of its own events (an amendment of an
+/// event earlier in the same batch) without keeping every event in memory:
+/// lines already written are read back from the file instead.
+public final class PendingLines {
+    public private(set) var bytes: [UInt8] = []
+    private var starts: [Int] = []
+    /// Seq of the first pending line.
+    public private(set) var firstSeq: Int
+    /// Bytes of this batch already written to the file.
+    public private(set) var flushedBytes: Int64 = 0
+
+    init(firstSeq: Int, capacity: Int) {
+        self.firstSeq = firstSeq
+        bytes.reserveCapacity(capacity)
+    }
+
+    func append(_ line: UnsafeRawBufferPointer) {
+        starts.append(bytes.count)
+        bytes.append(contentsOf: line)
+        bytes.append(0x0A)
+    }
+
+    func flushed(nextSeq: Int) {
+        flushedBytes += Int64(bytes.count)
+        bytes.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        firstSeq = nextSeq
+    }
+
+    /// The pending line carrying `seq` (without newline), if it is still in memory.
+    public func line(seq: Int) -> [UInt8]? {
+        let i = seq - firstSeq
+        guard i >= 0 && i < starts.count else { return nil }
+        let end = i + 1 < starts.count ? starts[i + 1] - 1 : bytes.count - 1
+        return Array(bytes[starts[i]..<end])
     }
 }

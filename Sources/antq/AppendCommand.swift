@@ -8,98 +8,85 @@ import TextFormats
 /// `antq append TYPE --unit U --occurred D [--FIELD VALUE …]`, or a batch
 /// from `--file F` / `-`.
 enum AppendCommand {
-    /// Longest batch line accepted: an event is a few hundred bytes.
-    static let maxLineLength = 1 << 20
-
     static func run(_ c: Context) throws -> Int32 {
         let store = try c.store()
         let expect = try c.int("expect-seq")
-        let inputs: [DraftInput]
-        let file: String
         let isBatch = c.parsed.value("file") != nil || c.parsed.arguments.first == "-"
         if isBatch, let (name, _) = c.parsed.extra.first {
             // Data fields as flags belong to a single event; in a batch an
             // unknown flag is a typo that must not be silently ignored.
             throw unknownOption(name, c)
         }
+        let receipt: BatchReceipt
         if let path = c.parsed.value("file") {
             if c.parsed.arguments.first != nil && c.parsed.arguments.first != "-" {
                 throw CLIError.usage("give either a TYPE or --file, not both")
             }
-            let bytes: [UInt8]
-            do { bytes = try FileSystem.readFile(path) } catch {
+            let fd: FileDescriptor
+            do { fd = try FileDescriptor.open(path, .readOnly) } catch {
                 throw CLIError.failed("error: cannot read \(path): \(error.text)", code: 66)
             }
-            inputs = batch(bytes)
-            file = path
+            defer { try? fd.close() }
+            let reader = BatchReader(fd: fd)
+            let first: DraftInput?
+            do { first = try reader.next() } catch {
+                throw CLIError.failed("error: cannot read \(path): \(error.text)", code: 66)
+            }
+            receipt = try stream(reader, first: first, file: path, store: store, expect: expect, c)
         } else if c.parsed.arguments.first == "-" {
-            inputs = batch(try Terminal.readStandardInput())
-            file = "<stdin>"
+            let reader = BatchReader(fd: FileDescriptor(rawValue: 0, path: "<stdin>"))
+            receipt = try stream(reader, first: try reader.next(), file: "<stdin>", store: store, expect: expect, c)
         } else if let type = c.parsed.arguments.first {
-            inputs = [DraftInput(line: 1, draft: flagsDraft(type: type, c))]
-            file = "<command line>"
+            let inputs = [DraftInput(line: 1, draft: flagsDraft(type: type, c))]
+            var one = inputs
+            receipt = try store.appendBatch(next: { () throws(StoreError) -> DraftInput? in one.popLast() }, file: "<command line>",
+                                            defaultBy: c.recorder, expectSeq: expect,
+                                            sections: { store.sectionsNeeded(by: inputs, tail: $0, session: nil) })
         } else {
             throw CLIError.usage("append needs an event TYPE, --file FILE, or '-' for standard input. See 'antq help append'.")
         }
-        if inputs.isEmpty {
-            throw CLIError.invalid("error: \(file) holds no events; nothing was appended\nfix: give one JSON event per line; see 'antq help append'")
-        }
-        let receipt = try store.append(inputs, file: file, defaultBy: c.recorder, expectSeq: expect)
         printReceipt(receipt, c)
         return 0
     }
 
+    /// Appends a batch as it is read: the reader's lines are validated and
+    /// written one by one, so memory stays flat however long the batch is.
+    static func stream(_ reader: BatchReader, first: DraftInput?, file: String, store: DataStore, expect: Int?, _ c: Context) throws -> BatchReceipt {
+        guard var pending = first else {
+            throw CLIError.invalid("error: \(file) holds no events; nothing was appended\nfix: give one JSON event per line; see 'antq help append'")
+        }
+        var firstTaken = false
+        return try store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
+            if !firstTaken { firstTaken = true; return pending }
+            do throws(Errno) {
+                guard let input = try reader.next() else { return nil }
+                pending = input
+                return input
+            } catch { throw .io(error) }
+        }, file: file, defaultBy: c.recorder, expectSeq: expect)
+    }
+
     static func printReceipt(_ r: AppendReceipt, _ c: Context) {
+        printReceipt(BatchReceipt(count: r.events.count, first: r.events.first, last: r.events.last,
+                                  fingerprint: r.fingerprint, recovered: r.recovered), c)
+    }
+
+    static func printReceipt(_ r: BatchReceipt, _ c: Context) {
+        guard let first = r.first, let last = r.last else { return }
         if c.format == "json" {
             var w = JSONWriter()
             w.beginObject()
-            w.key("appended"); w.beginArray(); for e in r.events { w.int(Int64(e.seq)) }; w.endArray()
+            w.key("appended"); w.beginArray(); for seq in first.seq...last.seq { w.int(Int64(seq)) }; w.endArray()
             w.key("fingerprint"); w.string(r.fingerprint.description)
             w.endObject()
             Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
             return
         }
-        if r.events.count == 1, let e = r.events.first {
-            Terminal.out("appended #\(e.seq) \(e.type.rawValue)\(e.unit.map { " unit \($0)" } ?? "") occurred \(e.occurred.iso)\nfingerprint: \(r.fingerprint)\n")
+        if r.count == 1 {
+            Terminal.out("appended #\(first.seq) \(first.type.rawValue)\(first.unit.map { " unit \($0)" } ?? "") occurred \(first.occurred.iso)\nfingerprint: \(r.fingerprint)\n")
         } else {
-            Terminal.out("appended \(r.events.count) events: #\(r.events.first!.seq)…#\(r.events.last!.seq)\nfingerprint: \(r.fingerprint)\n")
+            Terminal.out("appended \(r.count) events: #\(first.seq)…#\(last.seq)\nfingerprint: \(r.fingerprint)\n")
         }
-    }
-
-    /// Splits a batch into lines and decodes each; errors stay per line.
-    static func batch(_ bytes: [UInt8]) -> [DraftInput] {
-        var out: [DraftInput] = []
-        var start = 0
-        var number = 1
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            return [DraftInput(line: 1, draft: .failure(EventCodingError(field: nil, problem: "the file starts with a UTF-8 byte-order mark (BOM)",
-                                                                         fix: "save it as UTF-8 without BOM")))]
-        }
-        bytes.withUnsafeBytes { all in
-            while start < all.count {
-                var end = start
-                while end < all.count && all[end] != 0x0A { end += 1 }
-                let line = UnsafeRawBufferPointer(rebasing: all[start..<end])
-                defer { start = end + 1; number += 1 }
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                if line.count > maxLineLength {
-                    out.append(DraftInput(line: number, draft: .failure(EventCodingError(field: nil, problem: "the line is \(line.count) bytes long (limit \(maxLineLength))", fix: "one event per line; an event is a few hundred bytes"))))
-                    continue
-                }
-                if line.last == 0x0D {
-                    out.append(DraftInput(line: number, draft: .failure(EventCodingError(field: nil, problem: "the line ends with CR LF (Windows line end)", fix: "save the file with LF line ends"))))
-                    continue
-                }
-                if line.contains(0) {
-                    out.append(DraftInput(line: number, draft: .failure(EventCodingError(field: nil, problem: "the line contains a NUL byte", fix: "remove it; a batch is UTF-8 text"))))
-                    continue
-                }
-                do { out.append(DraftInput(line: number, draft: .success(try DraftDecoder.decode(line)))) } catch {
-                    out.append(DraftInput(line: number, draft: .failure(error as? EventCodingError ?? EventCodingError(field: nil, problem: "\(error)"))))
-                }
-            }
-        }
-        return out
     }
 
     /// One event from flags: every unknown `--field value` is a data field.

@@ -99,4 +99,42 @@ import Testing
         #expect(r.stderr.contains("more"), "the list is capped and says how many were left out")
         #expect(r.stderr.split(separator: "\n").count < 1000)
     }
+
+    /// A batch several times the reader's 256 KiB buffer, from a file and
+    /// from a pipe: streamed, not read whole, with the same all-or-nothing
+    /// outcome and line numbers as a small one.
+    @Test(arguments: Source.allCases)
+    func aBatchLargerThanTheReadBufferStreamsWithRightLineNumbers(_ source: Source) throws {
+        let d = try DataDir.binhDuong()
+        defer { d.remove() }
+        let n = 8_000  // about 1 MB of lines
+        var lines = (1...n).map { tipLine(count: $0 % 9 + 1) }
+        lines[6_999] = tipLine(count: 0)
+        let before = try d.logBytes()
+        let bad = try appendBatch(d, lines.joined(separator: "\n") + "\n", via: source)
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains(":7000: field data.count:"), "\(bad.stderr)")
+        #expect(try d.logBytes() == before, "the log is byte-for-byte unchanged")
+        lines[6_999] = tipLine(count: 3)
+        // The last line without a newline is still a line.
+        let good = try appendBatch(d, lines.joined(separator: "\n"), via: source)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("appended \(n) events: #\(Fixture.lastSeq + 1)…#\(Fixture.lastSeq + n)"))
+        let events = try d.events()
+        #expect(events.count == Fixture.lastSeq + n)
+        let counts: [Int?] = events.suffix(n).map { ($0["data"] as? [String: Any])?["count"] as? Int }
+        let expected: [Int?] = (1...n).map { i -> Int? in i == 7_000 ? 3 : i % 9 + 1 }
+        #expect(counts == expected)
+        #expect(try d.antq(["verify"]).status == 0)
+    }
+
+    @Test func aBatchFileThatCannotBeReadIsAMissingFileError() throws {
+        let d = try DataDir.binhDuong()
+        defer { d.remove() }
+        let before = try d.logBytes()
+        let r = try d.antq(["append", "--file", d.root.path])  // a directory: opens, but cannot be read
+        #expect(r.status == 66, "\(r.stderr)")
+        #expect(r.stderr.contains("cannot read \(d.root.path)"))
+        #expect(try d.logBytes() == before)
+    }
 }

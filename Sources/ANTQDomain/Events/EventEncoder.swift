@@ -8,6 +8,101 @@ import TextFormats
 /// by the chain, so this form is part of the format.
 public enum EventEncoder {
     public static func encode(_ e: Event) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(384)
+        encode(e, recorded: nil, into: &out)
+        return out
+    }
+
+    /// Appends the line of `e` (without newline) to `out`. The envelope is
+    /// written directly as bytes — its keys are fixed and its dates, seq and
+    /// hash have fixed ASCII forms — and the data object through `JSONWriter`.
+    /// `recorded`, when given, is `e.recorded.rfc3339` already as UTF-8: a
+    /// batch shares one instant, so it is formatted once, not per line.
+    public static func encode(_ e: Event, recorded: [UInt8]?, into out: inout [UInt8]) {
+        put(&out, "{\"seq\":")
+        putInt(&out, e.seq)
+        put(&out, ",\"id\":")
+        putString(&out, e.id)
+        put(&out, ",\"type\":\"")
+        out.append(contentsOf: e.type.rawValue.utf8)
+        put(&out, "\",\"occurred\":\"")
+        putDate(&out, e.occurred)
+        put(&out, "\",\"recorded\":\"")
+        if let recorded { out.append(contentsOf: recorded) } else { out.append(contentsOf: e.recorded.rfc3339.utf8) }
+        out.append(0x22)
+        if let unit = e.unit { put(&out, ",\"unit\":"); putString(&out, unit) }
+        put(&out, ",\"by\":")
+        putString(&out, e.by)
+        put(&out, ",\"data\":")
+        var w = JSONWriter(reserving: 0)
+        swap(&w.bytes, &out)
+        writeData(e.data, &w)
+        swap(&w.bytes, &out)
+        put(&out, ",\"prev\":\"")
+        putHex(&out, e.prev)
+        out.append(0x22)
+        if e.more { put(&out, ",\"more\":true") }
+        out.append(0x7D)
+    }
+
+    @inline(__always)
+    static func put(_ out: inout [UInt8], _ s: StaticString) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    static func putInt(_ out: inout [UInt8], _ v: Int) {
+        var w = JSONWriter(reserving: 0)
+        swap(&w.bytes, &out)
+        w.int(Int64(v))
+        swap(&w.bytes, &out)
+    }
+
+    /// A JSON string; the common case (nothing to escape) is one copy.
+    static func putString(_ out: inout [UInt8], _ s: String) {
+        var s = s
+        let plain = s.withUTF8 { u -> Bool in
+            for b in u where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            out.append(0x22)
+            out.append(contentsOf: u)
+            out.append(0x22)
+            return true
+        }
+        if plain { return }
+        var w = JSONWriter(reserving: 0)
+        swap(&w.bytes, &out)
+        w.string(s)
+        swap(&w.bytes, &out)
+    }
+
+    /// `YYYY-MM-DD`, as `CivilDate.iso` writes it (years 1…9999).
+    static func putDate(_ out: inout [UInt8], _ d: CivilDate) {
+        guard d.year >= 0 && d.year <= 9999 else { out.append(contentsOf: d.iso.utf8); return }
+        let y = d.year
+        out.append(UInt8(0x30 + y / 1000)); out.append(UInt8(0x30 + y / 100 % 10))
+        out.append(UInt8(0x30 + y / 10 % 10)); out.append(UInt8(0x30 + y % 10))
+        out.append(0x2D)
+        out.append(UInt8(0x30 + d.month / 10)); out.append(UInt8(0x30 + d.month % 10))
+        out.append(0x2D)
+        out.append(UInt8(0x30 + d.day / 10)); out.append(UInt8(0x30 + d.day % 10))
+    }
+
+    /// 64 lowercase hex digits, as `SHA256Digest.hex`.
+    static func putHex(_ out: inout [UInt8], _ h: SHA256Digest) {
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { hex in
+            h.withUnsafeBytes { b in
+                for byte in b {
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
+                }
+            }
+        }
+    }
+
+    /// The reference form of `encode(_:)`, through `JSONWriter` alone: the
+    /// direct writer above must produce exactly these bytes (tested).
+    static func encodeWithWriter(_ e: Event) -> [UInt8] {
         var w = JSONWriter(reserving: 384)
         w.beginObject()
         w.key("seq"); w.int(Int64(e.seq))

@@ -140,6 +140,11 @@ struct FieldReader {
         let u = s.utf8
         guard let first = u.first, let last = u.last else { return s }
         if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 && first < 0x80 && last < 0x80 { return s }
+        // `CharacterSet.whitespaces` is tab and the space separators (Zs):
+        // if neither end scalar is one, there is nothing to trim (and
+        // Foundation's trimming is costly on a Vietnamese name).
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        guard let a = s.unicodeScalars.first, let z = s.unicodeScalars.last, isSpace(a) || isSpace(z) else { return s }
         return s.trimmingCharacters(in: CharacterSet.whitespaces)
     }
 

@@ -15,9 +15,15 @@ public struct Validator {
     public let defaultBy: String
     /// Reads a stored event by seq, for amendments of events before this batch.
     let lookup: (Int) throws -> Event?
+    /// The events accepted so far, in order, while `retainsAccepted` is true.
     public private(set) var accepted: [Event] = []
+    /// Whether `accepted` keeps every event. A streaming batch turns it off so
+    /// memory does not grow with the batch; `lookup` must then also find the
+    /// events accepted earlier in this batch (they are in the log file, not yet committed).
+    public var retainsAccepted = true
     private var batchIndex: [Int: Int] = [:]
     private var batchIDs: Set<String> = []
+    private var uuids = UUIDSource()
 
     public static let earliest = CivilDate(year: 1945, month: 1, day: 1)!
 
@@ -38,8 +44,10 @@ public struct Validator {
         do {
             let e = try build(draft)
             projection.apply(e, to: &ledger)
-            batchIndex[e.seq] = accepted.count
-            accepted.append(e)
+            if retainsAccepted {
+                batchIndex[e.seq] = accepted.count
+                accepted.append(e)
+            }
             return e
         } catch let e as EventCodingError {
             throw e
@@ -60,7 +68,7 @@ public struct Validator {
                 throw EventCodingError(field: "id", problem: "\(given) appears twice in this batch", fix: "every event needs its own id")
             }
         } else {
-            id = UUIDText.random()
+            id = uuids.next()
         }
         let by = nfc(d.by ?? defaultBy)
         guard !by.isEmpty else {
@@ -104,6 +112,9 @@ public struct Validator {
     }
 
     func resolveUnit(_ text: String, field: String) throws -> String {
+        // The common case, a registered code as is: nothing to trim or
+        // normalise (ASCII), so the resolver would return it unchanged.
+        if UnitCode.isValid(text) && ledger.units.contains(text) { return text }
         switch UnitResolver(units: ledger.units).resolve(text) {
         case .success(let code): return code
         case .failure(.ambiguous(_, let candidates)):

@@ -1,0 +1,161 @@
+import ANTQDomain
+import EventLog
+import SystemCalls
+import TextFormats
+
+/// What a streamed batch append did: how many events, the first and the last
+/// (their seqs bound the batch), and the new fingerprint. Unlike
+/// `AppendReceipt` it holds no per-event list, so a million-event batch
+/// returns in constant memory.
+public struct BatchReceipt: Sendable {
+    public var count: Int
+    public var first: Event?
+    public var last: Event?
+    public var fingerprint: Fingerprint
+    public var recovered: LogWriter.Recovery?
+
+    public init(count: Int, first: Event?, last: Event?, fingerprint: Fingerprint, recovered: LogWriter.Recovery?) {
+        self.count = count
+        self.first = first
+        self.last = last
+        self.fingerprint = fingerprint
+        self.recovered = recovered
+    }
+}
+
+struct BatchSummary {
+    var count = 0
+    var first: Event?
+    var last: Event?
+    /// Ids of the written events, kept only for an `AppendSession`.
+    var ids: [String] = []
+}
+
+/// Validates the lines of one batch in order and writes each accepted event
+/// at once through the `BatchSink`, one line behind: the newest event is held
+/// back until the next one shows whether it is the batch's last (no `more`).
+///
+/// Why write before the whole batch is known to be good: the batch is all or
+/// nothing, yet holding a million events (or their lines) until the end is
+/// what made memory grow with the batch. Lines written while the batch is
+/// being built all carry `more`, so they are not committed — readers ignore
+/// them, and `LogWriter` cuts the file back to the committed end when `build`
+/// throws (here: a bad line, an id already in the log, an I/O error). The log
+/// is then byte-for-byte what it was. A crash mid-batch leaves only `more`
+/// lines, which the next writer moves aside, as for any interrupted append.
+///
+/// Events accepted after a bad line are still written (never committed), so
+/// an amendment later in a rejected batch that targets one of them is judged
+/// exactly as before: every bad line is reported with the same message.
+struct BatchAppender {
+    private var validator: Validator
+    private let state: LookupState
+    private let file: String
+    private let collectIDs: Bool
+    private let onWritten: ((Event) -> Void)?
+    private(set) var summary = BatchSummary()
+    private var problems: [LineProblem] = []
+    private var bad = 0
+    /// The batch's one `recorded` instant, formatted once.
+    private let recordedText: (UTCInstant, [UInt8])
+    /// Reused for every line.
+    private var line: [UInt8] = []
+    /// Ids given by the lines themselves (id → first line), checked against the log at the end.
+    private var given: [String: Int] = [:]
+
+    /// Finds events for amendments: committed ones by binary search in the
+    /// log, this batch's own in the held-back event, the sink's pending
+    /// lines, or the part of the file already written.
+    final class LookupState {
+        let fd: FileDescriptor
+        let committedEnd: Int64
+        let committedSeq: Int
+        var held: Event?
+        var pending: PendingLines?
+
+        init(fd: FileDescriptor, tail: LogTail) {
+            self.fd = fd
+            committedEnd = tail.committedEnd
+            committedSeq = tail.lastSeq
+        }
+
+        func event(seq: Int) throws -> Event? {
+            if seq <= committedSeq { return try EventLookup(fd: fd, end: committedEnd).event(seq: seq) }
+            if let held, held.seq == seq { return held }
+            guard let pending else { return nil }
+            if let line = pending.line(seq: seq) { return try EventDecoder.decode(line) }
+            return try EventLookup(fd: fd, end: committedEnd + pending.flushedBytes).event(seq: seq)
+        }
+    }
+
+    init(ledger: Ledger, tail: LogTail, fd: FileDescriptor, now: UTCInstant, defaultBy: String, file: String,
+         collectIDs: Bool, onWritten: ((Event) -> Void)?) {
+        let state = LookupState(fd: fd, tail: tail)
+        self.state = state
+        validator = Validator(ledger: ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
+                              lookup: { try state.event(seq: $0) })
+        validator.retainsAccepted = false
+        recordedText = (validator.now, Array(validator.now.rfc3339.utf8))
+        line.reserveCapacity(1024)
+        self.file = file
+        self.collectIDs = collectIDs
+        self.onWritten = onWritten
+    }
+
+    /// The ledger with every accepted event folded in.
+    var ledger: Ledger { validator.ledger }
+
+    private mutating func problem(_ line: Int, _ error: EventCodingError) {
+        bad += 1
+        if problems.count < DataStore.problemCap { problems.append(LineProblem(file: file, line: line, error: error)) }
+    }
+
+    /// Validates one line and, if it is good, writes the event held before it.
+    mutating func take(_ input: DraftInput, sink: inout BatchSink) throws {
+        if state.pending == nil { state.pending = sink.pending }
+        switch input.draft {
+        case .failure(let e):
+            problem(input.line, e)
+        case .success(let d):
+            let event: Event
+            do { event = try validator.accept(d) } catch {
+                problem(input.line, error)
+                return
+            }
+            if let id = d.id, given[id] == nil { given[id] = input.line }
+            if let held = state.held { try write(held, more: true, sink: &sink) }
+            state.held = event
+        }
+    }
+
+    private mutating func write(_ e: Event, more: Bool, sink: inout BatchSink) throws {
+        var e = e
+        e.prev = sink.nextPrev
+        e.more = more
+        precondition(e.seq == sink.nextSeq)
+        line.removeAll(keepingCapacity: true)
+        EventEncoder.encode(e, recorded: e.recorded == recordedText.0 ? recordedText.1 : nil, into: &line)
+        try line.withUnsafeBytes { try sink.add($0) }
+        if summary.count == 0 { summary.first = e }
+        summary.count += 1
+        summary.last = e
+        if collectIDs { summary.ids.append(e.id) }
+        onWritten?(e)
+    }
+
+    /// Ends the batch: with no bad line, checks the ids the lines gave
+    /// against the log (`existing` returns the clashes) and writes the last
+    /// event without `more`; otherwise throws every problem found.
+    mutating func finish(sink: inout BatchSink, existing: ([String: Int]) throws -> [LineProblem]) throws {
+        if bad == 0 && !given.isEmpty {
+            let clashes = try existing(given)
+            bad += clashes.count
+            problems += clashes
+        }
+        if bad > 0 { throw StoreError.rejected(problems, total: bad) }
+        if let held = state.held {
+            try write(held, more: false, sink: &sink)
+            state.held = nil
+        }
+    }
+}

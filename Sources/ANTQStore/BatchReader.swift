@@ -1,0 +1,137 @@
+import ANTQDomain
+import SystemCalls
+
+/// Reads a batch (`antq append --file F` or `-`) one line at a time from a
+/// file descriptor, in bounded memory, and decodes each line into a draft.
+/// Reads sequentially, so standard input (a pipe) streams the same way as a
+/// file. Lines are numbered as a text editor numbers them; blank lines are
+/// skipped; each line's problem (too long, CR LF, NUL, bad JSON or envelope)
+/// stays with its line number so the whole batch can be reported.
+public final class BatchReader {
+    /// Longest batch line accepted: an event is a few hundred bytes.
+    public static let maxLineLength = 1 << 20
+
+    private let fd: FileDescriptor
+    private var buffer: UnsafeMutableRawBufferPointer
+    /// Unread bytes are `buffer[start..<end]`.
+    private var start = 0
+    private var end = 0
+    private var atEOF = false
+    private var number = 0
+    private var started = false
+    private var done = false
+    private let maxLineLength: Int
+
+    /// - Parameter bufferSize: the read size; a line longer than it grows the
+    ///   buffer up to `maxLineLength + 1`, a longer line is skipped (counted, not kept).
+    public init(fd: FileDescriptor, bufferSize: Int = 1 << 18, maxLineLength: Int = BatchReader.maxLineLength) {
+        self.fd = fd
+        self.maxLineLength = maxLineLength
+        buffer = .allocate(byteCount: max(16, bufferSize), alignment: 16)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Reads more bytes after `end`, moving the unread part to the front and
+    /// growing the buffer if it is full. Returns false at end of input.
+    private func fill() throws(Errno) -> Bool {
+        if atEOF { return false }
+        if start > 0 {
+            if end > start { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: end - start) }
+            end -= start
+            start = 0
+        }
+        if end == buffer.count {
+            let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
+            bigger.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end)
+            buffer.deallocate()
+            buffer = bigger
+        }
+        let n = try fd.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end...]))
+        if n == 0 { atEOF = true; return false }
+        end += n
+        return true
+    }
+
+    /// The next non-blank line as a draft (or its problem), nil at the end.
+    public func next() throws(Errno) -> DraftInput? {
+        if done { return nil }
+        if !started {
+            started = true
+            while end < 3, try fill() {}
+            if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+                done = true
+                return DraftInput(line: 1, draft: .failure(EventCodingError(field: nil, problem: "the file starts with a UTF-8 byte-order mark (BOM)",
+                                                                            fix: "save it as UTF-8 without BOM")))
+            }
+        }
+        while true {
+            // Find the end of the next line.
+            var scanned = start
+            var newline: Int?
+            while true {
+                if let nl = memchr(buffer.baseAddress! + scanned, 0x0A, end - scanned) {
+                    newline = buffer.baseAddress!.distance(to: nl)
+                    break
+                }
+                scanned = end
+                if end - start > maxLineLength {
+                    // Too long to keep: count the rest of it and report its length.
+                    number += 1
+                    let length = try skipLongLine()
+                    return DraftInput(line: number, draft: .failure(tooLong(length)))
+                }
+                let offset = start
+                if try !fill() { break }
+                scanned -= offset - start
+            }
+            if newline == nil && start == end { done = true; return nil }
+            let lineEnd = newline ?? end
+            let line = UnsafeRawBufferPointer(rebasing: buffer[start..<lineEnd])
+            start = newline.map { $0 + 1 } ?? end
+            number += 1
+            if let d = BatchReader.draft(line, maxLineLength: maxLineLength) { return DraftInput(line: number, draft: d) }
+        }
+    }
+
+    /// Consumes a line longer than the limit; returns its length in bytes.
+    private func skipLongLine() throws(Errno) -> Int {
+        var length = 0
+        while true {
+            if let nl = memchr(buffer.baseAddress! + start, 0x0A, end - start) {
+                let at = buffer.baseAddress!.distance(to: nl)
+                length += at - start
+                start = at + 1
+                return length
+            }
+            length += end - start
+            start = end
+            if try !fill() { return length }
+        }
+    }
+
+    private func tooLong(_ length: Int) -> EventCodingError {
+        EventCodingError(field: nil, problem: "the line is \(length) bytes long (limit \(maxLineLength))", fix: "one event per line; an event is a few hundred bytes")
+    }
+
+    /// One line's draft, or nil for a blank line.
+    static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int) -> Result<EventDraft, EventCodingError>? {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        if line.count > maxLineLength {
+            return .failure(EventCodingError(field: nil, problem: "the line is \(line.count) bytes long (limit \(maxLineLength))", fix: "one event per line; an event is a few hundred bytes"))
+        }
+        if line.last == 0x0D {
+            return .failure(EventCodingError(field: nil, problem: "the line ends with CR LF (Windows line end)", fix: "save the file with LF line ends"))
+        }
+        if line.contains(0) {
+            return .failure(EventCodingError(field: nil, problem: "the line contains a NUL byte", fix: "remove it; a batch is UTF-8 text"))
+        }
+        do { return .success(try DraftDecoder.decode(line)) } catch {
+            return .failure(error)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
