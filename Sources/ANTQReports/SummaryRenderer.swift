@@ -46,7 +46,7 @@ public enum SummaryRenderer {
             return (p > 0 ? "+" : "") + lang.numbers.format(p, fractionDigits: 1) + "%"
         }
         /// Machine form for CSV/JSON: one decimal, "." as separator, empty when undefined.
-        var percentPlain: String { percent.map { NumberStyle.english.format($0, fractionDigits: 1).replacingOccurrences(of: ",", with: "") } ?? "" }
+        var percentPlain: String { percent.map { NumberStyle.english.format($0, fractionDigits: 1).replacing(",", with: "") } ?? "" }
     }
 
     static func change(_ r: SummaryReport, _ code: String, _ m: Metric) -> Change? {
@@ -187,8 +187,8 @@ public enum SummaryRenderer {
 
     /// Text safe in a Markdown table cell or line.
     static func md(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "*", with: "\\*").replacingOccurrences(of: "_", with: "\\_")
+        s.replacing("\\", with: "\\\\").replacing("|", with: "\\|")
+            .replacing("*", with: "\\*").replacing("_", with: "\\_")
     }
 }
 

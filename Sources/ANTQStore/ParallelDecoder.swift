@@ -1,7 +1,10 @@
 import ANTQDomain
 import Dispatch
 import EventLog
-import Foundation
+import SystemCalls
+#if canImport(Glibc)
+import Glibc
+#endif
 import Hashing
 
 /// Decodes a block of whole log lines on every core. Decoding (strict JSON
@@ -49,7 +52,7 @@ struct ParallelDecoder: Sendable {
     /// Also compute each line's SHA-256 and chain link (verify).
     var chain: ChainKey?
 
-    init(workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    init(workers: Int = Environment.activeProcessorCount) {
         self.workers = max(1, min(workers, 8))
     }
 

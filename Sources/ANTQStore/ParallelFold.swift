@@ -12,8 +12,10 @@ import TextFormats
 struct ParallelFold {
     enum Mode {
         /// Reading commands: stop a piece at its first bad line or at the first
-        /// event recorded after `asOf`.
-        case replay(asOf: UTCInstant?)
+        /// event recorded after `asOf`. A flow event that `keep` accepts comes
+        /// back as an event like the others instead of being folded (an
+        /// audit sees the events that make up its figure).
+        case replay(asOf: UTCInstant?, keep: (@Sendable (CheckedLine) -> Bool)? = nil)
         /// `verify`: go on past bad lines, and keep what the sequential checks
         /// of every line need (hashes, links, seq, prev, recorded, batch marker).
         case verify(ChainKey)
@@ -36,8 +38,8 @@ struct ParallelFold {
     final class Part: @unchecked Sendable {
         /// Flow counters of this part's flow events.
         var flows = FlowTable()
-        /// The other events, with their line index within the part.
-        var events: [(index: Int, event: Event)] = []
+        /// The other events, with their line index within the part and where the line lies in the block.
+        var events: [(index: Int, event: Event, start: Int, length: Int)] = []
         /// Lines folded (flow or not) before the part stopped.
         var lines = 0
         /// The last folded line: offset and length within the block, seq, recorded.
@@ -67,7 +69,7 @@ struct ParallelFold {
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { offset, length in
                 let bytes = block.line(offset, length)
                 switch mode {
-                case .replay(let asOf):
+                case .replay(let asOf, let keep):
                     let line: CheckedLine
                     do throws(EventCodingError) { line = try lineDecoder.check(bytes) } catch {
                         part.failure = (part.lines, error)
@@ -77,7 +79,7 @@ struct ParallelFold {
                         part.reachedAsOf = true
                         return false
                     }
-                    fold(line, bytes, into: part, start: start)
+                    fold(line, bytes, at: offset, into: part, start: start, keep: keep)
                     part.last = (offset, length, line.seq, line.recorded)
                 case .verify(let chain):
                     let hash = SHA256.hash(bytes)
@@ -85,7 +87,7 @@ struct ParallelFold {
                     do throws(EventCodingError) {
                         let line = try lineDecoder.check(bytes)
                         record.line = (line.seq, line.prev(in: bytes), line.recorded, line.more, line.type)
-                        record.foldedFlow = fold(line, bytes, into: part, start: start)
+                        record.foldedFlow = fold(line, bytes, at: offset, into: part, start: start, keep: nil)
                     } catch {
                         record.problem = error
                     }
@@ -100,12 +102,13 @@ struct ParallelFold {
 
     /// Folds a flow event into the part's table, or keeps any other event for the sequential fold.
     @discardableResult
-    private func fold(_ line: CheckedLine, _ bytes: UnsafeRawBufferPointer, into part: Part, start: MonthDay) -> Bool {
-        if LedgerProjection.changesOnlyFlows(line.type) {
+    private func fold(_ line: CheckedLine, _ bytes: UnsafeRawBufferPointer, at offset: Int, into part: Part, start: MonthDay,
+                      keep: ((CheckedLine) -> Bool)?) -> Bool {
+        if LedgerProjection.changesOnlyFlows(line.type) && keep?(line) != true {
             LedgerProjection.foldFlow(occurred: line.occurred, unit: line.unit, data: line.data, start: start, into: &part.flows)
             return true
         }
-        part.events.append((part.lines, line.event(in: bytes)))
+        part.events.append((part.lines, line.event(in: bytes), offset, bytes.count))
         return false
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import ANTQDomain
 import EventLog
 import Hashing
@@ -28,6 +28,11 @@ extension DataStore {
     ///
     /// - Parameter visit: sees every event folded after the snapshot, with
     ///   the ledger *before* it is applied (audit and verify use this).
+    /// - Parameter visitsFlows: when given, `visit` sees only the flow events
+    ///   it accepts (and every other event); the rest are folded on every core
+    ///   and the ledger's flow counters lag behind in the meantime (they are
+    ///   whole again in the result). An audit of one flow figure needs only
+    ///   the events that make it up.
     ///
     /// - Parameter sections: the parts of the ledger the caller reads. Fewer
     ///   sections load less of a snapshot (an append of flow events needs only
@@ -36,7 +41,8 @@ extension DataStore {
     ///   folded only when `.models` is asked for.
     public func replay(asOf: UTCInstant? = nil, periodStart: MonthDay? = nil, useSnapshots: Bool = true,
                        writeSnapshot: Bool = true, sections: Set<LedgerSection> = Set(LedgerSection.allCases),
-                       visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)? = nil) throws(StoreError) -> ReplayResult {
+                       visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)? = nil,
+                       visitsFlows: (@Sendable (CheckedLine) -> Bool)? = nil) throws(StoreError) -> ReplayResult {
         let header = try self.header()
         guard case .logCreated(let created) = header.data else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
         let start = periodStart ?? created.periodStart
@@ -87,10 +93,10 @@ extension DataStore {
         var endOffset = from
         var failure: StoreError?
         let parallel = decoding
-        let fold = ParallelFold(decoder: parallel, start: start, mode: .replay(asOf: asOf))
+        let fold = ParallelFold(decoder: parallel, start: start, mode: .replay(asOf: asOf, keep: visitsFlows))
         var timing = (decode: UInt64(0), fold: UInt64(0))
         defer {
-            if ProcessInfo.processInfo.environment["ANTQ_PROFILE"] != nil {
+            if Environment.value("ANTQ_PROFILE") != nil {
                 note("profile: decode \(timing.decode / 1_000_000) ms, fold \(timing.fold / 1_000_000) ms")
             }
         }
@@ -98,13 +104,21 @@ extension DataStore {
             try ChunkStream().forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Bool in
                 var lineNumber = chunk.firstLine
                 let t0 = DispatchTime.now().uptimeNanoseconds
-                if visit == nil {
-                    // Reading commands: flows folded on every core, the rest here in order.
+                if visit == nil || visitsFlows != nil {
+                    // Flows folded on every core, the rest here in order.
                     let parts = fold.fold(chunk.bytes)
                     let t1 = DispatchTime.now().uptimeNanoseconds
                     defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
                     for part in parts {
-                        for (_, e) in part.events { projection.apply(e, to: &ledger) }
+                        for (index, e, start, length) in part.events {
+                            if let visit {
+                                do { try visit(e, UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)]), &ledger) } catch {
+                                    failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error)")
+                                    return false
+                                }
+                            }
+                            projection.apply(e, to: &ledger)
+                        }
                         ledger.flows.merge(part.flows)
                         if let last = part.last {
                             ledger.lastSeq = last.seq

@@ -1,4 +1,3 @@
-import Foundation
 
 /// A CSV file seen as a header and data rows, so importers look values up by column name.
 ///
@@ -42,6 +41,6 @@ public struct CSVTable: Sendable {
     }
 
     static func normaliseName(_ name: String) -> String {
-        nfc(name.trimmingCharacters(in: .whitespacesAndNewlines))
+        nfc(name.trimmingSpacesAndNewlines())
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A matching key for Vietnamese names: lowercase, no diacritics, `đ` → `d`, single spaces.
 ///
 /// People type unit names with or without accents, in NFC or NFD, with old ("Hoà") or new
@@ -9,7 +7,7 @@ import Foundation
 public func foldVietnamese(_ s: String) -> String {
     var out = String.UnicodeScalarView()
     var pendingSpace = false
-    for scalar in s.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+    for scalar in s.lowercased().unicodeScalars {
         if scalar.properties.isWhitespace {
             pendingSpace = !out.isEmpty
             continue
@@ -19,7 +17,29 @@ public func foldVietnamese(_ s: String) -> String {
         default: break
         }
         if pendingSpace { out.append(" "); pendingSpace = false }
-        out.append(scalar == "\u{0111}" || scalar == "\u{0110}" ? "d" : scalar)
+        out.append(LatinBase.letter(of: scalar))
     }
     return String(out)
+}
+
+/// The base letter of a precomposed Latin letter ("ệ" → "e", "đ" → "d"),
+/// read from the scalar's Unicode name ("LATIN SMALL LETTER E WITH
+/// CIRCUMFLEX AND DOT BELOW"): the standard library has the names but no
+/// decomposition, and antq keeps Foundation out of its start-up.
+enum LatinBase {
+    static func letter(of c: Unicode.Scalar) -> Unicode.Scalar {
+        let v = c.value
+        guard (0xC0...0x24F).contains(v) || (0x1E00...0x1EFF).contains(v) else { return c }
+        guard let name = c.properties.name else { return c }
+        for prefix in ["LATIN SMALL LETTER ", "LATIN CAPITAL LETTER "] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            // One letter, then " WITH …" (or " BAR" for Đ/đ, D WITH STROKE).
+            guard let letter = rest.first, letter.isASCII, letter.isLetter else { return c }
+            let tail = rest.dropFirst()
+            guard tail.hasPrefix(" WITH ") || tail.hasPrefix(" BAR") else { return c }
+            let lower = letter.lowercased().unicodeScalars.first!
+            return prefix.hasPrefix("LATIN SMALL") ? lower : letter.unicodeScalars.first!
+        }
+        return c
+    }
 }

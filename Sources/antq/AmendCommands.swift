@@ -17,7 +17,7 @@ enum AmendCommands {
             if let u = c.parsed.value("unit") { fields.append(DataField(key: "unit", value: .string(u))) }
             var data: [DataField] = []
             for (name, value) in c.parsed.extra {
-                data.append(DataField(key: name.replacingOccurrences(of: "-", with: "_"), value: value == "null" ? .null : .string(value)))
+                data.append(DataField(key: name.replacing("-", with: "_"), value: value == "null" ? .null : .string(value)))
             }
             if !data.isEmpty { fields.append(DataField(key: "data", value: .object(data))) }
         }
@@ -31,4 +31,3 @@ enum AmendCommands {
     }
 }
 
-import Foundation

@@ -106,7 +106,7 @@ enum AppendCommand {
         }
         var fields: [DataField] = []
         for (name, value) in c.parsed.extra {
-            let key = name.replacingOccurrences(of: "-", with: "_")
+            let key = name.replacing("-", with: "_")
             let v: DataField.Value = (value == "null" || value.isEmpty) ? .null : .string(value)
             if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].value = v } else { fields.append(DataField(key: key, value: v)) }
         }
@@ -149,4 +149,3 @@ enum AppendCommand {
     }
 }
 
-import Foundation

@@ -2,7 +2,6 @@ import ANTQDomain
 import ANTQReports
 import ANTQStore
 import CommandLineKit
-import Foundation
 import TextFormats
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,7 +13,7 @@ import Glibc
 final class Progress: @unchecked Sendable {
     let label: String
     let write: (String) -> Void
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private let started: UInt64
     private var lastDraw: UInt64 = 0
     private var drawn = false
@@ -35,7 +35,10 @@ final class Progress: @unchecked Sendable {
     }
 
     func update(done: Int64, total: Int64, now: UInt64 = Progress.monotonicNanoseconds()) {
-        lock.lock(); defer { lock.unlock() }
+        lock.withLock { _ in draw(done: done, total: total, now: now) }
+    }
+
+    private func draw(done: Int64, total: Int64, now: UInt64) {
         if done >= total {
             if drawn { write("\r\u{1B}[K"); drawn = false }
             return

@@ -1,6 +1,6 @@
 import ANTQDomain
 import ANTQStore
-import Foundation
+import Dispatch
 import JSONCodec
 
 /// `antq rebuild [--from-scratch]` and `antq snapshot`.
@@ -25,7 +25,10 @@ enum RebuildCommand {
             w.endObject()
             Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
         } else {
-            Terminal.out("replayed \(r.eventsReplayed) events\(r.snapshot.map { " after snapshot \(($0 as NSString).lastPathComponent)" } ?? " from event 1") in \(String(format: "%.3f", seconds)) s\nsnapshot: \(path)\nfingerprint: \(r.fingerprint)\n")
+            let name = r.snapshot.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+            let millis = Int((seconds * 1000).rounded())
+            let time = "\(millis / 1000).\(String(repeating: "0", count: 3 - String(millis % 1000).count))\(millis % 1000)"
+            Terminal.out("replayed \(r.eventsReplayed) events\(name.map { " after snapshot \($0)" } ?? " from event 1") in \(time) s\nsnapshot: \(path)\nfingerprint: \(r.fingerprint)\n")
         }
         return 0
     }

@@ -1,6 +1,6 @@
 import ANTQStore
 import CommandLineKit
-import Foundation
+import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,7 +11,7 @@ signal(SIGXFSZ, SIG_IGN)
 signal(SIGPIPE, SIG_IGN)
 
 let parser = CommandLineParser(Tool.spec)
-let env = ProcessInfo.processInfo.environment
+let env = Environment.variables()
 
 func execute() -> Int32 {
     let outcome: ParseOutcome

@@ -1,3 +1,4 @@
+import Foundation
 /// Seeded generator so random logs are reproducible: a failing seed can be replayed.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64

@@ -1,3 +1,4 @@
+import Foundation
 @testable import ANTQDomain
 import Testing
 import TextFormats

@@ -56,6 +56,31 @@ private func samples(_ l: Ledger, start: MonthDay, years: Int = 2, below: Int = 
         #expect(checked > 10, "the random log gives figures worth auditing")
     }
 
+    @Test func anAuditIsTheSameWhetherItsLinesAreFoldedOnOneCoreOrSplitOverMany() throws {
+        let t = randomStore(seed: 73, events: 300)
+        defer { t.cleanup() }
+        let r = try t.store.replay()
+        var split = t.store
+        split.decoding.workers = 5
+        split.decoding.minimumSplitBytes = 1
+        var one = t.store
+        one.decoding.workers = 1
+        one.decoding.minimumSplitBytes = .max
+        var compared = 0
+        let unitEvents = Set(t.events().filter(\.type.isUnitEvent).map(\.seq))
+        for (metric, year, unit) in samples(r.ledger, start: r.periodStart) where metric.isFlow {
+            let a = try one.audit(metric: metric, year: year, unit: unit)
+            let b = try split.audit(metric: metric, year: year, unit: unit)
+            #expect(a.value == b.value && a.contributions == b.contributions && a.timeline == b.timeline && a.assertions == b.assertions,
+                    "\(metric) \(year) \(unit)")
+            // Each step lists only the events that make up this figure or moved a unit.
+            let relevant = Set(a.contributions.map(\.seq)).union(unitEvents)
+            #expect(a.timeline.allSatisfy { $0.seqs.allSatisfy(relevant.contains) }, "\(metric) \(year) \(unit)")
+            if a.value != 0 { compared += 1 }
+        }
+        #expect(compared > 5)
+    }
+
     @Test(arguments: [74, 75] as [UInt64])
     func auditAsOfEqualsSummaryAsOf(seed: UInt64) throws {
         let t = randomStore(seed: seed, events: 140)

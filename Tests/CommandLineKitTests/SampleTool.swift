@@ -1,3 +1,4 @@
+import Foundation
 import CommandLineKit
 
 /// A table shaped like antq's, shared by all tests.

@@ -1,3 +1,4 @@
+import Foundation
 /// Seeded generator so random tests are reproducible (same seed, same tables).
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64

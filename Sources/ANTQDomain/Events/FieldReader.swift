@@ -1,4 +1,3 @@
-import Foundation
 import TextFormats
 
 /// Typed access to the fields of one `data` object with catalogue-quality
@@ -143,9 +142,9 @@ struct FieldReader {
         // `CharacterSet.whitespaces` is tab and the space separators (Zs):
         // if neither end scalar is one, there is nothing to trim (and
         // Foundation's trimming is costly on a Vietnamese name).
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c == "\u{200B}" || c.properties.generalCategory == .spaceSeparator }
         guard let a = s.unicodeScalars.first, let z = s.unicodeScalars.last, isSpace(a) || isSpace(z) else { return s }
-        return s.trimmingCharacters(in: CharacterSet.whitespaces)
+        return s.trimmingSpaces()
     }
 
     /// Refuses fields the catalogue does not define for this type.

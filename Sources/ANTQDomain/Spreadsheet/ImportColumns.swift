@@ -70,14 +70,14 @@ public struct ImportColumns: Sendable, Equatable {
         var overrideFor: [Int: Target] = [:]
         for (column, field) in overrides {
             let wanted = foldVietnamese(column)
-            let matches = header.indices.filter { nfc(header[$0]) == nfc(column.trimmingCharacters(in: .whitespaces)) }
+            let matches = header.indices.filter { nfc(header[$0]) == nfc(column.trimmingSpaces()) }
             let index = matches.first ?? header.indices.first { foldVietnamese(header[$0]) == wanted }
             guard let index else {
                 problems.append(Problem(column: column, problem: "--map names a column the file does not have",
                                         fix: "columns are: " + header.map { "\"\($0)\"" }.joined(separator: ", ")))
                 continue
             }
-            let f = field.trimmingCharacters(in: .whitespaces)
+            let f = field.trimmingSpaces()
             if f == "-" || f.isEmpty {
                 overrideFor[index] = .ignored
             } else if envelopeFields.contains(f) {
@@ -93,7 +93,7 @@ public struct ImportColumns: Sendable, Equatable {
         for (index, name) in header.enumerated() {
             if let t = overrideFor[index] { targets.append(t); continue }
             let folded = foldVietnamese(name)
-            let asField = folded.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+            let asField = folded.replacing(" ", with: "_").replacing("-", with: "_")
             if known.contains(asField) {
                 targets.append(envelopeFields.contains(asField) ? .envelope(asField) : .data(asField))
             } else if asField == "type" {
@@ -105,7 +105,7 @@ public struct ImportColumns: Sendable, Equatable {
                     targets.append(envelopeFields.contains(field) ? .envelope(field) : .data(field))
                 } else {
                     targets.append(.ignored)
-                    problems.append(Problem(column: name, problem: "means \(concept.trimmingCharacters(in: ["@"])), which \(type.rawValue) does not have",
+                    problems.append(Problem(column: name, problem: "means \(concept.trimming { $0 == "@" }), which \(type.rawValue) does not have",
                                             fix: "skip it with --map \"\(name)\"=-, or map it with --map \"\(name)\"=FIELD (fields: \(fields.joined(separator: ", ")))"))
                 }
             } else if name.isEmpty {

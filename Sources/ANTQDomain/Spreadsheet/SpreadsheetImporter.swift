@@ -1,4 +1,3 @@
-import Foundation
 import TextFormats
 
 /// One spreadsheet row turned into a draft event, or the reason it could not be,
@@ -32,14 +31,14 @@ public enum SpreadsheetImporter {
         for record in table.rows {
             let cells = record.fields
             // Spreadsheets often end with rows of empty cells (";;;;"): not events.
-            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if cells.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             if cells.count < width {
                 out.append(ImportedRow(line: record.line, draft: .failure(EventCodingError(
                     field: nil, problem: "the row has \(cells.count) cell(s) but the header has \(width) columns (\"\(columns.header[cells.count])\" onwards are missing)",
                     fix: "fill the missing cells (an empty cell is fine), or check for a separator or quote out of place"))))
                 continue
             }
-            if cells.count > width, cells[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if cells.count > width, cells[width...].contains(where: { !$0.trimmingSpaces().isEmpty }) {
                 out.append(ImportedRow(line: record.line, draft: .failure(EventCodingError(
                     field: nil, problem: "the row has \(cells.count) cells but the header has only \(width) columns",
                     fix: "give the extra cells a column header, or quote a cell that contains the separator"))))
@@ -57,7 +56,7 @@ public enum SpreadsheetImporter {
         var id: String?
         var fields: [DataField] = []
         for (index, target) in columns.targets.enumerated() {
-            let raw = cells[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let raw = cells[index].trimmingSpacesAndNewlines()
             let column = columns.header[index]
             switch target {
             case .ignored:
@@ -93,8 +92,8 @@ public enum SpreadsheetImporter {
         if let d = CivilDate(parsing: text) { return d }
         // Excel sometimes appends a midnight time: "2018-05-14 00:00:00".
         if let space = text.firstIndex(of: " "), let d = CivilDate(parsing: String(text[..<space])) { return d }
-        for sep in ["-", "."] where text.contains(sep) {
-            let parts = text.components(separatedBy: sep)
+        for sep: Character in ["-", "."] where text.contains(sep) {
+            let parts = text.split(separator: sep, omittingEmptySubsequences: false).map(String.init)
             if parts.count == 3, parts[2].count == 4 { return CivilDate(dayMonthYear: parts.joined(separator: "/")) }
         }
         return nil
@@ -118,7 +117,7 @@ public enum SpreadsheetImporter {
             }
             guard let table else { return raw }
             let folded = foldVietnamese(raw)
-            return table[folded] ?? table[folded.replacingOccurrences(of: "_", with: " ")] ?? raw
+            return table[folded] ?? table[folded.replacing("_", with: " ")] ?? raw
         }
     }
 
@@ -142,7 +141,7 @@ public enum SpreadsheetImporter {
             var t: [String: String] = [:]
             for (value, names) in pairs {
                 t[foldVietnamese(value)] = value
-                t[foldVietnamese(value.replacingOccurrences(of: "_", with: " "))] = value
+                t[foldVietnamese(value.replacing("_", with: " "))] = value
                 for n in names { t[foldVietnamese(n)] = value }
             }
             v[field] = t

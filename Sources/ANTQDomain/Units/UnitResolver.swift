@@ -15,15 +15,15 @@ public struct UnitResolver: Sendable {
     }
 
     public func resolve(_ text: String) -> Result<String, Failure> {
-        let t = nfc(text.trimmingCharacters(in: .whitespaces))
+        let t = nfc(text.trimmingSpaces())
         if units.contains(t) { return .success(t) }
         let views = units.views()
         // "Name, Parent" qualifies an ambiguous name.
         var name = t
         var parentFilter: String?
         if let comma = t.firstIndex(of: ",") {
-            name = String(t[..<comma]).trimmingCharacters(in: .whitespaces)
-            parentFilter = String(t[t.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+            name = String(t[..<comma]).trimmingSpaces()
+            parentFilter = String(t[t.index(after: comma)...]).trimmingSpaces()
         }
         func keys(_ v: UnitRegistry.View) -> [String] {
             [v.name, v.kind.vietnamese + " " + v.name, v.kind.rawValue + " " + v.name]
@@ -57,4 +57,3 @@ public struct UnitResolver: Sendable {
     }
 }
 
-import Foundation

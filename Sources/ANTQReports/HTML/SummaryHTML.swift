@@ -76,7 +76,7 @@ enum SummaryHTML {
                     guard let m = Metric(name: "awards.\(rk.rawValue).\(level)") else { continue }
                     let pair = [before[m] ?? 0, root.figures[m] ?? 0]
                     if pair == [0, 0] { continue }
-                    let level = MetricLabels.label(m, lang).trimmingLeadingSpaces.replacingOccurrences(of: "by the ", with: "").replacingOccurrences(of: "by ", with: "")
+                    let level = MetricLabels.label(m, lang).trimmingLeadingSpaces.replacing("by the ", with: "").replacing("by ", with: "")
                     awardRows.append(SVGChart.Row(label: "\(who) — \(level)", values: pair))
                 }
             }

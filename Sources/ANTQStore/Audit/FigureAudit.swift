@@ -80,18 +80,24 @@ extension DataStore {
         func rootUnit(_ l: Ledger) -> String? { resolvedUnit ?? l.units.roots(on: query(l).endDay).first }
         // The units a flow is summed over change only with unit events: keep
         // them between recording days instead of walking the tree each day.
-        // For a flow, the value is kept as a running sum of the same
-        // contributions the projection adds, over the units below the root;
-        // it is recomputed from the ledger only when the tree may have changed.
+        // For a flow, the figure is kept per unit from the same contributions
+        // the projection adds (the replay folds the other flow events on every
+        // core, so the ledger's own counters lag behind until the end), and
+        // as a running sum over the units below the root.
         var flowScope: Set<String>?
         var running: Int?
+        var figureByUnit: [String: Int] = [:]
+        func scope(_ l: Ledger) -> Set<String>? {
+            if let flowScope { return flowScope }
+            guard let u = rootUnit(l) else { return nil }
+            flowScope = Set(query(l).subtree(u))
+            return flowScope
+        }
         func valueOf(_ l: Ledger) -> Int {
             guard let u = rootUnit(l) else { return 0 }
-            guard case .flow(let slot) = metric else { return query(l).value(metric, unit: u) }
+            guard case .flow = metric else { return query(l).value(metric, unit: u) }
             if let running { return running }
-            let units = query(l).subtree(u)
-            flowScope = Set(units)
-            let v = units.reduce(0) { $0 + l.flows.value(unit: $1, year: year, slot: slot) }
+            let v = (scope(l) ?? []).reduce(0) { $0 + (figureByUnit[$1] ?? 0) }
             running = v
             return v
         }
@@ -107,8 +113,19 @@ extension DataStore {
             touchedToday = false
         }
 
+        // A flow figure is made of the flow events of its slot and year: the
+        // replay folds every other flow event on all cores without showing it.
+        var keep: (@Sendable (CheckedLine) -> Bool)?
+        if case .flow(let slot) = metric {
+            let header = try self.header()
+            guard case .logCreated(let created) = header.data else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
+            let foldStart = periodStart ?? created.periodStart
+            keep = { line in
+                ReportingPeriod.year(of: line.occurred, start: foldStart) == year && FlowContribution.amount(of: line.data, to: slot) != 0
+            }
+        }
         let result = try replay(asOf: asOf, periodStart: periodStart, useSnapshots: false, writeSnapshot: false,
-                                sections: metric.isFlow ? [.base, .amendments, .flows] : Set(LedgerSection.allCases)) { e, _, ledger in
+                                sections: metric.isFlow ? [.base, .amendments, .flows] : Set(LedgerSection.allCases), visit: { e, _, ledger in
             if !headerKnown, case .logCreated(let c) = e.data {
                 headerKnown = true
                 if periodStart == nil { start = c.periodStart }
@@ -129,25 +146,35 @@ extension DataStore {
                 assertions.append(.init(seq: e.seq, recorded: e.recorded, by: e.by, announced: announced, valueThen: valueOf(ledger), note: note))
             }
             if e.type.isUnitEvent || e.type == .eventRetracted { flowScope = nil; running = nil }
-            if Self.touches(e, metric) {
+            var touches = false
+            if case .flow(let slot) = metric {
+                // A flow figure changes with the contributions inside its units, or when a unit moves.
+                touches = e.type.isUnitEvent && Self.touches(e, metric)
+                Self.flowContributions(of: e, slot: slot, year: year, start: start) { unit, amount, amends, reason in
+                    flowRows.append(.init(seq: e.seq, type: e.type, occurred: e.occurred, recorded: e.recorded, unit: unit, by: e.by,
+                                          amount: amount, amends: amends, reason: reason, subject: nil))
+                    figureByUnit[unit, default: 0] += amount
+                    if let scope = scope(ledger), scope.contains(unit) {
+                        touches = true
+                        if running != nil { running! += amount }
+                    }
+                }
+            } else {
+                touches = Self.touches(e, metric)
+                if case .state(.cameras) = metric {
+                    let end = ReportingPeriod(year: year, start: start).lastDay
+                    Self.cameraContributions(of: e, until: end) { unit, amount, amends, reason in
+                        cameraRows.append(.init(seq: e.seq, type: e.type, occurred: e.occurred, recorded: e.recorded, unit: unit, by: e.by,
+                                                amount: amount, amends: amends, reason: reason, subject: nil))
+                    }
+                }
+            }
+            if touches {
                 touchedToday = true
                 daySeqs.append(e.seq)
                 if e.type.isAmendment { dayAmendments.append(e.seq) }
             }
-            if case .flow(let slot) = metric {
-                Self.flowContributions(of: e, slot: slot, year: year, start: start) { unit, amount, amends, reason in
-                    flowRows.append(.init(seq: e.seq, type: e.type, occurred: e.occurred, recorded: e.recorded, unit: unit, by: e.by,
-                                          amount: amount, amends: amends, reason: reason, subject: nil))
-                    if running != nil, let scope = flowScope, scope.contains(unit) { running! += amount }
-                }
-            } else if case .state(.cameras) = metric {
-                let end = ReportingPeriod(year: year, start: start).lastDay
-                Self.cameraContributions(of: e, until: end) { unit, amount, amends, reason in
-                    cameraRows.append(.init(seq: e.seq, type: e.type, occurred: e.occurred, recorded: e.recorded, unit: unit, by: e.by,
-                                            amount: amount, amends: amends, reason: reason, subject: nil))
-                }
-            }
-        }
+        }, visitsFlows: keep)
         let ledger = result.ledger
         closeDay(ledger)
         if resolvedUnit == nil { resolvedUnit = rootUnit(ledger) }
