@@ -71,12 +71,16 @@ extension DataStore {
         /// as it stands now (`now` supplies it: only built when needed).
         func settle(upTo instant: UTCInstant?, _ now: () -> Ledger) {
             var current: Ledger?
+            // Assertions settled together share one query per year: its
+            // standing models are worked out once, not once per figure.
+            var queries: [Int: FigureQuery] = [:]
             while let a = pending.first, instant == nil || a.recorded < instant! {
                 pending.removeFirst()
                 guard case .figureAsserted(let metricName, let year, let value, _) = a.data, let metric = Metric(name: metricName),
                       let unit = a.unit else { continue }
                 if current == nil { current = now() }
-                let actual = FigureQuery(ledger: current!, year: year, periodStart: periodStart).value(metric, unit: unit)
+                if queries[year] == nil { queries[year] = FigureQuery(ledger: current!, year: year, periodStart: periodStart) }
+                let actual = queries[year]!.value(metric, unit: unit)
                 report.assertions.append(.init(seq: a.seq, metric: metricName, year: year, unit: unit, expected: value, actual: actual, recorded: a.recorded))
             }
         }

@@ -41,6 +41,8 @@ public enum LedgerCodec {
             }
             w.endArray()
         case .models:
+            // The count first, so a reader sizes its table once.
+            w.key("model_count"); w.int(Int64(l.models.records.count))
             w.key("models"); w.beginArray()
             for id in l.models.records.keys.sorted() {
                 let r = l.models.records[id]!
@@ -128,23 +130,25 @@ public enum LedgerCodec {
             try s.beginArray()
             try next(&s); let seq = Int(try s.readInt64())
             try next(&s); let day = CivilDate(dayNumber: Int(try s.readInt64()))
-            try next(&s); let tag = try s.readString()
+            try next(&s)
+            let raw = try s.readRawString()
+            let tag = raw.bytes.count == 1 && !raw.escaped ? raw.bytes[0] : 0
             let data: EventData
             switch tag {
-            case "e":
+            case UInt8(ascii: "e"):
                 try next(&s)
                 guard let kind = ModelKind(rawValue: try s.readString()) else { throw DecodeError(reason: "model kind") }
                 try next(&s); let name = try s.readString()
                 try next(&s); let members = Int(try s.readInt64())
                 data = .modelEstablished(model: id, kind: kind, name: name, members: members)
-            case "c":
+            case UInt8(ascii: "c"):
                 try next(&s); let k = try optString(&s)
                 try next(&s); let name = try optString(&s)
                 try next(&s); let members = try optInt(&s)
                 var kind: ModelKind?
                 if let k { guard let v = ModelKind(rawValue: k) else { throw DecodeError(reason: "model kind") }; kind = v }
                 data = .modelChanged(model: id, kind: kind, name: name, members: members)
-            case "d":
+            case UInt8(ascii: "d"):
                 try next(&s); data = .modelDissolved(model: id, reason: try optString(&s))
             default:
                 throw DecodeError(reason: "model row tag \(tag)")
@@ -208,6 +212,8 @@ public enum LedgerCodec {
                         while try s.nextElement() {
                             for (seq, fact) in try records(&s) { l.units.add(fact, seq: seq) }
                         }
+                    case "model_count":
+                        l.models.reserve(Int(try s.readInt64()))
                     case "models":
                         try s.beginArray()
                         while try s.nextElement() {
@@ -324,6 +330,8 @@ extension ModelRegistry {
         let sorted = entries.sorted { ($0.occurred.dayNumber, $0.seq) < ($1.occurred.dayNumber, $1.seq) }
         recordsStorage[id] = Record(id: id, unit: unit, entries: sorted)
     }
+
+    mutating func reserve(_ n: Int) { recordsStorage.reserveCapacity(n) }
 
     mutating func setCameras(unit: String, day: Int32, count: Int) {
         camerasStorage[unit, default: [:]][day] = count

@@ -78,6 +78,11 @@ public struct ModelRegistry: Sendable, Equatable {
     /// The model as it stood at the end of `date` (nil before it was established).
     public func view(_ id: String, on date: CivilDate? = nil) -> View? {
         guard let r = records[id] else { return nil }
+        return Self.view(of: r, on: date)
+    }
+
+    static func view(of r: Record, on date: CivilDate?) -> View? {
+        let id = r.id
         var v: View?
         for e in r.entries {
             if let date, e.occurred > date { break }
@@ -103,7 +108,7 @@ public struct ModelRegistry: Sendable, Equatable {
 
     /// Active models on `date`, in no particular order (for sums).
     public func standingModels(on date: CivilDate? = nil) -> [View] {
-        records.keys.compactMap { view($0, on: date) }.filter(\.active)
+        recordsStorage.values.compactMap { Self.view(of: $0, on: date) }.filter(\.active)
     }
 
     /// Cameras in `unit` at the end of `date`.
