@@ -34,10 +34,25 @@ struct ParallelFold {
         var foldedFlow = false
     }
 
+    /// Flow counters one worker folds into.
+    final class Table: @unchecked Sendable {
+        var flows = FlowTable()
+    }
+
     /// One worker's share of a block.
     final class Part: @unchecked Sendable {
-        /// Flow counters of this part's flow events.
-        var flows = FlowTable()
+        /// Where this part's flow events are folded: the worker's table for
+        /// the whole replay (merged once at the end), or the part's own (verify).
+        let table: Table
+        /// Where the part's lines start in the block.
+        let from: Int
+        var flows: FlowTable { table.flows }
+
+        init(table: Table, from: Int) {
+            self.table = table
+            self.from = from
+        }
+
         /// The other events, with their line index within the part and where the line lies in the block.
         var events: [(index: Int, event: Event, start: Int, length: Int)] = []
         /// Lines folded (flow or not) before the part stopped.
@@ -56,10 +71,29 @@ struct ParallelFold {
     /// Reporting-year start, known from the log's header before the replay.
     let start: MonthDay
     let mode: Mode
+    /// One table per worker, kept across blocks in a replay: merging a
+    /// table per block and worker was most of the sequential time.
+    let tables: [Table]
+
+    init(decoder: ParallelDecoder, start: MonthDay, mode: Mode) {
+        self.decoder = decoder
+        self.start = start
+        self.mode = mode
+        self.tables = (0..<decoder.workers).map { _ in Table() }
+    }
+
+    /// The flows of every line folded by the workers so far (replay).
+    func foldedFlows() -> FlowTable {
+        var all = FlowTable()
+        for t in tables { all.merge(t.flows) }
+        return all
+    }
 
     func fold(_ bytes: UnsafeRawBufferPointer) -> [Part] {
         let cuts = decoder.pieces(bytes)
-        let parts = (0..<(cuts.count - 1)).map { _ in Part() }
+        var persistent = false
+        if case .replay = self.mode { persistent = true }
+        let parts = (0..<(cuts.count - 1)).map { i in Part(table: persistent ? tables[i] : Table(), from: cuts[i]) }
         let block = ParallelDecoder.Block(bytes: bytes)
         let start = self.start
         let mode = self.mode
@@ -105,11 +139,30 @@ struct ParallelFold {
     private func fold(_ line: CheckedLine, _ bytes: UnsafeRawBufferPointer, at offset: Int, into part: Part, start: MonthDay,
                       keep: ((CheckedLine) -> Bool)?) -> Bool {
         if LedgerProjection.changesOnlyFlows(line.type) && keep?(line) != true {
-            LedgerProjection.foldFlow(occurred: line.occurred, unit: line.unit, data: line.data, start: start, into: &part.flows)
+            LedgerProjection.foldFlow(occurred: line.occurred, unit: line.unit, data: line.data, start: start, into: &part.table.flows)
             return true
         }
         part.events.append((part.lines, line.event(in: bytes), offset, bytes.count))
         return false
+    }
+
+    /// Takes back from its worker's table what a part folded: a replay that
+    /// stops in an earlier part of the block (`--as-of`, a damaged line)
+    /// must not count the lines after that point.
+    func undo(_ part: Part, in bytes: UnsafeRawBufferPointer) {
+        guard case .replay(_, let keep) = mode else { return }
+        var lineDecoder = EventDecoder()
+        var n = 0
+        ParallelDecoder.Block(bytes: bytes).forEachLine(from: part.from, to: bytes.count) { offset, length in
+            guard n < part.lines else { return false }
+            n += 1
+            let line = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+            if let checked = try? lineDecoder.check(line), LedgerProjection.changesOnlyFlows(checked.type), keep?(checked) != true {
+                LedgerProjection.foldFlow(occurred: checked.occurred, unit: checked.unit, data: checked.data, start: start, sign: -1,
+                                          into: &part.table.flows)
+            }
+            return true
+        }
     }
 
     /// The flows a part's first `count` lines add, folded again from the

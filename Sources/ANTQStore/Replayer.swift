@@ -109,7 +109,7 @@ extension DataStore {
                     let parts = fold.fold(chunk.bytes)
                     let t1 = DispatchTime.now().uptimeNanoseconds
                     defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
-                    for part in parts {
+                    for (k, part) in parts.enumerated() {
                         for (index, e, start, length) in part.events {
                             if let visit {
                                 do { try visit(e, UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)]), &ledger) } catch {
@@ -119,7 +119,6 @@ extension DataStore {
                             }
                             projection.apply(e, to: &ledger)
                         }
-                        ledger.flows.merge(part.flows)
                         if let last = part.last {
                             ledger.lastSeq = last.seq
                             ledger.lastRecorded = last.recorded
@@ -133,7 +132,11 @@ extension DataStore {
                             failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error); run 'antq verify'")
                             return false
                         }
-                        if part.reachedAsOf { return false }
+                        if part.reachedAsOf {
+                            // The later parts of this block folded events recorded after --as-of.
+                            for later in parts[(k + 1)...] { fold.undo(later, in: chunk.bytes) }
+                            return false
+                        }
                         lineNumber += part.lines
                     }
                 } else {
@@ -180,6 +183,8 @@ extension DataStore {
         }
         progress?(tail.committedEnd, tail.committedEnd)
         if let failure { throw failure }
+        // The flow events the workers folded, once for the whole replay.
+        ledger.flows.merge(fold.foldedFlows())
         if lastLineOffset >= 0 {
             do {
                 let bytes = try fd.readAll(fromAbsoluteOffset: lastLineOffset, count: lastLineLength)

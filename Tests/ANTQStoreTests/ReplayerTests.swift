@@ -275,3 +275,36 @@ private func storeWithSpoiledModelsSection(seed: UInt64) throws -> (TestStore, f
     // Both were validated against the right state: the log replays to the reference figures.
     #expect(differencesFromReference(t.events(), try t.store.replay(useSnapshots: false, writeSnapshot: false).ledger).isEmpty)
 }
+
+@Test func anAsOfStopTakesBackWhatLaterPiecesFoldedWhenRecordedGoesBackwards() throws {
+    // `recorded` only goes backwards in a log whose clock jumped back (verify
+    // reports it); a replay must still stop at the first event after --as-of,
+    // as a one-by-one fold does, whatever the other cores already folded.
+    let t = TestStore()
+    defer { t.cleanup() }
+    t.fill(seed: 57, events: 400)
+    var bytes = t.logBytes
+    let many = split(t.store, workers: 5)
+    let cuts = bytes.withUnsafeBytes { many.decoding.pieces($0) }
+    #expect(cuts.count == 6 && bytes.count < 1 << 20, "one block, five pieces")
+    // Back-date the first three lines of the third piece to before the as-of instant.
+    var lineStart = cuts[2]
+    var backdatedFlows = 0
+    for _ in 0..<3 {
+        let end = bytes[lineStart...].firstIndex(of: 0x0A)!
+        let line = String(decoding: bytes[lineStart..<end], as: UTF8.self)
+        let r = line.range(of: "\"recorded\":\"")!
+        let at = lineStart + line.utf8.distance(from: line.utf8.startIndex, to: r.upperBound)
+        bytes.replaceSubrange(at..<(at + 27), with: Array("2000-01-01T00:00:00.000000Z".utf8))
+        if try LedgerProjection.changesOnlyFlows(EventDecoder.decode(Array(bytes[lineStart..<end])).type) { backdatedFlows += 1 }
+        lineStart = end + 1
+    }
+    #expect(backdatedFlows > 0, "the back-dated lines include flow events")
+    let edited = TestStore(copying: bytes)
+    defer { edited.cleanup() }
+    let asOf = try EventDecoder.decode(Array(bytes[..<bytes[(cuts[1] / 2)...].firstIndex(of: 0x0A)!].split(separator: 0x0A).last!)).recorded
+    let one = try split(edited.store, workers: 1).replay(asOf: asOf, useSnapshots: false, writeSnapshot: false)
+    let five = try split(edited.store, workers: 5).replay(asOf: asOf, useSnapshots: false, writeSnapshot: false)
+    #expect(five.ledger == one.ledger)
+    #expect(five.eventsReplayed == one.eventsReplayed && five.fingerprint == one.fingerprint)
+}

@@ -80,8 +80,8 @@ public struct LedgerProjection: Projection {
     /// The flow part of `apply` for an event `changesOnlyFlows` accepts,
     /// into a partial table, with the reporting-year start already known.
     @inline(__always)
-    public static func foldFlow(occurred: CivilDate, unit: String?, data: EventData, start: MonthDay, into table: inout FlowTable) {
-        FlowsProjection(periodStart: start).add(Fact(occurred: occurred, unit: unit, data: data), sign: 1, to: &table)
+    public static func foldFlow(occurred: CivilDate, unit: String?, data: EventData, start: MonthDay, sign: Int = 1, into table: inout FlowTable) {
+        FlowsProjection(periodStart: start).add(Fact(occurred: occurred, unit: unit, data: data), sign: sign, to: &table)
     }
 
     /// The effective reporting-year start for a ledger.
