@@ -19,6 +19,15 @@ public struct JSONKey {
         self.escaped = escaped
     }
 
+    /// Length of the key as it lies in the input (escapes not decoded).
+    @inlinable
+    public var rawCount: Int { end - start }
+
+    /// The `i`-th byte of the key as it lies in the input; lets a decoder
+    /// dispatch on length and first byte before comparing a whole key.
+    @inlinable
+    public func rawByte(_ i: Int) -> UInt8 { base[start + i] }
+
     /// Compares the decoded key with an ASCII (or any UTF-8) literal, without allocating.
     @inlinable
     public func equals(_ literal: StaticString) -> Bool {

@@ -85,19 +85,20 @@ public struct EventDecoder {
         }
         try s.beginObject()
         while let key = try s.nextKey() {
-            if key.equals("seq") {
+            let k = Self.envelopeKey(key)
+            if k == 0 {
                 try once(1, "seq")
                 let v = try Self.readInt(&s, field: "seq")
                 guard v >= 1 else { throw EventCodingError(field: "seq", problem: "must be 1 or more") }
                 seq = Int(v)
-            } else if key.equals("id") {
+            } else if k == 1 {
                 try once(2, "id")
                 let raw = try Self.readRaw(&s, field: "id")
                 guard !raw.escaped, UUIDText.isCanonical(raw.bytes) else {
                     throw EventCodingError(field: "id", problem: "\"\(raw.string)\" is not a lowercase UUID")
                 }
                 id = Self.range(of: raw, in: line)
-            } else if key.equals("type") {
+            } else if k == 2 {
                 try once(4, "type")
                 let raw = try Self.readRaw(&s, field: "type")
                 guard let t = EventType(bytes: raw) else {
@@ -105,14 +106,14 @@ public struct EventDecoder {
                                            fix: "see the event catalogue in the README")
                 }
                 type = t
-            } else if key.equals("occurred") {
+            } else if k == 3 {
                 try once(8, "occurred")
                 let raw = try Self.readRaw(&s, field: "occurred")
                 guard !raw.escaped, let d = StoredText.date(raw.bytes) else {
                     throw EventCodingError(field: "occurred", problem: "\"\(raw.string)\" is not a real date", fix: "write YYYY-MM-DD")
                 }
                 occurred = d
-            } else if key.equals("recorded") {
+            } else if k == 4 {
                 try once(16, "recorded")
                 let raw = try Self.readRaw(&s, field: "recorded")
                 guard !raw.escaped, let i = StoredText.instant(raw.bytes) else {
@@ -120,16 +121,16 @@ public struct EventDecoder {
                                            fix: "antq writes YYYY-MM-DDTHH:MM:SS.ffffffZ")
                 }
                 recorded = i
-            } else if key.equals("unit") {
+            } else if k == 5 {
                 try once(32, "unit")
                 let raw = try Self.readRaw(&s, field: "unit")
                 guard raw.escaped ? UnitCode.isValid(raw.string) : UnitCode.isValid(raw.bytes) else { throw EventCodingError(field: "unit", problem: "\"\(raw.string)\" is not a unit code") }
                 unit = raw.string
                 hasUnit = true
-            } else if key.equals("by") {
+            } else if k == 6 {
                 try once(64, "by")
                 by = try name(try Self.readRaw(&s, field: "by"))
-            } else if key.equals("data") {
+            } else if k == 7 {
                 try once(128, "data")
                 guard try s.peekKind() == .object else { throw EventCodingError(field: "data", problem: "must be an object") }
                 if let type {
@@ -143,14 +144,14 @@ public struct EventDecoder {
                 }
                 dataStart = s
                 dataFields = try DataField.readObject(&s, path: "data")
-            } else if key.equals("prev") {
+            } else if k == 8 {
                 try once(256, "prev")
                 let raw = try Self.readRaw(&s, field: "prev")
                 guard !raw.escaped, Self.isLowercaseHex64(raw.bytes) else {
                     throw EventCodingError(field: "prev", problem: "must be 64 lowercase hex digits")
                 }
                 prev = Self.range(of: raw, in: line)
-            } else if key.equals("more") {
+            } else if k == 9 {
                 try once(512, "more")
                 guard try s.peekKind() == .bool, try s.readBool() else {
                     throw EventCodingError(field: "more", problem: "may only be true", fix: "omit it on the last line of a batch")
@@ -179,6 +180,31 @@ public struct EventDecoder {
         }
         let data = try fastData ?? DataDecoder.decode(type, dataFields!, path: "data", mode: .stored)
         return CheckedLine(seq: seq, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, more: more, idRange: id, prevRange: prev)
+    }
+
+    /// Which envelope field a key names (0 seq … 9 more, as in `decodeThrowing`),
+    /// or -1: length and first byte pick the one candidate to compare.
+    @inline(__always)
+    static func envelopeKey(_ key: JSONKey) -> Int {
+        if key.escaped {
+            for (i, name) in ["seq", "id", "type", "occurred", "recorded", "unit", "by", "data", "prev", "more"].enumerated() where key.string == name {
+                return i
+            }
+            return -1
+        }
+        switch (key.rawCount, key.rawByte(0)) {
+        case (3, UInt8(ascii: "s")): return key.equals("seq") ? 0 : -1
+        case (2, UInt8(ascii: "i")): return key.equals("id") ? 1 : -1
+        case (4, UInt8(ascii: "t")): return key.equals("type") ? 2 : -1
+        case (8, UInt8(ascii: "o")): return key.equals("occurred") ? 3 : -1
+        case (8, UInt8(ascii: "r")): return key.equals("recorded") ? 4 : -1
+        case (4, UInt8(ascii: "u")): return key.equals("unit") ? 5 : -1
+        case (2, UInt8(ascii: "b")): return key.equals("by") ? 6 : -1
+        case (4, UInt8(ascii: "d")): return key.equals("data") ? 7 : -1
+        case (4, UInt8(ascii: "p")): return key.equals("prev") ? 8 : -1
+        case (4, UInt8(ascii: "m")): return key.equals("more") ? 9 : -1
+        default: return -1
+        }
     }
 
     @inline(__always)

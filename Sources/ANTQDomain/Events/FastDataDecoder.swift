@@ -38,13 +38,13 @@ enum FastDataDecoder {
                     guard mark(1), let v = int(&s, 1, DataDecoder.maxCount) else { return nil }
                     count = v
                 } else if key.equals("channel") {
-                    guard mark(2), let raw = ascii(&s), let v = TipChannel(rawValue: raw) else { return nil }
+                    guard mark(2), let v = vocabulary(&s, TipChannel.self) else { return nil }
                     channel = v
                 } else if key.equals("valuable") {
                     guard mark(4), (try s.peekKind()) == .bool else { return nil }
                     valuable = try s.readBool()
                 } else if key.equals("category") {
-                    guard mark(8), let raw = ascii(&s), let v = CaseCategory(rawValue: raw) else { return nil }
+                    guard mark(8), let v = vocabulary(&s, CaseCategory.self) else { return nil }
                     category = v
                 } else if key.equals("case") {
                     guard mark(16), let v = text(&s, max: 100) else { return nil }
@@ -53,22 +53,22 @@ enum FastDataDecoder {
                     guard mark(32), (try s.peekKind()) == .bool else { return nil }
                     caught = try s.readBool()
                 } else if key.equals("kind") {
-                    guard mark(64), let raw = ascii(&s), let v = WeaponKind(rawValue: raw) else { return nil }
+                    guard mark(64), let v = vocabulary(&s, WeaponKind.self) else { return nil }
                     weapon = v
                 } else if key.equals("quantity") {
                     guard mark(128), let v = int(&s, 1, DataDecoder.maxCount) else { return nil }
                     quantity = v
                 } else if key.equals("recipient_kind") {
-                    guard mark(256), let raw = ascii(&s), let v = RecipientKind(rawValue: raw) else { return nil }
+                    guard mark(256), let v = vocabulary(&s, RecipientKind.self) else { return nil }
                     recipientKind = v
                 } else if key.equals("recipient") {
                     guard mark(512), let v = text(&s, max: 300) else { return nil }
                     recipient = v
                 } else if key.equals("issuer") {
-                    guard mark(1024), let raw = ascii(&s), let v = Issuer(rawValue: raw) else { return nil }
+                    guard mark(1024), let v = vocabulary(&s, Issuer.self) else { return nil }
                     issuer = v
                 } else if key.equals("form") {
-                    guard mark(2048), let raw = ascii(&s), let v = AwardForm(rawValue: raw) else { return nil }
+                    guard mark(2048), let v = vocabulary(&s, AwardForm.self) else { return nil }
                     form = v
                 } else if key.equals("reason") {
                     guard mark(4096), let v = text(&s, max: 1000) else { return nil }
@@ -114,11 +114,11 @@ enum FastDataDecoder {
         return Int(v)
     }
 
-    /// A vocabulary value: plain ASCII (small, so the String is inline).
+    /// A vocabulary value, matched on its bytes (an escaped one goes to the general path).
     @inline(__always)
-    static func ascii(_ s: inout JSONScanner) -> String? {
-        guard (try? s.peekKind()) == .string, let raw = try? s.readRawString(), !raw.escaped, raw.bytes.count <= 32 else { return nil }
-        return raw.string
+    static func vocabulary<T: StoredVocabulary>(_ s: inout JSONScanner, _ type: T.Type) -> T? {
+        guard (try? s.peekKind()) == .string, let raw = try? s.readRawString(), !raw.escaped else { return nil }
+        return T.stored(raw.bytes)
     }
 
     /// Free text already canonical: printable ASCII or NFC-quick-checked,

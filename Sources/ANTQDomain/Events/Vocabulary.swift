@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The closed vocabularies of the event catalogue. Raw values are the
 /// strings stored in the log; they are part of the format and never change.
 
@@ -57,3 +61,32 @@ func vocabulary<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Ty
 func choices<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where T.RawValue == String {
     T.allCases.map(\.rawValue).joined(separator: ", ")
 }
+
+/// A vocabulary read straight from a stored line's bytes, without making a
+/// `String` first: the replay reads one or two per line.
+protocol StoredVocabulary: RawRepresentable, CaseIterable where RawValue == String {
+    /// Each value's stored bytes, built once.
+    static var storedForms: [(bytes: [UInt8], value: Self)] { get }
+}
+
+extension StoredVocabulary {
+    static func makeStoredForms() -> [(bytes: [UInt8], value: Self)] {
+        allCases.map { (Array($0.rawValue.utf8), $0) }
+    }
+
+    /// The value whose stored form is exactly `b`, or nil.
+    @inline(__always)
+    static func stored(_ b: UnsafeBufferPointer<UInt8>) -> Self? {
+        for form in storedForms where form.bytes.count == b.count {
+            if form.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, b.count) }) == 0 { return form.value }
+        }
+        return nil
+    }
+}
+
+extension TipChannel: StoredVocabulary { static let storedForms = makeStoredForms() }
+extension CaseCategory: StoredVocabulary { static let storedForms = makeStoredForms() }
+extension WeaponKind: StoredVocabulary { static let storedForms = makeStoredForms() }
+extension RecipientKind: StoredVocabulary { static let storedForms = makeStoredForms() }
+extension Issuer: StoredVocabulary { static let storedForms = makeStoredForms() }
+extension AwardForm: StoredVocabulary { static let storedForms = makeStoredForms() }
