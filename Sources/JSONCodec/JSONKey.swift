@@ -28,6 +28,20 @@ public struct JSONKey {
     @inlinable
     public func rawByte(_ i: Int) -> UInt8 { base[start + i] }
 
+    /// The key's first (up to) eight raw bytes as a little-endian integer,
+    /// zero-padded: a decoder compares a short key with one instruction.
+    @inlinable
+    public var rawWord: UInt64 {
+        var w: UInt64 = 0
+        let n = Swift.min(end - start, 8)
+        var i = 0
+        while i < n {
+            w |= UInt64(base[start + i]) << (8 * UInt64(i))
+            i += 1
+        }
+        return w
+    }
+
     /// Compares the decoded key with an ASCII (or any UTF-8) literal, without allocating.
     @inlinable
     public func equals(_ literal: StaticString) -> Bool {

@@ -192,17 +192,18 @@ public struct EventDecoder {
             }
             return -1
         }
-        switch (key.rawCount, key.rawByte(0)) {
-        case (3, UInt8(ascii: "s")): return key.equals("seq") ? 0 : -1
-        case (2, UInt8(ascii: "i")): return key.equals("id") ? 1 : -1
-        case (4, UInt8(ascii: "t")): return key.equals("type") ? 2 : -1
-        case (8, UInt8(ascii: "o")): return key.equals("occurred") ? 3 : -1
-        case (8, UInt8(ascii: "r")): return key.equals("recorded") ? 4 : -1
-        case (4, UInt8(ascii: "u")): return key.equals("unit") ? 5 : -1
-        case (2, UInt8(ascii: "b")): return key.equals("by") ? 6 : -1
-        case (4, UInt8(ascii: "d")): return key.equals("data") ? 7 : -1
-        case (4, UInt8(ascii: "p")): return key.equals("prev") ? 8 : -1
-        case (4, UInt8(ascii: "m")): return key.equals("more") ? 9 : -1
+        // Each name's bytes as a little-endian word ("seq" = 73 65 71).
+        switch (key.rawCount, key.rawWord) {
+        case (3, 0x716573): return 0                // seq
+        case (2, 0x6469): return 1                  // id
+        case (4, 0x6570_7974): return 2             // type
+        case (8, 0x6465_7272_7563_636F): return 3   // occurred
+        case (8, 0x6465_6472_6F63_6572): return 4   // recorded
+        case (4, 0x7469_6E75): return 5             // unit
+        case (2, 0x7962): return 6                  // by
+        case (4, 0x6174_6164): return 7             // data
+        case (4, 0x7665_7270): return 8             // prev
+        case (4, 0x6572_6F6D): return 9             // more
         default: return -1
         }
     }

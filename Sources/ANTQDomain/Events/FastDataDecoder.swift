@@ -34,43 +34,47 @@ enum FastDataDecoder {
         }
         do {
             while let key = try s.nextKey() {
-                if key.equals("count") {
+                // Escaped keys go to the general path; the others are told apart
+                // by length and their first eight bytes (little-endian words).
+                guard !key.escaped else { return nil }
+                let k = FastKey(key)
+                if k == .count {
                     guard mark(1), let v = int(&s, 1, DataDecoder.maxCount) else { return nil }
                     count = v
-                } else if key.equals("channel") {
+                } else if k == .channel {
                     guard mark(2), let v = vocabulary(&s, TipChannel.self) else { return nil }
                     channel = v
-                } else if key.equals("valuable") {
+                } else if k == .valuable {
                     guard mark(4), (try s.peekKind()) == .bool else { return nil }
                     valuable = try s.readBool()
-                } else if key.equals("category") {
+                } else if k == .category {
                     guard mark(8), let v = vocabulary(&s, CaseCategory.self) else { return nil }
                     category = v
-                } else if key.equals("case") {
+                } else if k == .caseRef {
                     guard mark(16), let v = text(&s, max: 100) else { return nil }
                     caseRef = v
-                } else if key.equals("caught_in_act") {
+                } else if k == .caughtInAct {
                     guard mark(32), (try s.peekKind()) == .bool else { return nil }
                     caught = try s.readBool()
-                } else if key.equals("kind") {
+                } else if k == .kind {
                     guard mark(64), let v = vocabulary(&s, WeaponKind.self) else { return nil }
                     weapon = v
-                } else if key.equals("quantity") {
+                } else if k == .quantity {
                     guard mark(128), let v = int(&s, 1, DataDecoder.maxCount) else { return nil }
                     quantity = v
-                } else if key.equals("recipient_kind") {
+                } else if k == .recipientKind {
                     guard mark(256), let v = vocabulary(&s, RecipientKind.self) else { return nil }
                     recipientKind = v
-                } else if key.equals("recipient") {
+                } else if k == .recipient {
                     guard mark(512), let v = text(&s, max: 300) else { return nil }
                     recipient = v
-                } else if key.equals("issuer") {
+                } else if k == .issuer {
                     guard mark(1024), let v = vocabulary(&s, Issuer.self) else { return nil }
                     issuer = v
-                } else if key.equals("form") {
+                } else if k == .form {
                     guard mark(2048), let v = vocabulary(&s, AwardForm.self) else { return nil }
                     form = v
-                } else if key.equals("reason") {
+                } else if k == .reason {
                     guard mark(4096), let v = text(&s, max: 1000) else { return nil }
                     reason = v
                 } else {
@@ -105,6 +109,31 @@ enum FastDataDecoder {
             return .cameraRemoved(count: count)
         default:
             return nil
+        }
+    }
+
+    /// The data keys of the fast path's events.
+    enum FastKey: Equatable {
+        case count, channel, valuable, category, caseRef, caughtInAct, kind, quantity, recipientKind, recipient, issuer, form, reason, other
+
+        @inline(__always)
+        init(_ key: JSONKey) {
+            switch (key.rawCount, key.rawWord) {
+            case (5, 0x74_6E75_6F63): self = .count
+            case (7, 0x6C_656E_6E61_6863): self = .channel
+            case (8, 0x656C_6261_756C_6176): self = .valuable
+            case (8, 0x7972_6F67_6574_6163): self = .category
+            case (4, 0x6573_6163): self = .caseRef
+            case (4, 0x646E_696B): self = .kind
+            case (8, 0x7974_6974_6E61_7571): self = .quantity
+            case (6, 0x7265_7573_7369): self = .issuer
+            case (4, 0x6D72_6F66): self = .form
+            case (6, 0x6E6F_7361_6572): self = .reason
+            case (9, 0x6E65_6970_6963_6572) where key.equals("recipient"): self = .recipient
+            case (14, 0x6E65_6970_6963_6572) where key.equals("recipient_kind"): self = .recipientKind
+            case (13, 0x695F_7468_6775_6163) where key.equals("caught_in_act"): self = .caughtInAct
+            default: self = .other
+            }
         }
     }
 
