@@ -15,7 +15,9 @@ struct ParallelFold {
         /// event recorded after `asOf`. A flow event that `keep` accepts comes
         /// back as an event like the others instead of being folded (an
         /// audit sees the events that make up its figure).
-        case replay(asOf: UTCInstant?, keep: (@Sendable (CheckedLine) -> Bool)? = nil)
+        /// Without models (`includesModels` false), model and camera events
+        /// change nothing and are dropped where they are read.
+        case replay(asOf: UTCInstant?, keep: (@Sendable (CheckedLine) -> Bool)? = nil, models: Bool = true)
         /// `verify`: go on past bad lines, and keep what the sequential checks
         /// of every line need (hashes, links, seq, prev, recorded, batch marker).
         case verify(ChainKey)
@@ -103,7 +105,7 @@ struct ParallelFold {
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { offset, length in
                 let bytes = block.line(offset, length)
                 switch mode {
-                case .replay(let asOf, let keep):
+                case .replay(let asOf, let keep, let models):
                     let line: CheckedLine
                     do throws(EventCodingError) { line = try lineDecoder.check(bytes) } catch {
                         part.failure = (part.lines, error)
@@ -113,7 +115,9 @@ struct ParallelFold {
                         part.reachedAsOf = true
                         return false
                     }
-                    fold(line, bytes, at: offset, into: part, start: start, keep: keep)
+                    if models || !(line.type.isModelEvent || line.type == .cameraInstalled || line.type == .cameraRemoved) {
+                        fold(line, bytes, at: offset, into: part, start: start, keep: keep)
+                    }
                     part.last = (offset, length, line.seq, line.recorded)
                 case .verify(let chain):
                     let hash = SHA256.hash(bytes)
@@ -150,7 +154,7 @@ struct ParallelFold {
     /// stops in an earlier part of the block (`--as-of`, a damaged line)
     /// must not count the lines after that point.
     func undo(_ part: Part, in bytes: UnsafeRawBufferPointer) {
-        guard case .replay(_, let keep) = mode else { return }
+        guard case .replay(_, let keep, _) = mode else { return }
         var lineDecoder = EventDecoder()
         var n = 0
         ParallelDecoder.Block(bytes: bytes).forEachLine(from: part.from, to: bytes.count) { offset, length in

@@ -32,7 +32,8 @@ extension DataStore {
     ///   it accepts (and every other event); the rest are folded on every core
     ///   and the ledger's flow counters lag behind in the meantime (they are
     ///   whole again in the result). An audit of one flow figure needs only
-    ///   the events that make it up.
+    ///   the events that make it up. Without `.models` in `sections`, it
+    ///   sees no model or camera events either.
     ///
     /// - Parameter sections: the parts of the ledger the caller reads. Fewer
     ///   sections load less of a snapshot (an append of flow events needs only
@@ -93,7 +94,7 @@ extension DataStore {
         var endOffset = from
         var failure: StoreError?
         let parallel = decoding
-        let fold = ParallelFold(decoder: parallel, start: start, mode: .replay(asOf: asOf, keep: visitsFlows))
+        let fold = ParallelFold(decoder: parallel, start: start, mode: .replay(asOf: asOf, keep: visitsFlows, models: projection.includesModels))
         var timing = (decode: UInt64(0), fold: UInt64(0))
         defer {
             if Environment.value("ANTQ_PROFILE") != nil {
