@@ -157,6 +157,9 @@ public struct SnapshotStore: Sendable {
         let first = try read(0, 4096)
         guard let nl = first.firstIndex(of: 0x0A) else { throw .unreadable("has no header line") }
         let headerBytes = Array(first[..<nl])
+        if let v = try? JSONValue.parse(headerBytes), case .string("antq-snapshot")? = v["format"] {
+            throw .mismatch("it is in the earlier snapshot format (one checksum for the whole state); the next snapshot written replaces it")
+        }
         guard let v = try? JSONValue.parse(headerBytes),
               case .string(SnapshotStore.format)? = v["format"],
               case .string(let projection)? = v["projection"],

@@ -51,6 +51,18 @@ public enum AwardForm: String, CaseIterable, Sendable, Codable {
 
 public enum ModelKind: String, CaseIterable, Sendable, Codable {
     case crime_prevention_club, shock_team, landlord_club, relatives_club, self_management_group, motorbike_taxi_group
+
+    /// Position in `allCases`, without building that array (sums per kind run per model).
+    public var ordinal: Int {
+        switch self {
+        case .crime_prevention_club: 0
+        case .shock_team: 1
+        case .landlord_club: 2
+        case .relatives_club: 3
+        case .self_management_group: 4
+        case .motorbike_taxi_group: 5
+        }
+    }
 }
 
 /// Parses a vocabulary value, listing the accepted ones on failure.

@@ -28,9 +28,8 @@ public struct FigureQuery: Sendable {
     var modelsByUnit: [String: StandingModels.UnitTotals] {
         if let t = standing.byUnit { return t }
         var t: [String: StandingModels.UnitTotals] = [:]
-        for m in active {
-            let k = ModelKind.allCases.firstIndex(of: m.kind)!
-            t[m.unit, default: StandingModels.UnitTotals()].add(kind: k, members: m.members, club: m.kind == .crime_prevention_club)
+        ledger.models.forEachStanding(on: endDay) { unit, kind, members in
+            t[unit, default: StandingModels.UnitTotals()].add(kind: kind.ordinal, members: members, club: kind == .crime_prevention_club)
         }
         standing.byUnit = t
         return t

@@ -228,6 +228,8 @@ public enum LedgerCodec {
                             }
                         }
                     case "cameras":
+                        // Rows come grouped by unit: fill one unit's days, then store them once.
+                        var unitDays: (unit: String, days: [Int32: Int])?
                         try s.beginArray()
                         while try s.nextElement() {
                             try s.beginArray()
@@ -238,8 +240,13 @@ public enum LedgerCodec {
                             guard try s.nextElement() else { throw DecodeError(reason: "cameras") }
                             let n = try s.readInt64()
                             guard try !s.nextElement() else { throw DecodeError(reason: "cameras") }
-                            l.models.setCameras(unit: unit, day: Int32(day), count: Int(n))
+                            if unitDays?.unit != unit {
+                                if let (u, days) = unitDays { l.models.setCameras(unit: u, days: days) }
+                                unitDays = (unit, l.models.cameras[unit] ?? [:])
+                            }
+                            unitDays!.days[Int32(day)] = Int(n)
                         }
+                        if let (u, days) = unitDays { l.models.setCameras(unit: u, days: days) }
                     case "flows":
                         try s.beginArray()
                         while try s.nextElement() {
@@ -333,8 +340,8 @@ extension ModelRegistry {
 
     mutating func reserve(_ n: Int) { recordsStorage.reserveCapacity(n) }
 
-    mutating func setCameras(unit: String, day: Int32, count: Int) {
-        camerasStorage[unit, default: [:]][day] = count
+    mutating func setCameras(unit: String, days: [Int32: Int]) {
+        camerasStorage[unit] = days.isEmpty ? nil : days
     }
 }
 

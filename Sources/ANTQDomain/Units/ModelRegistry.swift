@@ -106,6 +106,31 @@ public struct ModelRegistry: Sendable, Equatable {
         standingModels(on: date).sorted { $0.id < $1.id }
     }
 
+    /// Calls `body` with the unit, kind and members of every model active at
+    /// the end of `date`, without building its `View` (names are not needed
+    /// to count: a summary sums twenty thousand models).
+    public func forEachStanding(on date: CivilDate, _ body: (_ unit: String, _ kind: ModelKind, _ members: Int) -> Void) {
+        for r in recordsStorage.values {
+            var kind: ModelKind?
+            var members = 0
+            var active = false
+            for e in r.entries {
+                if e.occurred > date { break }
+                switch e.data {
+                case .modelEstablished(_, let k, _, let m):
+                    kind = k; members = m; active = true
+                case .modelChanged(_, let k, _, let m):
+                    if let k { kind = k }
+                    if let m { members = m }
+                case .modelDissolved:
+                    active = false
+                default: break
+                }
+            }
+            if active, let kind { body(r.unit, kind, members) }
+        }
+    }
+
     /// Active models on `date`, in no particular order (for sums).
     public func standingModels(on date: CivilDate? = nil) -> [View] {
         recordsStorage.values.compactMap { Self.view(of: $0, on: date) }.filter(\.active)
