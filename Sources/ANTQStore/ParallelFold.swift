@@ -89,10 +89,16 @@ struct ParallelFold {
         self.tables = (0..<decoder.workers).map { _ in Table() }
     }
 
-    /// The flows of every line folded by the workers so far (replay).
-    func foldedFlows() -> FlowTable {
+    /// The flows of every line the workers folded (replay), handed over
+    /// once: the workers' tables are emptied as they are merged, so the
+    /// merge adds in place instead of holding three copies at the peak.
+    func takeFoldedFlows() -> FlowTable {
         var all = FlowTable()
-        for t in tables { all.merge(t.flows) }
+        for t in tables {
+            var taken = FlowTable()
+            swap(&taken, &t.flows)
+            if all.rows.isEmpty { all = taken } else { all.merge(taken) }
+        }
         return all
     }
 

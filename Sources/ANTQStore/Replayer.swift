@@ -185,7 +185,7 @@ extension DataStore {
         progress?(tail.committedEnd, tail.committedEnd)
         if let failure { throw failure }
         // The flow events the workers folded, once for the whole replay.
-        ledger.flows.merge(fold.foldedFlows())
+        ledger.flows.merge(fold.takeFoldedFlows())
         if lastLineOffset >= 0 {
             do {
                 let bytes = try fd.readAll(fromAbsoluteOffset: lastLineOffset, count: lastLineLength)
