@@ -57,13 +57,13 @@ public struct SnapshotStore: Sendable {
     /// directory) and prunes old ones, keeping `keep`.
     public func write(_ ledger: Ledger, header h: Header, keep: Int) throws(Errno) -> String {
         var hh = h
-        var body: [UInt8] = []
+        var pieces: [[UInt8]] = [[]]
         hh.sections = []
         for section in LedgerSection.allCases {
-            let bytes = LedgerCodec.encode(ledger, section: section)
+            var bytes = LedgerCodec.encode(ledger, section: section)
             hh.sections.append(SectionInfo(section: section, length: bytes.count + 1, sha256: SHA256.hash(bytes)))
-            body += bytes
-            body.append(0x0A)
+            bytes.append(0x0A)
+            pieces.append(bytes)
         }
         var w = JSONWriter(reserving: 1024)
         w.beginObject()
@@ -86,12 +86,10 @@ public struct SnapshotStore: Sendable {
         }
         w.endArray()
         w.endObject()
-        var bytes = w.bytes
-        bytes.append(0x0A)
-        bytes += body
+        pieces[0] = w.bytes + [0x0A]
         let path = layout.snapshotsDirectory + "/" + fileName(version: hh.version, periodStart: hh.periodStart, seq: hh.seq)
         try FileSystem.makeDirectory(layout.snapshotsDirectory)
-        try FileSystem.writeAtomically(bytes, to: path, directory: layout.snapshotsDirectory, permissions: 0o600)
+        try FileSystem.writeAtomically(pieces, to: path, directory: layout.snapshotsDirectory, permissions: 0o600)
         prune(version: hh.version, periodStart: hh.periodStart, keep: keep)
         return path
     }

@@ -73,10 +73,16 @@ public enum FileSystem {
     /// `fsync`, `rename`, `fsync` of the directory. A crash at any instant
     /// leaves either the old file or the new one, never a half-written one.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String, permissions: mode_t = 0o600) throws(Errno) {
+        try writeAtomically([bytes], to: path, directory: directory, permissions: permissions)
+    }
+
+    /// The same for content in pieces, written one after the other (a large
+    /// file is not first copied into one buffer).
+    public static func writeAtomically(_ pieces: [[UInt8]], to path: String, directory: String, permissions: mode_t = 0o600) throws(Errno) {
         let temp = path + ".tmp-\(getpid())"
         let fd = try FileDescriptor.open(temp, [.writeOnly, .create, .truncate], permissions: permissions)
         do {
-            try fd.writeAll(bytes)
+            for bytes in pieces { try fd.writeAll(bytes) }
             try fd.sync()
             try fd.close()
         } catch {
