@@ -1,4 +1,5 @@
 import ANTQDomain
+import Dispatch
 import EventLog
 import Hashing
 import SystemCalls
@@ -85,14 +86,26 @@ extension DataStore {
             }
         }
         let fold = ParallelFold(decoder: decoding, start: foldStart, mode: .verify(keyed ? chainKey : .plain))
+        var timing = (decode: UInt64(0), fold: UInt64(0))
+        defer {
+            if Environment.value("ANTQ_PROFILE") != nil {
+                note("profile: decode and hash \(timing.decode / 1_000_000) ms, checks and fold \(timing.fold / 1_000_000) ms")
+            }
+        }
         var processedEnd: Int64 = 0
         var lastCommittedLink: SHA256Digest = .zero
         do {
             try ChunkStream().forEachChunk(in: fd, to: size) { chunk -> Bool in
                 var number = chunk.firstLine
-                for part in fold.fold(chunk.bytes) {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                let parts = fold.fold(chunk.bytes)
+                let t1 = DispatchTime.now().uptimeNanoseconds
+                defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
+                for part in parts {
                     var events = part.events.makeIterator()
-                    for (i, record) in part.records.enumerated() {
+                    let records = part.records
+                    for i in records.indices {
+                        let record = records[i]
                         defer { number += 1 }
                         report.lines = number
                         guard let line = record.line else {
@@ -136,12 +149,12 @@ extension DataStore {
                         } else {
                             batchOpenSince = nil
                         }
-                        settle(upTo: line.recorded) {
+                        if !pending.isEmpty { settle(upTo: line.recorded) {
                             // This part's flows so far are not merged yet: fold them again.
                             var l = ledger
                             l.flows.merge(fold.flows(of: part, firstLines: i, in: chunk.bytes))
                             return l
-                        }
+                        } }
                         if let event {
                             projection.apply(event, to: &ledger)
                             if event.type == .figureAsserted { pending.append(event) }
