@@ -308,3 +308,16 @@ private func storeWithSpoiledModelsSection(seed: UInt64) throws -> (TestStore, f
     #expect(five.ledger == one.ledger)
     #expect(five.eventsReplayed == one.eventsReplayed && five.fingerprint == one.fingerprint)
 }
+
+@Test func aSnapshotInTheEarlierSingleChecksumFormatIsIgnoredAndSaysSo() throws {
+    let t = TestStore()
+    defer { t.cleanup() }
+    t.fill(seed: 58, events: 80)
+    let full = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let name = "ledger-v1-p101-" + String(repeating: "0", count: 12 - String(full.fingerprint.seq).count) + "\(full.fingerprint.seq).snap"
+    let old = #"{"format":"antq-snapshot","projection":"ledger","version":1,"period_start":"01-01","log_id":"x","seq":\#(full.fingerprint.seq),"offset":0,"line_sha256":"\#(String(repeating: "0", count: 64))","last_recorded":null,"state_sha256":"\#(String(repeating: "0", count: 64))"}"# + "\n{}\n"
+    _ = FileManager.default.createFile(atPath: t.store.layout.snapshotsDirectory + "/" + name, contents: Data(old.utf8))
+    let r = try t.store.replay(writeSnapshot: false)
+    #expect(r.snapshot == nil && r.ledger == full.ledger)
+    #expect(t.notes.value.contains { $0.contains("ignored") && $0.contains("earlier snapshot format") }, "\(t.notes.value)")
+}
