@@ -21,11 +21,15 @@ public final class BatchReader {
     private var started = false
     private var done = false
     private let maxLineLength: Int
+    /// Reads the common lines without the general decoder; nil turns it off
+    /// (tests compare both).
+    private var fast: FastDraftDecoder?
 
     /// - Parameter bufferSize: the read size; a line longer than it grows the
     ///   buffer up to `maxLineLength + 1`, a longer line is skipped (counted, not kept).
-    public init(fd: FileDescriptor, bufferSize: Int = 1 << 18, maxLineLength: Int = BatchReader.maxLineLength) {
+    public init(fd: FileDescriptor, bufferSize: Int = 1 << 18, maxLineLength: Int = BatchReader.maxLineLength, fastPath: Bool = true) {
         self.fd = fd
+        fast = fastPath ? FastDraftDecoder() : nil
         self.maxLineLength = maxLineLength
         buffer = .allocate(byteCount: max(16, bufferSize), alignment: 16)
     }
@@ -90,7 +94,7 @@ public final class BatchReader {
             let line = UnsafeRawBufferPointer(rebasing: buffer[start..<lineEnd])
             start = newline.map { $0 + 1 } ?? end
             number += 1
-            if let d = BatchReader.draft(line, maxLineLength: maxLineLength) { return DraftInput(line: number, draft: d) }
+            if let d = BatchReader.draft(line, maxLineLength: maxLineLength, fast: &fast) { return DraftInput(line: number, draft: d) }
         }
     }
 
@@ -116,6 +120,16 @@ public final class BatchReader {
 
     /// One line's draft, or nil for a blank line.
     static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int) -> Result<EventDraft, EventCodingError>? {
+        var none: FastDraftDecoder?
+        return draft(line, maxLineLength: maxLineLength, fast: &none)
+    }
+
+    static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int, fast: inout FastDraftDecoder?) -> Result<EventDraft, EventCodingError>? {
+        // A line starting with '{' is not blank; only then may it hold a NUL or end in CR.
+        if line.first == 0x7B, line.count <= maxLineLength, line.last != 0x0D, memchr(line.baseAddress!, 0, line.count) == nil,
+           let d = fast?.decode(line) {
+            return .success(d)
+        }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
         if line.count > maxLineLength {
             return .failure(EventCodingError(field: nil, problem: "the line is \(line.count) bytes long (limit \(maxLineLength))", fix: "one event per line; an event is a few hundred bytes"))
