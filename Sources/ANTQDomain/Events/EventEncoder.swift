@@ -89,16 +89,21 @@ public enum EventEncoder {
 
     /// 64 lowercase hex digits, as `SHA256Digest.hex`.
     static func putHex(_ out: inout [UInt8], _ h: SHA256Digest) {
-        let digits: StaticString = "0123456789abcdef"
-        digits.withUTF8Buffer { hex in
+        // Into a 64-byte scratch first, then one append: appending byte by
+        // byte checked the array's capacity 64 times per line.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { tmp in
             h.withUnsafeBytes { b in
-                for byte in b {
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0x0F)])
+                for (i, byte) in b.enumerated() {
+                    tmp[2 &* i] = hexDigit(byte &>> 4)
+                    tmp[2 &* i &+ 1] = hexDigit(byte & 0x0F)
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: tmp[0..<64]))
         }
     }
+
+    @inline(__always)
+    static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 &+ v : 0x57 &+ v }
 
     /// The reference form of `encode(_:)`, through `JSONWriter` alone: the
     /// direct writer above must produce exactly these bytes (tested).

@@ -547,6 +547,27 @@ extension Validator {
                 days.insert(CameraDay(day: d, net: net), at: lo)
             }
             cameraDays[unit] = days
+        case .eventCorrected, .eventRetracted:
+            // Only what the amended fact (before and after) touches.
+            var facts: [Fact] = []
+            switch e.data {
+            case .corrected(let c): facts = [c.replacement] + (c.was.map { [$0] } ?? [])
+            case .retracted(let r): facts = r.was.map { [$0] } ?? []
+            default: break
+            }
+            if facts.isEmpty { unitWindows.removeAll(); cameraDays.removeAll() }
+            for f in facts {
+                switch f.type {
+                case .cameraInstalled, .cameraRemoved:
+                    if let u = f.unit { cameraDays[u] = nil } else { cameraDays.removeAll() }
+                case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted,
+                     .modelEstablished, .modelChanged, .modelDissolved:
+                    break
+                default:
+                    unitWindows.removeAll()
+                    cameraDays.removeAll()
+                }
+            }
         default:
             unitWindows.removeAll()
             cameraDays.removeAll()
