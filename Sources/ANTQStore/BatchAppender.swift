@@ -90,6 +90,7 @@ struct BatchAppender {
             if let held, held.seq == seq { return held }
             guard let pending else { return nil }
             if let line = pending.line(seq: seq) { return try EventDecoder.decode(line) }
+            try pending.settle()
             let end = committedEnd + pending.flushedBytes
             if let line = try written(seq: seq, end: end) { return try EventDecoder.decode(line) }
             return try EventLookup(fd: fd, end: end).event(seq: seq)
