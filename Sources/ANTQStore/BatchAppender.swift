@@ -181,7 +181,8 @@ struct BatchAppender {
         try line.withUnsafeBytes { try sink.add($0) }
         if summary.count == 0 { summary.first = e }
         summary.count += 1
-        summary.last = e
+        // Only the batch's last line (no `more`) is the last event: no copy per line.
+        if !more { summary.last = e }
         if collectIDs { summary.ids.append(e.id) }
         onWritten?(e)
     }

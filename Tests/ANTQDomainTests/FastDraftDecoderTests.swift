@@ -235,3 +235,31 @@ private func validatorLines(_ g: inout SplitMix64, count: Int) -> [String] {
         #expect(accepted > 300 && refused > 300, "seed \(seed): \(accepted) accepted, \(refused) refused")
     }
 }
+
+@Test func theDirectDataWriterWritesWhatTheWriterFormWritesForEveryFrequentShape() {
+    let texts = ["HS-2018-1", "Bùi Minh An", "a \"quoted\" name", "back\\slash", "tab\there", "ctl\u{1}x", "Ω"]
+    var datas: [EventData] = []
+    for t in texts {
+        for n in [1, 9, 10, 99, 1_000_000, 12_345_678] {
+            datas += [
+                .tipReceived(count: n, channel: .in_person, valuable: n % 2 == 0),
+                .caseSolved(count: n, category: .high_tech, caseRef: nil), .caseSolved(count: n, category: .drugs, caseRef: t),
+                .arrestMade(count: n, caseRef: nil, caughtInAct: nil), .arrestMade(count: n, caseRef: t, caughtInAct: true),
+                .arrestMade(count: n, caseRef: nil, caughtInAct: false),
+                .weaponSeized(kind: .support_tool, quantity: n, caseRef: nil), .weaponSeized(kind: .firearm, quantity: n, caseRef: t),
+                .awardGranted(Award(recipientKind: .collective, recipient: t, issuer: .provincial_police, form: .emulation_flag, count: n, reason: nil)),
+                .awardGranted(Award(recipientKind: .individual, recipient: t, issuer: .ministry, form: .badge, count: n, reason: t)),
+                .cameraInstalled(count: n), .cameraRemoved(count: n),
+                .modelEstablished(model: "m-1", kind: .landlord_club, name: t, members: n - 1),
+                .modelChanged(model: "m.2", kind: nil, name: nil, members: n), .modelChanged(model: "m_3", kind: .shock_team, name: t, members: nil),
+                .modelDissolved(model: "m-4", reason: nil), .modelDissolved(model: "m-4", reason: t),
+            ]
+        }
+    }
+    let g = RandomLog.make(seed: 5, events: 20)
+    var e = g.events.last!
+    for d in datas {
+        e.data = d
+        #expect(EventEncoder.encode(e) == EventEncoder.encodeWithWriter(e), "\(d)")
+    }
+}
