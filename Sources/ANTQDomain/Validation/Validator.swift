@@ -32,6 +32,9 @@ public struct Validator {
     private var unitWindows: [String: UnitWindow] = [:]
     /// Per unit, its camera days in order (the ledger keeps them unordered).
     private var cameraDays: [String: [CameraDay]] = [:]
+    /// The reporting-year start the flow table is folded with (it changes
+    /// only with log.created; recomputed after any event that is not a flow).
+    private var flowStart: MonthDay?
     /// Where ids come from when a draft brings none (tests inject a fixed one).
     public var newID: (() -> String)?
 
@@ -53,7 +56,17 @@ public struct Validator {
     public mutating func accept(_ draft: EventDraft) throws(EventCodingError) -> Event {
         do {
             let e = try build(draft)
-            projection.apply(e, to: &ledger)
+            if usesFastPaths && LedgerProjection.changesOnlyFlows(e.type) {
+                // What `apply` does for a flow event, without working out the
+                // reporting-year start again for every line.
+                if flowStart == nil { flowStart = projection.start(for: ledger) }
+                LedgerProjection.foldFlow(occurred: e.occurred, unit: e.unit, data: e.data, start: flowStart!, into: &ledger.flows)
+                ledger.lastSeq = e.seq
+                ledger.lastRecorded = e.recorded
+            } else {
+                projection.apply(e, to: &ledger)
+                flowStart = nil
+            }
             if usesFastPaths { noteApplied(e) }
             if retainsAccepted {
                 batchIndex[e.seq] = accepted.count
