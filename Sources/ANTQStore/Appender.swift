@@ -55,9 +55,11 @@ extension DataStore {
     /// - Parameter sections: the ledger sections the drafts' validation reads,
     ///   when the caller knows the drafts before streaming them (see
     ///   `sectionsNeeded`); nil loads the whole ledger.
+    /// - Parameter fastPaths: false validates without the validator's
+    ///   shortcuts (tests compare the two; the log must be the same).
     public func appendBatch(next: () throws(StoreError) -> DraftInput?, file: String, defaultBy: String, expectSeq: Int? = nil,
                             session: AppendSession? = nil, onWritten: ((Event) -> Void)? = nil,
-                            sections: ((LogTail) -> Set<LedgerSection>)? = nil) throws(StoreError) -> BatchReceipt {
+                            sections: ((LogTail) -> Set<LedgerSection>)? = nil, fastPaths: Bool = true) throws(StoreError) -> BatchReceipt {
         let header = try self.header()
         try checkKey(against: header, required: true)
         let writer = LogWriter(layout: layout, key: chainKey, onRecovery: { [note, layout] r in
@@ -78,7 +80,7 @@ extension DataStore {
                     if let session { session.reset(ledger, ids: try allIDs(fd: fd, end: tail.committedEnd)) }
                 }
                 var batch = BatchAppender(ledger: ledger, tail: tail, fd: fd, now: clock.now(), defaultBy: defaultBy, file: file,
-                                          collectIDs: session != nil, onWritten: onWritten)
+                                          collectIDs: session != nil, onWritten: onWritten, fastPaths: fastPaths)
                 while let input = try next() {
                     if !ledger.isComplete, case .success(let d) = input.draft {
                         precondition(LedgerProjection.changesOnlyFlows(d.type), "a \(d.type.rawValue) needs the whole ledger")

@@ -7,9 +7,57 @@ import SystemCalls
 /// file. Lines are numbered as a text editor numbers them; blank lines are
 /// skipped; each line's problem (too long, CR LF, NUL, bad JSON or envelope)
 /// stays with its line number so the whole batch can be reported.
+///
+/// A long batch is read and decoded on a second thread, a few hundred lines
+/// ahead of validation (`DraftPrefetch`): the drafts, their order, line
+/// numbers and problems are exactly those of reading in line, which the
+/// first `inlineLines` lines still do so a short batch starts no thread.
 public final class BatchReader {
     /// Longest batch line accepted: an event is a few hundred bytes.
     public static let maxLineLength = 1 << 20
+    /// Lines read before the reading moves to its own thread.
+    static let inlineLines = 256
+
+    private let lines: BatchLines
+    private let ahead: Bool
+    private var taken = 0
+    private var prefetch: DraftPrefetch?
+
+    /// - Parameter bufferSize: the read size; a line longer than it grows the
+    ///   buffer up to `maxLineLength + 1`, a longer line is skipped (counted, not kept).
+    /// - Parameter fastPath: decode the common lines with `FastDraftDecoder`.
+    /// - Parameter readAhead: read and decode on a second thread once the
+    ///   batch is long.
+    public init(fd: FileDescriptor, bufferSize: Int = 1 << 18, maxLineLength: Int = BatchReader.maxLineLength,
+                fastPath: Bool = true, readAhead: Bool = true) {
+        lines = BatchLines(fd: fd, bufferSize: bufferSize, maxLineLength: maxLineLength, fastPath: fastPath)
+        // Only a regular file: a read from it always returns, so the
+        // reading thread can be stopped and joined at any time. A pipe may
+        // block for ever while the append has already failed.
+        var st = stat()
+        ahead = readAhead && fstat(fd.rawValue, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    deinit { prefetch?.stop() }
+
+    /// The next non-blank line as a draft (or its problem), nil at the end.
+    public func next() throws(Errno) -> DraftInput? {
+        if let prefetch { return try prefetch.next() }
+        if ahead && taken >= BatchReader.inlineLines {
+            let p = DraftPrefetch(lines)
+            prefetch = p
+            return try p.next()
+        }
+        taken += 1
+        return try lines.next()
+    }
+
+    static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int) -> Result<EventDraft, EventCodingError>? {
+        BatchLines.draft(line, maxLineLength: maxLineLength)
+    }
+}
+/// The reading itself, on whichever thread reads.
+final class BatchLines {
 
     private let fd: FileDescriptor
     private var buffer: UnsafeMutableRawBufferPointer
@@ -21,11 +69,13 @@ public final class BatchReader {
     private var started = false
     private var done = false
     private let maxLineLength: Int
+    /// Reads the common lines without the general decoder; nil turns it off
+    /// (tests compare both).
+    private var fast: FastDraftDecoder?
 
-    /// - Parameter bufferSize: the read size; a line longer than it grows the
-    ///   buffer up to `maxLineLength + 1`, a longer line is skipped (counted, not kept).
-    public init(fd: FileDescriptor, bufferSize: Int = 1 << 18, maxLineLength: Int = BatchReader.maxLineLength) {
+    init(fd: FileDescriptor, bufferSize: Int, maxLineLength: Int, fastPath: Bool) {
         self.fd = fd
+        fast = fastPath ? FastDraftDecoder() : nil
         self.maxLineLength = maxLineLength
         buffer = .allocate(byteCount: max(16, bufferSize), alignment: 16)
     }
@@ -54,7 +104,7 @@ public final class BatchReader {
     }
 
     /// The next non-blank line as a draft (or its problem), nil at the end.
-    public func next() throws(Errno) -> DraftInput? {
+    func next() throws(Errno) -> DraftInput? {
         if done { return nil }
         if !started {
             started = true
@@ -90,7 +140,7 @@ public final class BatchReader {
             let line = UnsafeRawBufferPointer(rebasing: buffer[start..<lineEnd])
             start = newline.map { $0 + 1 } ?? end
             number += 1
-            if let d = BatchReader.draft(line, maxLineLength: maxLineLength) { return DraftInput(line: number, draft: d) }
+            if let d = BatchLines.draft(line, maxLineLength: maxLineLength, fast: &fast) { return DraftInput(line: number, draft: d) }
         }
     }
 
@@ -116,6 +166,16 @@ public final class BatchReader {
 
     /// One line's draft, or nil for a blank line.
     static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int) -> Result<EventDraft, EventCodingError>? {
+        var none: FastDraftDecoder?
+        return draft(line, maxLineLength: maxLineLength, fast: &none)
+    }
+
+    static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int, fast: inout FastDraftDecoder?) -> Result<EventDraft, EventCodingError>? {
+        // A line starting with '{' is not blank; only then may it hold a NUL or end in CR.
+        if line.first == 0x7B, line.count <= maxLineLength, line.last != 0x0D, memchr(line.baseAddress!, 0, line.count) == nil,
+           let d = fast?.decode(line) {
+            return .success(d)
+        }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
         if line.count > maxLineLength {
             return .failure(EventCodingError(field: nil, problem: "the line is \(line.count) bytes long (limit \(maxLineLength))", fix: "one event per line; an event is a few hundred bytes"))
@@ -129,6 +189,123 @@ public final class BatchReader {
         do { return .success(try DraftDecoder.decode(line)) } catch {
             return .failure(error)
         }
+    }
+}
+
+/// Runs a `BatchLines` on its own thread, handing drafts over in blocks of
+/// `block` through a queue of at most `depth` blocks, so memory stays
+/// bounded whatever the batch size. A read error is delivered in its place
+/// in the sequence, as reading in line would have thrown it.
+final class DraftPrefetch: @unchecked Sendable {
+    static let block = 512
+    static let depth = 4
+
+    private let lines: BatchLines
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    // Guarded by `mutex`:
+    private var queue: [[DraftInput]] = []
+    private var finished = false
+    private var failure: Errno?
+    private var stopping = false
+    // The consumer's own:
+    private var current: [DraftInput] = []
+    private var index = 0
+    private var thread: pthread_t?
+
+    init(_ lines: BatchLines) {
+        self.lines = lines
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(changed, nil)
+        var t = pthread_t()
+        let me = Unmanaged.passRetained(self).toOpaque()
+        if pthread_create(&t, nil, { arg in
+            let p = Unmanaged<DraftPrefetch>.fromOpaque(arg!).takeRetainedValue()
+            p.produce()
+            return nil
+        }, me) == 0 {
+            thread = t
+        } else {
+            // No thread: `next` reads in line.
+            Unmanaged<DraftPrefetch>.fromOpaque(me).release()
+        }
+    }
+
+    deinit {
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(mutex)
+        changed.deallocate()
+        mutex.deallocate()
+    }
+
+    private func produce() {
+        var block: [DraftInput] = []
+        block.reserveCapacity(DraftPrefetch.block)
+        var readError: Errno?
+        while true {
+            do throws(Errno) {
+                guard let d = try lines.next() else { break }
+                block.append(d)
+            } catch {
+                readError = error
+                break
+            }
+            if block.count == DraftPrefetch.block {
+                if !push(block) { return }
+                block.removeAll(keepingCapacity: true)
+            }
+        }
+        if !block.isEmpty && !push(block) { return }
+        pthread_mutex_lock(mutex)
+        finished = true
+        failure = readError
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// Queues a block, waiting while the queue is full; false if stopped.
+    private func push(_ block: [DraftInput]) -> Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while queue.count >= DraftPrefetch.depth && !stopping { pthread_cond_wait(changed, mutex) }
+        if stopping { return false }
+        queue.append(block)
+        pthread_cond_broadcast(changed)
+        return true
+    }
+
+    func next() throws(Errno) -> DraftInput? {
+        if index < current.count {
+            index += 1
+            return current[index - 1]
+        }
+        // No reading thread could be started: read in line.
+        guard thread != nil else { return try lines.next() }
+        pthread_mutex_lock(mutex)
+        while queue.isEmpty && !finished { pthread_cond_wait(changed, mutex) }
+        if queue.isEmpty {
+            let error = failure
+            failure = nil
+            pthread_mutex_unlock(mutex)
+            if let error { throw error }
+            return nil
+        }
+        current = queue.removeFirst()
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(mutex)
+        index = 1
+        return current[0]
+    }
+
+    /// Ends the reading thread (the consumer is done, maybe early) and waits for it.
+    func stop() {
+        guard let t = thread else { return }
+        pthread_mutex_lock(mutex)
+        stopping = true
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(mutex)
+        pthread_join(t, nil)
+        thread = nil
     }
 }
 

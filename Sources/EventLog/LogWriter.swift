@@ -93,6 +93,9 @@ public struct LogWriter: Sendable {
             }
             try fd.sync()
         } catch {
+            // A chunk may still be on its way to the file: let it land first,
+            // or it could land after the cut.
+            sink.drain()
             // Nothing of this batch may stay: cut back to the committed end.
             // If even that fails, the lines left carry `more` or are torn, so
             // readers ignore them and the next writer moves them aside.
@@ -158,6 +161,8 @@ public struct BatchSink {
     /// The lines added but not yet written, readable while the batch is built.
     public let pending: PendingLines
     private let chunk: Int
+    /// Writes full chunks on a second thread while the next one is built.
+    private let writer: ChunkWriter
 
     init(fd: FileDescriptor, key: ChainKey, lastSeq: Int, lastLine: [UInt8], lastHash: SHA256Digest, chunk: Int = 4 << 20) {
         self.fd = fd
@@ -170,7 +175,8 @@ public struct BatchSink {
         } else {
             self.lastLink = lastLine.withUnsafeBytes { key.link(for: $0) }
         }
-        pending = PendingLines(firstSeq: lastSeq + 1, capacity: min(chunk, 1 << 20))
+        writer = ChunkWriter(fd: fd)
+        pending = PendingLines(firstSeq: lastSeq + 1, capacity: min(chunk, 1 << 20), writer: writer)
     }
 
     /// The seq the next line must carry.
@@ -186,7 +192,7 @@ public struct BatchSink {
 
     /// Adds one encoded line (without newline) from raw bytes.
     public mutating func add(_ line: UnsafeRawBufferPointer) throws {
-        if pending.bytes.count > 0 && pending.bytes.count + line.count + 1 > chunk { try flush() }
+        if pending.bytes.count > 0 && pending.bytes.count + line.count + 1 > chunk { try flushInBackground() }
         let hash = SHA256.hash(line)
         lastHash = hash
         lastLink = key.isKeyed ? key.link(for: line) : hash
@@ -199,9 +205,25 @@ public struct BatchSink {
     /// Writes the pending lines to the file (still uncommitted until the
     /// final line is written and synced).
     public mutating func flush() throws {
+        try writer.wait()
         guard !pending.bytes.isEmpty else { return }
         try fd.writeAll(pending.bytes)
         pending.flushed(nextSeq: lastSeq + 1)
+    }
+
+    /// Hands the pending lines to the writer thread (after the previous
+    /// chunk has landed) and goes on with an empty buffer: encoding and
+    /// hashing the next chunk overlaps the kernel's copy of this one. The
+    /// order of chunks in the file is kept: one write at a time.
+    mutating func flushInBackground() throws {
+        try writer.wait()
+        pending.handOff(to: writer, nextSeq: lastSeq + 1)
+    }
+
+    /// Waits for a chunk still being written, ignoring its error (the
+    /// caller is already failing and cuts the file back).
+    func drain() {
+        try? writer.wait()
     }
 }
 
@@ -217,9 +239,26 @@ public final class PendingLines {
     /// Bytes of this batch already written to the file.
     public private(set) var flushedBytes: Int64 = 0
 
-    init(firstSeq: Int, capacity: Int) {
+    private let writer: ChunkWriter?
+
+    init(firstSeq: Int, capacity: Int, writer: ChunkWriter? = nil) {
         self.firstSeq = firstSeq
+        self.writer = writer
         bytes.reserveCapacity(capacity)
+    }
+
+    /// Waits until every line counted in `flushedBytes` is in the file, so
+    /// it can be read back from there.
+    public func settle() throws {
+        try writer?.wait()
+    }
+
+    /// Gives the lines to `writer` to write, taking its spare buffer.
+    func handOff(to writer: ChunkWriter, nextSeq: Int) {
+        flushedBytes += Int64(bytes.count)
+        writer.start(&bytes)
+        starts.removeAll(keepingCapacity: true)
+        firstSeq = nextSeq
     }
 
     func append(_ line: UnsafeRawBufferPointer) {
@@ -241,5 +280,61 @@ public final class PendingLines {
         guard i >= 0 && i < starts.count else { return nil }
         let end = i + 1 < starts.count ? starts[i + 1] - 1 : bytes.count - 1
         return Array(bytes[starts[i]..<end])
+    }
+}
+
+/// Writes one chunk of a batch at a time on its own thread. The chunk's
+/// buffer belongs to the thread until `wait` has joined it; the next
+/// `start` gives back the previous (now empty) buffer, so two buffers
+/// alternate and nothing is allocated per chunk.
+final class ChunkWriter: @unchecked Sendable {
+    private let fd: FileDescriptor
+    private var buffer: [UInt8] = []
+    private var thread: pthread_t?
+    private var error: Errno?
+
+    init(fd: FileDescriptor) {
+        self.fd = fd
+    }
+
+    deinit {
+        // Only reached once the thread let go of its reference (it holds
+        // one while it runs): nothing left to wait for, only to release.
+        if let t = thread { pthread_detach(t) }
+    }
+
+    /// Starts writing `bytes` (swapped out; `bytes` comes back empty, with
+    /// the capacity of the previous chunk). Call `wait` first.
+    func start(_ bytes: inout [UInt8]) {
+        precondition(thread == nil, "a chunk is still being written")
+        swap(&buffer, &bytes)
+        bytes.removeAll(keepingCapacity: true)
+        var t = pthread_t()
+        let me = Unmanaged.passRetained(self).toOpaque()
+        let rc = pthread_create(&t, nil, { arg in
+            let w = Unmanaged<ChunkWriter>.fromOpaque(arg!).takeRetainedValue()
+            w.run()
+            return nil
+        }, me)
+        if rc != 0 {
+            // No thread: write here instead.
+            Unmanaged<ChunkWriter>.fromOpaque(me).release()
+            run()
+        } else {
+            thread = t
+        }
+    }
+
+    private func run() {
+        do { try fd.writeAll(buffer) } catch { self.error = error }
+    }
+
+    /// Joins the chunk being written, if any; rethrows the first write error.
+    func wait() throws(Errno) {
+        if let t = thread {
+            pthread_join(t, nil)
+            thread = nil
+        }
+        if let error { throw error }
     }
 }

@@ -26,7 +26,11 @@ private func readAll(_ bytes: [UInt8], bufferSize: Int, maxLineLength: Int = Bat
     var out: [String] = []
     while let input = try reader.next() {
         switch input.draft {
-        case .success(let d): out.append("\(input.line): \(d.type.rawValue) \(d.fields.first { $0.key == "count" }?.value ?? .null)")
+        case .success(let d):
+            // The fast path hands the data decoded, the general path as fields.
+            var count = "\(d.fields.first { $0.key == "count" }?.value ?? .null)"
+            if case .arrestMade(let n, _, _)? = d.data { count = "int(\(n))" }
+            out.append("\(input.line): \(d.type.rawValue) \(count)")
         case .failure(let e): out.append("\(input.line): \(e.problem)")
         }
     }

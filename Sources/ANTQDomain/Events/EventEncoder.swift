@@ -35,15 +35,87 @@ public enum EventEncoder {
         put(&out, ",\"by\":")
         putString(&out, e.by)
         put(&out, ",\"data\":")
-        var w = JSONWriter(reserving: 0)
-        swap(&w.bytes, &out)
-        writeData(e.data, &w)
-        swap(&w.bytes, &out)
+        if !putData(&out, e.data) {
+            var w = JSONWriter(reserving: 0)
+            swap(&w.bytes, &out)
+            writeData(e.data, &w)
+            swap(&w.bytes, &out)
+        }
         put(&out, ",\"prev\":\"")
         putHex(&out, e.prev)
         out.append(0x22)
         if e.more { put(&out, ",\"more\":true") }
         out.append(0x7D)
+    }
+
+    /// The data of the frequent events (flows, cameras, models) written
+    /// directly, in `writeData`'s key order and form; false for any other
+    /// type, which `writeData` then writes.
+    static func putData(_ out: inout [UInt8], _ d: EventData) -> Bool {
+        switch d {
+        case .tipReceived(let count, let channel, let valuable):
+            put(&out, "{\"count\":"); putCount(&out, count)
+            put(&out, ",\"channel\":\""); out.append(contentsOf: channel.rawValue.utf8)
+            put(&out, valuable ? "\",\"valuable\":true}" : "\",\"valuable\":false}")
+        case .caseSolved(let count, let category, let ref):
+            put(&out, "{\"count\":"); putCount(&out, count)
+            put(&out, ",\"category\":\""); out.append(contentsOf: category.rawValue.utf8); out.append(0x22)
+            if let ref { put(&out, ",\"case\":"); putString(&out, ref) }
+            out.append(0x7D)
+        case .arrestMade(let count, let ref, let caught):
+            put(&out, "{\"count\":"); putCount(&out, count)
+            if let ref { put(&out, ",\"case\":"); putString(&out, ref) }
+            if let caught { put(&out, caught ? ",\"caught_in_act\":true" : ",\"caught_in_act\":false") }
+            out.append(0x7D)
+        case .weaponSeized(let kind, let quantity, let ref):
+            put(&out, "{\"kind\":\""); out.append(contentsOf: kind.rawValue.utf8)
+            put(&out, "\",\"quantity\":"); putCount(&out, quantity)
+            if let ref { put(&out, ",\"case\":"); putString(&out, ref) }
+            out.append(0x7D)
+        case .awardGranted(let a):
+            put(&out, "{\"recipient_kind\":\""); out.append(contentsOf: a.recipientKind.rawValue.utf8)
+            put(&out, "\",\"recipient\":"); putString(&out, a.recipient)
+            put(&out, ",\"issuer\":\""); out.append(contentsOf: a.issuer.rawValue.utf8)
+            put(&out, "\",\"form\":\""); out.append(contentsOf: a.form.rawValue.utf8)
+            put(&out, "\",\"count\":"); putCount(&out, a.count)
+            if let r = a.reason { put(&out, ",\"reason\":"); putString(&out, r) }
+            out.append(0x7D)
+        case .cameraInstalled(let count), .cameraRemoved(let count):
+            put(&out, "{\"count\":"); putCount(&out, count)
+            out.append(0x7D)
+        case .modelEstablished(let model, let kind, let name, let members):
+            put(&out, "{\"model\":"); putString(&out, model)
+            put(&out, ",\"kind\":\""); out.append(contentsOf: kind.rawValue.utf8)
+            put(&out, "\",\"name\":"); putString(&out, name)
+            put(&out, ",\"members\":"); putCount(&out, members)
+            out.append(0x7D)
+        case .modelChanged(let model, let kind, let name, let members):
+            put(&out, "{\"model\":"); putString(&out, model)
+            if let kind { put(&out, ",\"kind\":\""); out.append(contentsOf: kind.rawValue.utf8); out.append(0x22) }
+            if let name { put(&out, ",\"name\":"); putString(&out, name) }
+            if let members { put(&out, ",\"members\":"); putCount(&out, members) }
+            out.append(0x7D)
+        case .modelDissolved(let model, let reason):
+            put(&out, "{\"model\":"); putString(&out, model)
+            if let reason { put(&out, ",\"reason\":"); putString(&out, reason) }
+            out.append(0x7D)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// A whole number as `JSONWriter.int` writes it; the common small
+    /// non-negative ones without a detour through the writer.
+    @inline(__always)
+    static func putCount(_ out: inout [UInt8], _ v: Int) {
+        guard v >= 0 && v < 10_000_000 else { putInt(&out, v); return }
+        if v < 10 { out.append(UInt8(0x30 + v)); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { tmp in
+            var n = v, i = 8
+            while n > 0 { i -= 1; tmp[i] = UInt8(0x30 + n % 10); n /= 10 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: tmp[i..<8]))
+        }
     }
 
     @inline(__always)
@@ -89,16 +161,21 @@ public enum EventEncoder {
 
     /// 64 lowercase hex digits, as `SHA256Digest.hex`.
     static func putHex(_ out: inout [UInt8], _ h: SHA256Digest) {
-        let digits: StaticString = "0123456789abcdef"
-        digits.withUTF8Buffer { hex in
+        // Into a 64-byte scratch first, then one append: appending byte by
+        // byte checked the array's capacity 64 times per line.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { tmp in
             h.withUnsafeBytes { b in
-                for byte in b {
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0x0F)])
+                for (i, byte) in b.enumerated() {
+                    tmp[2 &* i] = hexDigit(byte &>> 4)
+                    tmp[2 &* i &+ 1] = hexDigit(byte & 0x0F)
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: tmp[0..<64]))
         }
     }
+
+    @inline(__always)
+    static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 &+ v : 0x57 &+ v }
 
     /// The reference form of `encode(_:)`, through `JSONWriter` alone: the
     /// direct writer above must produce exactly these bytes (tested).

@@ -142,9 +142,15 @@ struct FieldReader {
         // `CharacterSet.whitespaces` is tab and the space separators (Zs):
         // if neither end scalar is one, there is nothing to trim (and
         // Foundation's trimming is costly on a Vietnamese name).
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c == "\u{200B}" || c.properties.generalCategory == .spaceSeparator }
-        guard let a = s.unicodeScalars.first, let z = s.unicodeScalars.last, isSpace(a) || isSpace(z) else { return s }
+        guard let a = s.unicodeScalars.first, let z = s.unicodeScalars.last, isTrimmedSpace(a) || isTrimmedSpace(z) else { return s }
         return s.trimmingSpaces()
+    }
+
+    /// Whether `trimmed` would cut this scalar at an end of a string (the
+    /// batch fast path asks the same question to know it may skip trimming).
+    @inline(__always)
+    static func isTrimmedSpace(_ c: Unicode.Scalar) -> Bool {
+        c == "\t" || c == "\u{200B}" || c.properties.generalCategory == .spaceSeparator
     }
 
     /// Refuses fields the catalogue does not define for this type.

@@ -5,6 +5,13 @@ import TextFormats
 /// `prev` and `recorded`, which antq assigns — `recorded` is always antq's
 /// own clock, so nobody can backdate a record.
 public enum DraftDecoder {
+    /// Decodes one line, first by `fast` (when given) and, if that declines,
+    /// by the general path below, which alone reports problems.
+    public static func decode(_ line: UnsafeRawBufferPointer, fast: inout FastDraftDecoder) throws(EventCodingError) -> EventDraft {
+        if let d = fast.decode(line) { return d }
+        return try decode(line)
+    }
+
     public static func decode(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> EventDraft {
         do {
             return try decodeThrowing(line)
@@ -65,6 +72,8 @@ public enum DraftDecoder {
             throw EventCodingError(field: f.key, problem: "is not an envelope field",
                                    fix: "a batch line has type, occurred, unit, data and optionally id and by")
         }
-        return EventDraft(id: id, type: type, occurred: occurred, unit: unit, by: by, fields: data, fieldMode: .input)
+        // `by` came through `FieldReader.string`: trimmed and NFC already.
+        return EventDraft(id: id, type: type, occurred: occurred, unit: unit, by: by, fields: data, fieldMode: .input,
+                          byIsCanonical: by != nil)
     }
 }

@@ -13,9 +13,17 @@ public struct EventDraft: Sendable, Equatable {
     /// correction, the target's type — is known).
     public var fields: [DataField]
     public var fieldMode: FieldMode
+    /// The data already decoded for `type`, when a reader could do so
+    /// without building `fields` (the batch fast path); `fields` is then
+    /// empty. Only ever set to what `DataDecoder` would return for the
+    /// fields, so validation is the same either way.
+    public var data: EventData?
+    /// True when `by` is already trimmed and in NFC (a JSON batch line's
+    /// reader checked it), so validation need not normalise it again.
+    public var byIsCanonical: Bool
 
     public init(id: String? = nil, type: EventType, occurred: CivilDate?, unit: String?, by: String? = nil,
-                fields: [DataField], fieldMode: FieldMode) {
+                fields: [DataField], fieldMode: FieldMode, data: EventData? = nil, byIsCanonical: Bool = false) {
         self.id = id
         self.type = type
         self.occurred = occurred
@@ -23,5 +31,7 @@ public struct EventDraft: Sendable, Equatable {
         self.by = by
         self.fields = fields
         self.fieldMode = fieldMode
+        self.data = data
+        self.byIsCanonical = byIsCanonical
     }
 }

@@ -24,6 +24,19 @@ public struct Validator {
     private var batchIndex: [Int: Int] = [:]
     private var batchIDs: Set<String> = []
     private var uuids = UUIDSource()
+    /// Whether the shortcuts below are used (tests turn them off to compare).
+    /// They only skip work whose outcome is already known; every rejection
+    /// still goes through the general code and its message.
+    public var usesFastPaths = true
+    /// Per unit code, the days on which a flow or camera event may use it.
+    private var unitWindows: [String: UnitWindow] = [:]
+    /// Per unit, its camera days in order (the ledger keeps them unordered).
+    private var cameraDays: [String: [CameraDay]] = [:]
+    /// The reporting-year start the flow table is folded with (it changes
+    /// only with log.created; recomputed after any event that is not a flow).
+    private var flowStart: MonthDay?
+    /// Where ids come from when a draft brings none (tests inject a fixed one).
+    public var newID: (() -> String)?
 
     public static let earliest = CivilDate(year: 1945, month: 1, day: 1)!
 
@@ -43,7 +56,18 @@ public struct Validator {
     public mutating func accept(_ draft: EventDraft) throws(EventCodingError) -> Event {
         do {
             let e = try build(draft)
-            projection.apply(e, to: &ledger)
+            if usesFastPaths && LedgerProjection.changesOnlyFlows(e.type) {
+                // What `apply` does for a flow event, without working out the
+                // reporting-year start again for every line.
+                if flowStart == nil { flowStart = projection.start(for: ledger) }
+                LedgerProjection.foldFlow(occurred: e.occurred, unit: e.unit, data: e.data, start: flowStart!, into: &ledger.flows)
+                ledger.lastSeq = e.seq
+                ledger.lastRecorded = e.recorded
+            } else {
+                projection.apply(e, to: &ledger)
+                flowStart = nil
+            }
+            if usesFastPaths { noteApplied(e) }
             if retainsAccepted {
                 batchIndex[e.seq] = accepted.count
                 accepted.append(e)
@@ -68,9 +92,10 @@ public struct Validator {
                 throw EventCodingError(field: "id", problem: "\(given) appears twice in this batch", fix: "every event needs its own id")
             }
         } else {
-            id = uuids.next()
+            id = newID?() ?? uuids.next()
         }
-        let by = nfc(d.by ?? defaultBy)
+        let by: String
+        if d.byIsCanonical, let given = d.by { by = given } else { by = nfc(d.by ?? defaultBy) }
         guard !by.isEmpty else {
             throw EventCodingError(field: "by", problem: "nobody is named as the recorder", fix: "give --by NAME or set ANTQ_USER")
         }
@@ -78,15 +103,21 @@ public struct Validator {
         guard let occurred = d.occurred else { throw EventCodingError(field: "occurred", problem: "is missing", fix: "give the day it happened, YYYY-MM-DD") }
         try checkDate(occurred, field: "occurred")
         guard let unitText = d.unit else { throw EventCodingError(field: "unit", problem: "is missing", fix: "give the unit's code or name") }
-        let data = try DataDecoder.decode(d.type, d.fields, path: "data", mode: d.fieldMode)
+        let data = try d.data ?? DataDecoder.decode(d.type, d.fields, path: "data", mode: d.fieldMode)
         let unit: String
+        var unitChecked = false
         if d.type == .unitRegistered {
             unit = try newUnitCode(unitText)
+        } else if usesFastPaths && admits(unitText, on: occurred) {
+            // A registered code, in force and not merged away on that day:
+            // resolving it and the unit checks below would both pass.
+            unit = unitText
+            unitChecked = true
         } else {
             unit = try resolveUnit(unitText, field: "unit")
         }
         let fact = Fact(occurred: occurred, unit: unit, data: data)
-        try check(fact, seq: nextSeq, field: "")
+        try check(fact, seq: nextSeq, field: "", unitChecked: unitChecked, fast: usesFastPaths)
         return Event(seq: nextSeq, id: id!, occurred: occurred, recorded: now, unit: unit, by: by, data: data)
     }
 
@@ -128,12 +159,17 @@ public struct Validator {
     }
 
     /// Rules that depend on the ledger, for a fact as it would stand.
-    func check(_ f: Fact, seq: Int, field prefix: String) throws {
+    ///
+    /// - Parameter unitChecked: the unit is known to pass the unit checks
+    ///   (`admits`), so they are skipped.
+    /// - Parameter fast: the fact is a new event checked against this
+    ///   validator's own ledger, so the camera cache may answer.
+    mutating func check(_ f: Fact, seq: Int, field prefix: String, unitChecked: Bool = false, fast: Bool = false) throws {
         let unitField = prefix.isEmpty ? "unit" : "\(prefix).unit"
         let dataField = prefix.isEmpty ? "data" : "\(prefix).data"
         let occurredField = prefix.isEmpty ? "occurred" : "\(prefix).occurred"
         guard let unit = f.unit else { return }
-        if f.type != .unitRegistered {
+        if f.type != .unitRegistered && !unitChecked {
             guard let v = ledger.units.view(unit) else {
                 throw EventCodingError(field: unitField, problem: "\(unit) is not a registered unit", fix: "'antq units' lists the units")
             }
@@ -197,13 +233,15 @@ public struct Validator {
                                        fix: "a dissolved model cannot change; establish a new one")
             }
         case .cameraRemoved(let n):
+            if fast && camerasStayNonNegative(unit, removing: n, on: f.occurred) { break }
             let have = ledger.models.cameraCount(unit, on: f.occurred)
             if n > have {
                 throw EventCodingError(field: "\(dataField).count", problem: "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)",
                                        fix: "check the count, the unit and the date")
             }
             try checkCamerasNeverNegative(with: f, seq: seq, field: "\(dataField).count")
-        case .cameraInstalled:
+        case .cameraInstalled(let n):
+            if fast && camerasStayNonNegative(unit, removing: -n, on: f.occurred) { break }
             // A correction may lower or postpone an installation that later removals count on.
             try checkCamerasNeverNegative(with: f, seq: seq, field: "\(dataField).count")
         default:
@@ -309,8 +347,13 @@ public struct Validator {
             throw EventCodingError(field: "data", problem: "the correction changes nothing in #\(target)", fix: "give the field that was wrong, e.g. --count 3")
         }
         var probe = self
-        projection.apply(Event(seq: nextSeq, id: id, occurred: occurred, recorded: now, unit: was.unit, by: by,
-                               data: .retracted(Retraction(target: target, reason: reason, was: was))), to: &probe.ledger)
+        // The replacement is checked as if the target were gone. For a flow
+        // fact that changes only the flow table, which `check` never reads
+        // for a flow fact: the ledger as it stands answers the same.
+        if !(usesFastPaths && LedgerProjection.changesOnlyFlows(was.type)) {
+            projection.apply(Event(seq: nextSeq, id: id, occurred: occurred, recorded: now, unit: was.unit, by: by,
+                                   data: .retracted(Retraction(target: target, reason: reason, was: was))), to: &probe.ledger)
+        }
         try probe.check(replacement, seq: target, field: "data")
         return Event(seq: nextSeq, id: id, occurred: occurred, recorded: now, unit: newUnit, by: by,
                      data: .corrected(Correction(target: target, reason: reason, replacement: replacement, was: was)))
@@ -408,6 +451,144 @@ enum FactFields {
         return bytes.withUnsafeBytes { b in
             var s = JSONScanner(b)
             return (try? DataField.readObject(&s, path: "data")) ?? []
+        }
+    }
+}
+
+// MARK: - Fast paths of a long batch
+
+/// The days on which a unit may carry a flow, camera or model event: from
+/// its registration to the day before its first merger (`check`'s unit rules).
+struct UnitWindow {
+    var registered: Int
+    var merged: Int?
+
+    /// Only for a unit whose history `UnitRegistry.view` reads as assumed
+    /// here: a valid code, registered first, entries in day order.
+    init?(_ units: UnitRegistry, _ code: String) {
+        guard UnitCode.isValid(code), let r = units.records[code], let first = r.entries.first,
+              case .unitRegistered = first.data else { return nil }
+        var previous = first.occurred.dayNumber
+        for e in r.entries.dropFirst() {
+            guard e.occurred.dayNumber >= previous else { return nil }
+            previous = e.occurred.dayNumber
+            if case .unitMerged = e.data, merged == nil { merged = e.occurred.dayNumber }
+        }
+        registered = first.occurred.dayNumber
+    }
+
+    func admits(_ day: CivilDate) -> Bool {
+        let d = day.dayNumber
+        return registered <= d && (merged.map { d < $0 } ?? true)
+    }
+}
+
+struct CameraDay {
+    var day: Int32
+    var net: Int
+}
+
+extension Validator {
+    /// Whether `text` is a unit code that the unit checks of `check` pass
+    /// for an event on `day` (and that `resolveUnit` returns unchanged).
+    mutating func admits(_ text: String, on day: CivilDate) -> Bool {
+        if let w = unitWindows[text] { return w.admits(day) }
+        guard let w = UnitWindow(ledger.units, text) else { return false }
+        unitWindows[text] = w
+        return w.admits(day)
+    }
+
+    /// The unit's camera days in order, from the cache or the ledger.
+    mutating func orderedCameraDays(_ unit: String) -> [CameraDay] {
+        if let days = cameraDays[unit] { return days }
+        let days = (ledger.models.cameras[unit] ?? [:]).sorted { $0.key < $1.key }.map { CameraDay(day: $0.key, net: $0.value) }
+        cameraDays[unit] = days
+        return days
+    }
+
+    /// True when removing `n` cameras (installing, for a negative `n`) on
+    /// `day` leaves at least `n` there and a non-negative count on every day:
+    /// the outcome of the two camera checks in `check`, answered from the
+    /// ordered days without copying the registry or sorting. False means
+    /// "let the general check decide (and word the problem)".
+    mutating func camerasStayNonNegative(_ unit: String, removing n: Int, on day: CivilDate) -> Bool {
+        let days = orderedCameraDays(unit)
+        let d = Int32(day.dayNumber)
+        var running = 0
+        var added = false
+        if n > 0 {
+            var have = 0
+            for x in days where x.day <= d { have += x.net }
+            if n > have { return false }
+        }
+        for x in days {
+            if !added && x.day >= d {
+                added = true
+                if x.day > d {
+                    running -= n
+                    if running < 0 { return false }
+                } else {
+                    running += x.net - n
+                    if running < 0 { return false }
+                    continue
+                }
+            }
+            running += x.net
+            if running < 0 { return false }
+        }
+        if !added && running - n < 0 { return false }
+        return true
+    }
+
+    /// Keeps the caches true to the ledger after `e` was folded in. Flow and
+    /// model events touch neither units nor cameras; a camera event changes
+    /// one day of one unit; anything else (unit events, amendments) may
+    /// change either, so both caches are dropped.
+    mutating func noteApplied(_ e: Event) {
+        switch e.type {
+        case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted,
+             .modelEstablished, .modelChanged, .modelDissolved:
+            break
+        case .cameraInstalled, .cameraRemoved:
+            guard let unit = e.unit, var days = cameraDays[unit] else { return }
+            let d = Int32(e.occurred.dayNumber)
+            let net = ledger.models.cameras[unit]?[d]
+            var lo = 0, hi = days.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if days[mid].day < d { lo = mid + 1 } else { hi = mid }
+            }
+            cameraDays[unit] = nil
+            if lo < days.count && days[lo].day == d {
+                if let net { days[lo].net = net } else { days.remove(at: lo) }
+            } else if let net {
+                days.insert(CameraDay(day: d, net: net), at: lo)
+            }
+            cameraDays[unit] = days
+        case .eventCorrected, .eventRetracted:
+            // Only what the amended fact (before and after) touches.
+            var facts: [Fact] = []
+            switch e.data {
+            case .corrected(let c): facts = [c.replacement] + (c.was.map { [$0] } ?? [])
+            case .retracted(let r): facts = r.was.map { [$0] } ?? []
+            default: break
+            }
+            if facts.isEmpty { unitWindows.removeAll(); cameraDays.removeAll() }
+            for f in facts {
+                switch f.type {
+                case .cameraInstalled, .cameraRemoved:
+                    if let u = f.unit { cameraDays[u] = nil } else { cameraDays.removeAll() }
+                case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted,
+                     .modelEstablished, .modelChanged, .modelDissolved:
+                    break
+                default:
+                    unitWindows.removeAll()
+                    cameraDays.removeAll()
+                }
+            }
+        default:
+            unitWindows.removeAll()
+            cameraDays.removeAll()
         }
     }
 }

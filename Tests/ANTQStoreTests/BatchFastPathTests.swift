@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import TextFormats
+import EventLog
+import SystemCalls
+@testable import ANTQDomain
+@testable import ANTQStore
+
+// A batch appended with the fast paths (fast draft decoder, validator
+// caches, read-ahead thread, background chunk writes) must write the very
+// bytes the general paths write, and reject a bad batch with the very same
+// problems. Every line brings its own id so the two logs can be compared.
+
+private let setup = [
+    #"{"type":"unit.registered","occurred":"2000-01-01","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
+    #"{"type":"unit.registered","occurred":"2000-01-01","unit":"718","data":{"name":"Thủ Dầu Một","kind":"city","parent":"74"}}"#,
+    #"{"type":"unit.registered","occurred":"2000-01-01","unit":"25747","data":{"name":"Phú Cường","kind":"ward","parent":"718"}}"#,
+    #"{"type":"unit.registered","occurred":"2010-01-01","unit":"25750","data":{"name":"Phú Hòa","kind":"ward","parent":"718"}}"#,
+]
+
+private func uuid(_ n: Int) -> String {
+    let t = String(n)
+    return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - t.count) + t
+}
+
+/// A long batch: flows, cameras, models, a unit merger midway, and
+/// corrections of events written long before (already in the file) and
+/// just before (still in memory). Seq of batch line i (0-based) is i + 6.
+private func batchLines(count: Int, seed: UInt64) -> [String] {
+    var g = SplitMix64(seed: seed)
+    var out: [String] = []
+    var arrests: [Int] = []
+    var cameras = [0, 0]
+    for i in 0..<count {
+        let id = uuid(i + 1)
+        let unit = g.pick(["25747", "25750"])
+        let by = g.pick(["Đặng Văn Lâm", "Lê Thị Hoa", "Nguyen Van Hung"])
+        let day = "2018-\(g.pick(["01", "05", "11"]))-1\(Int.random(in: 0...9, using: &g))"
+        switch Int.random(in: 0..<20, using: &g) {
+        case 0...7:
+            arrests.append(i + 6)
+            out.append(#"{"id":"\#(id)","type":"arrest.made","occurred":"\#(day)","unit":"\#(unit)","by":"\#(by)","data":{"count":\#(Int.random(in: 1...9, using: &g)),"case":"HS-\#(i)"}}"#)
+        case 8...10:
+            out.append(#"{"type":"award.granted","id":"\#(id)","occurred":"\#(day)","unit":"\#(unit)","by":"\#(by)","data":{"recipient_kind":"individual","recipient":"Bùi Minh An","issuer":"province","form":"medal"}}"#)
+        case 11, 12:
+            let k = unit == "25747" ? 0 : 1
+            cameras[k] += 3
+            out.append(#"{"id":"\#(id)","type":"camera.installed","occurred":"2017-01-01","unit":"\#(unit)","data":{"count":3}}"#)
+        case 13:
+            let k = unit == "25747" ? 0 : 1
+            if cameras[k] >= 2 {
+                cameras[k] -= 2
+                out.append(#"{"id":"\#(id)","type":"camera.removed","occurred":"2018-12-31","unit":"\#(unit)","data":{"count":2}}"#)
+            } else {
+                out.append(#"{"id":"\#(id)","type":"tip.received","occurred":"\#(day)","unit":"\#(unit)","data":{"channel":"club","valuable":false}}"#)
+            }
+        case 14:
+            out.append(#"{"id":"\#(id)","type":"model.established","occurred":"2016-01-01","unit":"\#(unit)","data":{"model":"m-\#(i)","kind":"shock_team","name":"Đội \#(i)","members":5}}"#)
+        case 15 where arrests.count > 10:
+            // An old target (flushed to the file) or a recent one (in memory).
+            let target = g.chance(0.5) ? arrests[Int.random(in: 0..<(arrests.count / 2), using: &g)] : arrests[arrests.count - 1]
+            out.append(#"{"id":"\#(id)","type":"event.corrected","occurred":"2019-01-01","data":{"target":\#(target),"reason":"Sai số","data":{"count":\#(100 + i)}}}"#)
+        default:
+            out.append(#"{"id":"\#(id)","type":"tip.received","occurred":"\#(day)","unit":"\#(unit)","data":{"count":2,"channel":"hotline","valuable":true}}"#)
+        }
+    }
+    return out
+}
+
+/// Appends `lines` as a file through `BatchReader` and `appendBatch`, with
+/// or without the fast paths; returns the log's bytes and the problems.
+private func appendFile(_ lines: [String], fast: Bool, onto start: [UInt8]) throws -> (log: [UInt8], problems: [String]) {
+    let t = TestStore(copying: start)
+    defer { t.cleanup() }
+    let path = t.root + "/batch.jsonl"
+    _ = FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+    let fd = try FileDescriptor.open(path, .readOnly)
+    defer { try? fd.close() }
+    let reader = BatchReader(fd: fd, bufferSize: 1 << 14, fastPath: fast, readAhead: fast)
+    var problems: [String] = []
+    do {
+        _ = try t.store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
+            do throws(Errno) { return try reader.next() } catch { throw .io(error) }
+        }, file: "batch.jsonl", defaultBy: "tester", fastPaths: fast)
+    } catch {
+        guard case .rejected(let p, let total) = error else { throw error }
+        problems = p.map { "\($0.line): \($0.error)" } + ["total \(total)"]
+    }
+    return (t.logBytes, problems)
+}
+
+/// The log both appends start from (a copy each, so their clocks agree too).
+private func startingLog() throws -> [UInt8] {
+    let t = TestStore()
+    defer { t.cleanup() }
+    try t.append(setup)
+    return t.logBytes
+}
+
+@Test func aBatchWithTheFastPathsWritesTheSameBytesAsWithout() throws {
+    let lines = batchLines(count: 30_000, seed: 7)
+    let start = try startingLog()
+    let fast = try appendFile(lines, fast: true, onto: start)
+    let general = try appendFile(lines, fast: false, onto: start)
+    #expect(fast.problems.isEmpty, "\(fast.problems.prefix(5))")
+    #expect(general.problems.isEmpty, "\(general.problems.prefix(5))")
+    #expect(fast.log.count > 8 << 20, "the batch should span more than two 4 MiB write chunks")
+    #expect(fast.log == general.log)
+}
+
+@Test func aBadBatchIsRefusedWithTheSameProblemsWithAndWithoutTheFastPaths() throws {
+    var lines = batchLines(count: 3_000, seed: 11)
+    // Bad lines the fast path must hand to the general one (or to the validator's general checks).
+    lines[5] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":0}}"#
+    lines[700] = #"{"type":"camera.removed","occurred":"2000-01-01","unit":"25747","data":{"count":1}}"#
+    lines[701] = #"{"type":"tip.received","occurred":"2009-12-31","unit":"25750","data":{"channel":"club","valuable":false}}"#
+    lines[1_500] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"Phu Cuong","by":" Lê ","data":{"count":1}}"#
+    lines[2_000] = #"{"type":"tip.received","occurred":"2018-05-14","unit":"99999","data":{"channel":"club","valuable":false}}"#
+    lines[2_500] = "{\"type\":\"arrest.made\",\"occurred\":\"2018-05-14\",\"unit\":\"25747\",\"data\":{\"count\":1}}\r"
+    let start = try startingLog()
+    let fast = try appendFile(lines, fast: true, onto: start)
+    let general = try appendFile(lines, fast: false, onto: start)
+    #expect(fast.problems == general.problems)
+    #expect(fast.problems.count >= 6, "\(fast.problems)")
+    #expect(fast.log == start)
+    #expect(general.log == start)
+}
+
+@Test func readingAheadGivesTheSameDraftsAsReadingInLine() throws {
+    var lines = batchLines(count: 5_000, seed: 3)
+    lines[300] = "{not json"
+    lines[1_000] = ""
+    lines[4_999] = String(repeating: "z", count: 3_000)
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("antq-ahead-\(UUID().uuidString)").path
+    _ = FileManager.default.createFile(atPath: path, contents: Data(lines.joined(separator: "\n").utf8))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    func read(ahead: Bool) throws -> [String] {
+        let fd = try FileDescriptor.open(path, .readOnly)
+        defer { try? fd.close() }
+        let reader = BatchReader(fd: fd, bufferSize: 4096, maxLineLength: 2_000, readAhead: ahead)
+        var out: [String] = []
+        while let d = try reader.next() { out.append("\(d.line): \(d.draft)") }
+        return out
+    }
+    let inLine = try read(ahead: false)
+    #expect(inLine.count == 4_999)
+    #expect(try read(ahead: true) == inLine)
+    // A reader dropped mid-way stops its thread.
+    let fd = try FileDescriptor.open(path, .readOnly)
+    defer { try? fd.close() }
+    var reader: BatchReader? = BatchReader(fd: fd, bufferSize: 4096)
+    for _ in 0..<600 { _ = try reader?.next() }
+    reader = nil
+}
