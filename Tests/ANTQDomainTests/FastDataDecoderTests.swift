@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JSONCodec
+import TextFormats
 @testable import ANTQDomain
 
 /// The replay's fast path for flow and camera data must take every canonical
@@ -47,6 +48,7 @@ struct FastDataDecoderTests {
             (.arrestMade, #"{"count":0}"#),
             (.awardGranted, #"{"recipient_kind":"individual","recipient":" Nguyễn","issuer":"ministry","form":"medal"}"#),
             (.weaponSeized, #"{"kind":"firearm","quantities":2}"#),
+            (.caseSolved, "{\"category\":\"drugs\",\"case\":\"HS-1\u{00A0}\"}"),        // a no-break space at the end
         ]
         for (type, text) in unusual {
             let fast = Array(text.utf8).withUnsafeBytes { b -> EventData? in
@@ -54,6 +56,22 @@ struct FastDataDecoderTests {
                 return FastDataDecoder.decode(type, &s)
             }
             #expect(fast == nil, "\(text)")
+        }
+    }
+
+    @Test func storedTextWithAUnicodeSpaceAtEitherEndIsRefusedByTheWholeDecoder() throws {
+        // An append trims these; a line holding one was not written by antq.
+        let good = Event(seq: 2, id: "0b9c2a34-3e6f-4d5e-8f7a-1c2d3e4f5a6b", occurred: CivilDate(year: 2018, month: 3, day: 1)!,
+                         recorded: UTCInstant(microsecondsSinceEpoch: 1_520_000_000_000_000), unit: "74", by: "Nguyễn Văn A",
+                         data: .caseSolved(count: 1, category: .drugs, caseRef: "HS-1"))
+        #expect(throws: Never.self) { try EventDecoder.decode(EventEncoder.encode(good)) }
+        for (caseRef, by) in [("HS-1\u{00A0}", "Nguyễn Văn A"), ("\u{2003}HS-1", "Nguyễn Văn A"), ("HS-1", "Nguyễn Văn A\u{00A0}"), ("HS-1", "\u{200B}Nguyễn")] {
+            var e = good
+            e.by = by
+            e.data = EventData.caseSolved(count: 1, category: CaseCategory.drugs, caseRef: caseRef)
+            #expect(throws: EventCodingError.self, "\(caseRef.unicodeScalars.map(\.value)) by \(by.unicodeScalars.map(\.value))") {
+                try EventDecoder.decode(EventEncoder.encode(e))
+            }
         }
     }
 }

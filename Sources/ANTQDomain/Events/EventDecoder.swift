@@ -263,10 +263,15 @@ public struct EventDecoder {
         }
     }
 
+    /// Text as antq stores it: NFC, no control characters, and nothing at
+    /// either end that an append would have trimmed (any Unicode space, not
+    /// only U+0020: a hand-edited "HS-1\u{A0}" is not what antq wrote).
     static func isCanonicalText(_ s: String) -> Bool {
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.first != " " && s.last != " " }
         if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return false }
-        return isNFC(s) && s.first != " " && s.last != " "
+        guard let a = s.unicodeScalars.first, let z = s.unicodeScalars.last,
+              !FieldReader.isTrimmedSpace(a), !FieldReader.isTrimmedSpace(z) else { return false }
+        return isNFC(s)
     }
 }
 
