@@ -25,6 +25,10 @@ struct InOrderChecks {
     var uncommittedFrom: Int?
     var batchOpenSince: Int?
     var lastCommittedLink: SHA256Digest = .zero
+    /// Bumped by every event that can change a model or camera; a query per
+    /// year is reused for its standing models while this stays the same.
+    var modelsVersion = 0
+    var standingByYear: [Int: (version: Int, day: CivilDate, cache: StandingModels)] = [:]
 
     init(keyed: Bool, chainKey: ChainKey, expected: Fingerprint?, maxProblems: Int) {
         self.keyed = keyed
@@ -50,7 +54,12 @@ struct InOrderChecks {
             guard case .figureAsserted(let metricName, let year, let value, _) = a.data, let metric = Metric(name: metricName),
                   let unit = a.unit else { continue }
             if current == nil { current = now() }
-            if queries[year] == nil { queries[year] = FigureQuery(ledger: current!, year: year, periodStart: periodStart) }
+            if queries[year] == nil {
+                var q = FigureQuery(ledger: current!, year: year, periodStart: periodStart)
+                if let earlier = standingByYear[year], earlier.version == modelsVersion { q = q.reusing(earlier.cache, workedOutOn: earlier.day) }
+                standingByYear[year] = (modelsVersion, q.endDay, q.standingModels)
+                queries[year] = q
+            }
             let actual = queries[year]!.value(metric, unit: unit)
             report.assertions.append(.init(seq: a.seq, metric: metricName, year: year, unit: unit, expected: value, actual: actual, recorded: a.recorded))
         }
@@ -80,7 +89,7 @@ struct InOrderChecks {
                                 events: inout IndexingIterator<[(index: Int, event: Event, start: Int, length: Int)]>,
                                 part: ParallelFold.Part, block: UnsafeRawBufferPointer, fold: ParallelFold) {
         guard let line = record.line else {
-            add(number, "\(record.problem.map { "\($0)" } ?? "unreadable line")")
+            add(number, "\(part.problems[i].map { "\($0)" } ?? "unreadable line")")
             chain.skip(hash: record.hash, link: record.link)
             return
         }
@@ -113,6 +122,11 @@ struct InOrderChecks {
             }
         }
         if let event {
+            switch event.type {
+            case .modelEstablished, .modelChanged, .modelDissolved, .cameraInstalled, .cameraRemoved, .eventCorrected, .eventRetracted:
+                modelsVersion += 1
+            default: break
+            }
             projection.apply(event, to: &ledger)
             if event.type == .figureAsserted { pending.append(event) }
         }

@@ -31,7 +31,6 @@ struct ParallelFold {
         var link: SHA256Digest
         /// Nil when the line is not a valid event (then only hash and link are set).
         var line: (seq: Int, prev: SHA256Digest, recorded: UTCInstant, more: Bool, type: EventType)?
-        var problem: EventCodingError?
         /// Folded into the part's flow table rather than returned as an event.
         var foldedFlow = false
     }
@@ -67,6 +66,9 @@ struct ParallelFold {
         var reachedAsOf = false
         /// Every line, in order (verify).
         var records: [LineRecord] = []
+        /// Why a line is not a valid event, by line index (verify; kept apart
+        /// so a record stays small: a million of them are written and read).
+        var problems: [Int: EventCodingError] = [:]
         /// The part's flow table as it stood before each `figure.asserted`
         /// line, by line index (verify): the assertion is checked a few lines
         /// later, and folding the part again from its start each time was a
@@ -139,7 +141,7 @@ struct ParallelFold {
                         if line.type == .figureAsserted { part.flowsBeforeAssertion[part.lines] = part.table.flows }
                         record.foldedFlow = fold(line, bytes, at: offset, into: part, start: start, keep: nil)
                     } catch {
-                        record.problem = error
+                        part.problems[part.lines] = error
                     }
                     if part.records.isEmpty { part.records.reserveCapacity((cuts[i + 1] - cuts[i]) / 200) }
                     part.records.append(record)

@@ -13,7 +13,7 @@ public struct FigureQuery: Sendable {
     /// asked for: a report asks for the state figures of many units, and a
     /// national log holds tens of thousands of models; an audit of a flow
     /// makes a query per recording day and needs none.
-    private let standing = StandingModels()
+    private var standing = StandingModels()
 
     var active: [ModelRegistry.View] {
         if let m = standing.models { return m }
@@ -33,6 +33,20 @@ public struct FigureQuery: Sendable {
         }
         standing.byUnit = t
         return t
+    }
+
+    /// What this query has worked out about the standing models (on `endDay`).
+    public var standingModels: StandingModels { standing }
+
+    /// The same query, taking over standing models worked out by an earlier
+    /// query for the same day: for a caller that knows the models have not
+    /// changed since (verify checks dozens of published figures between two
+    /// model events). Keeps no ledger alive, only the derived figures.
+    public func reusing(_ cache: StandingModels, workedOutOn day: CivilDate) -> FigureQuery {
+        guard day == endDay else { return self }
+        var q = self
+        q.standing = cache
+        return q
     }
 
     public init(ledger: Ledger, year: Int, periodStart: MonthDay) {
@@ -116,7 +130,7 @@ public struct FigureQuery: Sendable {
 }
 
 /// The lazily read standing models of one query (a query is used from one thread).
-final class StandingModels: @unchecked Sendable {
+public final class StandingModels: @unchecked Sendable {
     var models: [ModelRegistry.View]?
     var byUnit: [String: UnitTotals]?
 
