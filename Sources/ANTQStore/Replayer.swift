@@ -67,11 +67,14 @@ extension DataStore {
         var lastHash: SHA256Digest = .zero
         var lastSeq = 0
         var snapshotPath: String?
+        var snapshotLoad: UInt64 = 0
         let snapshots = SnapshotStore(layout: layout)
         if useSnapshots && visit == nil {
             for path in snapshots.candidates(version: projection.version, periodStart: start) {
                 do {
+                    let loadStart = DispatchTime.now().uptimeNanoseconds
                     let s = try snapshots.load(path, sections: sections)
+                    snapshotLoad = DispatchTime.now().uptimeNanoseconds - loadStart
                     try check(s.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection)
                     ledger = s.ledger
                     from = s.header.offset
@@ -98,7 +101,7 @@ extension DataStore {
         var timing = (decode: UInt64(0), fold: UInt64(0))
         defer {
             if Environment.value("ANTQ_PROFILE") != nil {
-                note("profile: decode \(timing.decode / 1_000_000) ms, fold \(timing.fold / 1_000_000) ms")
+                note("profile: snapshot load \(snapshotLoad / 1_000_000) ms, decode \(timing.decode / 1_000_000) ms, fold \(timing.fold / 1_000_000) ms")
             }
         }
         do {

@@ -102,3 +102,4 @@ extension WeaponKind: StoredVocabulary { static let storedForms = makeStoredForm
 extension RecipientKind: StoredVocabulary { static let storedForms = makeStoredForms() }
 extension Issuer: StoredVocabulary { static let storedForms = makeStoredForms() }
 extension AwardForm: StoredVocabulary { static let storedForms = makeStoredForms() }
+extension ModelKind: StoredVocabulary { static let storedForms = makeStoredForms() }

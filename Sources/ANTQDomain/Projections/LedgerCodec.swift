@@ -117,6 +117,11 @@ public enum LedgerCodec {
             if try s.peekKind() == .null { try s.readNull(); return nil }
             return try s.readString()
         }
+        func kind(_ s: inout JSONScanner) throws -> ModelKind {
+            let raw = try s.readRawString()
+            guard !raw.escaped, let k = ModelKind.stored(raw.bytes) else { throw DecodeError(reason: "model kind") }
+            return k
+        }
         func optInt(_ s: inout JSONScanner) throws -> Int? {
             if try s.peekKind() == .null { try s.readNull(); return nil }
             return Int(try s.readInt64())
@@ -125,6 +130,7 @@ public enum LedgerCodec {
             guard try s.nextElement() else { throw DecodeError(reason: "model row too short") }
         }
         var entries: [ModelRegistry.Entry] = []
+        entries.reserveCapacity(4)
         try s.beginArray()
         while try s.nextElement() {
             try s.beginArray()
@@ -137,17 +143,17 @@ public enum LedgerCodec {
             switch tag {
             case UInt8(ascii: "e"):
                 try next(&s)
-                guard let kind = ModelKind(rawValue: try s.readString()) else { throw DecodeError(reason: "model kind") }
+                let kind = try kind(&s)
                 try next(&s); let name = try s.readString()
                 try next(&s); let members = Int(try s.readInt64())
                 data = .modelEstablished(model: id, kind: kind, name: name, members: members)
             case UInt8(ascii: "c"):
-                try next(&s); let k = try optString(&s)
+                try next(&s)
+                var changedKind: ModelKind?
+                if try s.peekKind() == .null { try s.readNull() } else { changedKind = try kind(&s) }
                 try next(&s); let name = try optString(&s)
                 try next(&s); let members = try optInt(&s)
-                var kind: ModelKind?
-                if let k { guard let v = ModelKind(rawValue: k) else { throw DecodeError(reason: "model kind") }; kind = v }
-                data = .modelChanged(model: id, kind: kind, name: name, members: members)
+                data = .modelChanged(model: id, kind: changedKind, name: name, members: members)
             case UInt8(ascii: "d"):
                 try next(&s); data = .modelDissolved(model: id, reason: try optString(&s))
             default:
@@ -334,7 +340,9 @@ extension ModelRegistry {
     /// Puts back a model read from a snapshot, its entries already in order.
     mutating func restore(id: String, unit: String, entries: [Entry]) {
         guard !entries.isEmpty else { return }
-        let sorted = entries.sorted { ($0.occurred.dayNumber, $0.seq) < ($1.occurred.dayNumber, $1.seq) }
+        let inOrder: (ModelRegistry.Entry, ModelRegistry.Entry) -> Bool = { ($0.occurred.dayNumber, $0.seq) < ($1.occurred.dayNumber, $1.seq) }
+        // Snapshots write them in order; sort only what is not.
+        let sorted = zip(entries, entries.dropFirst()).allSatisfy { !inOrder($1, $0) } ? entries : entries.sorted(by: inOrder)
         recordsStorage[id] = Record(id: id, unit: unit, entries: sorted)
     }
 
