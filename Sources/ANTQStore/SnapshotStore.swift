@@ -1,4 +1,5 @@
 import ANTQDomain
+import Dispatch
 import EventLog
 import Hashing
 import JSONCodec
@@ -32,8 +33,10 @@ public struct SnapshotStore: Sendable {
         public var sections: [SectionInfo] = []
     }
 
+    /// One piece of a section (the models come in two, decoded on two cores).
     public struct SectionInfo: Sendable, Equatable {
         public var section: LedgerSection
+        public var piece: Int = 0
         public var length: Int
         public var sha256: SHA256Digest
     }
@@ -60,10 +63,11 @@ public struct SnapshotStore: Sendable {
         var pieces: [[UInt8]] = [[]]
         hh.sections = []
         for section in LedgerSection.allCases {
-            var bytes = LedgerCodec.encode(ledger, section: section)
-            hh.sections.append(SectionInfo(section: section, length: bytes.count + 1, sha256: SHA256.hash(bytes)))
-            bytes.append(0x0A)
-            pieces.append(bytes)
+            for (k, var bytes) in LedgerCodec.encodePieces(ledger, section: section).enumerated() {
+                hh.sections.append(SectionInfo(section: section, piece: k, length: bytes.count + 1, sha256: SHA256.hash(bytes)))
+                bytes.append(0x0A)
+                pieces.append(bytes)
+            }
         }
         var w = JSONWriter(reserving: 1024)
         w.beginObject()
@@ -80,6 +84,7 @@ public struct SnapshotStore: Sendable {
         for info in hh.sections {
             w.beginObject()
             w.key("name"); w.string(info.section.rawValue)
+            w.key("piece"); w.int(Int64(info.piece))
             w.key("bytes"); w.int(Int64(info.length))
             w.key("sha256"); w.string(info.sha256.hex)
             w.endObject()
@@ -174,17 +179,20 @@ public struct SnapshotStore: Sendable {
         for item in list {
             guard case .string(let name)? = item["name"], let section = LedgerSection(rawValue: name),
                   case .number(let n)? = item["bytes"], let length = n.int64, length >= 1,
+                  case .number(let p)? = item["piece"], let piece = p.int64, piece >= 0,
                   case .string(let h)? = item["sha256"], let hash = SHA256Digest(hex: h) else {
                 throw .unreadable("has an unreadable section list")
             }
-            infos.append(SectionInfo(section: section, length: Int(length), sha256: hash))
+            infos.append(SectionInfo(section: section, piece: Int(piece), length: Int(length), sha256: hash))
         }
-        guard Set(infos.map(\.section)) == Set(LedgerSection.allCases), infos.count == LedgerSection.allCases.count else {
-            throw .unreadable("does not list every section once")
+        for section in LedgerSection.allCases {
+            let pieces = infos.filter { $0.section == section }.map(\.piece)
+            guard !pieces.isEmpty, pieces == Array(0..<pieces.count) else { throw .unreadable("does not list every section, each piece once") }
         }
         var lastRecorded: UTCInstant?
         if case .string(let r)? = v["last_recorded"] { lastRecorded = UTCInstant(rfc3339: r) }
-        var ledger = Ledger()
+        // Read the pieces wanted, then check and decode them on every core.
+        var jobs: [(info: SectionInfo, bytes: [UInt8])] = []
         var offset = Int64(nl + 1)
         for info in infos {
             defer { offset += Int64(info.length) }
@@ -192,11 +200,29 @@ public struct SnapshotStore: Sendable {
             var bytes = try read(offset, info.length)
             guard bytes.count == info.length, bytes.last == 0x0A else { throw .mismatch("its \(info.section.rawValue) section is cut short") }
             bytes.removeLast()
-            guard SHA256.hash(bytes) == info.sha256 else {
-                throw .mismatch("the checksum of its \(info.section.rawValue) section does not match its content (corrupted)")
+            jobs.append((info, bytes))
+        }
+        let results = PieceResults(count: jobs.count)
+        let work = { @Sendable [jobs] (i: Int) in
+            let job = jobs[i]
+            guard SHA256.hash(job.bytes) == job.info.sha256 else {
+                results.set(i, .failure(.mismatch("the checksum of its \(job.info.section.rawValue) section does not match its content (corrupted)")))
+                return
             }
-            do { try LedgerCodec.decode(bytes, into: &ledger) } catch {
-                throw .unreadable("its \(info.section.rawValue) section cannot be decoded: \(error)")
+            var piece = Ledger()
+            do { try LedgerCodec.decode(job.bytes, into: &piece) } catch {
+                results.set(i, .failure(.unreadable("its \(job.info.section.rawValue) section cannot be decoded: \(error)")))
+                return
+            }
+            results.set(i, .success(piece))
+        }
+        DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        var ledger = Ledger()
+        for (i, job) in jobs.enumerated() {
+            switch results.get(i) {
+            case .failure(let rejection): throw rejection
+            case .success(let piece): ledger.absorb(piece, section: job.info.section)
+            case nil: throw .unreadable("its \(job.info.section.rawValue) section was not decoded")
             }
         }
         guard ledger.lastSeq == Int(seq) else { throw .mismatch("its state and header disagree on the seq") }
@@ -205,4 +231,23 @@ public struct SnapshotStore: Sendable {
                        lineHash: lineHash, lastRecorded: lastRecorded, sections: infos)
         return Loaded(header: h, ledger: ledger, path: path, sections: ledger.sections)
     }
+}
+
+/// Where the cores decoding a snapshot's pieces leave their results: one
+/// slot per piece, each written by one core, read after all are done.
+private final class PieceResults: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Result<Ledger, SnapshotStore.Rejection>?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ i: Int, _ r: Result<Ledger, SnapshotStore.Rejection>) { slots[i] = r }
+    func get(_ i: Int) -> Result<Ledger, SnapshotStore.Rejection>? { slots[i] }
 }

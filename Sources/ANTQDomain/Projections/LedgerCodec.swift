@@ -25,6 +25,55 @@ public enum LedgerCodec {
         return w.bytes
     }
 
+    /// A section as objects that decode independently: the models (most of
+    /// a national snapshot) in two halves, so a reader decodes them on two
+    /// cores; every other section in one.
+    public static func encodePieces(_ l: Ledger, section: LedgerSection) -> [[UInt8]] {
+        guard section == .models else { return [encode(l, section: section)] }
+        let ids = l.models.records.keys.sorted()
+        let half = ids.count / 2
+        var first = JSONWriter(reserving: 1 << 16)
+        first.beginObject()
+        // The first piece sizes its table for all: the second joins it.
+        first.key("model_count"); first.int(Int64(ids.count))
+        writeModels(ids[..<half], l, &first)
+        first.endObject()
+        var second = JSONWriter(reserving: 1 << 16)
+        second.beginObject()
+        second.key("model_count"); second.int(Int64(ids.count - half))
+        writeModels(ids[half...], l, &second)
+        writeCameras(l, &second)
+        second.endObject()
+        return [first.bytes, second.bytes]
+    }
+
+    static func writeModels(_ ids: ArraySlice<String>, _ l: Ledger, _ w: inout JSONWriter) {
+        w.key("models"); w.beginArray()
+        for id in ids {
+            let r = l.models.records[id]!
+            w.beginObject()
+            w.key("id"); w.string(id)
+            w.key("unit"); w.string(r.unit)
+            // Compact rows: a national log holds tens of thousands of models,
+            // and every reading command loads them.
+            w.key("rows"); w.beginArray()
+            for e in r.entries { writeModelRow(e, &w) }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+    }
+
+    static func writeCameras(_ l: Ledger, _ w: inout JSONWriter) {
+        w.key("cameras"); w.beginArray()
+        for unit in l.models.cameras.keys.sorted() {
+            for (day, n) in l.models.cameras[unit]!.sorted(by: { $0.key < $1.key }) {
+                w.beginArray(); w.string(unit); w.int(Int64(day)); w.int(Int64(n)); w.endArray()
+            }
+        }
+        w.endArray()
+    }
+
     static func writeKeys(of section: LedgerSection, _ l: Ledger, _ w: inout JSONWriter) {
         switch section {
         case .base:
@@ -43,27 +92,8 @@ public enum LedgerCodec {
         case .models:
             // The count first, so a reader sizes its table once.
             w.key("model_count"); w.int(Int64(l.models.records.count))
-            w.key("models"); w.beginArray()
-            for id in l.models.records.keys.sorted() {
-                let r = l.models.records[id]!
-                w.beginObject()
-                w.key("id"); w.string(id)
-                w.key("unit"); w.string(r.unit)
-                // Compact rows: a national log holds tens of thousands of models,
-                // and every reading command loads them.
-                w.key("rows"); w.beginArray()
-                for e in r.entries { writeModelRow(e, &w) }
-                w.endArray()
-                w.endObject()
-            }
-            w.endArray()
-            w.key("cameras"); w.beginArray()
-            for unit in l.models.cameras.keys.sorted() {
-                for (day, n) in l.models.cameras[unit]!.sorted(by: { $0.key < $1.key }) {
-                    w.beginArray(); w.string(unit); w.int(Int64(day)); w.int(Int64(n)); w.endArray()
-                }
-            }
-            w.endArray()
+            writeModels(l.models.records.keys.sorted()[...], l, &w)
+            writeCameras(l, &w)
         case .flows:
             w.key("flows"); w.beginArray()
             for key in l.flows.rows.keys.sorted(by: { ($0.unit, $0.year) < ($1.unit, $1.year) }) {
@@ -357,4 +387,37 @@ extension AmendmentIndex {
     mutating func set(corrections: [Int], for target: Int) { correctionsStorage[target] = corrections }
     mutating func set(retraction: Int, for target: Int) { retractionsStorage[target] = retraction }
     mutating func add(assertion: Int) { assertionsStorage.append(assertion) }
+}
+
+extension Ledger {
+    /// Takes over what a piece of a snapshot decoded on its own holds: pieces
+    /// are decoded on several cores into ledgers of their own, then joined.
+    /// Pieces hold disjoint parts (one section, or half of the models).
+    public mutating func absorb(_ piece: Ledger, section: LedgerSection) {
+        switch section {
+        case .base:
+            log = piece.log
+            units = piece.units
+            lastSeq = piece.lastSeq
+            lastRecorded = piece.lastRecorded
+        case .amendments:
+            amendments = piece.amendments
+        case .flows:
+            flows = piece.flows
+        case .models:
+            models.absorb(piece.models)
+        }
+    }
+}
+
+extension ModelRegistry {
+    mutating func absorb(_ other: ModelRegistry) {
+        if recordsStorage.isEmpty && camerasStorage.isEmpty {
+            self = other
+            return
+        }
+        recordsStorage.reserveCapacity(recordsStorage.count + other.recordsStorage.count)
+        for (id, r) in other.recordsStorage { recordsStorage[id] = r }
+        for (unit, days) in other.camerasStorage { camerasStorage[unit] = days }
+    }
 }
