@@ -61,11 +61,17 @@ public struct ModelRegistry: Sendable, Equatable {
             guard let id = fact.data.modelID else { return }
             let entry = Entry(seq: seq, occurred: fact.occurred, data: fact.data)
             if adding {
-                var r = recordsStorage.removeValue(forKey: id) ?? Record(id: id, unit: unit, entries: [])
-                if case .modelEstablished = fact.data { r.unit = unit }
-                let at = r.entries.firstIndex { ($0.occurred.dayNumber, $0.seq) > (entry.occurred.dayNumber, seq) } ?? r.entries.endIndex
-                r.entries.insert(entry, at: at)
-                recordsStorage[id] = r
+                // One lookup, the record changed in place (no copy of its entries).
+                modify(&recordsStorage[id, default: Record(id: id, unit: unit, entries: [])]) { r in
+                    if case .modelEstablished = fact.data { r.unit = unit }
+                    // Most entries arrive in order: append unless an earlier day comes late.
+                    if let lastEntry = r.entries.last, (lastEntry.occurred.dayNumber, lastEntry.seq) > (entry.occurred.dayNumber, seq) {
+                        let at = r.entries.firstIndex { ($0.occurred.dayNumber, $0.seq) > (entry.occurred.dayNumber, seq) } ?? r.entries.endIndex
+                        r.entries.insert(entry, at: at)
+                    } else {
+                        r.entries.append(entry)
+                    }
+                }
             } else if var r = recordsStorage.removeValue(forKey: id) {
                 r.entries.removeAll { $0.seq == seq }
                 if !r.entries.isEmpty { recordsStorage[id] = r }
@@ -144,3 +150,6 @@ public struct ModelRegistry: Sendable, Equatable {
         return days.reduce(0) { $1.key <= limit ? $0 + $1.value : $0 }
     }
 }
+
+@inline(__always)
+private func modify<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }
