@@ -21,6 +21,11 @@ struct FastDataDecoderTests {
         (.awardGranted, #"{"recipient_kind":"collective","recipient":"Công an xã Tân Định","issuer":"ministry","form":"emulation_flag"}"#),
         (.cameraInstalled, #"{"count":12}"#),
         (.cameraRemoved, #"{"count":2}"#),
+        (.modelEstablished, #"{"model":"25747-club-1","kind":"crime_prevention_club","name":"CLB phòng chống tội phạm Phú Cường","members":25}"#),
+        (.modelChanged, #"{"model":"m-7","members":31}"#),
+        (.modelChanged, #"{"model":"m-7","kind":"shock_team","name":"Đội xung kích"}"#),
+        (.modelDissolved, #"{"model":"m-7","reason":"Sáp nhập"}"#),
+        (.modelDissolved, #"{"model":"m-7"}"#),
     ]
 
     @Test func everyCanonicalShapeTakesTheFastPathAndAgreesWithTheGeneralDecoder() throws {
@@ -49,6 +54,9 @@ struct FastDataDecoderTests {
             (.awardGranted, #"{"recipient_kind":"individual","recipient":" Nguyễn","issuer":"ministry","form":"medal"}"#),
             (.weaponSeized, #"{"kind":"firearm","quantities":2}"#),
             (.caseSolved, "{\"category\":\"drugs\",\"case\":\"HS-1\u{00A0}\"}"),        // a no-break space at the end
+            (.modelChanged, #"{"model":"m-7"}"#),                                               // changes nothing
+            (.modelEstablished, #"{"model":"m 7","kind":"shock_team","name":"A","members":1}"#),  // not a model id
+            (.weaponSeized, #"{"kind":"shock_team","quantity":1}"#),                             // a model's kind on a weapon
         ]
         for (type, text) in unusual {
             let fast = Array(text.utf8).withUnsafeBytes { b -> EventData? in

@@ -1,15 +1,19 @@
 import JSONCodec
 
-/// The replay fast path for the `data` of the most frequent events (flows,
-/// cameras): reads the canonical form antq writes straight into `EventData`.
+/// The fast path for the `data` of the most frequent events (flows, cameras,
+/// models), for stored lines (replay) and for drafts (batch append) alike:
+/// reads values that are already canonical straight into `EventData`.
 /// Anything it does not recognise at once — an unknown or repeated key, an
-/// escaped or non-ASCII string, a number out of range — makes it return nil,
-/// and the caller decodes the same bytes with the general `DataDecoder`, so
-/// acceptance and every error message stay exactly those of the general path.
+/// escaped string, text that trimming or NFC would change, a number out of
+/// range — makes it return nil, and the caller decodes the same bytes with
+/// the general `DataDecoder`, so acceptance and every error message stay
+/// exactly those of the general path (in either mode: for canonical values
+/// the two modes give the same data).
 enum FastDataDecoder {
     static func decode(_ type: EventType, _ s: inout JSONScanner) -> EventData? {
         switch type {
-        case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted, .cameraInstalled, .cameraRemoved: break
+        case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted, .cameraInstalled, .cameraRemoved,
+             .modelEstablished, .modelChanged, .modelDissolved: break
         default: return nil
         }
         guard (try? s.peekKind()) == .object, (try? s.beginObject()) != nil else { return nil }
@@ -21,6 +25,10 @@ enum FastDataDecoder {
         var channel: TipChannel?
         var category: CaseCategory?
         var weapon: WeaponKind?
+        var modelKind: ModelKind?
+        var members: Int?
+        var model: String?
+        var name: String?
         var recipientKind: RecipientKind?
         var recipient: String?
         var issuer: Issuer?
@@ -57,8 +65,15 @@ enum FastDataDecoder {
                     guard mark(32), (try s.peekKind()) == .bool else { return nil }
                     caught = try s.readBool()
                 } else if k == .kind {
-                    guard mark(64), let v = vocabulary(&s, WeaponKind.self) else { return nil }
-                    weapon = v
+                    // A weapon's kind or a model's: the type says which.
+                    guard mark(64) else { return nil }
+                    if type == .weaponSeized {
+                        guard let v = vocabulary(&s, WeaponKind.self) else { return nil }
+                        weapon = v
+                    } else {
+                        guard let v = vocabulary(&s, ModelKind.self) else { return nil }
+                        modelKind = v
+                    }
                 } else if k == .quantity {
                     guard mark(128), let v = int(&s, 1, DataDecoder.maxCount) else { return nil }
                     quantity = v
@@ -77,6 +92,15 @@ enum FastDataDecoder {
                 } else if k == .reason {
                     guard mark(4096), let v = text(&s, max: 1000) else { return nil }
                     reason = v
+                } else if k == .model {
+                    guard mark(8192), let v = modelID(&s) else { return nil }
+                    model = v
+                } else if k == .name {
+                    guard mark(16384), let v = text(&s, max: 300) else { return nil }
+                    name = v
+                } else if k == .members {
+                    guard mark(32768), let v = int(&s, 0, DataDecoder.maxMembers) else { return nil }
+                    members = v
                 } else {
                     return nil
                 }
@@ -107,6 +131,16 @@ enum FastDataDecoder {
         case .cameraRemoved:
             guard seen == 1, let count else { return nil }
             return .cameraRemoved(count: count)
+        case .modelEstablished:
+            guard seen & ~UInt32(8192 | 64 | 16384 | 32768) == 0, let model, let modelKind, let name, let members else { return nil }
+            return .modelEstablished(model: model, kind: modelKind, name: name, members: members)
+        case .modelChanged:
+            guard seen & ~UInt32(8192 | 64 | 16384 | 32768) == 0, let model,
+                  modelKind != nil || name != nil || members != nil else { return nil }
+            return .modelChanged(model: model, kind: modelKind, name: name, members: members)
+        case .modelDissolved:
+            guard seen & ~UInt32(8192 | 4096) == 0, let model else { return nil }
+            return .modelDissolved(model: model, reason: reason)
         default:
             return nil
         }
@@ -114,7 +148,8 @@ enum FastDataDecoder {
 
     /// The data keys of the fast path's events.
     enum FastKey: Equatable {
-        case count, channel, valuable, category, caseRef, caughtInAct, kind, quantity, recipientKind, recipient, issuer, form, reason, other
+        case count, channel, valuable, category, caseRef, caughtInAct, kind, quantity, recipientKind, recipient, issuer, form, reason
+        case model, name, members, other
 
         @inline(__always)
         init(_ key: JSONKey) {
@@ -129,6 +164,9 @@ enum FastDataDecoder {
             case (6, 0x7265_7573_7369): self = .issuer
             case (4, 0x6D72_6F66): self = .form
             case (6, 0x6E6F_7361_6572): self = .reason
+            case (5, 0x6C_6564_6F6D): self = .model
+            case (4, 0x656D_616E): self = .name
+            case (7, 0x73_7265_626D_656D): self = .members
             case (9, 0x6E65_6970_6963_6572) where key.equals("recipient"): self = .recipient
             case (14, 0x6E65_6970_6963_6572) where key.equals("recipient_kind"): self = .recipientKind
             case (13, 0x695F_7468_6775_6163) where key.equals("caught_in_act"): self = .caughtInAct
@@ -141,6 +179,18 @@ enum FastDataDecoder {
     static func int(_ s: inout JSONScanner, _ lo: Int, _ hi: Int) -> Int? {
         guard (try? s.peekKind()) == .number, let v = try? s.readInt64(), v >= Int64(lo), v <= Int64(hi) else { return nil }
         return Int(v)
+    }
+
+    /// A model id as `FieldReader.modelID` accepts it unchanged: 1–64 of
+    /// letters, digits, '-', '_', '.' (nothing to trim or normalise).
+    @inline(__always)
+    static func modelID(_ s: inout JSONScanner) -> String? {
+        guard (try? s.peekKind()) == .string, let raw = try? s.readRawString(), !raw.escaped,
+              !raw.bytes.isEmpty, raw.bytes.count <= 64 else { return nil }
+        for b in raw.bytes {
+            guard (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E else { return nil }
+        }
+        return raw.string
     }
 
     /// A vocabulary value, matched on its bytes (an escaped one goes to the general path).
