@@ -20,11 +20,9 @@ import Testing
     }
 
     @Test func editingAnyLineButTheLastIsNamedByVerify() throws {
-        let dir = try Binaries.temporaryDirectory("edit")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let data = try makeLog(dir)
-        let original = logLines(data)
-        let n = original.count
+        let log = try TamperCase("edit")
+        defer { log.cleanup() }
+        let (data, original, n) = (log.data, log.original, log.original.count)
         let fp = try Self.fingerprint(data)
         for i in 1...n {
             var lines = original
@@ -48,11 +46,9 @@ import Testing
     }
 
     @Test func deletingAnyLineIsNamedByVerifyOrCaughtByTheFingerprint() throws {
-        let dir = try Binaries.temporaryDirectory("delete")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let data = try makeLog(dir)
-        let original = logLines(data)
-        let n = original.count
+        let log = try TamperCase("delete")
+        defer { log.cleanup() }
+        let (data, original, n) = (log.data, log.original, log.original.count)
         let fp = try Self.fingerprint(data)
         for i in 1...n {
             var lines = original
@@ -71,11 +67,9 @@ import Testing
     }
 
     @Test func insertingALineAnywhereIsNamedByVerify() throws {
-        let dir = try Binaries.temporaryDirectory("insert")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let data = try makeLog(dir)
-        let original = logLines(data)
-        let n = original.count
+        let log = try TamperCase("insert")
+        defer { log.cleanup() }
+        let (data, original, n) = (log.data, log.original, log.original.count)
         // A verbatim copy of the line before (a replayed event) at positions 2…n+1.
         for p in 2...(n + 1) {
             var lines = original
@@ -97,10 +91,9 @@ import Testing
     }
 
     @Test func reorderingAnyTwoAdjacentLinesIsNamedByVerify() throws {
-        let dir = try Binaries.temporaryDirectory("reorder")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let data = try makeLog(dir)
-        let original = logLines(data)
+        let log = try TamperCase("reorder")
+        defer { log.cleanup() }
+        let (data, original) = (log.data, log.original)
         for i in 1..<original.count {
             var lines = original
             lines.swapAt(i - 1, i)
@@ -111,9 +104,9 @@ import Testing
     }
 
     @Test func truncatingTheEndIsCaughtByAnEarlierFingerprint() throws {
-        let dir = try Binaries.temporaryDirectory("truncate")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let data = try makeLog(dir)
+        let log = try TamperCase("truncate")
+        defer { log.cleanup() }
+        let data = log.data
         let bytes = Binaries.bytes(data + "/events/log.jsonl")
         let fp = try Self.fingerprint(data)
         #expect(try Binaries.antq(["verify", "--data", data, "--fingerprint", fp]).status == 0)
@@ -131,9 +124,9 @@ import Testing
     /// log the plain chain accepts: only a fingerprint printed earlier (every
     /// report prints one) exposes it. Keyed mode closes this (KeyedModeTests).
     @Test func recomputingThePlainChainIsCaughtOnlyByAnEarlierFingerprint() throws {
-        let dir = try Binaries.temporaryDirectory("recompute")
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let data = try makeLog(dir)
+        let log = try TamperCase("recompute")
+        defer { log.cleanup() }
+        let data = log.data
         let fp = try Self.fingerprint(data)
         let forged = Self.forge(logLines(data), editing: 6) { SHA256.hash($0).hex }
         try writeLog(data, forged)
@@ -170,4 +163,20 @@ import Testing
         }
         return lines
     }
+}
+
+/// A small valid log in a directory of its own, for one tampering case.
+struct TamperCase {
+    let dir: String
+    let data: String
+    /// The log's lines as written, before any tampering.
+    let original: [[UInt8]]
+
+    init(_ name: String) throws {
+        dir = try Binaries.temporaryDirectory(name)
+        data = try makeLog(dir)
+        original = logLines(data)
+    }
+
+    func cleanup() { try? FileManager.default.removeItem(atPath: dir) }
 }
