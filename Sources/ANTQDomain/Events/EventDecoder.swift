@@ -8,9 +8,8 @@ import TextFormats
 /// (no copies for type, dates, hashes) and reuses the recorders' names it
 /// has already seen. Keep one decoder per stream to benefit from that.
 public struct EventDecoder {
-    /// Recently seen `by` names: a log has few recorders, and each would
-    /// otherwise cost an allocation per line.
-    private var names: [(bytes: [UInt8], name: String)] = []
+    /// Recently seen `by` names (see `RecorderNames`).
+    private var names = RecorderNames()
 
     public init() {}
 
@@ -46,19 +45,13 @@ public struct EventDecoder {
 
     /// A validated `by` name; the cache holds only names that passed the check.
     private mutating func name(_ raw: JSONRawString) throws -> String {
-        if !raw.escaped, let p = raw.bytes.baseAddress {
-            let n = raw.bytes.count
-            for entry in names where entry.bytes.count == n {
-                if entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, n) }) == 0 { return entry.name }
+        try names.name(raw) { raw in
+            let v = raw.string
+            guard !v.isEmpty, v.utf8.count <= 400, Self.isCanonicalText(v) else {
+                throw EventCodingError(field: "by", problem: "must be a non-empty name in NFC")
             }
-        }
-        let v = raw.string
-        guard !v.isEmpty, v.utf8.count <= 400, Self.isCanonicalText(v) else {
-            throw EventCodingError(field: "by", problem: "must be a non-empty name in NFC")
-        }
-        if names.count >= 64 { names.removeFirst() }
-        names.append((Array(v.utf8), v))
-        return v
+            return v
+        }!
     }
 
     private mutating func decodeThrowing(_ line: UnsafeRawBufferPointer) throws -> CheckedLine {

@@ -204,11 +204,18 @@ enum FastDataDecoder {
     /// no surrounding spaces, no control characters, within the length.
     @inline(__always)
     static func text(_ s: inout JSONScanner, max: Int) -> String? {
-        guard (try? s.peekKind()) == .string, let raw = try? s.readRawString(), !raw.escaped,
-              let first = raw.bytes.first, let last = raw.bytes.last, first != 0x20, last != 0x20, raw.bytes.count <= max else { return nil }
+        guard (try? s.peekKind()) == .string, let raw = try? s.readRawString() else { return nil }
+        return canonical(raw, max: max)
+    }
+
+    /// `raw` as a String when it is already as antq stores it, and as an
+    /// append would leave it: not escaped, not empty, at most `max` bytes, no
+    /// control character, nothing to trim at either end, NFC. Stored lines
+    /// and drafts share this test (for such text the two modes agree).
+    static func canonical(_ raw: JSONRawString, max: Int) -> String? {
+        guard !raw.escaped, !raw.bytes.isEmpty, raw.bytes.count <= max else { return nil }
         for b in raw.bytes where b < 0x20 || b == 0x7F { return nil }
         let v = raw.string
-        guard raw.bytes.allSatisfy({ $0 < 0x80 }) || EventDecoder.isCanonicalText(v) else { return nil }
-        return v
+        return EventDecoder.isCanonicalText(v) ? v : nil
     }
 }

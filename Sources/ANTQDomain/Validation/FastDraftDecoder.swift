@@ -16,8 +16,8 @@ import TextFormats
 /// return a draft, it is the draft the general path returns (with `data`
 /// decoded as `DataDecoder` would; tested differentially).
 public struct FastDraftDecoder {
-    /// Recently seen `by` names that passed the check, as bytes and value.
-    private var names: [(bytes: [UInt8], name: String)] = []
+    /// Recently seen `by` names (see `RecorderNames`).
+    private var names = RecorderNames()
 
     public init() {}
 
@@ -51,7 +51,7 @@ public struct FastDraftDecoder {
                     guard !raw.escaped, let d = StoredText.date(raw.bytes) else { return nil }
                     occurred = d
                 } else if key.equals("unit") {
-                    guard mark(4), let v = FastDraftDecoder.text(&s, max: 200) else { return nil }
+                    guard mark(4), let v = FastDataDecoder.text(&s, max: 200) else { return nil }
                     unit = v
                 } else if key.equals("by") {
                     guard mark(8), let v = name(&s) else { return nil }
@@ -92,46 +92,8 @@ public struct FastDraftDecoder {
 
     /// A `by` name, from the cache when these bytes were seen before.
     private mutating func name(_ s: inout JSONScanner) -> String? {
-        guard (try? s.peekKind()) == .string, let raw = try? s.readRawString(), !raw.escaped, let p = raw.bytes.baseAddress else { return nil }
-        let n = raw.bytes.count
-        for entry in names where entry.bytes.count == n {
-            if entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, p, n) }) == 0 { return entry.name }
-        }
-        guard let v = FastDraftDecoder.canonical(raw, max: 200) else { return nil }
-        if names.count >= 64 { names.removeFirst() }
-        names.append((Array(raw.bytes), v))
-        return v
-    }
-
-    /// A free-text value the general reader would return unchanged.
-    @inline(__always)
-    static func text(_ s: inout JSONScanner, max: Int) -> String? {
         guard (try? s.peekKind()) == .string, let raw = try? s.readRawString() else { return nil }
-        return canonical(raw, max: max)
-    }
-
-    /// `raw` as a String if `FieldReader.string` in input mode would return
-    /// exactly it: not escaped, not empty, at most `max` bytes (so at most
-    /// `max` scalars), no control character, nothing to trim at either end
-    /// (by `FieldReader.trimmed`'s own test), and NFC by the quick check.
-    static func canonical(_ raw: JSONRawString, max: Int) -> String? {
-        guard !raw.escaped, let first = raw.bytes.first, let last = raw.bytes.last, raw.bytes.count <= max else { return nil }
-        var ascii = true
-        for b in raw.bytes {
-            if b < 0x20 || b == 0x7F { return nil }
-            if b >= 0x80 { ascii = false }
-        }
-        if ascii {
-            guard first != 0x20, last != 0x20 else { return nil }
-            return raw.string
-        }
-        let v = raw.string
-        guard quickCheckNFC(v), let a = v.unicodeScalars.first, let z = v.unicodeScalars.last,
-              !FieldReader.isTrimmedSpace(a), !FieldReader.isTrimmedSpace(z) else { return nil }
-        return v
+        return names.name(raw) { FastDataDecoder.canonical($0, max: 200) }
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif
