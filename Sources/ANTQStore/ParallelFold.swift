@@ -119,19 +119,27 @@ struct ParallelFold {
                 let bytes = block.line(offset, length)
                 switch mode {
                 case .replay(let asOf, let keep, let models):
-                    let line: CheckedLine
-                    do throws(EventCodingError) { line = try lineDecoder.check(bytes) } catch {
+                    let read: FoldLine
+                    do throws(EventCodingError) {
+                        // An audit looks at flow events one by one: it needs them whole.
+                        read = keep == nil ? try lineDecoder.checkForFold(bytes) : .line(try lineDecoder.check(bytes))
+                    } catch {
                         part.failure = (part.lines, error)
                         return false
                     }
-                    if let asOf, line.recorded > asOf {
+                    if let asOf, read.recorded > asOf {
                         part.reachedAsOf = true
                         return false
                     }
-                    if models || !(line.type.isModelEvent || line.type == .cameraInstalled || line.type == .cameraRemoved) {
-                        fold(line, bytes, at: offset, into: part, start: start, keep: keep)
+                    switch read {
+                    case .flow(let f):
+                        FlowsProjection.add(occurred: f.occurred, unit: f.unit, amount: f.amount, start: start, sign: 1, to: &part.table.flows)
+                    case .line(let line):
+                        if models || !(line.type.isModelEvent || line.type == .cameraInstalled || line.type == .cameraRemoved) {
+                            fold(line, bytes, at: offset, into: part, start: start, keep: keep)
+                        }
                     }
-                    part.last = (offset, length, line.seq, line.recorded)
+                    part.last = (offset, length, read.seq, read.recorded)
                 case .verify(let chain):
                     let hash = SHA256.hash(bytes)
                     var record = LineRecord(start: offset, length: length, hash: hash, link: chain.isKeyed ? chain.link(for: bytes) : hash)

@@ -52,13 +52,17 @@ func utf8Truncated(at offset: Int) -> JSONError {
 
 /// Validates a whole byte buffer as strict UTF-8 (used by tests and tools).
 public func isValidStrictUTF8(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer { buf in
-        guard let base = buf.baseAddress else { return true }
-        var i = 0
-        while i < buf.count {
-            if base[i] < 0x80 { i += 1; continue }
-            do { i = try validateUTF8Sequence(base, at: i, count: buf.count) } catch { return false }
-        }
-        return true
+    bytes.withUnsafeBufferPointer { isValidStrictUTF8($0) }
+}
+
+/// The same, in place: the replay's fast path checks the strings it reads
+/// without the JSON scanner.
+public func isValidStrictUTF8(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = buf.baseAddress else { return true }
+    var i = 0
+    while i < buf.count {
+        if base[i] < 0x80 { i += 1; continue }
+        do { i = try validateUTF8Sequence(base, at: i, count: buf.count) } catch { return false }
     }
+    return true
 }

@@ -34,3 +34,33 @@ public struct CheckedLine: Sendable {
         return Event(seq: seq, id: id, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, prev: prev(in: line), more: more)
     }
 }
+
+/// What `EventDecoder.checkForFold` read: a flow event's numbers, or any
+/// other line in full (including a flow event not in antq's own layout).
+public enum FoldLine {
+    case flow(FlowLine)
+    case line(CheckedLine)
+
+    public var seq: Int {
+        switch self {
+        case .flow(let f): f.seq
+        case .line(let l): l.seq
+        }
+    }
+
+    public var recorded: UTCInstant {
+        switch self {
+        case .flow(let f): f.recorded
+        case .line(let l): l.recorded
+        }
+    }
+}
+
+/// A flow event as a fold needs it: when and where it occurred, and its numbers.
+public struct FlowLine: Sendable {
+    public var seq: Int
+    public var occurred: CivilDate
+    public var recorded: UTCInstant
+    public var unit: String
+    public var amount: FlowAmount
+}

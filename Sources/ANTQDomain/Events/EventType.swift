@@ -41,9 +41,15 @@ extension EventType {
             self.init(rawValue: raw.string)
             return
         }
-        let n = raw.bytes.count
+        self.init(stored: raw.bytes)
+    }
+
+    /// The type whose name is exactly these (unescaped) bytes.
+    init?(stored b: UnsafeBufferPointer<UInt8>) {
+        let n = b.count
+        guard n > 0 else { return nil }
         for (t, name) in EventType.names where name.count == n {
-            if name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, raw.bytes.baseAddress!, n) }) == 0 { self = t; return }
+            if name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, n) }) == 0 { self = t; return }
         }
         return nil
     }

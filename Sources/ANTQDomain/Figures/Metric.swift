@@ -91,24 +91,29 @@ extension Issuer {
 public enum FlowContribution {
     @inline(__always)
     public static func forEach(_ data: EventData, _ body: (Int, Int) -> Void) {
-        switch data {
-        case .tipReceived(let count, _, let valuable):
+        if let amount = data.flowAmount { forEach(amount, body) }
+    }
+
+    /// The same from the numbers alone: a replay reads them straight from a
+    /// stored line, without the event's text.
+    @inline(__always)
+    public static func forEach(_ amount: FlowAmount, _ body: (Int, Int) -> Void) {
+        switch amount {
+        case .tips(let count, let valuable):
             body(Metric.tips, count)
             if valuable { body(Metric.tipsValuable, count) }
-        case .caseSolved(let count, let category, _):
+        case .cases(let count, let category):
             body(Metric.cases, count)
             body(Metric.caseSlots[CaseCategory.allCases.firstIndex(of: category)!], count)
-        case .arrestMade(let count, _, _):
+        case .arrests(let count):
             body(Metric.arrests, count)
-        case .weaponSeized(let kind, let quantity, _):
+        case .weapons(let kind, let quantity):
             body(Metric.weaponSlots[WeaponKind.allCases.firstIndex(of: kind)!], quantity)
-        case .awardGranted(let a):
-            let r = RecipientKind.allCases.firstIndex(of: a.recipientKind)!
-            body(Metric.awardSlots[r], a.count)
-            body(Metric.awardIssuerSlots[r][Issuer.allCases.firstIndex(of: a.issuer)!], a.count)
-            if a.issuer.isLocal { body(Metric.awardLocalSlots[r], a.count) }
-        default:
-            break
+        case .awards(let recipientKind, let issuer, let count):
+            let r = RecipientKind.allCases.firstIndex(of: recipientKind)!
+            body(Metric.awardSlots[r], count)
+            body(Metric.awardIssuerSlots[r][Issuer.allCases.firstIndex(of: issuer)!], count)
+            if issuer.isLocal { body(Metric.awardLocalSlots[r], count) }
         }
     }
 
@@ -117,5 +122,30 @@ public enum FlowContribution {
         var total = 0
         forEach(data) { s, n in if s == slot { total += n } }
         return total
+    }
+}
+
+/// The numbers of a flow event's data — all that its contribution to the
+/// yearly flows depends on (no case reference, no names, no reason).
+public enum FlowAmount: Sendable, Equatable {
+    case tips(count: Int, valuable: Bool)
+    case cases(count: Int, category: CaseCategory)
+    case arrests(count: Int)
+    case weapons(kind: WeaponKind, quantity: Int)
+    case awards(recipientKind: RecipientKind, issuer: Issuer, count: Int)
+}
+
+extension EventData {
+    /// The flow numbers of a flow event; nil for every other type.
+    @inline(__always)
+    public var flowAmount: FlowAmount? {
+        switch self {
+        case .tipReceived(let count, _, let valuable): .tips(count: count, valuable: valuable)
+        case .caseSolved(let count, let category, _): .cases(count: count, category: category)
+        case .arrestMade(let count, _, _): .arrests(count: count)
+        case .weaponSeized(let kind, let quantity, _): .weapons(kind: kind, quantity: quantity)
+        case .awardGranted(let a): .awards(recipientKind: a.recipientKind, issuer: a.issuer, count: a.count)
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// Yearly flow counters per (unit where the fact occurred, reporting year).
 /// Roll-up to districts and the province happens at query time along the
 /// unit tree as it stood, so one table serves every level.
@@ -86,11 +88,23 @@ public struct FlowsProjection: Projection {
 
     @inline(__always)
     func add(_ f: Fact, sign: Int, to state: inout FlowTable) {
+        FlowsProjection.add(occurred: f.occurred, unit: f.unit, data: f.data, start: periodStart, sign: sign, to: &state)
+    }
+
+    /// A fact's contribution, from its parts (the replay has them apart and
+    /// would otherwise copy them into a `Fact` for every line).
+    @inline(__always)
+    static func add(occurred: CivilDate, unit: String?, data: EventData, start: MonthDay, sign: Int, to state: inout FlowTable) {
         // Amendments of unit or model events come here too: they add no row.
-        guard let unit = f.unit, LedgerProjection.changesOnlyFlows(f.type) else { return }
-        let year = ReportingPeriod.year(of: f.occurred, start: periodStart)
+        guard let unit, let amount = data.flowAmount else { return }
+        add(occurred: occurred, unit: unit, amount: amount, start: start, sign: sign, to: &state)
+    }
+
+    @inline(__always)
+    public static func add(occurred: CivilDate, unit: String, amount: FlowAmount, start: MonthDay, sign: Int, to state: inout FlowTable) {
+        let year = ReportingPeriod.year(of: occurred, start: start)
         state.change(unit: unit, year: year, removing: sign < 0) { row in
-            FlowContribution.forEach(f.data) { slot, n in row[slot] += sign * n }
+            FlowContribution.forEach(amount) { slot, n in row[slot] += sign * n }
         }
     }
 }

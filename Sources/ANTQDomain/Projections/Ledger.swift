@@ -81,7 +81,7 @@ public struct LedgerProjection: Projection {
     /// into a partial table, with the reporting-year start already known.
     @inline(__always)
     public static func foldFlow(occurred: CivilDate, unit: String?, data: EventData, start: MonthDay, sign: Int = 1, into table: inout FlowTable) {
-        FlowsProjection(periodStart: start).add(Fact(occurred: occurred, unit: unit, data: data), sign: sign, to: &table)
+        FlowsProjection.add(occurred: occurred, unit: unit, data: data, start: start, sign: sign, to: &table)
     }
 
     /// The effective reporting-year start for a ledger.

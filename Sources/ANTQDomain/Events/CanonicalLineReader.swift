@@ -1,0 +1,325 @@
+import JSONCodec
+import TextFormats
+
+/// The replay's first try at a stored line: a line laid out exactly as
+/// `EventEncoder` writes it — keys in the fixed order, no spaces, no
+/// escapes — read by matching its fixed parts byte for byte.
+///
+/// Why: nearly every line of a log is written by antq, so its layout is
+/// known before it is read. Matching that layout skips what a general JSON
+/// scanner must do for each of a line's fifteen keys (find the key, tell it
+/// apart, skip spaces, look at the value's kind); on a million lines that
+/// was most of a rebuild.
+///
+/// It covers the frequent events (flows, cameras, models). For anything
+/// else, and for any byte that differs from the layout, it returns nil and
+/// `EventDecoder` reads the same line with its general scanner. So what is
+/// accepted, and every error message, stay those of the general path; a
+/// line this reader accepts is one the general path accepts with the same
+/// result (differential tests, including every one-byte change of such lines).
+struct CanonicalLineReader {
+    private var p: UnsafePointer<UInt8>
+    private let end: UnsafePointer<UInt8>
+    private let base: UnsafePointer<UInt8>
+
+    private init(_ line: UnsafeRawBufferPointer) {
+        let b = line.assumingMemoryBound(to: UInt8.self)
+        base = b.baseAddress!
+        p = base
+        end = base + b.count
+    }
+
+    /// The line, checked, or nil when it is not in the canonical layout of a
+    /// frequent event or any value fails a check.
+    static func read(_ line: UnsafeRawBufferPointer, names: inout RecorderNames) -> CanonicalLine? {
+        guard line.count > 0 else { return nil }
+        var r = CanonicalLineReader(line)
+        return r.line(names: &names)
+    }
+
+    private mutating func line(names: inout RecorderNames) -> CanonicalLine? {
+        guard literal("{\"seq\":"), let seq = number(min: 1, max: 999_999_999_999_999_999),
+              literal(",\"id\":\""), let id = fixed(36), UUIDText.isCanonical(id),
+              literal("\",\"type\":\""), let typeName = quoted(), let type = EventType(stored: typeName),
+              CanonicalLineReader.handles(type),
+              literal(",\"occurred\":\""), let occurredText = fixed(10), let occurred = StoredText.date(occurredText),
+              literal("\",\"recorded\":\""), let recordedText = fixed(27), let recorded = StoredText.instant(recordedText),
+              literal("\",\"unit\":\""), let unitCode = quoted(), UnitCode.isValid(unitCode),
+              literal(",\"by\":\""), let byBytes = quoted(), let by = recorder(byBytes, &names),
+              literal(",\"data\":"), let data = data(type),
+              literal(",\"prev\":\""), let prev = fixed(64), EventDecoder.isLowercaseHex64(prev),
+              literal("\"")
+        else { return nil }
+        var more = false
+        if literal(",\"more\":true}") {
+            more = true
+        } else if !literal("}") {
+            return nil
+        }
+        guard p == end else { return nil }
+        return CanonicalLine(seq: seq, occurred: occurred, recorded: recorded, unitRange: range(unitCode), by: by, data: data,
+                             more: more, idRange: range(id), prevRange: range(prev))
+    }
+
+    /// The types whose data this reader knows (`EventEncoder.putData`'s).
+    static func handles(_ type: EventType) -> Bool {
+        switch type {
+        case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted, .cameraInstalled, .cameraRemoved,
+             .modelEstablished, .modelChanged, .modelDissolved: true
+        default: false
+        }
+    }
+
+    // MARK: data, in `EventEncoder.putData`'s layout
+
+    private mutating func data(_ type: EventType) -> CanonicalLine.Data? {
+        switch type {
+        case .tipReceived:
+            guard literal("{\"count\":"), let count = count(), literal(",\"channel\":\""), let channel = vocabulary(TipChannel.self),
+                  literal(",\"valuable\":") else { return nil }
+            let valuable: Bool
+            if literal("true}") { valuable = true } else if literal("false}") { valuable = false } else { return nil }
+            return .flow(.tips(count: count, valuable: valuable), FlowText(channel: channel))
+        case .caseSolved:
+            guard literal("{\"count\":"), let count = count(), literal(",\"category\":\""),
+                  let category = vocabulary(CaseCategory.self), let ref = optionalText(",\"case\":\"", max: 100),
+                  literal("}") else { return nil }
+            return .flow(.cases(count: count, category: category), FlowText(first: ref))
+        case .arrestMade:
+            guard literal("{\"count\":"), let count = count(), let ref = optionalText(",\"case\":\"", max: 100) else { return nil }
+            var caught: Bool?
+            if literal(",\"caught_in_act\":true") { caught = true } else if literal(",\"caught_in_act\":false") { caught = false }
+            guard literal("}") else { return nil }
+            return .flow(.arrests(count: count), FlowText(first: ref, caught: caught))
+        case .weaponSeized:
+            guard literal("{\"kind\":\""), let kind = vocabulary(WeaponKind.self), literal(",\"quantity\":"), let quantity = count(),
+                  let ref = optionalText(",\"case\":\"", max: 100), literal("}") else { return nil }
+            return .flow(.weapons(kind: kind, quantity: quantity), FlowText(first: ref))
+        case .awardGranted:
+            guard literal("{\"recipient_kind\":\""), let recipientKind = vocabulary(RecipientKind.self),
+                  literal(",\"recipient\":\""), let recipient = text(max: 300),
+                  literal(",\"issuer\":\""), let issuer = vocabulary(Issuer.self),
+                  literal(",\"form\":\""), let form = vocabulary(AwardForm.self),
+                  literal(",\"count\":"), let count = count(),
+                  let reason = optionalText(",\"reason\":\"", max: 1000), literal("}") else { return nil }
+            return .flow(.awards(recipientKind: recipientKind, issuer: issuer, count: count),
+                         FlowText(first: recipient, second: reason, form: form))
+        case .cameraInstalled, .cameraRemoved:
+            guard literal("{\"count\":"), let count = count(), literal("}") else { return nil }
+            return .other(type == .cameraInstalled ? .cameraInstalled(count: count) : .cameraRemoved(count: count))
+        case .modelEstablished:
+            guard literal("{\"model\":\""), let model = modelID(), literal(",\"kind\":\""), let kind = vocabulary(ModelKind.self),
+                  literal(",\"name\":\""), let name = text(max: 300),
+                  literal(",\"members\":"), let members = number(min: 0, max: Int64(DataDecoder.maxMembers)),
+                  literal("}") else { return nil }
+            return .other(.modelEstablished(model: model, kind: kind, name: string(name), members: members))
+        case .modelChanged:
+            guard literal("{\"model\":\""), let model = modelID() else { return nil }
+            var kind: ModelKind?
+            if literal(",\"kind\":\"") {
+                guard let k = vocabulary(ModelKind.self) else { return nil }
+                kind = k
+            }
+            guard let name = optionalText(",\"name\":\"", max: 300) else { return nil }
+            var members: Int?
+            if literal(",\"members\":") {
+                guard let m = number(min: 0, max: Int64(DataDecoder.maxMembers)) else { return nil }
+                members = m
+            }
+            guard literal("}"), kind != nil || name != nil || members != nil else { return nil }
+            return .other(.modelChanged(model: model, kind: kind, name: name.map(string), members: members))
+        case .modelDissolved:
+            guard literal("{\"model\":\""), let model = modelID(), let reason = optionalText(",\"reason\":\"", max: 1000),
+                  literal("}") else { return nil }
+            return .other(.modelDissolved(model: model, reason: reason.map(string)))
+        default:
+            return nil
+        }
+    }
+
+    // MARK: values
+
+    private mutating func count() -> Int? { number(min: 1, max: Int64(DataDecoder.maxCount)) }
+
+    /// A whole number as `JSONWriter.int` writes it: no sign, no leading
+    /// zero, no fraction or exponent (anything else: the general path).
+    @inline(__always)
+    private mutating func number(min: Int64, max: Int64) -> Int? {
+        var v: Int64 = 0
+        var q = p
+        while q < end, q.pointee &- 0x30 < 10, q - p < 18 {
+            v = v &* 10 &+ Int64(q.pointee &- 0x30)
+            q += 1
+        }
+        let digits = q - p
+        guard digits > 0, digits == 1 || p.pointee != 0x30, q == end || q.pointee &- 0x30 >= 10,
+              v >= min, v <= max else { return nil }
+        p = q
+        return Int(v)
+    }
+
+    /// `count` bytes, then (for the caller's next literal) the closing quote.
+    @inline(__always)
+    private mutating func fixed(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard end - p >= count else { return nil }
+        defer { p += count }
+        return UnsafeBufferPointer(start: p, count: count)
+    }
+
+    /// A string's content up to its closing quote (consumed); nil if it has
+    /// an escape, a control character, invalid UTF-8 or no end.
+    @inline(__always)
+    private mutating func quoted() -> UnsafeBufferPointer<UInt8>? {
+        var q = p
+        var high: UInt8 = 0
+        while q < end {
+            let b = q.pointee
+            if b == 0x22 { break }
+            if b == 0x5C || b < 0x20 { return nil }
+            high |= b
+            q += 1
+        }
+        guard q < end else { return nil }
+        let s = UnsafeBufferPointer(start: p, count: q - p)
+        if high >= 0x80 && !isValidStrictUTF8(s) { return nil }
+        p = q + 1
+        return s
+    }
+
+    @inline(__always)
+    private mutating func vocabulary<T: StoredVocabulary>(_ type: T.Type) -> T? {
+        guard let b = quoted() else { return nil }
+        return T.stored(b)
+    }
+
+    /// Free text as antq stores it (`FastDataDecoder.canonical`), left in
+    /// the line: a flow's fold never reads it.
+    @inline(__always)
+    private mutating func text(max: Int) -> Range<Int>? {
+        guard let b = quoted(), FastDataDecoder.isCanonical(b, max: max) else { return nil }
+        return range(b)
+    }
+
+    /// An optional text field: absent (`.some(nil)`), present and good,
+    /// or present and not as antq stores it (nil).
+    @inline(__always)
+    private mutating func optionalText(_ key: StaticString, max: Int) -> Range<Int>?? {
+        guard literal(key) else { return .some(nil) }
+        guard let v = text(max: max) else { return nil }
+        return .some(v)
+    }
+
+    private func string(_ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), as: UTF8.self)
+    }
+
+    @inline(__always)
+    private mutating func modelID() -> String? {
+        guard let b = quoted(), FastDataDecoder.isModelID(b) else { return nil }
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    private func recorder(_ b: UnsafeBufferPointer<UInt8>, _ names: inout RecorderNames) -> String? {
+        if let cached = names.cached(b) { return cached }
+        let v = String(decoding: b, as: UTF8.self)
+        guard !v.isEmpty, b.count <= 400, EventDecoder.isCanonicalText(v) else { return nil }
+        names.keep(v)
+        return v
+    }
+
+    // MARK: bytes
+
+    /// Consumes `s` if the input continues with exactly its bytes, compared
+    /// eight at a time (the literals are the line's fixed parts).
+    @inline(__always)
+    private mutating func literal(_ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard end - p >= n else { return false }
+        let lit = s.utf8Start
+        var i = 0
+        while i + 8 <= n {
+            guard UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(lit + i).loadUnaligned(as: UInt64.self)
+            else { return false }
+            i += 8
+        }
+        while i < n {
+            guard p[i] == lit[i] else { return false }
+            i += 1
+        }
+        p += n
+        return true
+    }
+
+    private func range(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let start = b.baseAddress! - base
+        return start..<(start + b.count)
+    }
+}
+
+/// A stored line that `CanonicalLineReader` checked, its text still in the line.
+struct CanonicalLine {
+    enum Data {
+        /// A flow event: its numbers, and where the rest of its data lies.
+        case flow(FlowAmount, FlowText)
+        /// Any other event the reader knows, whole.
+        case other(EventData)
+    }
+
+    var seq: Int
+    var occurred: CivilDate
+    var recorded: UTCInstant
+    var unitRange: Range<Int>
+    var by: String
+    var data: Data
+    var more: Bool
+    var idRange: Range<Int>
+    var prevRange: Range<Int>
+
+    /// The checked line, every value made; `line` is the bytes it was read from.
+    func checked(in line: UnsafeRawBufferPointer) -> CheckedLine {
+        let eventData: EventData
+        switch data {
+        case .other(let d): eventData = d
+        case .flow(let amount, let text): eventData = text.data(amount, in: line)
+        }
+        return CheckedLine(seq: seq, occurred: occurred, recorded: recorded, unit: Self.string(unitRange, in: line), by: by,
+                           data: eventData, more: more, idRange: idRange, prevRange: prevRange)
+    }
+
+    static func string(_ r: Range<Int>, in line: UnsafeRawBufferPointer) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: line[r]), as: UTF8.self)
+    }
+}
+
+/// The parts of a flow event's data that add nothing to the counters: its
+/// texts (as ranges of the line: a case reference, or an award's recipient
+/// and reason), a tip's channel, an arrest's "caught in the act", an award's form.
+struct FlowText {
+    var first: Range<Int>?
+    var second: Range<Int>?
+    var channel: TipChannel?
+    var caught: Bool?
+    var form: AwardForm?
+
+    init(first: Range<Int>? = nil, second: Range<Int>? = nil, channel: TipChannel? = nil, caught: Bool? = nil, form: AwardForm? = nil) {
+        self.first = first
+        self.second = second
+        self.channel = channel
+        self.caught = caught
+        self.form = form
+    }
+
+    /// The whole data of the flow event these parts were read with.
+    func data(_ amount: FlowAmount, in line: UnsafeRawBufferPointer) -> EventData {
+        let first = self.first.map { CanonicalLine.string($0, in: line) }
+        switch amount {
+        case .tips(let count, let valuable): return .tipReceived(count: count, channel: channel!, valuable: valuable)
+        case .cases(let count, let category): return .caseSolved(count: count, category: category, caseRef: first)
+        case .arrests(let count): return .arrestMade(count: count, caseRef: first, caughtInAct: caught)
+        case .weapons(let kind, let quantity): return .weaponSeized(kind: kind, quantity: quantity, caseRef: first)
+        case .awards(let recipientKind, let issuer, let count):
+            return .awardGranted(Award(recipientKind: recipientKind, recipient: first!, issuer: issuer, form: form!, count: count,
+                                       reason: second.map { CanonicalLine.string($0, in: line) }))
+        }
+    }
+}

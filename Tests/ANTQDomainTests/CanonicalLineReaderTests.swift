@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import Hashing
+import TextFormats
+@testable import ANTQDomain
+
+/// The replay reads lines in antq's own layout with `CanonicalLineReader`
+/// and everything else with the general decoder. The reader must take the
+/// lines antq writes (or the replay is silently slow), and whatever it
+/// takes must come out exactly as the general decoder reads it.
+struct CanonicalLineReaderTests {
+    typealias Outcome = Result<Event, EventCodingError>
+
+    static func reader(_ line: [UInt8]) -> (line: CheckedLine, more: Bool)? {
+        var names = RecorderNames()
+        return line.withUnsafeBytes { b in
+            CanonicalLineReader.read(b, names: &names).map { ($0.checked(in: b), $0.more) }
+        }
+    }
+
+    static func general(_ line: [UInt8]) -> Outcome {
+        var d = EventDecoder()
+        return line.withUnsafeBytes { b in Result { () throws(EventCodingError) in try d.checkInFull(b).event(in: b) } }
+    }
+
+    static func checked(_ line: [UInt8]) -> Outcome {
+        var d = EventDecoder()
+        return line.withUnsafeBytes { b in Result { () throws(EventCodingError) in try d.check(b).event(in: b) } }
+    }
+
+    static func event(_ r: (line: CheckedLine, more: Bool), in line: [UInt8]) -> Event {
+        line.withUnsafeBytes { r.line.event(in: $0) }
+    }
+
+    /// Lines of a random log with a real chain, as antq writes them.
+    static func lines(seed: UInt64, events: Int) -> [(Event, [UInt8])] {
+        var prev = SHA256Digest.zero
+        return RandomLog.make(seed: seed, events: events).events.map { e in
+            var e = e
+            e.prev = prev
+            let line = EventEncoder.encode(e)
+            prev = SHA256.hash(line)
+            return (e, line)
+        }
+    }
+
+    @Test func everyFrequentEventAntqWritesIsReadByTheLayoutAndAgreesWithTheGeneralDecoder() {
+        var read = 0
+        for (e, line) in Self.lines(seed: 0xCA11, events: 4_000) {
+            let fast = Self.reader(line)
+            let escaped = line.contains(0x5C)
+            if CanonicalLineReader.handles(e.type) && !escaped {
+                guard let fast else {
+                    Issue.record("#\(e.seq) \(e.type.rawValue) fell back: \(String(decoding: line, as: UTF8.self))")
+                    continue
+                }
+                read += 1
+                #expect(Self.event(fast, in: line) == e, "#\(e.seq)")
+                #expect(Self.general(line) == .success(e), "#\(e.seq)")
+            } else {
+                #expect(fast == nil, "#\(e.seq) \(e.type.rawValue) is not the reader's")
+            }
+            #expect(Self.checked(line) == .success(e), "#\(e.seq)")
+        }
+        #expect(read > 2_000)
+    }
+
+    @Test func flowNumbersForTheFoldAreThoseOfTheWholeLine() throws {
+        var flows = 0
+        for (e, line) in Self.lines(seed: 0xF10, events: 2_000) {
+            var d = EventDecoder()
+            let folded = try line.withUnsafeBytes { b throws(EventCodingError) in try d.checkForFold(b) }
+            #expect(folded.seq == e.seq && folded.recorded == e.recorded)
+            switch folded {
+            case .flow(let f):
+                flows += 1
+                #expect(LedgerProjection.changesOnlyFlows(e.type))
+                #expect(f.amount == e.data.flowAmount && f.unit == e.unit && f.occurred == e.occurred, "#\(e.seq)")
+            case .line(let l):
+                #expect(line.withUnsafeBytes { l.event(in: $0) } == e)
+                #expect(!LedgerProjection.changesOnlyFlows(e.type) || line.contains(0x5C), "#\(e.seq) \(e.type.rawValue) came back whole")
+            }
+        }
+        #expect(flows > 500)
+    }
+
+    /// One line of each shape the reader knows, with Vietnamese text, an
+    /// optional field present and absent, and a batch's `more`.
+    static let shapes: [EventData] = [
+        .tipReceived(count: 3, channel: .hotline, valuable: true),
+        .caseSolved(count: 12, category: .drugs, caseRef: "HS-2019-116054"),
+        .arrestMade(count: 2, caseRef: nil, caughtInAct: false),
+        .weaponSeized(kind: .firearm, quantity: 105, caseRef: "HS-7"),
+        .awardGranted(Award(recipientKind: .collective, recipient: "Công an xã Tân Định", issuer: .provincial_police,
+                            form: .certificate_of_merit, count: 1, reason: "Thành tích xuất sắc")),
+        .cameraRemoved(count: 4),
+        .modelEstablished(model: "74-m1", kind: .crime_prevention_club, name: "CLB Phú Cường", members: 25),
+        .modelChanged(model: "74-m1", kind: nil, name: "Tổ tự quản", members: 0),
+        .modelDissolved(model: "74-m1", reason: "Sáp nhập"),
+    ]
+
+    static func shapeLines() -> [[UInt8]] {
+        shapes.enumerated().map { i, data in
+            EventEncoder.encode(Event(seq: 1_000 + i, id: "0b9c2a34-3e6f-4d5e-8f7a-1c2d3e4f5a6b", occurred: CivilDate(year: 2018, month: 3, day: 1)!,
+                                      recorded: UTCInstant(microsecondsSinceEpoch: 1_520_000_000_123_456), unit: "25747", by: "Nguyễn Thị Ánh",
+                                      data: data, prev: SHA256.hash([UInt8(i)]), more: i % 2 == 0))
+        }
+    }
+
+    @Test func everyOneByteChangeOfALineIsReadAlikeByBothPaths() {
+        let replacements: [UInt8] = [0x00, 0x09, 0x20, 0x22, 0x2C, 0x2D, 0x2E, 0x30, 0x31, 0x39, 0x3A, 0x41, 0x5C, 0x5D, 0x61, 0x66,
+                                     0x67, 0x7B, 0x7D, 0x7F, 0x80, 0xA0, 0xC2, 0xC3, 0xE1, 0xFF]
+        var mutants = 0, readByLayout = 0
+        for line in Self.shapeLines() {
+            #expect(Self.reader(line) != nil, "\(String(decoding: line, as: UTF8.self))")
+            for i in line.indices {
+                var variants: [[UInt8]] = replacements.filter { $0 != line[i] }.map { b in
+                    var m = line
+                    m[i] = b
+                    return m
+                }
+                var deleted = line
+                deleted.remove(at: i)
+                var doubled = line
+                doubled.insert(line[i], at: i)
+                variants += [deleted, doubled]
+                for m in variants {
+                    mutants += 1
+                    let general = Self.general(m)
+                    if let fast = Self.reader(m) {
+                        readByLayout += 1
+                        #expect(general == .success(Self.event(fast, in: m)), "\(String(decoding: m, as: UTF8.self))")
+                    }
+                    // Whichever path reads it, the decoder's answer (and error message) is the general one.
+                    #expect(Self.checked(m) == general, "\(String(decoding: m, as: UTF8.self))")
+                }
+            }
+        }
+        // Changed digits, hex and letters inside values are still in the layout.
+        #expect(mutants > 50_000 && readByLayout > 1_000)
+    }
+
+    @Test func uuidCheckAgreesWithAByteByByteReferenceOnEveryOneByteChange() {
+        func reference(_ u: [UInt8]) -> Bool {
+            u.count == 36 && u.indices.allSatisfy { i in
+                [8, 13, 18, 23].contains(i) ? u[i] == 0x2D : (0x30...0x39).contains(u[i]) || (0x61...0x66).contains(u[i])
+            }
+        }
+        let good = Array("0b9c2a34-3e6f-4d5e-8f7a-1c2d3e4f5a6b".utf8)
+        #expect(good.withUnsafeBufferPointer { UUIDText.isCanonical($0) })
+        var disagreements = 0
+        for i in good.indices {
+            for b in 0...255 {
+                var m = good
+                m[i] = UInt8(b)
+                if m.withUnsafeBufferPointer({ UUIDText.isCanonical($0) }) != reference(m) { disagreements += 1 }
+            }
+        }
+        #expect(disagreements == 0)
+    }
+
+    @Test func quickTextCheckIsNeverWrongAndSureOfVietnamese() {
+        var rng = SplitMix64(seed: 0x7E47)
+        let pieces = ["a", "Z", "9", " ", "-", "\u{00A0}", "\u{2003}", "\u{200B}", "\t", "\u{1}", "\u{7F}", "\u{85}", "ă", "Đ", "ơ",
+                      "ệ", "ữ", "ỳ", "e\u{0301}", "\u{0301}", "ǣ", "ẛ", "中", "😀", "ǅ", "ß", "\u{1E9E}", "ạ", "Ạ"]
+        var sure = 0
+        for _ in 0..<5_000 {
+            let s = (0..<Int.random(in: 1...6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let quick = Array(s.utf8).withUnsafeBufferPointer { FastDataDecoder.quickCanonical($0) }
+            if let quick {
+                sure += 1
+                #expect(quick == EventDecoder.isCanonicalText(s), "\(s.unicodeScalars.map(\.value))")
+            }
+        }
+        #expect(sure > 1_000)
+        for name in ["Nguyễn Văn Bình", "Công an xã Tân Định", "Đội xung kích", "HS-2019-116054", "Ấp Bưng Cầu"] {
+            #expect(Array(name.utf8).withUnsafeBufferPointer { FastDataDecoder.quickCanonical($0) } == true, "\(name)")
+        }
+    }
+}
