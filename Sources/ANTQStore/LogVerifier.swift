@@ -65,7 +65,7 @@ extension DataStore {
         }
         var processedEnd: Int64 = 0
         do {
-            try ChunkStream().forEachChunk(in: fd, to: size) { chunk -> Bool in
+            try ChunkStream().forEachChunk(in: fd, to: size) { chunk -> Int? in
                 var number = chunk.firstLine
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let parts = fold.fold(chunk.bytes)
@@ -76,7 +76,7 @@ extension DataStore {
                     number += part.records.count
                 }
                 processedEnd = chunk.offset + Int64(chunk.bytes.count)
-                return true
+                return number - chunk.firstLine
             }
             if size > processedEnd {
                 checks.report.warnings.append("\(layout.logDisplayName): \(size - processedEnd) bytes after the last newline (a torn line from an interrupted append); not part of the log")

@@ -12,12 +12,13 @@ import TextFormats
 struct ParallelFold {
     enum Mode {
         /// Reading commands: stop a piece at its first bad line or at the first
-        /// event recorded after `asOf`. A flow event that `keep` accepts comes
-        /// back as an event like the others instead of being folded (an
-        /// audit sees the events that make up its figure).
+        /// event recorded after `asOf`. A flow event that `keep` accepts (by
+        /// the day it occurred and its numbers) comes back as an event like
+        /// the others instead of being folded (an audit sees the events that
+        /// make up its figure).
         /// Without models (`includesModels` false), model and camera events
         /// change nothing and are dropped where they are read.
-        case replay(asOf: UTCInstant?, keep: (@Sendable (CheckedLine) -> Bool)? = nil, models: Bool = true)
+        case replay(asOf: UTCInstant?, keep: (@Sendable (CivilDate, FlowAmount) -> Bool)? = nil, models: Bool = true)
         /// `verify`: go on past bad lines, and keep what the sequential checks
         /// of every line need (hashes, links, seq, prev, recorded, batch marker).
         case verify(ChainKey)
@@ -35,9 +36,10 @@ struct ParallelFold {
         var foldedFlow = false
     }
 
-    /// Flow counters one worker folds into.
+    /// Flow counters (and, in a plain replay, camera counts) one worker folds into.
     final class Table: @unchecked Sendable {
         var flows = FlowTable()
+        var cameras: [String: [Int32: Int]] = [:]
     }
 
     /// One worker's share of a block.
@@ -104,6 +106,28 @@ struct ParallelFold {
         return all
     }
 
+    /// Adds the camera events the workers folded (plain replay) into `models`, once.
+    func mergeFoldedCameras(into models: inout ModelRegistry) {
+        for t in tables {
+            var taken: [String: [Int32: Int]] = [:]
+            swap(&taken, &t.cameras)
+            models.mergeCameras(taken)
+        }
+    }
+
+    /// Camera counts are sums like flows: without an audit looking at
+    /// events (`keep`), a replay adds them on the workers too.
+    @inline(__always)
+    static func foldsCameras(_ line: CheckedLine, keep: ((CivilDate, FlowAmount) -> Bool)?, sign: Int = 1, into table: Table) -> Bool {
+        guard keep == nil, let unit = line.unit else { return false }
+        switch line.data {
+        case .cameraInstalled(let n): ModelRegistry.addCameras(sign * n, unit: unit, day: line.occurred, to: &table.cameras)
+        case .cameraRemoved(let n): ModelRegistry.addCameras(-sign * n, unit: unit, day: line.occurred, to: &table.cameras)
+        default: return false
+        }
+        return true
+    }
+
     func fold(_ bytes: UnsafeRawBufferPointer) -> [Part] {
         let cuts = decoder.pieces(bytes)
         var persistent = false
@@ -119,10 +143,11 @@ struct ParallelFold {
                 let bytes = block.line(offset, length)
                 switch mode {
                 case .replay(let asOf, let keep, let models):
-                    let read: FoldLine
+                    var read: FoldLine
                     do throws(EventCodingError) {
-                        // An audit looks at flow events one by one: it needs them whole.
-                        read = keep == nil ? try lineDecoder.checkForFold(bytes) : .line(try lineDecoder.check(bytes))
+                        read = try lineDecoder.checkForFold(bytes)
+                        // A flow event an audit looks at: it needs it whole.
+                        if case .flow(let f) = read, keep?(f.occurred, f.amount) == true { read = .line(try lineDecoder.check(bytes)) }
                     } catch {
                         part.failure = (part.lines, error)
                         return false
@@ -135,7 +160,8 @@ struct ParallelFold {
                     case .flow(let f):
                         FlowsProjection.add(occurred: f.occurred, unit: f.unit, amount: f.amount, start: start, sign: 1, to: &part.table.flows)
                     case .line(let line):
-                        if models || !(line.type.isModelEvent || line.type == .cameraInstalled || line.type == .cameraRemoved) {
+                        if models || !(line.type.isModelEvent || line.type == .cameraInstalled || line.type == .cameraRemoved),
+                           !(models && Self.foldsCameras(line, keep: keep, into: part.table)) {
                             fold(line, bytes, at: offset, into: part, start: start, keep: keep)
                         }
                     }
@@ -164,8 +190,8 @@ struct ParallelFold {
     /// Folds a flow event into the part's table, or keeps any other event for the sequential fold.
     @discardableResult
     private func fold(_ line: CheckedLine, _ bytes: UnsafeRawBufferPointer, at offset: Int, into part: Part, start: MonthDay,
-                      keep: ((CheckedLine) -> Bool)?) -> Bool {
-        if LedgerProjection.changesOnlyFlows(line.type) && keep?(line) != true {
+                      keep: ((CivilDate, FlowAmount) -> Bool)?) -> Bool {
+        if let amount = line.data.flowAmount, keep?(line.occurred, amount) != true {
             LedgerProjection.foldFlow(occurred: line.occurred, unit: line.unit, data: line.data, start: start, into: &part.table.flows)
             return true
         }
@@ -177,16 +203,20 @@ struct ParallelFold {
     /// stops in an earlier part of the block (`--as-of`, a damaged line)
     /// must not count the lines after that point.
     func undo(_ part: Part, in bytes: UnsafeRawBufferPointer) {
-        guard case .replay(_, let keep, _) = mode else { return }
+        guard case .replay(_, let keep, let models) = mode else { return }
         var lineDecoder = EventDecoder()
         var n = 0
         ParallelDecoder.Block(bytes: bytes).forEachLine(from: part.from, to: bytes.count) { offset, length in
             guard n < part.lines else { return false }
             n += 1
             let line = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
-            if let checked = try? lineDecoder.check(line), LedgerProjection.changesOnlyFlows(checked.type), keep?(checked) != true {
-                LedgerProjection.foldFlow(occurred: checked.occurred, unit: checked.unit, data: checked.data, start: start, sign: -1,
-                                          into: &part.table.flows)
+            if let checked = try? lineDecoder.check(line) {
+                if let amount = checked.data.flowAmount, keep?(checked.occurred, amount) != true {
+                    LedgerProjection.foldFlow(occurred: checked.occurred, unit: checked.unit, data: checked.data, start: start, sign: -1,
+                                              into: &part.table.flows)
+                } else if models {
+                    _ = Self.foldsCameras(checked, keep: keep, sign: -1, into: part.table)
+                }
             }
             return true
         }

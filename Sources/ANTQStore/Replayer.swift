@@ -29,7 +29,7 @@ extension DataStore {
     /// - Parameter visit: sees every event folded after the snapshot, with
     ///   the ledger *before* it is applied (audit and verify use this).
     /// - Parameter visitsFlows: when given, `visit` sees only the flow events
-    ///   it accepts (and every other event); the rest are folded on every core
+    ///   it accepts, by the day they occurred and their numbers (and every other event); the rest are folded on every core
     ///   and the ledger's flow counters lag behind in the meantime (they are
     ///   whole again in the result). An audit of one flow figure needs only
     ///   the events that make it up. Without `.models` in `sections`, it
@@ -43,7 +43,7 @@ extension DataStore {
     public func replay(asOf: UTCInstant? = nil, periodStart: MonthDay? = nil, useSnapshots: Bool = true,
                        writeSnapshot: Bool = true, sections: Set<LedgerSection> = Set(LedgerSection.allCases),
                        visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)? = nil,
-                       visitsFlows: (@Sendable (CheckedLine) -> Bool)? = nil) throws(StoreError) -> ReplayResult {
+                       visitsFlows: (@Sendable (CivilDate, FlowAmount) -> Bool)? = nil) throws(StoreError) -> ReplayResult {
         let header = try self.header()
         guard case .logCreated(let created) = header.data else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
         let start = periodStart ?? created.periodStart
@@ -105,7 +105,7 @@ extension DataStore {
             }
         }
         do {
-            try ChunkStream().forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Bool in
+            try ChunkStream().forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Int? in
                 var lineNumber = chunk.firstLine
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 if visit == nil || visitsFlows != nil {
@@ -118,7 +118,7 @@ extension DataStore {
                             if let visit {
                                 do { try visit(e, UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)]), &ledger) } catch {
                                     failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error)")
-                                    return false
+                                    return nil
                                 }
                             }
                             projection.apply(e, to: &ledger)
@@ -134,12 +134,12 @@ extension DataStore {
                         replayed += part.lines
                         if let (index, error) = part.failure {
                             failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error); run 'antq verify'")
-                            return false
+                            return nil
                         }
                         if part.reachedAsOf {
                             // The later parts of this block folded events recorded after --as-of.
                             for later in parts[(k + 1)...] { fold.undo(later, in: chunk.bytes) }
-                            return false
+                            return nil
                         }
                         lineNumber += part.lines
                     }
@@ -155,14 +155,14 @@ extension DataStore {
                             case .success(let event): e = event
                             case .failure(let error):
                                 failure = .damaged(file: layout.logDisplayName, line: number, reason: "\(error); run 'antq verify'")
-                                return false
+                                return nil
                             }
                             let (start, length) = part.spans[i]
-                            if let asOf, e.recorded > asOf { return false }
+                            if let asOf, e.recorded > asOf { return nil }
                             let bytes = UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)])
                             do { try visit?(e, bytes, &ledger) } catch {
                                 failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
-                                return false
+                                return nil
                             }
                             projection.apply(e, to: &ledger)
                             replayed += 1
@@ -175,7 +175,7 @@ extension DataStore {
                     }
                 }
                 if let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }
-                return true
+                return lineNumber - chunk.firstLine
             }
         } catch let e as LineStream.StreamError {
             switch e {
@@ -189,6 +189,7 @@ extension DataStore {
         if let failure { throw failure }
         // The flow events the workers folded, once for the whole replay.
         ledger.flows.merge(fold.takeFoldedFlows())
+        fold.mergeFoldedCameras(into: &ledger.models)
         if lastLineOffset >= 0 {
             do {
                 let bytes = try fd.readAll(fromAbsoluteOffset: lastLineOffset, count: lastLineLength)

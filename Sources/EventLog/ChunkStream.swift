@@ -28,10 +28,12 @@ public struct ChunkStream {
     /// Calls `body` with consecutive blocks of whole lines in `[start, end)`;
     /// a final fragment without newline is left out (it is not a line yet)
     /// and reported through `trailing` (its offset and length).
-    /// `body` returns false to stop.
+    /// `body` returns how many lines the block held (it walks them anyway;
+    /// counting them here too was a pass over the whole file on one core),
+    /// or nil to stop.
     public func forEachChunk(in fd: FileDescriptor, from start: Int64 = 0, to end: Int64, firstLineNumber: Int = 1,
                              trailing: ((Int64, Int) -> Void)? = nil,
-                             _ body: (Chunk) throws -> Bool) throws {
+                             _ body: (Chunk) throws -> Int?) throws {
         var capacity = chunkSize
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
@@ -57,13 +59,7 @@ public struct ChunkStream {
             while last >= 0 && base.load(fromByteOffset: last, as: UInt8.self) != 0x0A { last -= 1 }
             if last >= 0 {
                 let chunk = UnsafeRawBufferPointer(start: base, count: last + 1)
-                if try !body(Chunk(bytes: chunk, firstLine: lineNumber, offset: fileOffset)) { return }
-                var lines = 0
-                var p = 0
-                while p <= last, let nl = memchr(base + p, 0x0A, last + 1 - p) {
-                    lines += 1
-                    p = base.distance(to: UnsafeMutableRawPointer(nl)) + 1
-                }
+                guard let lines = try body(Chunk(bytes: chunk, firstLine: lineNumber, offset: fileOffset)) else { return }
                 lineNumber += lines
                 let remainder = filled - (last + 1)
                 if remainder > 0 { base.copyMemory(from: base + last + 1, byteCount: remainder) }

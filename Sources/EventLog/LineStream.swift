@@ -38,7 +38,7 @@ public struct LineStream {
         // ChunkStream's blocks of whole lines.
         try ChunkStream(chunkSize: max(1, bufferSize), maxLineLength: maxLineLength)
             .forEachChunk(in: fd, from: start, to: end, firstLineNumber: firstLineNumber, trailing: trailing) { chunk in
-                guard let base = chunk.bytes.baseAddress else { return true }
+                guard let base = chunk.bytes.baseAddress else { return 0 }
                 var number = chunk.firstLine
                 var p = 0
                 let count = chunk.bytes.count
@@ -46,11 +46,11 @@ public struct LineStream {
                     let q = base.distance(to: UnsafeRawPointer(nl))
                     let line = Line(bytes: UnsafeRawBufferPointer(start: base + p, count: q - p), number: number,
                                     offset: chunk.offset + Int64(p))
-                    if try !body(line) { return false }
+                    if try !body(line) { return nil }
                     number += 1
                     p = q + 1
                 }
-                return true
+                return number - chunk.firstLine
             }
     }
 }

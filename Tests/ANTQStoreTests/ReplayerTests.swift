@@ -287,19 +287,23 @@ private func storeWithSpoiledModelsSection(seed: UInt64) throws -> (TestStore, f
     let many = split(t.store, workers: 5)
     let cuts = bytes.withUnsafeBytes { many.decoding.pieces($0) }
     #expect(cuts.count == 6 && bytes.count < 1 << 20, "one block, five pieces")
-    // Back-date the first three lines of the third piece to before the as-of instant.
+    // Back-date the first lines of the third piece to before the as-of
+    // instant, until they include flow and camera events (both are folded
+    // on the workers, so both must be taken back).
     var lineStart = cuts[2]
-    var backdatedFlows = 0
-    for _ in 0..<3 {
+    var backdatedFlows = 0, backdatedCameras = 0
+    while (backdatedFlows < 2 || backdatedCameras < 1) && lineStart < cuts[3] {
         let end = bytes[lineStart...].firstIndex(of: 0x0A)!
         let line = String(decoding: bytes[lineStart..<end], as: UTF8.self)
         let r = line.range(of: "\"recorded\":\"")!
         let at = lineStart + line.utf8.distance(from: line.utf8.startIndex, to: r.upperBound)
         bytes.replaceSubrange(at..<(at + 27), with: Array("2000-01-01T00:00:00.000000Z".utf8))
-        if try LedgerProjection.changesOnlyFlows(EventDecoder.decode(Array(bytes[lineStart..<end])).type) { backdatedFlows += 1 }
+        let type = try EventDecoder.decode(Array(bytes[lineStart..<end])).type
+        if LedgerProjection.changesOnlyFlows(type) { backdatedFlows += 1 }
+        if type == .cameraInstalled || type == .cameraRemoved { backdatedCameras += 1 }
         lineStart = end + 1
     }
-    #expect(backdatedFlows > 0, "the back-dated lines include flow events")
+    #expect(backdatedFlows > 0 && backdatedCameras > 0, "the back-dated lines include flow and camera events")
     let edited = TestStore(copying: bytes)
     defer { edited.cleanup() }
     let asOf = try EventDecoder.decode(Array(bytes[..<bytes[(cuts[1] / 2)...].firstIndex(of: 0x0A)!].split(separator: 0x0A).last!)).recorded

@@ -167,21 +167,39 @@ struct CanonicalLineReader {
     }
 
     /// A string's content up to its closing quote (consumed); nil if it has
-    /// an escape, a control character, invalid UTF-8 or no end.
+    /// an escape, a control character or no end. Not checked as UTF-8: the
+    /// callers that take bytes above 0x7F check them (`text`, `recorder`);
+    /// the others accept ASCII only.
     @inline(__always)
     private mutating func quoted() -> UnsafeBufferPointer<UInt8>? {
         var q = p
-        var high: UInt8 = 0
+        // Eight bytes at a time: the first quote, backslash or control byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while end - q >= 8 {
+            let w = UnsafeRawPointer(q).loadUnaligned(as: UInt64.self)
+            let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+            let isQuote = ~(((quote & low7) &+ low7) | quote) & high
+            let isBackslash = ~(((backslash & low7) &+ low7) | backslash) & high
+            let isControl = ~((w & low7) &+ (ones &* 0x60)) & ~w & high
+            let stops = isQuote | isBackslash | isControl
+            if stops != 0 {
+                let at = stops.trailingZeroBitCount &>> 3
+                guard q[at] == 0x22 else { return nil }
+                q += at
+                let s = UnsafeBufferPointer(start: p, count: q - p)
+                p = q + 1
+                return s
+            }
+            q += 8
+        }
         while q < end {
             let b = q.pointee
             if b == 0x22 { break }
             if b == 0x5C || b < 0x20 { return nil }
-            high |= b
             q += 1
         }
         guard q < end else { return nil }
         let s = UnsafeBufferPointer(start: p, count: q - p)
-        if high >= 0x80 && !isValidStrictUTF8(s) { return nil }
         p = q + 1
         return s
     }
@@ -196,7 +214,13 @@ struct CanonicalLineReader {
     /// the line: a flow's fold never reads it.
     @inline(__always)
     private mutating func text(max: Int) -> Range<Int>? {
-        guard let b = quoted(), FastDataDecoder.isCanonical(b, max: max) else { return nil }
+        guard let b = quoted(), !b.isEmpty, b.count <= max else { return nil }
+        switch FastDataDecoder.quickCanonical(b) {
+        case true?: break
+        case false?: return nil
+        case nil:
+            guard isValidStrictUTF8(b), EventDecoder.isCanonicalText(String(decoding: b, as: UTF8.self)) else { return nil }
+        }
         return range(b)
     }
 
@@ -221,6 +245,7 @@ struct CanonicalLineReader {
 
     private func recorder(_ b: UnsafeBufferPointer<UInt8>, _ names: inout RecorderNames) -> String? {
         if let cached = names.cached(b) { return cached }
+        guard isValidStrictUTF8(b) else { return nil }
         let v = String(decoding: b, as: UTF8.self)
         guard !v.isEmpty, b.count <= 400, EventDecoder.isCanonicalText(v) else { return nil }
         names.keep(v)

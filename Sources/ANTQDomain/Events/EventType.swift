@@ -32,8 +32,8 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
 }
 
 extension EventType {
-    /// Every type with its name's bytes, for matching without allocating.
-    static let names: [(EventType, [UInt8])] = allCases.map { ($0, Array($0.rawValue.utf8)) }
+    /// Every type with its name packed, for matching without allocating.
+    static let names: [(name: PackedName, type: EventType)] = allCases.map { (PackedName($0.rawValue), $0) }
 
     /// Matches the type's name in place (the replay path reads one per line).
     init?(bytes raw: JSONRawString) {
@@ -45,11 +45,12 @@ extension EventType {
     }
 
     /// The type whose name is exactly these (unescaped) bytes.
+    @inline(__always)
     init?(stored b: UnsafeBufferPointer<UInt8>) {
-        let n = b.count
-        guard n > 0 else { return nil }
-        for (t, name) in EventType.names where name.count == n {
-            if name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, n) }) == 0 { self = t; return }
+        guard let packed = PackedName(b) else { return nil }
+        for entry in EventType.names where entry.name == packed {
+            self = entry.type
+            return
         }
         return nil
     }

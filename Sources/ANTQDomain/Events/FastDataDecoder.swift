@@ -235,12 +235,14 @@ enum FastDataDecoder {
         return quickCanonical(b) ?? EventDecoder.isCanonicalText(String(decoding: b, as: UTF8.self))
     }
 
-    /// `EventDecoder.isCanonicalText` on valid UTF-8 bytes, answered without
+    /// `EventDecoder.isCanonicalText` on UTF-8 bytes, answered without
     /// making a `String` for the text a log is made of: ASCII and the
     /// letters Vietnamese is written with (U+0080–U+02FF and U+1E00–U+1EFF,
     /// which `quickCheckNFC` passes). True or false when sure; nil for
     /// anything else (another script, U+00A0 at an end), which the caller
-    /// then checks in full. A replay reads two or three such texts on a
+    /// then checks in full. A sure answer also means the bytes are valid
+    /// UTF-8 (each sequence it passes is checked whole; anything else is
+    /// "unsure"). A replay reads two or three such texts on a
     /// fifth of its lines, and the `String`-based test was a tenth of it.
     @inline(__always)
     static func quickCanonical(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
@@ -254,9 +256,9 @@ enum FastDataDecoder {
             if c < 0x80 {
                 if c < 0x20 || c == 0x7F { return false }
                 i &+= 1
-            } else if c >= 0xC2 && c <= 0xCB {
+            } else if c >= 0xC2 && c <= 0xCB, i &+ 1 < n, b[i &+ 1] & 0xC0 == 0x80 {
                 i &+= 2
-            } else if c == 0xE1, i &+ 1 < n, b[i &+ 1] >= 0xB8 && b[i &+ 1] <= 0xBB {
+            } else if c == 0xE1, i &+ 2 < n, b[i &+ 1] >= 0xB8 && b[i &+ 1] <= 0xBB, b[i &+ 2] & 0xC0 == 0x80 {
                 i &+= 3
             } else {
                 return nil

@@ -77,21 +77,20 @@ func choices<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> String where
 /// A vocabulary read straight from a stored line's bytes, without making a
 /// `String` first: the replay reads one or two per line.
 protocol StoredVocabulary: RawRepresentable, CaseIterable where RawValue == String {
-    /// Each value's stored bytes, built once.
-    static var storedForms: [(bytes: [UInt8], value: Self)] { get }
+    /// Each value's stored bytes, packed, built once.
+    static var storedForms: [(name: PackedName, value: Self)] { get }
 }
 
 extension StoredVocabulary {
-    static func makeStoredForms() -> [(bytes: [UInt8], value: Self)] {
-        allCases.map { (Array($0.rawValue.utf8), $0) }
+    static func makeStoredForms() -> [(name: PackedName, value: Self)] {
+        allCases.map { (PackedName($0.rawValue), $0) }
     }
 
     /// The value whose stored form is exactly `b`, or nil.
     @inline(__always)
     static func stored(_ b: UnsafeBufferPointer<UInt8>) -> Self? {
-        for form in storedForms where form.bytes.count == b.count {
-            if form.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, b.baseAddress!, b.count) }) == 0 { return form.value }
-        }
+        guard let packed = PackedName(b) else { return nil }
+        for form in storedForms where form.name == packed { return form.value }
         return nil
     }
 }

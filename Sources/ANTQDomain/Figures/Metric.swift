@@ -119,8 +119,12 @@ public enum FlowContribution {
 
     /// The amount a fact adds to one flow (0 when unrelated).
     public static func amount(of data: EventData, to slot: Int) -> Int {
+        data.flowAmount.map { amount(of: $0, to: slot) } ?? 0
+    }
+
+    public static func amount(of flow: FlowAmount, to slot: Int) -> Int {
         var total = 0
-        forEach(data) { s, n in if s == slot { total += n } }
+        forEach(flow) { s, n in if s == slot { total += n } }
         return total
     }
 }

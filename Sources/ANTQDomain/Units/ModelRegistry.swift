@@ -49,14 +49,7 @@ public struct ModelRegistry: Sendable, Equatable {
         switch fact.data {
         case .cameraInstalled(let n), .cameraRemoved(let n):
             let sign = (fact.type == .cameraInstalled) == adding ? 1 : -1
-            let day = Int32(fact.occurred.dayNumber)
-            let v = (camerasStorage[unit]?[day] ?? 0) + sign * n
-            if v == 0 {
-                camerasStorage[unit]?[day] = nil
-                if camerasStorage[unit]?.isEmpty == true { camerasStorage[unit] = nil }
-            } else {
-                camerasStorage[unit, default: [:]][day] = v
-            }
+            Self.addCameras(sign * n, unit: unit, day: fact.occurred, to: &camerasStorage)
         case .modelEstablished, .modelChanged, .modelDissolved:
             guard let id = fact.data.modelID else { return }
             let entry = Entry(seq: seq, occurred: fact.occurred, data: fact.data)
@@ -140,6 +133,34 @@ public struct ModelRegistry: Sendable, Equatable {
     /// Active models on `date`, in no particular order (for sums).
     public func standingModels(on date: CivilDate? = nil) -> [View] {
         recordsStorage.values.compactMap { Self.view(of: $0, on: date) }.filter(\.active)
+    }
+
+    /// Adds to the net cameras of a unit on a day. Camera counts are sums,
+    /// so a replay may add a part of the log's camera events on each core
+    /// into a table of its own and merge the tables (`mergeCameras`).
+    @inline(__always)
+    public static func addCameras(_ n: Int, unit: String, day: CivilDate, to table: inout [String: [Int32: Int]]) {
+        add(n, unit: unit, day: Int32(day.dayNumber), to: &table)
+    }
+
+    /// Adds a table of camera counts built by `addCameras` into this registry.
+    public mutating func mergeCameras(_ table: [String: [Int32: Int]]) {
+        for (unit, days) in table {
+            for (day, n) in days { Self.add(n, unit: unit, day: day, to: &camerasStorage) }
+        }
+    }
+
+    /// A day that nets to zero is no entry (nor a unit without days): a
+    /// snapshot does not keep them, so the live registry must not either.
+    @inline(__always)
+    private static func add(_ n: Int, unit: String, day: Int32, to table: inout [String: [Int32: Int]]) {
+        let v = (table[unit]?[day] ?? 0) + n
+        if v == 0 {
+            table[unit]?[day] = nil
+            if table[unit]?.isEmpty == true { table[unit] = nil }
+        } else {
+            table[unit, default: [:]][day] = v
+        }
     }
 
     /// Cameras in `unit` at the end of `date`.

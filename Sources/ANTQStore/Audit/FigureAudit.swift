@@ -115,13 +115,13 @@ extension DataStore {
 
         // A flow figure is made of the flow events of its slot and year: the
         // replay folds every other flow event on all cores without showing it.
-        var keep: (@Sendable (CheckedLine) -> Bool)?
+        var keep: (@Sendable (CivilDate, FlowAmount) -> Bool)?
         if case .flow(let slot) = metric {
             let header = try self.header()
             guard case .logCreated(let created) = header.data else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
             let foldStart = periodStart ?? created.periodStart
-            keep = { line in
-                ReportingPeriod.year(of: line.occurred, start: foldStart) == year && FlowContribution.amount(of: line.data, to: slot) != 0
+            keep = { occurred, amount in
+                ReportingPeriod.year(of: occurred, start: foldStart) == year && FlowContribution.amount(of: amount, to: slot) != 0
             }
         }
         let result = try replay(asOf: asOf, periodStart: periodStart, useSnapshots: false, writeSnapshot: false,
