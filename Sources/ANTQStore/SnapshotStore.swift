@@ -60,14 +60,24 @@ public struct SnapshotStore: Sendable {
     /// directory) and prunes old ones, keeping `keep`.
     public func write(_ ledger: Ledger, header h: Header, keep: Int) throws(Errno) -> String {
         var hh = h
+        // Each piece encoded and hashed on any core, kept in file order.
+        let jobs = LedgerCodec.pieceEncoders(ledger)
+        final class Piece: @unchecked Sendable {
+            var bytes: [UInt8] = []
+            var hash = SHA256Digest.zero
+        }
+        let done = jobs.map { _ in Piece() }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let piece = done[i]
+            piece.bytes = jobs[i].encode()
+            piece.hash = SHA256.hash(piece.bytes)
+            piece.bytes.append(0x0A)
+        }
         var pieces: [[UInt8]] = [[]]
         hh.sections = []
-        for section in LedgerSection.allCases {
-            for (k, var bytes) in LedgerCodec.encodePieces(ledger, section: section).enumerated() {
-                hh.sections.append(SectionInfo(section: section, piece: k, length: bytes.count + 1, sha256: SHA256.hash(bytes)))
-                bytes.append(0x0A)
-                pieces.append(bytes)
-            }
+        for (job, piece) in zip(jobs, done) {
+            hh.sections.append(SectionInfo(section: job.section, piece: job.piece, length: piece.bytes.count, sha256: piece.hash))
+            pieces.append(piece.bytes)
         }
         var w = JSONWriter(reserving: 1024)
         w.beginObject()

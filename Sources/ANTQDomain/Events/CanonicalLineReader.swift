@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 import JSONCodec
 import TextFormats
 
@@ -61,8 +65,14 @@ struct CanonicalLineReader {
                              more: more, idRange: range(id), prevRange: range(prev))
     }
 
-    /// The types whose data this reader knows (`EventEncoder.putData`'s).
+    /// The types whose lines this reader knows: those of `EventEncoder.putData`,
+    /// and corrections and retractions of them.
     static func handles(_ type: EventType) -> Bool {
+        type == .eventCorrected || type == .eventRetracted || handlesFact(type)
+    }
+
+    /// The types whose data `EventEncoder.putData` writes directly.
+    static func handlesFact(_ type: EventType) -> Bool {
         switch type {
         case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted, .cameraInstalled, .cameraRemoved,
              .modelEstablished, .modelChanged, .modelDissolved: true
@@ -132,9 +142,69 @@ struct CanonicalLineReader {
             guard literal("{\"model\":\""), let model = modelID(), let reason = optionalText(",\"reason\":\"", max: 1000),
                   literal("}") else { return nil }
             return .other(.modelDissolved(model: model, reason: reason.map(string)))
+        case .eventCorrected:
+            // `{"target":…,"reason":…,"occurred":…,["unit":…,]"data":{…},"was":{…}}`: the
+            // replacement's data comes before the type that says how to read
+            // it (the `was` fact's), so that type is read first.
+            guard literal("{\"target\":"), let target = number(min: 1, max: 999_999_999_999_999_999),
+                  literal(",\"reason\":\""), let reason = text(max: 1000),
+                  literal(",\"occurred\":\""), let occurredText = fixed(10), let occurred = StoredText.date(occurredText), literal("\""),
+                  let unit = optionalUnit(), literal(",\"data\":") else { return nil }
+            let dataStart = p
+            guard let wasAt = find(",\"was\":{\"type\":\"") else { return nil }
+            p = wasAt
+            guard literal(",\"was\":{\"type\":\""), let typeName = quoted(), let type = EventType(stored: typeName),
+                  CanonicalLineReader.handlesFact(type) else { return nil }
+            let afterType = p
+            p = dataStart
+            guard let replacement = fact(type), p == wasAt else { return nil }
+            p = afterType
+            guard let was = factAfterType(type), literal("}") else { return nil }
+            return .other(.corrected(Correction(target: target, reason: string(reason),
+                                                replacement: Fact(occurred: occurred, unit: unit, data: replacement), was: was)))
+        case .eventRetracted:
+            guard literal("{\"target\":"), let target = number(min: 1, max: 999_999_999_999_999_999),
+                  literal(",\"reason\":\""), let reason = text(max: 1000),
+                  literal(",\"was\":{\"type\":\""), let typeName = quoted(), let type = EventType(stored: typeName),
+                  CanonicalLineReader.handlesFact(type), let was = factAfterType(type), literal("}") else { return nil }
+            return .other(.retracted(Retraction(target: target, reason: string(reason), was: was)))
         default:
             return nil
         }
+    }
+
+    /// The data of a fact of `type` inside an amendment, whole.
+    private mutating func fact(_ type: EventType) -> EventData? {
+        switch data(type) {
+        case .other(let d)?: return d
+        case .flow(let amount, let text)?: return text.data(amount, in: UnsafeRawBufferPointer(start: base, count: end - base))
+        case nil: return nil
+        }
+    }
+
+    /// A `was` fact after its type: `,"occurred":…,["unit":…,]"data":{…}}`.
+    private mutating func factAfterType(_ type: EventType) -> Fact? {
+        guard literal(",\"occurred\":\""), let occurredText = fixed(10), let occurred = StoredText.date(occurredText), literal("\""),
+              let unit = optionalUnit(), literal(",\"data\":"), let data = fact(type), literal("}") else { return nil }
+        return Fact(occurred: occurred, unit: unit, data: data)
+    }
+
+    /// `,"unit":"…"` if present: `.some(nil)` when absent, nil when not a unit code.
+    private mutating func optionalUnit() -> String?? {
+        guard literal(",\"unit\":\"") else { return .some(nil) }
+        guard let u = quoted(), UnitCode.isValid(u) else { return nil }
+        return .some(String(decoding: u, as: UTF8.self))
+    }
+
+    /// Where `s` next occurs (the input is not consumed).
+    private func find(_ s: StaticString) -> UnsafePointer<UInt8>? {
+        let n = s.utf8CodeUnitCount, first = s.utf8Start.pointee
+        var q = p
+        while end - q >= n {
+            if q.pointee == first && memcmp(q, s.utf8Start, n) == 0 { return q }
+            q += 1
+        }
+        return nil
     }
 
     // MARK: values

@@ -29,22 +29,41 @@ public enum LedgerCodec {
     /// a national snapshot) in two halves, so a reader decodes them on two
     /// cores; every other section in one.
     public static func encodePieces(_ l: Ledger, section: LedgerSection) -> [[UInt8]] {
-        guard section == .models else { return [encode(l, section: section)] }
-        let ids = l.models.records.keys.sorted()
-        let half = ids.count / 2
-        var first = JSONWriter(reserving: 1 << 16)
-        first.beginObject()
-        // The first piece sizes its table for all: the second joins it.
-        first.key("model_count"); first.int(Int64(ids.count))
-        writeModels(ids[..<half], l, &first)
-        first.endObject()
-        var second = JSONWriter(reserving: 1 << 16)
-        second.beginObject()
-        second.key("model_count"); second.int(Int64(ids.count - half))
-        writeModels(ids[half...], l, &second)
-        writeCameras(l, &second)
-        second.endObject()
-        return [first.bytes, second.bytes]
+        pieceEncoders(l).filter { $0.section == section }.map { $0.encode() }
+    }
+
+    /// Every piece of every section (in `LedgerSection.allCases` order), as
+    /// work that may run on any core: a rebuild writes a snapshot at its
+    /// end, and encoding the pieces one after another left a core idle.
+    public static func pieceEncoders(_ l: Ledger) -> [(section: LedgerSection, piece: Int, encode: @Sendable () -> [UInt8])] {
+        var jobs: [(section: LedgerSection, piece: Int, encode: @Sendable () -> [UInt8])] = []
+        for section in LedgerSection.allCases {
+            guard section == .models else {
+                jobs.append((section, 0, { encode(l, section: section) }))
+                continue
+            }
+            let ids = l.models.records.keys.sorted()
+            let half = ids.count / 2
+            jobs.append((section, 0, {
+                var first = JSONWriter(reserving: 1 << 16)
+                first.beginObject()
+                // The first piece sizes its table for all: the second joins it.
+                first.key("model_count"); first.int(Int64(ids.count))
+                writeModels(ids[..<half], l, &first)
+                first.endObject()
+                return first.bytes
+            }))
+            jobs.append((section, 1, {
+                var second = JSONWriter(reserving: 1 << 16)
+                second.beginObject()
+                second.key("model_count"); second.int(Int64(ids.count - half))
+                writeModels(ids[half...], l, &second)
+                writeCameras(l, &second)
+                second.endObject()
+                return second.bytes
+            }))
+        }
+        return jobs
     }
 
     static func writeModels(_ ids: ArraySlice<String>, _ l: Ledger, _ w: inout JSONWriter) {
