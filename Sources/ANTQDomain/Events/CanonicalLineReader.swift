@@ -35,12 +35,14 @@ struct CanonicalLineReader {
 
     /// The line, checked, or nil when it is not in the canonical layout of a
     /// frequent event or any value fails a check.
+    @inline(__always)
     static func read(_ line: UnsafeRawBufferPointer, names: inout RecorderNames) -> CanonicalLine? {
         guard line.count > 0 else { return nil }
         var r = CanonicalLineReader(line)
         return r.line(names: &names)
     }
 
+    @inline(__always)
     private mutating func line(names: inout RecorderNames) -> CanonicalLine? {
         guard literal("{\"seq\":"), let seq = number(min: 1, max: 999_999_999_999_999_999),
               literal(",\"id\":\""), let id = fixed(36), UUIDText.isCanonical(id),

@@ -39,7 +39,7 @@ public struct CheckedLine: Sendable {
 /// other line in full (including a flow event not in antq's own layout).
 public enum FoldLine {
     case flow(FlowLine)
-    case line(CheckedLine)
+    indirect case line(CheckedLine)
 
     public var seq: Int {
         switch self {
