@@ -26,28 +26,39 @@ public struct TextTable: Sendable {
     }
 
     /// The table as text, one line per row plus header and separator.
+    /// Built as bytes, each cell's width measured once: an audit prints a
+    /// row per contributing event (tens of thousands), and padding and
+    /// joining `String`s was a tenth of it.
     public func render() -> String {
         let columns = max(header.count, rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return "" }
         let cells = ([header] + rows).map { row in
             (0..<columns).map { $0 < row.count ? TextTable.flatten(row[$0]) : "" }
         }
+        let cellWidths = cells.map { $0.map(displayWidth) }
         var widths = Array(repeating: 0, count: columns)
-        for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
+        for row in cellWidths {
+            for (index, w) in row.enumerated() { widths[index] = max(widths[index], w) }
         }
-        func renderLine(_ row: [String]) -> String {
-            let padded = row.enumerated().map { index, cell in
-                pad(cell, to: widths[index], alignRight: index < alignments.count && alignments[index] == .right)
+        let right = (0..<columns).map { $0 < alignments.count && alignments[$0] == .right }
+        var out: [UInt8] = []
+        out.reserveCapacity(cells.count * (widths.reduce(0, +) + 2 * columns + 1))
+        func appendLine(_ row: [String], _ rowWidths: [Int]) {
+            let start = out.count
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out.append(0x20); out.append(0x20) }
+                let missing = widths[index] - rowWidths[index]
+                if right[index] { out.append(contentsOf: repeatElement(0x20, count: max(0, missing))) }
+                out.append(contentsOf: cell.utf8)
+                if !right[index] { out.append(contentsOf: repeatElement(0x20, count: max(0, missing))) }
             }
-            var line = padded.joined(separator: "  ")
-            while line.last == " " { line.removeLast() }
-            return line + "\n"
+            while out.count > start && out[out.count - 1] == 0x20 { out.removeLast() }
+            out.append(0x0A)
         }
-        var out = renderLine(cells[0])
-        out += renderLine(widths.map { String(repeating: "-", count: $0) })
-        for row in cells.dropFirst() { out += renderLine(row) }
-        return out
+        appendLine(cells[0], cellWidths[0])
+        appendLine(widths.map { String(repeating: "-", count: $0) }, widths)
+        for (row, rowWidths) in zip(cells.dropFirst(), cellWidths.dropFirst()) { appendLine(row, rowWidths) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func flatten(_ cell: String) -> String {

@@ -13,8 +13,9 @@ struct CanonicalLineReaderTests {
 
     static func reader(_ line: [UInt8]) -> (line: CheckedLine, more: Bool)? {
         var names = RecorderNames()
+        var instants = LastInstant()
         return line.withUnsafeBytes { b in
-            CanonicalLineReader.read(b, names: &names).map { ($0.checked(in: b), $0.more) }
+            CanonicalLineReader.read(b, names: &names, instants: &instants).map { ($0.checked(in: b), $0.more) }
         }
     }
 
@@ -151,6 +152,24 @@ struct CanonicalLineReaderTests {
         }
         // Changed digits, hex and letters inside values are still in the layout.
         #expect(mutants > 50_000 && readByLayout > 1_000)
+    }
+
+    @Test func aDecoderReusesARepeatedInstantOnlyForTheSameBytes() throws {
+        // One decoder over lines whose `recorded` repeats, changes, or is spoiled
+        // in one byte: each line reads as a fresh decoder reads it alone.
+        var lines = Self.shapeLines()
+        for (n, (offset, byte)) in [(18, UInt8(ascii: "7")), (12, UInt8(ascii: "9")), (5, UInt8(ascii: "x"))].enumerated() {
+            var changed = lines[2 * n]
+            let text = String(decoding: changed, as: UTF8.self)
+            let at = text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: "\"recorded\":\"")!.upperBound)
+            changed[at + offset] = byte
+            lines.insert(changed, at: 2 * n + 1)
+        }
+        var d = EventDecoder()
+        for line in lines + lines.reversed() {
+            let shared = line.withUnsafeBytes { b in Result { () throws(EventCodingError) in try d.check(b).event(in: b) } }
+            #expect(shared == Self.general(line), "\(String(decoding: line, as: UTF8.self))")
+        }
     }
 
     @Test func uuidCheckAgreesWithAByteByByteReferenceOnEveryOneByteChange() {

@@ -10,6 +10,8 @@ import TextFormats
 public struct EventDecoder {
     /// Recently seen `by` names (see `RecorderNames`).
     private var names = RecorderNames()
+    /// The last `recorded` read by the layout reader (see `LastInstant`).
+    private var instants = LastInstant()
 
     public init() {}
 
@@ -32,7 +34,7 @@ public struct EventDecoder {
     /// `prev` as byte ranges: a fold never reads them, and materialising them
     /// (a heap string and a hex parse per line) was a fifth of a replay.
     public mutating func check(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> CheckedLine {
-        if let canonical = CanonicalLineReader.read(line, names: &names) { return canonical.checked(in: line) }
+        if let canonical = CanonicalLineReader.read(line, names: &names, instants: &instants) { return canonical.checked(in: line) }
         return try checkInFull(line)
     }
 
@@ -44,7 +46,7 @@ public struct EventDecoder {
     /// references, award recipients and reasons) into strings, only to
     /// drop them, was a fifth of a replay.
     public mutating func checkForFold(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> FoldLine {
-        if let canonical = CanonicalLineReader.read(line, names: &names) {
+        if let canonical = CanonicalLineReader.read(line, names: &names, instants: &instants) {
             if case .flow(let amount, _) = canonical.data {
                 return .flow(FlowLine(seq: canonical.seq, occurred: canonical.occurred, recorded: canonical.recorded,
                                       unit: CanonicalLine.string(canonical.unitRange, in: line), amount: amount))
