@@ -39,6 +39,14 @@ public struct JSONScanner {
     /// Current byte offset (after the last consumed token), for error reporting by callers.
     @inlinable public var offset: Int { pos }
 
+    /// The input between two offsets (say, around a value just skipped, which
+    /// is then known to be strict JSON), for a caller with a faster reader
+    /// for what it expects there.
+    public func bytes(from start: Int, to end: Int) -> UnsafeRawBufferPointer {
+        precondition(0 <= start && start <= end && end <= count)
+        return UnsafeRawBufferPointer(start: base + start, count: end - start)
+    }
+
     // MARK: - Whitespace and peeking
 
     @inlinable @inline(__always)

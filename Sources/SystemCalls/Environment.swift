@@ -22,6 +22,26 @@ public enum Environment {
         getenv(name).map { String(cString: $0) }
     }
 
+    /// The login name of this process's user, from /etc/passwd. Why not
+    /// `getpwuid`: in the statically linked release binary it would load
+    /// glibc's NSS modules at run time, which must then match the glibc
+    /// antq was built with. Nil for a user not listed there (a directory
+    /// service account): callers fall back to `$USER`.
+    public static func loginName(passwd path: String = "/etc/passwd") -> String? {
+        guard let f = fopen(path, "r") else { return nil }
+        defer { fclose(f) }
+        let uid = String(getuid())
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        while getline(&line, &capacity, f) > 0, let line {
+            // name:password:uid:gid:…
+            let fields = String(cString: line).split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+            if fields.count >= 3, fields[2] == uid, !fields[0].isEmpty { return String(fields[0]) }
+        }
+        return nil
+    }
+
     /// Cores this process may run on now.
     public static var activeProcessorCount: Int {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

@@ -2,6 +2,7 @@ import ANTQDomain
 import ANTQReports
 import ANTQStore
 import CommandLineKit
+import SystemCalls
 import TextFormats
 #if canImport(Glibc)
 import Glibc
@@ -28,7 +29,7 @@ struct Context {
     var recorder: String {
         if let b = parsed.value("by"), !b.isEmpty { return b }
         if let u = env["ANTQ_USER"], !u.isEmpty { return u }
-        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        if let name = Environment.loginName() { return name }
         return env["USER"] ?? "unknown"
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Hashing
+import JSONCodec
 import TextFormats
 @testable import ANTQDomain
 
@@ -111,12 +112,23 @@ struct CanonicalLineReaderTests {
                               was: Fact(occurred: CivilDate(year: 2018, month: 2, day: 26)!, unit: "25748",
                                         data: .awardGranted(Award(recipientKind: .individual, recipient: "Lê Văn Tám", issuer: .district,
                                                                   form: .badge, count: 1, reason: nil))))),
+        .unitRegistered(name: "Phường Phú Cường", kind: .ward, parent: "718"),
+        .unitRegistered(name: "Bình Dương", kind: .province, parent: nil),
+        .unitChanged(name: nil, kind: .ward, parent: .some(nil)),
+        .unitChanged(name: "Thủ Dầu Một", kind: nil, parent: .some("74")),
+        .unitMerged(into: "25741"),
+        .retracted(Retraction(target: 19, reason: "Ghi trùng",
+                              was: Fact(occurred: CivilDate(year: 2018, month: 2, day: 26)!, unit: "25749",
+                                        data: .unitChanged(name: "Tân An", kind: nil, parent: nil)))),
+        .logCreated(LogCreated(logID: "0b9c2a34-3e6f-4d5e-8f7a-1c2d3e4f5a6b", periodStart: MonthDay(month: 12, day: 15))),
+        .logCreated(LogCreated(logID: "x-1", keyID: "khóa-2025")),
     ]
 
     static func shapeLines() -> [[UInt8]] {
         shapes.enumerated().map { i, data in
             EventEncoder.encode(Event(seq: 1_000 + i, id: "0b9c2a34-3e6f-4d5e-8f7a-1c2d3e4f5a6b", occurred: CivilDate(year: 2018, month: 3, day: 1)!,
-                                      recorded: UTCInstant(microsecondsSinceEpoch: 1_520_000_000_123_456), unit: "25747", by: "Nguyễn Thị Ánh",
+                                      recorded: UTCInstant(microsecondsSinceEpoch: 1_520_000_000_123_456),
+                                      unit: data.type == .logCreated ? nil : "25747", by: "Nguyễn Thị Ánh",
                                       data: data, prev: SHA256.hash([UInt8(i)]), more: i % 2 == 0))
         }
     }
@@ -152,6 +164,42 @@ struct CanonicalLineReaderTests {
         }
         // Changed digits, hex and letters inside values are still in the layout.
         #expect(mutants > 50_000 && readByLayout > 1_000)
+    }
+
+    /// A snapshot stores facts with the log's encoder; the layout reader
+    /// reads them, and any one-byte change reads as the general decoder
+    /// reads it (or goes to it).
+    @Test func storedFactsAreReadByTheLayoutAndAgreeWithTheGeneralDecoder() throws {
+        func general(_ bytes: [UInt8]) -> Fact? {
+            bytes.withUnsafeBytes { b in
+                var s = JSONScanner(b)
+                guard let fields = try? DataField.readObject(&s, path: "fact"), (try? s.expectEnd()) != nil else { return nil }
+                return try? DataDecoder.decodeFact(fields, path: "fact", mode: .stored)
+            }
+        }
+        var facts = Self.shapes.filter { CanonicalLineReader.handlesFact($0.type) }.map {
+            Fact(occurred: CivilDate(year: 2019, month: 7, day: 4)!, unit: "25747", data: $0)
+        }
+        facts.append(Fact(occurred: CivilDate(year: 2013, month: 1, day: 1)!, unit: nil, data: .unitMerged(into: "741")))
+        var readByLayout = 0
+        for fact in facts {
+            var w = JSONWriter(reserving: 256)
+            EventEncoder.writeFact(fact, &w)
+            let bytes = w.bytes
+            #expect(bytes.withUnsafeBytes { CanonicalLineReader.fact($0) } == fact, "\(String(decoding: bytes, as: UTF8.self))")
+            #expect(general(bytes) == fact)
+            for i in bytes.indices {
+                for b: UInt8 in [0x20, 0x22, 0x30, 0x39, 0x5C, 0x61, 0x7D, 0xC3, 0xFF] where b != bytes[i] {
+                    var m = bytes
+                    m[i] = b
+                    if let fast = m.withUnsafeBytes({ CanonicalLineReader.fact($0) }) {
+                        readByLayout += 1
+                        #expect(general(m) == fast, "\(String(decoding: m, as: UTF8.self))")
+                    }
+                }
+            }
+        }
+        #expect(readByLayout > 100)
     }
 
     @Test func aDecoderReusesARepeatedInstantOnlyForTheSameBytes() throws {

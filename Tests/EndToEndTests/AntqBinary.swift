@@ -12,6 +12,11 @@ struct AntqBinary {
     }
 
     static var url: URL {
+        // ANTQ_TEST_BINARY runs these tests against another build, e.g. the
+        // statically linked release binary: `ANTQ_TEST_BINARY=.build/release/antq swift test --filter EndToEndTests`.
+        if let path = ProcessInfo.processInfo.environment["ANTQ_TEST_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         // .build/<triple>/debug/antqPackageTests.xctest → .build/<triple>/debug/antq
         let bundle = Bundle.main.bundleURL
         var dir = bundle
@@ -65,6 +70,10 @@ struct AntqBinary {
         queue.async { o = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
         queue.async { e = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        // antq may refuse before reading its input (a usage error exits at
+        // once): the write then fails with EPIPE, which must not kill the
+        // test process with SIGPIPE.
+        _ = ignoreBrokenPipe
         if let stdinData { try? inp.fileHandleForWriting.write(contentsOf: stdinData) }
         try? inp.fileHandleForWriting.close()
         group.wait()
@@ -72,6 +81,8 @@ struct AntqBinary {
         return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
                       stderr: String(decoding: e, as: UTF8.self), stdoutBytes: o)
     }
+
+    private static let ignoreBrokenPipe: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     static func temporaryDirectory() throws -> URL {
         let u = FileManager.default.temporaryDirectory.appendingPathComponent("antq-e2e-\(UUID().uuidString)")

@@ -50,7 +50,7 @@ struct CanonicalLineReader {
               CanonicalLineReader.handles(type),
               literal(",\"occurred\":\""), let occurredText = fixed(10), let occurred = StoredText.date(occurredText),
               literal("\",\"recorded\":\""), let recordedText = fixed(27), let recorded = instants.instant(recordedText),
-              literal("\",\"unit\":\""), let unitCode = quoted(), UnitCode.isValid(unitCode),
+              literal("\""), let unitCode = envelopeUnit(type),
               literal(",\"by\":\""), let byBytes = quoted(), let by = recorder(byBytes, &names),
               literal(",\"data\":"), let data = data(type),
               literal(",\"prev\":\""), let prev = fixed(64), EventDecoder.isLowercaseHex64(prev),
@@ -63,23 +63,44 @@ struct CanonicalLineReader {
             return nil
         }
         guard p == end else { return nil }
-        return CanonicalLine(seq: seq, occurred: occurred, recorded: recorded, unitRange: range(unitCode), by: by, data: data,
+        return CanonicalLine(seq: seq, occurred: occurred, recorded: recorded, unitRange: unitCode.map(range), by: by, data: data,
                              more: more, idRange: range(id), prevRange: range(prev))
     }
 
-    /// The types whose lines this reader knows: those of `EventEncoder.putData`,
-    /// and corrections and retractions of them.
-    static func handles(_ type: EventType) -> Bool {
-        type == .eventCorrected || type == .eventRetracted || handlesFact(type)
+    /// `,"unit":"…"`, which every event but `log.created` has: `.some(nil)`
+    /// for the log's first line, nil when missing or not a unit code.
+    @inline(__always)
+    private mutating func envelopeUnit(_ type: EventType) -> UnsafeBufferPointer<UInt8>?? {
+        if type == .logCreated { return .some(nil) }
+        guard literal(",\"unit\":\""), let code = quoted(), UnitCode.isValid(code) else { return nil }
+        return .some(code)
     }
 
-    /// The types whose data `EventEncoder.putData` writes directly.
+    /// The types whose lines this reader knows: every type but `figure.asserted`
+    /// (a few lines a log), and amendments of the facts it knows.
+    static func handles(_ type: EventType) -> Bool {
+        type == .eventCorrected || type == .eventRetracted || type == .logCreated || handlesFact(type)
+    }
+
+    /// The facts whose data this reader knows (and which a snapshot stores).
     static func handlesFact(_ type: EventType) -> Bool {
         switch type {
         case .tipReceived, .caseSolved, .arrestMade, .weaponSeized, .awardGranted, .cameraInstalled, .cameraRemoved,
-             .modelEstablished, .modelChanged, .modelDissolved: true
+             .modelEstablished, .modelChanged, .modelDissolved, .unitRegistered, .unitChanged, .unitMerged: true
         default: false
         }
+    }
+
+    /// A fact as a snapshot stores it (`{"type":…,"occurred":…,["unit":…,]"data":{…}}`,
+    /// written by the same encoder as the log), or nil for the general decoder.
+    /// A command's start reads the unit tree this way: through the general
+    /// decoder it was most of an `antq append`.
+    static func fact(_ bytes: UnsafeRawBufferPointer) -> Fact? {
+        guard bytes.count > 0 else { return nil }
+        var r = CanonicalLineReader(bytes)
+        guard r.literal("{\"type\":\""), let typeName = r.quoted(), let type = EventType(stored: typeName), handlesFact(type),
+              let fact = r.factAfterType(type), r.p == r.end else { return nil }
+        return fact
     }
 
     // MARK: data, in `EventEncoder.putData`'s layout
@@ -144,6 +165,41 @@ struct CanonicalLineReader {
             guard literal("{\"model\":\""), let model = modelID(), let reason = optionalText(",\"reason\":\"", max: 1000),
                   literal("}") else { return nil }
             return .other(.modelDissolved(model: model, reason: reason.map(string)))
+        case .logCreated:
+            guard literal("{\"log_id\":\""), let id = text(max: 100), literal(",\"format\":1,\"period_start\":\""),
+                  let startText = quoted(), let start = MonthDay(String(decoding: startText, as: UTF8.self)) else { return nil }
+            var keyID: Range<Int>?
+            if literal(",\"key_id\":\"") {
+                guard let k = text(max: 100) else { return nil }
+                keyID = k
+            }
+            guard literal("}") else { return nil }
+            return .other(.logCreated(LogCreated(logID: string(id), format: 1, periodStart: start, keyID: keyID.map(string))))
+        case .unitRegistered:
+            guard literal("{\"name\":\""), let name = text(max: 200), literal(",\"kind\":\""), let kind = vocabulary(UnitKind.self),
+                  literal(",\"parent\":"), let parent = parentCode(), literal("}") else { return nil }
+            return .other(.unitRegistered(name: string(name), kind: kind, parent: parent))
+        case .unitChanged:
+            guard literal("{") else { return nil }
+            var name: Range<Int>?, kind: UnitKind?, parent: String??
+            var first = true
+            if key("\"name\":\"", &first) {
+                guard let n = text(max: 200) else { return nil }
+                name = n
+            }
+            if key("\"kind\":\"", &first) {
+                guard let k = vocabulary(UnitKind.self) else { return nil }
+                kind = k
+            }
+            if key("\"parent\":", &first) {
+                guard let code = parentCode() else { return nil }
+                parent = .some(code)
+            }
+            guard !first, literal("}") else { return nil }
+            return .other(.unitChanged(name: name.map(string), kind: kind, parent: parent))
+        case .unitMerged:
+            guard literal("{\"into\":\""), let into = quoted(), UnitCode.isValid(into), literal("}") else { return nil }
+            return .other(.unitMerged(into: String(decoding: into, as: UTF8.self)))
         case .eventCorrected:
             // `{"target":…,"reason":…,"occurred":…,["unit":…,]"data":{…},"was":{…}}`: the
             // replacement's data comes before the type that says how to read
@@ -189,6 +245,26 @@ struct CanonicalLineReader {
         guard literal(",\"occurred\":\""), let occurredText = fixed(10), let occurred = StoredText.date(occurredText), literal("\""),
               let unit = optionalUnit(), literal(",\"data\":"), let data = fact(type), literal("}") else { return nil }
         return Fact(occurred: occurred, unit: unit, data: data)
+    }
+
+    /// A unit's parent: a unit code in quotes, or null (`.some(nil)`); nil when neither.
+    private mutating func parentCode() -> String?? {
+        if literal("null") { return .some(nil) }
+        guard literal("\""), let code = quoted(), UnitCode.isValid(code) else { return nil }
+        return .some(String(decoding: code, as: UTF8.self))
+    }
+
+    /// An optional key of an object whose keys are all optional: with a
+    /// comma before it unless it is the first present.
+    private mutating func key(_ k: StaticString, _ first: inout Bool) -> Bool {
+        if first {
+            guard literal(k) else { return false }
+        } else {
+            let at = p
+            guard literal(","), literal(k) else { p = at; return false }
+        }
+        first = false
+        return true
     }
 
     /// `,"unit":"…"` if present: `.some(nil)` when absent, nil when not a unit code.
@@ -365,7 +441,8 @@ struct CanonicalLine {
     var seq: Int
     var occurred: CivilDate
     var recorded: UTCInstant
-    var unitRange: Range<Int>
+    /// Nil for `log.created` only.
+    var unitRange: Range<Int>?
     var by: String
     var data: Data
     var more: Bool
@@ -379,7 +456,7 @@ struct CanonicalLine {
         case .other(let d): eventData = d
         case .flow(let amount, let text): eventData = text.data(amount, in: line)
         }
-        return CheckedLine(seq: seq, occurred: occurred, recorded: recorded, unit: Self.string(unitRange, in: line), by: by,
+        return CheckedLine(seq: seq, occurred: occurred, recorded: recorded, unit: unitRange.map { Self.string($0, in: line) }, by: by,
                            data: eventData, more: more, idRange: idRange, prevRange: prevRange)
     }
 

@@ -47,9 +47,9 @@ public struct EventDecoder {
     /// drop them, was a fifth of a replay.
     public mutating func checkForFold(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> FoldLine {
         if let canonical = CanonicalLineReader.read(line, names: &names, instants: &instants) {
-            if case .flow(let amount, _) = canonical.data {
+            if case .flow(let amount, _) = canonical.data, let unit = canonical.unitRange {
                 return .flow(FlowLine(seq: canonical.seq, occurred: canonical.occurred, recorded: canonical.recorded,
-                                      unit: CanonicalLine.string(canonical.unitRange, in: line), amount: amount))
+                                      unit: CanonicalLine.string(unit, in: line), amount: amount))
             }
             return .line(canonical.checked(in: line))
         }

@@ -102,3 +102,4 @@ extension RecipientKind: StoredVocabulary { static let storedForms = makeStoredF
 extension Issuer: StoredVocabulary { static let storedForms = makeStoredForms() }
 extension AwardForm: StoredVocabulary { static let storedForms = makeStoredForms() }
 extension ModelKind: StoredVocabulary { static let storedForms = makeStoredForms() }
+extension UnitKind: StoredVocabulary { static let storedForms = makeStoredForms() }

@@ -364,7 +364,7 @@ public enum LedgerCodec {
                     var fact: Fact?
                     while let k = try s.nextKey() {
                         if k.equals("seq") { seq = Int(try s.readInt64()) }
-                        else if k.equals("fact") { fact = try DataDecoder.decodeFact(try DataField.readObject(&s, path: "fact"), path: "fact", mode: .stored) }
+                        else if k.equals("fact") { fact = try Self.fact(&s) }
                         else { throw DecodeError(reason: "entry key \(k.string)") }
                     }
                     guard let seq, let fact else { throw DecodeError(reason: "entry") }
@@ -375,6 +375,20 @@ public enum LedgerCodec {
             }
         }
         return out
+    }
+
+    /// A stored fact: in the log's own layout (nearly always) through
+    /// `CanonicalLineReader`, else through the general decoder.
+    static func fact(_ s: inout JSONScanner) throws -> Fact {
+        let saved = s
+        try s.skipValue()
+        var bytes = s.bytes(from: saved.offset, to: s.offset)
+        while let first = bytes.first, first == 0x20 || first == 0x0A || first == 0x09 || first == 0x0D || first == 0x3A {
+            bytes = UnsafeRawBufferPointer(rebasing: bytes.dropFirst())
+        }
+        if let fact = CanonicalLineReader.fact(bytes) { return fact }
+        s = saved
+        return try DataDecoder.decodeFact(try DataField.readObject(&s, path: "fact"), path: "fact", mode: .stored)
     }
 
     static func ints(_ s: inout JSONScanner) throws -> [Int] {
