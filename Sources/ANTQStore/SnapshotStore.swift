@@ -213,6 +213,7 @@ public struct SnapshotStore: Sendable {
             jobs.append((info, bytes))
         }
         let results = PieceResults(count: jobs.count)
+        let profiling = Environment.value("ANTQ_PROFILE") != nil
         let work = { @Sendable [jobs] (i: Int) in
             let job = jobs[i]
             guard SHA256.hash(job.bytes) == job.info.sha256 else {
@@ -220,16 +221,24 @@ public struct SnapshotStore: Sendable {
                 return
             }
             var piece = Ledger()
+            let t0 = DispatchTime.now().uptimeNanoseconds
             do { try LedgerCodec.decode(job.bytes, into: &piece) } catch {
                 results.set(i, .failure(.unreadable("its \(job.info.section.rawValue) section cannot be decoded: \(error)")))
                 return
             }
             results.set(i, .success(piece))
+            if profiling {
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+                try? FileDescriptor(rawValue: 2, path: "stderr").writeAll(Array("profile: snapshot \(job.info.section.rawValue) piece \(job.info.piece): \(job.bytes.count) bytes decoded in \(ms) ms\n".utf8))
+            }
         }
         DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
         var ledger = Ledger()
         for (i, job) in jobs.enumerated() {
-            switch results.get(i) {
+            // Taken out of its slot, so that joining the second half of the
+            // models into the first changes the first in place (a copy of
+            // ten thousand models was 6% of a summary).
+            switch results.take(i) {
             case .failure(let rejection): throw rejection
             case .success(let piece): ledger.absorb(piece, section: job.info.section)
             case nil: throw .unreadable("its \(job.info.section.rawValue) section was not decoded")
@@ -259,5 +268,9 @@ private final class PieceResults: @unchecked Sendable {
     }
 
     func set(_ i: Int, _ r: Result<Ledger, SnapshotStore.Rejection>) { slots[i] = r }
-    func get(_ i: Int) -> Result<Ledger, SnapshotStore.Rejection>? { slots[i] }
+    func take(_ i: Int) -> Result<Ledger, SnapshotStore.Rejection>? {
+        let r = slots[i]
+        slots[i] = nil
+        return r
+    }
 }
