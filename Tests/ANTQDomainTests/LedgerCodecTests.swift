@@ -39,3 +39,47 @@ func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
     let y = String(decoding: b[lo..<min(b.count, i + 60)], as: UTF8.self)
     return "at byte \(i): \(x) | \(y)"
 }
+
+/// A snapshot's models pieces are read by the layout reader; it must give
+/// the registry the general scanner gives, take every piece antq writes,
+/// and read a changed byte alike or leave the piece to the scanner.
+@Test(arguments: [UInt64(31), 32, 33])
+func modelsPiecesReadByTheLayoutAreThoseTheScannerReads(seed: UInt64) throws {
+    let l = RandomLog.make(seed: seed, events: 600).ledger
+    #expect(!l.models.records.isEmpty && !l.models.cameras.isEmpty, "the log has models and cameras")
+    var joined = ModelRegistry()
+    for job in LedgerCodec.pieceEncoders(l) where job.section == .models {
+        let bytes = job.encode()
+        let fast = try #require(bytes.withUnsafeBytes { LayoutReader.modelsPiece($0) }, "piece \(job.piece) fell back")
+        var general = Ledger()
+        try LedgerCodec.decodeWithScanner(bytes, into: &general)
+        #expect(fast == general.models, "piece \(job.piece)")
+        var viaDecode = Ledger()
+        try LedgerCodec.decode(bytes, into: &viaDecode)
+        #expect(viaDecode.models == fast)
+        var whole = Ledger()
+        whole.models = joined
+        whole.absorb(viaDecode, section: .models)
+        joined = whole.models
+    }
+    #expect(joined == l.models, "the pieces join into the registry they were written from")
+}
+
+@Test func everyOneByteChangeOfAModelsPieceReadsAsTheScannerReadsIt() throws {
+    let l = RandomLog.make(seed: 34, events: 160).ledger
+    let piece = try #require(LedgerCodec.pieceEncoders(l).last { $0.section == .models }).encode()
+    #expect(piece.withUnsafeBytes { LayoutReader.modelsPiece($0) } != nil)
+    var readByLayout = 0
+    for i in piece.indices {
+        for b: UInt8 in [0x20, 0x22, 0x2C, 0x2D, 0x30, 0x39, 0x5B, 0x5C, 0x5D, 0x6E, 0x7D, 0xC3, 0xFF] where b != piece[i] {
+            var m = piece
+            m[i] = b
+            guard let fast = m.withUnsafeBytes({ LayoutReader.modelsPiece($0) }) else { continue }
+            readByLayout += 1
+            var general = Ledger()
+            #expect(throws: Never.self, "\(String(decoding: m, as: UTF8.self))") { try LedgerCodec.decodeWithScanner(m, into: &general) }
+            #expect(general.models == fast, "\(String(decoding: m, as: UTF8.self))")
+        }
+    }
+    #expect(readByLayout > 50)
+}

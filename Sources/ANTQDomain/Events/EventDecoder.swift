@@ -34,7 +34,7 @@ public struct EventDecoder {
     /// `prev` as byte ranges: a fold never reads them, and materialising them
     /// (a heap string and a hex parse per line) was a fifth of a replay.
     public mutating func check(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> CheckedLine {
-        if let canonical = CanonicalLineReader.read(line, names: &names, instants: &instants) { return canonical.checked(in: line) }
+        if let canonical = LayoutReader.read(line, names: &names, instants: &instants) { return canonical.checked(in: line) }
         return try checkInFull(line)
     }
 
@@ -46,7 +46,7 @@ public struct EventDecoder {
     /// references, award recipients and reasons) into strings, only to
     /// drop them, was a fifth of a replay.
     public mutating func checkForFold(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> FoldLine {
-        if let canonical = CanonicalLineReader.read(line, names: &names, instants: &instants) {
+        if let canonical = LayoutReader.read(line, names: &names, instants: &instants) {
             if case .flow(let amount, _) = canonical.data, let unit = canonical.unitRange {
                 return .flow(FlowLine(seq: canonical.seq, occurred: canonical.occurred, recorded: canonical.recorded,
                                       unit: CanonicalLine.string(unit, in: line), amount: amount))

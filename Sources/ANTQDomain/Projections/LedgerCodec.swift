@@ -246,6 +246,17 @@ public enum LedgerCodec {
     /// Reads an object holding any of the ledger's keys (one section, or all)
     /// into `l`, so a snapshot's sections can be read one by one.
     public static func decode(_ bytes: [UInt8], into ledger: inout Ledger) throws {
+        // A models piece as antq writes it: the layout reader (same result).
+        if ledger.models.records.isEmpty && ledger.models.cameras.isEmpty,
+           let models = bytes.withUnsafeBytes({ LayoutReader.modelsPiece($0) }) {
+            ledger.models = models
+            return
+        }
+        try decodeWithScanner(bytes, into: &ledger)
+    }
+
+    /// The general reading of `decode(_:into:)`: any key order, spacing and escapes.
+    static func decodeWithScanner(_ bytes: [UInt8], into ledger: inout Ledger) throws {
         do {
             ledger = try bytes.withUnsafeBytes { [ledger] buf in
                 var s = JSONScanner(buf, maxDepth: 32)
@@ -382,7 +393,7 @@ public enum LedgerCodec {
     }
 
     /// A stored fact: in the log's own layout (nearly always) through
-    /// `CanonicalLineReader`, else through the general decoder.
+    /// `LayoutReader`, else through the general decoder.
     static func fact(_ s: inout JSONScanner) throws -> Fact {
         let saved = s
         try s.skipValue()
@@ -390,7 +401,7 @@ public enum LedgerCodec {
         while let first = bytes.first, first == 0x20 || first == 0x0A || first == 0x09 || first == 0x0D || first == 0x3A {
             bytes = UnsafeRawBufferPointer(rebasing: bytes.dropFirst())
         }
-        if let fact = CanonicalLineReader.fact(bytes) { return fact }
+        if let fact = LayoutReader.fact(bytes) { return fact }
         s = saved
         return try DataDecoder.decodeFact(try DataField.readObject(&s, path: "fact"), path: "fact", mode: .stored)
     }

@@ -5,9 +5,10 @@ import Glibc
 import JSONCodec
 import TextFormats
 
-/// The replay's first try at a stored line: a line laid out exactly as
-/// `EventEncoder` writes it — keys in the fixed order, no spaces, no
-/// escapes — read by matching its fixed parts byte for byte.
+/// Reads what antq itself wrote — stored lines (the replay's first try), a
+/// snapshot's facts and its models — laid out exactly as antq's encoders
+/// write them: keys in the fixed order, no spaces, no escapes, matched byte
+/// for byte.
 ///
 /// Why: nearly every line of a log is written by antq, so its layout is
 /// known before it is read. Matching that layout skips what a general JSON
@@ -21,12 +22,12 @@ import TextFormats
 /// accepted, and every error message, stay those of the general path; a
 /// line this reader accepts is one the general path accepts with the same
 /// result (differential tests, including every one-byte change of such lines).
-struct CanonicalLineReader {
-    private var p: UnsafePointer<UInt8>
-    private let end: UnsafePointer<UInt8>
-    private let base: UnsafePointer<UInt8>
+struct LayoutReader {
+    var p: UnsafePointer<UInt8>
+    let end: UnsafePointer<UInt8>
+    let base: UnsafePointer<UInt8>
 
-    private init(_ line: UnsafeRawBufferPointer) {
+    init(_ line: UnsafeRawBufferPointer) {
         let b = line.assumingMemoryBound(to: UInt8.self)
         base = b.baseAddress!
         p = base
@@ -38,7 +39,7 @@ struct CanonicalLineReader {
     @inline(__always)
     static func read(_ line: UnsafeRawBufferPointer, names: inout RecorderNames, instants: inout LastInstant) -> CanonicalLine? {
         guard line.count > 0 else { return nil }
-        var r = CanonicalLineReader(line)
+        var r = LayoutReader(line)
         return r.line(names: &names, instants: &instants)
     }
 
@@ -47,7 +48,7 @@ struct CanonicalLineReader {
         guard literal("{\"seq\":"), let seq = number(min: 1, max: 999_999_999_999_999_999),
               literal(",\"id\":\""), let id = fixed(36), UUIDText.isCanonical(id),
               literal("\",\"type\":\""), let typeName = quoted(), let type = EventType(stored: typeName),
-              CanonicalLineReader.handles(type),
+              LayoutReader.handles(type),
               literal(",\"occurred\":\""), let occurredText = fixed(10), let occurred = StoredText.date(occurredText),
               literal("\",\"recorded\":\""), let recordedText = fixed(27), let recorded = instants.instant(recordedText),
               literal("\""), let unitCode = envelopeUnit(type),
@@ -97,7 +98,7 @@ struct CanonicalLineReader {
     /// decoder it was most of an `antq append`.
     static func fact(_ bytes: UnsafeRawBufferPointer) -> Fact? {
         guard bytes.count > 0 else { return nil }
-        var r = CanonicalLineReader(bytes)
+        var r = LayoutReader(bytes)
         guard r.literal("{\"type\":\""), let typeName = r.quoted(), let type = EventType(stored: typeName), handlesFact(type),
               let fact = r.factAfterType(type), r.p == r.end else { return nil }
         return fact
@@ -212,7 +213,7 @@ struct CanonicalLineReader {
             guard let wasAt = find(",\"was\":{\"type\":\"") else { return nil }
             p = wasAt
             guard literal(",\"was\":{\"type\":\""), let typeName = quoted(), let type = EventType(stored: typeName),
-                  CanonicalLineReader.handlesFact(type) else { return nil }
+                  LayoutReader.handlesFact(type) else { return nil }
             let afterType = p
             p = dataStart
             guard let replacement = fact(type), p == wasAt else { return nil }
@@ -224,7 +225,7 @@ struct CanonicalLineReader {
             guard literal("{\"target\":"), let target = number(min: 1, max: 999_999_999_999_999_999),
                   literal(",\"reason\":\""), let reason = text(max: 1000),
                   literal(",\"was\":{\"type\":\""), let typeName = quoted(), let type = EventType(stored: typeName),
-                  CanonicalLineReader.handlesFact(type), let was = factAfterType(type), literal("}") else { return nil }
+                  LayoutReader.handlesFact(type), let was = factAfterType(type), literal("}") else { return nil }
             return .other(.retracted(Retraction(target: target, reason: string(reason), was: was)))
         default:
             return nil
@@ -275,7 +276,7 @@ struct CanonicalLineReader {
     }
 
     /// Where `s` next occurs (the input is not consumed).
-    private func find(_ s: StaticString) -> UnsafePointer<UInt8>? {
+    func find(_ s: StaticString) -> UnsafePointer<UInt8>? {
         let n = s.utf8CodeUnitCount, first = s.utf8Start.pointee
         var q = p
         while end - q >= n {
@@ -292,7 +293,7 @@ struct CanonicalLineReader {
     /// A whole number as `JSONWriter.int` writes it: no sign, no leading
     /// zero, no fraction or exponent (anything else: the general path).
     @inline(__always)
-    private mutating func number(min: Int64, max: Int64) -> Int? {
+    mutating func number(min: Int64, max: Int64) -> Int? {
         var v: Int64 = 0
         var q = p
         while q < end, q.pointee &- 0x30 < 10, q - p < 18 {
@@ -308,7 +309,7 @@ struct CanonicalLineReader {
 
     /// `count` bytes, then (for the caller's next literal) the closing quote.
     @inline(__always)
-    private mutating func fixed(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
+    mutating func fixed(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
         guard end - p >= count else { return nil }
         defer { p += count }
         return UnsafeBufferPointer(start: p, count: count)
@@ -319,7 +320,7 @@ struct CanonicalLineReader {
     /// callers that take bytes above 0x7F check them (`text`, `recorder`);
     /// the others accept ASCII only.
     @inline(__always)
-    private mutating func quoted() -> UnsafeBufferPointer<UInt8>? {
+    mutating func quoted() -> UnsafeBufferPointer<UInt8>? {
         var q = p
         // Eight bytes at a time: the first quote, backslash or control byte.
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -353,7 +354,7 @@ struct CanonicalLineReader {
     }
 
     @inline(__always)
-    private mutating func vocabulary<T: StoredVocabulary>(_ type: T.Type) -> T? {
+    mutating func vocabulary<T: StoredVocabulary>(_ type: T.Type) -> T? {
         guard let b = quoted() else { return nil }
         return T.stored(b)
     }
@@ -361,7 +362,7 @@ struct CanonicalLineReader {
     /// Free text as antq stores it (`FastDataDecoder.canonical`), left in
     /// the line: a flow's fold never reads it.
     @inline(__always)
-    private mutating func text(max: Int) -> Range<Int>? {
+    mutating func text(max: Int) -> Range<Int>? {
         guard let b = quoted(), !b.isEmpty, b.count <= max else { return nil }
         switch FastDataDecoder.quickCanonical(b) {
         case true?: break
@@ -381,7 +382,7 @@ struct CanonicalLineReader {
         return .some(v)
     }
 
-    private func string(_ r: Range<Int>) -> String {
+    func string(_ r: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), as: UTF8.self)
     }
 
@@ -405,7 +406,7 @@ struct CanonicalLineReader {
     /// Consumes `s` if the input continues with exactly its bytes, compared
     /// eight at a time (the literals are the line's fixed parts).
     @inline(__always)
-    private mutating func literal(_ s: StaticString) -> Bool {
+    mutating func literal(_ s: StaticString) -> Bool {
         let n = s.utf8CodeUnitCount
         guard end - p >= n else { return false }
         let lit = s.utf8Start
@@ -423,13 +424,13 @@ struct CanonicalLineReader {
         return true
     }
 
-    private func range(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    func range(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         let start = b.baseAddress! - base
         return start..<(start + b.count)
     }
 }
 
-/// A stored line that `CanonicalLineReader` checked, its text still in the line.
+/// A stored line that `LayoutReader` checked, its text still in the line.
 struct CanonicalLine {
     enum Data {
         /// A flow event: its numbers, and where the rest of its data lies.

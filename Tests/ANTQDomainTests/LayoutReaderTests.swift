@@ -5,18 +5,18 @@ import JSONCodec
 import TextFormats
 @testable import ANTQDomain
 
-/// The replay reads lines in antq's own layout with `CanonicalLineReader`
+/// The replay reads lines in antq's own layout with `LayoutReader`
 /// and everything else with the general decoder. The reader must take the
 /// lines antq writes (or the replay is silently slow), and whatever it
 /// takes must come out exactly as the general decoder reads it.
-struct CanonicalLineReaderTests {
+struct LayoutReaderTests {
     typealias Outcome = Result<Event, EventCodingError>
 
     static func reader(_ line: [UInt8]) -> (line: CheckedLine, more: Bool)? {
         var names = RecorderNames()
         var instants = LastInstant()
         return line.withUnsafeBytes { b in
-            CanonicalLineReader.read(b, names: &names, instants: &instants).map { ($0.checked(in: b), $0.more) }
+            LayoutReader.read(b, names: &names, instants: &instants).map { ($0.checked(in: b), $0.more) }
         }
     }
 
@@ -55,7 +55,7 @@ struct CanonicalLineReaderTests {
             var amended: EventType?
             if case .corrected(let c) = e.data { amended = c.was?.type }
             if case .retracted(let r) = e.data { amended = r.was?.type }
-            if CanonicalLineReader.handles(e.type) && !escaped && amended.map(CanonicalLineReader.handlesFact) != false {
+            if LayoutReader.handles(e.type) && !escaped && amended.map(LayoutReader.handlesFact) != false {
                 guard let fast else {
                     Issue.record("#\(e.seq) \(e.type.rawValue) fell back: \(String(decoding: line, as: UTF8.self))")
                     continue
@@ -177,7 +177,7 @@ struct CanonicalLineReaderTests {
                 return try? DataDecoder.decodeFact(fields, path: "fact", mode: .stored)
             }
         }
-        var facts = Self.shapes.filter { CanonicalLineReader.handlesFact($0.type) }.map {
+        var facts = Self.shapes.filter { LayoutReader.handlesFact($0.type) }.map {
             Fact(occurred: CivilDate(year: 2019, month: 7, day: 4)!, unit: "25747", data: $0)
         }
         facts.append(Fact(occurred: CivilDate(year: 2013, month: 1, day: 1)!, unit: nil, data: .unitMerged(into: "741")))
@@ -186,13 +186,13 @@ struct CanonicalLineReaderTests {
             var w = JSONWriter(reserving: 256)
             EventEncoder.writeFact(fact, &w)
             let bytes = w.bytes
-            #expect(bytes.withUnsafeBytes { CanonicalLineReader.fact($0) } == fact, "\(String(decoding: bytes, as: UTF8.self))")
+            #expect(bytes.withUnsafeBytes { LayoutReader.fact($0) } == fact, "\(String(decoding: bytes, as: UTF8.self))")
             #expect(general(bytes) == fact)
             for i in bytes.indices {
                 for b: UInt8 in [0x20, 0x22, 0x30, 0x39, 0x5C, 0x61, 0x7D, 0xC3, 0xFF] where b != bytes[i] {
                     var m = bytes
                     m[i] = b
-                    if let fast = m.withUnsafeBytes({ CanonicalLineReader.fact($0) }) {
+                    if let fast = m.withUnsafeBytes({ LayoutReader.fact($0) }) {
                         readByLayout += 1
                         #expect(general(m) == fast, "\(String(decoding: m, as: UTF8.self))")
                     }

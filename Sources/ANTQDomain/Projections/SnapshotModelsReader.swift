@@ -1,0 +1,115 @@
+import JSONCodec
+import TextFormats
+
+extension LayoutReader {
+    /// Reads a models piece of a snapshot in the layout
+    /// `LedgerCodec.pieceEncoders` writes (`{"model_count":…,"models":[…]`
+    /// and, in the second piece, `"cameras":[…]`). Nil when anything
+    /// differs (an escaped name, say): the caller then decodes the piece
+    /// with the general scanner, which gives the same registry.
+    ///
+    /// Why: every reading command loads the models, ten thousand per
+    /// piece on a national log, and walking them with the general JSON
+    /// scanner was most of a summary on a snapshot.
+    static func modelsPiece(_ bytes: UnsafeRawBufferPointer) -> ModelRegistry? {
+        guard bytes.count > 0 else { return nil }
+        var r = LayoutReader(bytes)
+        var models = ModelRegistry()
+        guard r.literal("{\"model_count\":"), let count = r.number(min: 0, max: 999_999_999) else { return nil }
+        models.reserve(count)
+        guard r.literal(",\"models\":[") else { return nil }
+        if !r.literal("]") {
+            repeat {
+                guard r.model(into: &models) else { return nil }
+            } while r.literal(",")
+            guard r.literal("]") else { return nil }
+        }
+        if r.literal(",\"cameras\":[") {
+            if !r.literal("]") {
+                var unitDays: (unit: String, days: [Int32: Int])?
+                repeat {
+                    guard r.literal("[\""), let unit = r.plainString(), r.literal(","), let day = r.signedNumber(),
+                          r.literal(","), let n = r.signedNumber(), r.literal("]"), let day32 = Int32(exactly: day) else { return nil }
+                    if unitDays?.unit != unit {
+                        if let (u, days) = unitDays { models.setCameras(unit: u, days: days) }
+                        unitDays = (unit, models.cameras[unit] ?? [:])
+                    }
+                    unitDays!.days[day32] = n
+                } while r.literal(",")
+                if let (u, days) = unitDays { models.setCameras(unit: u, days: days) }
+                guard r.literal("]") else { return nil }
+            }
+        }
+        guard r.literal("}"), r.p == r.end else { return nil }
+        return models
+    }
+
+    /// `{"id":"…","unit":"…","rows":[[seq,day,tag,…],…]}`, as `LedgerCodec.writeModels` writes it.
+    private mutating func model(into models: inout ModelRegistry) -> Bool {
+        guard literal("{\"id\":\""), let id = plainString(), literal(",\"unit\":\""), let unit = plainString(),
+              literal(",\"rows\":[") else { return false }
+        var entries: [ModelRegistry.Entry] = []
+        entries.reserveCapacity(4)
+        if !literal("]") {
+            repeat {
+                guard literal("["), let seq = signedNumber(), literal(","), let day = signedNumber(), literal(",\""),
+                      let tag = quoted(), tag.count == 1 else { return false }
+                let data: EventData
+                switch tag[0] {
+                case UInt8(ascii: "e"):
+                    guard literal(",\""), let kind = vocabulary(ModelKind.self), literal(",\""), let name = plainString(),
+                          literal(","), let members = signedNumber() else { return false }
+                    data = .modelEstablished(model: id, kind: kind, name: name, members: members)
+                case UInt8(ascii: "c"):
+                    guard literal(",") else { return false }
+                    var kind: ModelKind?
+                    if !literal("null") {
+                        guard literal("\""), let k = vocabulary(ModelKind.self) else { return false }
+                        kind = k
+                    }
+                    guard literal(","), let name = optionalPlainString(), literal(",") else { return false }
+                    var members: Int?
+                    if !literal("null") {
+                        guard let m = signedNumber() else { return false }
+                        members = m
+                    }
+                    data = .modelChanged(model: id, kind: kind, name: name, members: members)
+                case UInt8(ascii: "d"):
+                    guard literal(","), let reason = optionalPlainString() else { return false }
+                    data = .modelDissolved(model: id, reason: reason)
+                default:
+                    return false
+                }
+                guard literal("]") else { return false }
+                entries.append(ModelRegistry.Entry(seq: seq, occurred: CivilDate(dayNumber: day), data: data))
+            } while literal(",")
+            guard literal("]") else { return false }
+        }
+        guard literal("}") else { return false }
+        models.restore(id: id, unit: unit, entries: entries)
+        return true
+    }
+
+    /// A string's content after its opening quote, as a `String`: no
+    /// escapes (those go to the general scanner), valid UTF-8.
+    private mutating func plainString() -> String? {
+        guard let b = quoted(), isValidStrictUTF8(b) else { return nil }
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    /// `null` (`.some(nil)`) or a string in quotes; nil for anything else.
+    private mutating func optionalPlainString() -> String?? {
+        if literal("null") { return .some(nil) }
+        guard literal("\""), let s = plainString() else { return nil }
+        return .some(s)
+    }
+
+    /// A whole number as `JSONWriter.int` writes it, with its sign.
+    private mutating func signedNumber() -> Int? {
+        if literal("-") {
+            guard let n = number(min: 1, max: 999_999_999_999_999_999) else { return nil }
+            return -n
+        }
+        return number(min: 0, max: 999_999_999_999_999_999)
+    }
+}
