@@ -210,7 +210,6 @@ final class DraftPrefetch: @unchecked Sendable {
     private var stopping = false
     // The consumer's own:
     private var current: [DraftInput] = []
-    private var index = 0
     private var thread: pthread_t?
 
     init(_ lines: BatchLines) {
@@ -275,10 +274,10 @@ final class DraftPrefetch: @unchecked Sendable {
     }
 
     func next() throws(Errno) -> DraftInput? {
-        if index < current.count {
-            index += 1
-            return current[index - 1]
-        }
+        // `current` is the block reversed: its next draft is moved out from
+        // the end, not copied (a copy retained every string of the draft,
+        // and dropping the block released them all again).
+        if let d = current.popLast() { return d }
         // No reading thread could be started: read in line.
         guard thread != nil else { return try lines.next() }
         pthread_mutex_lock(mutex)
@@ -293,8 +292,8 @@ final class DraftPrefetch: @unchecked Sendable {
         current = queue.removeFirst()
         pthread_cond_broadcast(changed)
         pthread_mutex_unlock(mutex)
-        index = 1
-        return current[0]
+        current.reverse()
+        return current.popLast()
     }
 
     /// Ends the reading thread (the consumer is done, maybe early) and waits for it.

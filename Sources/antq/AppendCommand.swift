@@ -52,17 +52,14 @@ enum AppendCommand {
     /// Appends a batch as it is read: the reader's lines are validated and
     /// written one by one, so memory stays flat however long the batch is.
     static func stream(_ reader: BatchReader, first: DraftInput?, file: String, store: DataStore, expect: Int?, _ c: Context) throws -> BatchReceipt {
-        guard var pending = first else {
+        guard first != nil else {
             throw CLIError.invalid("error: \(file) holds no events; nothing was appended\nfix: give one JSON event per line; see 'antq help append'")
         }
-        var firstTaken = false
+        var pending = first
         return try store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
-            if !firstTaken { firstTaken = true; return pending }
-            do throws(Errno) {
-                guard let input = try reader.next() else { return nil }
-                pending = input
-                return input
-            } catch { throw .io(error) }
+            // The first line is handed over once (moved out, not copied); then the reader's.
+            if pending != nil { return pending.take() }
+            do throws(Errno) { return try reader.next() } catch { throw .io(error) }
         }, file: file, defaultBy: c.recorder, expectSeq: expect)
     }
 
