@@ -69,7 +69,8 @@ private func batchLines(count: Int, seed: UInt64) -> [String] {
 
 /// Appends `lines` as a file through `BatchReader` and `appendBatch`, with
 /// or without the fast paths; returns the log's bytes and the problems.
-private func appendFile(_ lines: [String], fast: Bool, onto start: [UInt8]) throws -> (log: [UInt8], problems: [String]) {
+private func appendFile(_ lines: [String], fast: Bool, onto start: [UInt8],
+                        writeStageAfter: Int? = 4096) throws -> (log: [UInt8], problems: [String]) {
     let t = TestStore(copying: start)
     defer { t.cleanup() }
     let path = t.root + "/batch.jsonl"
@@ -81,7 +82,7 @@ private func appendFile(_ lines: [String], fast: Bool, onto start: [UInt8]) thro
     do {
         _ = try t.store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
             do throws(Errno) { return try reader.next() } catch { throw .io(error) }
-        }, file: "batch.jsonl", defaultBy: "tester", fastPaths: fast)
+        }, file: "batch.jsonl", defaultBy: "tester", fastPaths: fast, writeStageAfter: writeStageAfter)
     } catch {
         guard case .rejected(let p, let total) = error else { throw error }
         problems = p.map { "\($0.line): \($0.error)" } + ["total \(total)"]
@@ -151,4 +152,40 @@ private func startingLog() throws -> [UInt8] {
     var reader: BatchReader? = BatchReader(fd: fd, bufferSize: 4096)
     for _ in 0..<600 { _ = try reader?.next() }
     reader = nil
+}
+
+// The write stage (encoding, chaining and writing on a second thread) must
+// write the bytes writing in line writes, wherever it takes over, and
+// amendments must find their targets wherever those are then: in the block
+// being filled, in a block handed over but not yet in the file, or in the file.
+
+@Test func aBatchThroughTheWriteStageWritesTheSameBytesAsWritingInLine() throws {
+    let lines = batchLines(count: 30_000, seed: 19)
+    let start = try startingLog()
+    let inLine = try appendFile(lines, fast: true, onto: start, writeStageAfter: nil)
+    #expect(inLine.problems.isEmpty, "\(inLine.problems.prefix(5))")
+    #expect(inLine.log.count > 8 << 20, "the batch should span more than two 4 MiB write chunks")
+    for after in [1, 777, 4096] {
+        let staged = try appendFile(lines, fast: true, onto: start, writeStageAfter: after)
+        #expect(staged.problems.isEmpty, "\(staged.problems.prefix(5))")
+        // Compared as one Bool: a failing #expect on two 8 MiB arrays would diff them for minutes.
+        let same = staged.log == inLine.log
+        #expect(same, "stage after \(after) events: \(staged.log.count) vs \(inLine.log.count) bytes")
+    }
+}
+
+@Test func aBadLineLongAfterTheWriteStageStartedLeavesTheLogByteIdentical() throws {
+    var lines = batchLines(count: 30_000, seed: 23)
+    // Past two write chunks: the stage has written lines of this batch to the file by then.
+    lines[28_000] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":0}}"#
+    lines[29_000] = #"{"type":"tip.received","occurred":"2018-05-14","unit":"99999","data":{"channel":"club","valuable":false}}"#
+    let start = try startingLog()
+    let staged = try appendFile(lines, fast: true, onto: start, writeStageAfter: 100)
+    let inLine = try appendFile(lines, fast: true, onto: start, writeStageAfter: nil)
+    #expect(staged.problems == inLine.problems)
+    // Later lines that depend on the refused one (the seqs after it shift) are refused too.
+    #expect(staged.problems.first?.hasPrefix("28001: ") == true, "\(staged.problems.prefix(3))")
+    #expect(staged.problems.contains { $0.hasPrefix("29001: ") }, "\(staged.problems.prefix(3))")
+    let unchanged = staged.log == start
+    #expect(unchanged, "\(staged.log.count) bytes, was \(start.count)")
 }
