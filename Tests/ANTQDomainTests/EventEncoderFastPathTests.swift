@@ -40,3 +40,39 @@ import TextFormats
     }
     #expect(seen.count == 5_000)
 }
+
+/// The pointer writer (`encodeRaw`) must write the appending encoder's
+/// bytes for every type it takes, with and without `more`, and leave the
+/// output untouched for what it declines (escapes, negative counts).
+@Test func rawEncoderWritesTheAppendingEncodersBytesForEveryFrequentType() {
+    let g = RandomLog.make(seed: 0x5EED, events: 4_000)
+    var taken = Set<String>()
+    for var e in g.events {
+        e.prev = SHA256.hash(Array(e.id.utf8))
+        let recorded = Array(e.recorded.rfc3339.utf8)
+        for more in [false, true] {
+            e.more = more
+            var raw: [UInt8] = [7]
+            var appended: [UInt8] = [7]
+            EventEncoder.encodeAppending(e, recorded: recorded, into: &appended)
+            if EventEncoder.encodeRaw(e, recorded: recorded, into: &raw) {
+                taken.insert(e.type.rawValue)
+                #expect(raw == appended, "#\(e.seq) \(e.type.rawValue)")
+            } else {
+                #expect(raw == [7], "#\(e.seq): declined but wrote")
+            }
+        }
+    }
+    let frequent: Set = ["tip.received", "case.solved", "arrest.made", "weapon.seized", "award.granted", "camera.installed",
+                         "camera.removed", "model.established", "model.changed", "model.dissolved"]
+    #expect(taken == frequent)
+    var e = g.events.first { $0.type == .arrestMade }!
+    e.by = "Lê \"Tí\""
+    var out: [UInt8] = []
+    #expect(!EventEncoder.encodeRaw(e, recorded: nil, into: &out))
+    #expect(out.isEmpty)
+    e.by = "Lê Tí"
+    e.data = .arrestMade(count: -3, caseRef: "HS\n1", caughtInAct: true)
+    #expect(!EventEncoder.encodeRaw(e, recorded: nil, into: &out))
+    #expect(EventEncoder.encode(e) == EventEncoder.encodeWithWriter(e))
+}
