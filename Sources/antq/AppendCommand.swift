@@ -56,10 +56,14 @@ enum AppendCommand {
             throw CLIError.invalid("error: \(file) holds no events; nothing was appended\nfix: give one JSON event per line; see 'antq help append'")
         }
         var pending = first
-        return try store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
-            // The first line is handed over once (moved out, not copied); then the reader's.
-            if pending != nil { return pending.take() }
-            do throws(Errno) { return try reader.next() } catch { throw .io(error) }
+        return try store.appendBatch(nextBlock: { (block: inout [DraftInput]) throws(StoreError) in
+            // The first line already read, then the reader's drafts a block at a time.
+            if let d = pending.take() {
+                block.removeAll(keepingCapacity: true)
+                block.append(d)
+                return
+            }
+            do throws(Errno) { try reader.next(block: &block) } catch { throw .io(error) }
         }, file: file, defaultBy: c.recorder, expectSeq: expect)
     }
 

@@ -80,9 +80,16 @@ private func appendFile(_ lines: [String], fast: Bool, onto start: [UInt8],
     let reader = BatchReader(fd: fd, bufferSize: 1 << 14, fastPath: fast, readAhead: fast)
     var problems: [String] = []
     do {
-        _ = try t.store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
-            do throws(Errno) { return try reader.next() } catch { throw .io(error) }
-        }, file: "batch.jsonl", defaultBy: "tester", fastPaths: fast, writeStageAfter: writeStageAfter)
+        if fast {
+            // As the command does: whole blocks from the reading thread.
+            _ = try t.store.appendBatch(nextBlock: { (block: inout [DraftInput]) throws(StoreError) in
+                do throws(Errno) { try reader.next(block: &block) } catch { throw .io(error) }
+            }, file: "batch.jsonl", defaultBy: "tester", fastPaths: fast, writeStageAfter: writeStageAfter)
+        } else {
+            _ = try t.store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
+                do throws(Errno) { return try reader.next() } catch { throw .io(error) }
+            }, file: "batch.jsonl", defaultBy: "tester", fastPaths: fast, writeStageAfter: writeStageAfter)
+        }
     } catch {
         guard case .rejected(let p, let total) = error else { throw error }
         problems = p.map { "\($0.line): \($0.error)" } + ["total \(total)"]
@@ -127,7 +134,7 @@ private func startingLog() throws -> [UInt8] {
     #expect(general.log == start)
 }
 
-@Test func readingAheadGivesTheSameDraftsAsReadingInLine() throws {
+@Test func readingAheadGivesTheSameDraftsAsReadingInLineOneByOneOrInBlocks() throws {
     var lines = batchLines(count: 5_000, seed: 3)
     lines[300] = "{not json"
     lines[1_000] = ""
@@ -143,9 +150,28 @@ private func startingLog() throws -> [UInt8] {
         while let d = try reader.next() { out.append("\(d.line): \(d.draft)") }
         return out
     }
+    /// Whole blocks (`next(block:)`), after `mixed` drafts taken one by one.
+    func readBlocks(ahead: Bool, mixed: Int) throws -> [String] {
+        let fd = try FileDescriptor.open(path, .readOnly)
+        defer { try? fd.close() }
+        let reader = BatchReader(fd: fd, bufferSize: 4096, maxLineLength: 2_000, readAhead: ahead)
+        var out: [String] = []
+        for _ in 0..<mixed { if let d = try reader.next() { out.append("\(d.line): \(d.draft)") } }
+        var block: [DraftInput] = []
+        while true {
+            try reader.next(block: &block)
+            if block.isEmpty { break }
+            out += block.map { "\($0.line): \($0.draft)" }
+        }
+        return out
+    }
     let inLine = try read(ahead: false)
     #expect(inLine.count == 4_999)
     #expect(try read(ahead: true) == inLine)
+    for mixed in [0, 300, 1_000] {
+        #expect(try readBlocks(ahead: true, mixed: mixed) == inLine, "blocks after \(mixed) single drafts")
+        #expect(try readBlocks(ahead: false, mixed: mixed) == inLine, "in line, blocks after \(mixed) single drafts")
+    }
     // A reader dropped mid-way stops its thread.
     let fd = try FileDescriptor.open(path, .readOnly)
     defer { try? fd.close() }
