@@ -76,3 +76,27 @@ import TextFormats
     #expect(!EventEncoder.encodeRaw(e, recorded: nil, into: &out))
     #expect(EventEncoder.encode(e) == EventEncoder.encodeWithWriter(e))
 }
+
+/// The eight-bytes-at-a-time escape test must agree with the byte-wise one
+/// for every position of a control byte, quote or backslash among
+/// ordinary ASCII and UTF-8 bytes (0x80…0xFF must never count).
+@Test func wordWiseEscapeCheckAgreesWithTheByteWiseOne() {
+    func naive(_ b: [UInt8]) -> Bool { b.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+    var g = SplitMix64(seed: 99)
+    let plain: [UInt8] = Array("aZ09 -_.,:/é".utf8) + [0x7F, 0x80, 0xA0, 0xBF, 0xC3, 0xE1, 0xFF, 0x21, 0x23, 0x5B, 0x5D, 0x20]
+    let special: [UInt8] = [0x00, 0x01, 0x0A, 0x1F, 0x22, 0x5C]
+    for length in 0..<40 {
+        var base = (0..<length).map { _ in plain[Int(g.next() % UInt64(plain.count))] }
+        let whole = base.withUnsafeBufferPointer { EventEncoder.RawWriter.needsEscape($0) }
+        #expect(whole == naive(base))
+        for at in 0..<length {
+            for s in special {
+                let keep = base[at]
+                base[at] = s
+                let got = base.withUnsafeBufferPointer { EventEncoder.RawWriter.needsEscape($0) }
+                #expect(got, "length \(length), \(s) at \(at)")
+                base[at] = keep
+            }
+        }
+    }
+}

@@ -154,13 +154,39 @@ public enum EventEncoder {
         @inline(__always) mutating func string(_ s: String) -> Bool {
             var s = s
             return s.withUTF8 { u -> Bool in
-                for b in u where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+                if RawWriter.needsEscape(u) { return false }
                 base[count] = 0x22
                 if let p = u.baseAddress { (base + count + 1).update(from: p, count: u.count) }
                 base[count + 1 + u.count] = 0x22
                 count &+= u.count + 2
                 return true
             }
+        }
+
+        /// Whether any byte is a control character, `"` or `\\`: eight bytes
+        /// at a time (the byte-wise loop was a third of the line's encoding).
+        /// Each test below is exact as a yes/no (no false positives).
+        @inline(__always) static func needsEscape(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let p = u.baseAddress else { return false }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
+            while i &+ 8 <= u.count {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let control = (w &- ones &* 0x20) & ~w & highs
+                let q = w ^ (ones &* 0x22)
+                let quote = (q &- ones) & ~q & highs
+                let b = w ^ (ones &* 0x5C)
+                let backslash = (b &- ones) & ~b & highs
+                if control | quote | backslash != 0 { return true }
+                i &+= 8
+            }
+            while i < u.count {
+                let c = p[i]
+                if c < 0x20 || c == 0x22 || c == 0x5C { return true }
+                i &+= 1
+            }
+            return false
         }
 
         /// A non-negative whole number.
