@@ -39,6 +39,7 @@ final class WriteStage: @unchecked Sendable {
     // The stage thread's own (the caller's again once joined):
     private var sink: BatchSink
     private var line: [UInt8] = []
+    private var ids = UUIDSource()
     private let recorded: (UTCInstant, [UInt8])
     private let baseOffset: Int64
     /// Seq of the first line written by the stage.
@@ -102,6 +103,8 @@ final class WriteStage: @unchecked Sendable {
     }
 
     private func write(_ e: inout Event) throws {
+        // Validation left the id of a draft that brought none to be drawn here.
+        if e.id.isEmpty { e.id = ids.next() }
         e.prev = sink.nextPrev
         e.more = true
         precondition(e.seq == sink.nextSeq)

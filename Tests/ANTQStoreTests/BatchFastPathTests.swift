@@ -215,3 +215,39 @@ private func startingLog() throws -> [UInt8] {
     let unchanged = staged.log == start
     #expect(unchanged, "\(staged.log.count) bytes, was \(start.count)")
 }
+
+/// Once the stage runs it draws the ids of lines that bring none (validation
+/// leaves them empty): every event must still get its own canonical v4 id,
+/// the held-back last one too, and amendments must find their targets.
+@Test func theWriteStageGivesEveryEventWithoutAnIdItsOwnUUID() throws {
+    let t = TestStore(copying: try startingLog())
+    defer { t.cleanup() }
+    var lines: [String] = []
+    for i in 0..<20_000 {
+        if i % 97 == 96 {
+            // Seq of batch line i is i + 6; target the line just before and one long before.
+            let old = i / 2 % 97 == 96 ? i / 2 - 1 : i / 2  // an arrest, not a correction
+            lines.append(#"{"type":"event.corrected","occurred":"2019-01-01","data":{"target":\#(i % 2 == 0 ? i + 5 : old + 6),"reason":"Sai","data":{"count":\#(100 + i)}}}"#)
+        } else {
+            lines.append(#"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":\#(i % 9 + 1)}}"#)
+        }
+    }
+    let path = t.root + "/batch.jsonl"
+    _ = FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+    let fd = try FileDescriptor.open(path, .readOnly)
+    defer { try? fd.close() }
+    let reader = BatchReader(fd: fd)
+    let r = try t.store.appendBatch(nextBlock: { (block: inout [DraftInput]) throws(StoreError) in
+        do throws(Errno) { try reader.next(block: &block) } catch { throw .io(error) }
+    }, file: "batch.jsonl", defaultBy: "tester", writeStageAfter: 100)
+    #expect(r.count == 20_000)
+    let batch = t.events().filter { $0.seq >= 6 }
+    #expect(batch.count == 20_000)
+    #expect(batch.allSatisfy { UUIDText.isCanonical($0.id) && Array($0.id.utf8)[14] == UInt8(ascii: "4") })
+    #expect(Set(batch.map(\.id)).count == 20_000)
+    #expect(r.last?.id == batch.last?.id)
+    let corrections = batch.filter { $0.type == .eventCorrected }
+    #expect(corrections.count == 20_000 / 97)
+    #expect(corrections.allSatisfy { if case .corrected(let c) = $0.data { return c.was != nil } else { return false } })
+    #expect(try t.store.verify().clean)
+}
