@@ -223,12 +223,9 @@ public enum EventEncoder {
         }
 
         mutating func hex(_ h: SHA256Digest) {
+            let out = UnsafeMutableRawPointer(base + count)
             h.withUnsafeBytes { b in
-                for i in 0..<32 {
-                    let byte = b[i]
-                    base[count &+ 2 &* i] = EventEncoder.hexDigit(byte &>> 4)
-                    base[count &+ 2 &* i &+ 1] = EventEncoder.hexDigit(byte & 0x0F)
-                }
+                for i in 0..<32 { out.storeBytes(of: EventEncoder.hexPairs[Int(b[i])], toByteOffset: 2 &* i, as: UInt16.self) }
             }
             count &+= 64
         }
@@ -417,6 +414,12 @@ public enum EventEncoder {
 
     @inline(__always)
     static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 &+ v : 0x57 &+ v }
+
+    /// The two lowercase hex digits of every byte, as one little-endian
+    /// `UInt16` to store at once (64 digits a line, one store per byte).
+    static let hexPairs: [UInt16] = (0..<256).map { v in
+        (UInt16(hexDigit(UInt8(v) &>> 4)) | UInt16(hexDigit(UInt8(v) & 0x0F)) << 8).littleEndian
+    }
 
     /// The reference form of `encode(_:)`, through `JSONWriter` alone: the
     /// direct writer above must produce exactly these bytes (tested).
