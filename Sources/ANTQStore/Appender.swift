@@ -57,9 +57,28 @@ extension DataStore {
     ///   `sectionsNeeded`); nil loads the whole ledger.
     /// - Parameter fastPaths: false validates without the validator's
     ///   shortcuts (tests compare the two; the log must be the same).
+    /// - Parameter writeStageAfter: after this many events, the rest of the
+    ///   batch is encoded, chained and written on a second thread while the
+    ///   next lines are validated (`WriteStage`; not with a `session` or
+    ///   `onWritten`). nil writes every line in line (tests compare the two).
     public func appendBatch(next: () throws(StoreError) -> DraftInput?, file: String, defaultBy: String, expectSeq: Int? = nil,
                             session: AppendSession? = nil, onWritten: ((Event) -> Void)? = nil,
-                            sections: ((LogTail) -> Set<LedgerSection>)? = nil, fastPaths: Bool = true) throws(StoreError) -> BatchReceipt {
+                            sections: ((LogTail) -> Set<LedgerSection>)? = nil, fastPaths: Bool = true,
+                            writeStageAfter: Int? = 4096) throws(StoreError) -> BatchReceipt {
+        try appendBatch(nextBlock: { (block: inout [DraftInput]) throws(StoreError) in
+            block.removeAll(keepingCapacity: true)
+            if let d = try next() { block.append(d) }
+        }, file: file, defaultBy: defaultBy, expectSeq: expectSeq, session: session, onWritten: onWritten, sections: sections,
+           fastPaths: fastPaths, writeStageAfter: writeStageAfter)
+    }
+
+    /// `appendBatch(next:…)` with the drafts pulled a block at a time:
+    /// `nextBlock` replaces the block's drafts with the next ones and leaves
+    /// it empty at the end (see `BatchReader.next(block:)`).
+    public func appendBatch(nextBlock: (inout [DraftInput]) throws(StoreError) -> Void, file: String, defaultBy: String,
+                            expectSeq: Int? = nil, session: AppendSession? = nil, onWritten: ((Event) -> Void)? = nil,
+                            sections: ((LogTail) -> Set<LedgerSection>)? = nil, fastPaths: Bool = true,
+                            writeStageAfter: Int? = 4096) throws(StoreError) -> BatchReceipt {
         let header = try self.header()
         try checkKey(against: header, required: true)
         let writer = LogWriter(layout: layout, key: chainKey, onRecovery: { [note, layout] r in
@@ -80,12 +99,20 @@ extension DataStore {
                     if let session { session.reset(ledger, ids: try allIDs(fd: fd, end: tail.committedEnd)) }
                 }
                 var batch = BatchAppender(ledger: ledger, tail: tail, fd: fd, now: clock.now(), defaultBy: defaultBy, file: file,
-                                          collectIDs: session != nil, onWritten: onWritten, fastPaths: fastPaths)
-                while let input = try next() {
-                    if !ledger.isComplete, case .success(let d) = input.draft {
-                        precondition(LedgerProjection.changesOnlyFlows(d.type), "a \(d.type.rawValue) needs the whole ledger")
+                                          collectIDs: session != nil, onWritten: onWritten, fastPaths: fastPaths,
+                                          writeStageAfter: writeStageAfter)
+                // A failing batch stops the stage before the file is cut back.
+                defer { batch.abandon() }
+                var block: [DraftInput] = []
+                while true {
+                    try nextBlock(&block)
+                    if block.isEmpty { break }
+                    for i in block.indices {
+                        if !ledger.isComplete, case .success(let d) = block[i].draft {
+                            precondition(LedgerProjection.changesOnlyFlows(d.type), "a \(d.type.rawValue) needs the whole ledger")
+                        }
+                        try batch.take(block[i], sink: &sink)
                     }
-                    try batch.take(input, sink: &sink)
                 }
                 try batch.finish(sink: &sink) { (given: [String: Int]) throws -> [LineProblem] in
                     var problems: [LineProblem] = []

@@ -62,6 +62,10 @@ struct BatchAppender {
     private var line: [UInt8] = []
     /// Ids given by the lines themselves (id → first line), checked against the log at the end.
     private var given: [String: Int] = [:]
+    /// Events written in line before a `WriteStage` takes over; nil: never.
+    private var writeStageAfter: Int?
+    /// Ids for the events left without one once the stage runs (see `startStage`).
+    private var uuids = UUIDSource()
 
     /// Finds events for amendments: committed ones by binary search in the
     /// log, this batch's own in the held-back event, the sink's pending
@@ -78,6 +82,16 @@ struct BatchAppender {
         /// reads, not forty). 1M events keep 16k offsets.
         var index: [Int64] = []
         static let stride = 64
+        /// Once the batch is long, the thread that encodes, chains and
+        /// writes its events (see `WriteStage`); the sink is its then.
+        var stage: WriteStage?
+        /// Accepted events not yet handed to the stage, in seq order.
+        var filling: [Event] = []
+        /// Blocks handed to the stage whose lines may not be in the file
+        /// yet: kept until they are, so they can still be found.
+        var retained: [[Event]] = []
+        /// The end of the lines written before the stage took over (all in the file).
+        var inLineEnd: Int64 = 0
 
         init(fd: FileDescriptor, tail: LogTail) {
             self.fd = fd
@@ -88,12 +102,28 @@ struct BatchAppender {
         func event(seq: Int) throws -> Event? {
             if seq <= committedSeq { return try EventLookup(fd: fd, end: committedEnd).event(seq: seq) }
             if let held, held.seq == seq { return held }
+            if let stage { return try staged(seq: seq, stage: stage) }
             guard let pending else { return nil }
             if let line = pending.line(seq: seq) { return try EventDecoder.decode(line) }
             try pending.settle()
             let end = committedEnd + pending.flushedBytes
             if let line = try written(seq: seq, end: end) { return try EventDecoder.decode(line) }
             return try EventLookup(fd: fd, end: end).event(seq: seq)
+        }
+
+        /// An event of this batch once the stage runs: in memory if it is
+        /// not yet known to be in the file, else read back from there.
+        private func staged(seq: Int, stage: WriteStage) throws -> Event? {
+            if seq < stage.firstSeq {
+                if let line = try written(seq: seq, end: inLineEnd) { return try EventDecoder.decode(line) }
+                return try EventLookup(fd: fd, end: inLineEnd).event(seq: seq)
+            }
+            if let f = filling.first?.seq, seq >= f { return seq - f < filling.count ? filling[seq - f] : nil }
+            for block in retained.reversed() where seq >= block[0].seq {
+                return seq - block[0].seq < block.count ? block[seq - block[0].seq] : nil
+            }
+            guard let p = stage.position(of: seq) else { return nil }
+            return try line(from: p.offset, skip: p.skip, end: p.end).map { try EventDecoder.decode($0) }
         }
 
         /// Notes where the line about to be written starts.
@@ -107,8 +137,13 @@ struct BatchAppender {
         func written(seq: Int, end: Int64) throws -> [UInt8]? {
             let k = seq - committedSeq - 1
             guard k >= 0, k / LookupState.stride < index.count else { return nil }
-            var pos = index[k / LookupState.stride]
-            var skip = k % LookupState.stride
+            return try line(from: index[k / LookupState.stride], skip: k % LookupState.stride, end: end)
+        }
+
+        /// The line `skip` lines after the one starting at `offset`, if it ends before `end`.
+        func line(from offset: Int64, skip: Int, end: Int64) throws -> [UInt8]? {
+            var pos = offset
+            var skip = skip
             var line: [UInt8] = []
             while pos < end {
                 let chunk = try fd.readAll(fromAbsoluteOffset: pos, count: Int(min(16384, end - pos)))
@@ -130,7 +165,7 @@ struct BatchAppender {
     }
 
     init(ledger: Ledger, tail: LogTail, fd: FileDescriptor, now: UTCInstant, defaultBy: String, file: String,
-         collectIDs: Bool, onWritten: ((Event) -> Void)?, fastPaths: Bool = true) {
+         collectIDs: Bool, onWritten: ((Event) -> Void)?, fastPaths: Bool = true, writeStageAfter: Int? = nil) {
         let state = LookupState(fd: fd, tail: tail)
         self.state = state
         validator = Validator(ledger: ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
@@ -142,6 +177,8 @@ struct BatchAppender {
         self.file = file
         self.collectIDs = collectIDs
         self.onWritten = onWritten
+        // The stage writes lines the caller does not see: only for a plain streamed batch.
+        self.writeStageAfter = collectIDs || onWritten != nil ? nil : writeStageAfter.map { max(1, $0) }
     }
 
     /// The ledger with every accepted event folded in.
@@ -154,7 +191,7 @@ struct BatchAppender {
 
     /// Validates one line and, if it is good, writes the event held before it.
     mutating func take(_ input: DraftInput, sink: inout BatchSink) throws {
-        if state.pending == nil { state.pending = sink.pending }
+        if state.pending == nil && state.stage == nil { state.pending = sink.pending }
         switch input.draft {
         case .failure(let e):
             problem(input.line, e)
@@ -165,13 +202,58 @@ struct BatchAppender {
                 return
             }
             if let id = d.id, given[id] == nil { given[id] = input.line }
-            if let held = state.held { try write(held, more: true, sink: &sink) }
+            // Moved, not copied: the held event is written once and dropped.
+            if var held = state.held.take() { try emit(&held, sink: &sink) }
             state.held = event
         }
     }
 
-    private mutating func write(_ e: Event, more: Bool, sink: inout BatchSink) throws {
-        var e = e
+    /// Writes an event that is not the batch's last: in line, or through the stage once it runs.
+    private mutating func emit(_ e: inout Event, sink: inout BatchSink) throws {
+        guard let stage = state.stage else {
+            try write(&e, more: true, sink: &sink)
+            if let after = writeStageAfter, summary.count >= after { startStage(&sink) }
+            return
+        }
+        if state.filling.isEmpty { state.filling.reserveCapacity(WriteStage.blockSize) }
+        state.filling.append(e)
+        summary.count += 1
+        if state.filling.count >= WriteStage.blockSize { try handOff(to: stage) }
+    }
+
+    /// Starts the stage: the lines so far go to the file first, so the
+    /// stage's sink holds none and they can be read back from there.
+    private mutating func startStage(_ sink: inout BatchSink) {
+        writeStageAfter = nil
+        // On an error here or no thread, go on in line; the error comes back on the next write.
+        guard (try? sink.flush()) != nil,
+              let stage = WriteStage(sink: sink, committedEnd: state.committedEnd, recorded: recordedText) else { return }
+        state.inLineEnd = state.committedEnd + sink.written
+        state.pending = nil
+        state.stage = stage
+        // From now on the stage draws the ids of drafts that bring none, as
+        // it encodes them: drawing and formatting them was a tenth of
+        // validation's time. Validation never reads a new event's id (an
+        // amendment reads its target's type and fact); the held-back last
+        // event gets one in `write`.
+        validator.newID = { "" }
+    }
+
+    private mutating func handOff(to stage: WriteStage) throws {
+        let block = state.filling
+        state.filling = []
+        state.retained.append(block)
+        let landed = try stage.push(block)
+        state.retained.removeAll { $0[$0.count - 1].seq <= landed }
+    }
+
+    /// Stops the stage, if any, without writing what it still holds (the batch is failing).
+    func abandon() {
+        state.stage?.abandon()
+    }
+
+    private mutating func write(_ e: inout Event, more: Bool, sink: inout BatchSink) throws {
+        if e.id.isEmpty { e.id = uuids.next() }
         e.prev = sink.nextPrev
         e.more = more
         precondition(e.seq == sink.nextSeq)
@@ -197,9 +279,12 @@ struct BatchAppender {
             problems += clashes
         }
         if bad > 0 { throw StoreError.rejected(problems, total: bad) }
-        if let held = state.held {
-            try write(held, more: false, sink: &sink)
-            state.held = nil
+        if let stage = state.stage {
+            if !state.filling.isEmpty { try handOff(to: stage) }
+            sink = try stage.finish()
+            state.stage = nil
+            state.retained = []
         }
+        if var held = state.held.take() { try write(&held, more: false, sink: &sink) }
     }
 }

@@ -52,6 +52,20 @@ public final class BatchReader {
         return try lines.next()
     }
 
+    /// The next drafts, in order, in `block` (emptied first); `block` stays
+    /// empty at the end. Once the reading thread runs, `block` is one of its
+    /// blocks, handed over whole: passed one by one, every draft (some 170
+    /// bytes) was moved through each layer between the reader and the
+    /// validator. Same drafts in the same order as `next()`, which may be mixed with it.
+    public func next(block: inout [DraftInput]) throws(Errno) {
+        block.removeAll(keepingCapacity: true)
+        if let prefetch {
+            try prefetch.next(block: &block)
+        } else if let d = try next() {
+            block.append(d)
+        }
+    }
+
     static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int) -> Result<EventDraft, EventCodingError>? {
         BatchLines.draft(line, maxLineLength: maxLineLength)
     }
@@ -210,7 +224,6 @@ final class DraftPrefetch: @unchecked Sendable {
     private var stopping = false
     // The consumer's own:
     private var current: [DraftInput] = []
-    private var index = 0
     private var thread: pthread_t?
 
     init(_ lines: BatchLines) {
@@ -275,10 +288,10 @@ final class DraftPrefetch: @unchecked Sendable {
     }
 
     func next() throws(Errno) -> DraftInput? {
-        if index < current.count {
-            index += 1
-            return current[index - 1]
-        }
+        // `current` is the block reversed: its next draft is moved out from
+        // the end, not copied (a copy retained every string of the draft,
+        // and dropping the block released them all again).
+        if let d = current.popLast() { return d }
         // No reading thread could be started: read in line.
         guard thread != nil else { return try lines.next() }
         pthread_mutex_lock(mutex)
@@ -293,8 +306,32 @@ final class DraftPrefetch: @unchecked Sendable {
         current = queue.removeFirst()
         pthread_cond_broadcast(changed)
         pthread_mutex_unlock(mutex)
-        index = 1
-        return current[0]
+        current.reverse()
+        return current.popLast()
+    }
+
+    /// The rest of the current block, or the next whole block; empty at the end.
+    func next(block: inout [DraftInput]) throws(Errno) {
+        if !current.isEmpty {
+            while let d = current.popLast() { block.append(d) }
+            return
+        }
+        guard thread != nil else {
+            if let d = try lines.next() { block.append(d) }
+            return
+        }
+        pthread_mutex_lock(mutex)
+        while queue.isEmpty && !finished { pthread_cond_wait(changed, mutex) }
+        if queue.isEmpty {
+            let error = failure
+            failure = nil
+            pthread_mutex_unlock(mutex)
+            if let error { throw error }
+            return
+        }
+        block = queue.removeFirst()
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(mutex)
     }
 
     /// Ends the reading thread (the consumer is done, maybe early) and waits for it.

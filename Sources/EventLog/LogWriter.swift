@@ -163,6 +163,11 @@ public struct BatchSink {
     private let chunk: Int
     /// Writes full chunks on a second thread while the next one is built.
     private let writer: ChunkWriter
+    /// Whether a full chunk is written on `writer`'s thread (the default) or
+    /// at once on the caller's. A caller that already runs on a thread of its
+    /// own (the batch's write stage) writes at once: then every line counted
+    /// in `pending.flushedBytes` is in the file as soon as `add` returns.
+    public var writesInBackground = true
 
     init(fd: FileDescriptor, key: ChainKey, lastSeq: Int, lastLine: [UInt8], lastHash: SHA256Digest, chunk: Int = 4 << 20) {
         self.fd = fd
@@ -192,7 +197,9 @@ public struct BatchSink {
 
     /// Adds one encoded line (without newline) from raw bytes.
     public mutating func add(_ line: UnsafeRawBufferPointer) throws {
-        if pending.bytes.count > 0 && pending.bytes.count + line.count + 1 > chunk { try flushInBackground() }
+        if pending.bytes.count > 0 && pending.bytes.count + line.count + 1 > chunk {
+            if writesInBackground { try flushInBackground() } else { try flush() }
+        }
         let hash = SHA256.hash(line)
         lastHash = hash
         lastLink = key.isKeyed ? key.link(for: line) : hash

@@ -52,17 +52,18 @@ enum AppendCommand {
     /// Appends a batch as it is read: the reader's lines are validated and
     /// written one by one, so memory stays flat however long the batch is.
     static func stream(_ reader: BatchReader, first: DraftInput?, file: String, store: DataStore, expect: Int?, _ c: Context) throws -> BatchReceipt {
-        guard var pending = first else {
+        guard first != nil else {
             throw CLIError.invalid("error: \(file) holds no events; nothing was appended\nfix: give one JSON event per line; see 'antq help append'")
         }
-        var firstTaken = false
-        return try store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
-            if !firstTaken { firstTaken = true; return pending }
-            do throws(Errno) {
-                guard let input = try reader.next() else { return nil }
-                pending = input
-                return input
-            } catch { throw .io(error) }
+        var pending = first
+        return try store.appendBatch(nextBlock: { (block: inout [DraftInput]) throws(StoreError) in
+            // The first line already read, then the reader's drafts a block at a time.
+            if let d = pending.take() {
+                block.removeAll(keepingCapacity: true)
+                block.append(d)
+                return
+            }
+            do throws(Errno) { try reader.next(block: &block) } catch { throw .io(error) }
         }, file: file, defaultBy: c.recorder, expectSeq: expect)
     }
 

@@ -69,7 +69,8 @@ private func batchLines(count: Int, seed: UInt64) -> [String] {
 
 /// Appends `lines` as a file through `BatchReader` and `appendBatch`, with
 /// or without the fast paths; returns the log's bytes and the problems.
-private func appendFile(_ lines: [String], fast: Bool, onto start: [UInt8]) throws -> (log: [UInt8], problems: [String]) {
+private func appendFile(_ lines: [String], fast: Bool, onto start: [UInt8],
+                        writeStageAfter: Int? = 4096) throws -> (log: [UInt8], problems: [String]) {
     let t = TestStore(copying: start)
     defer { t.cleanup() }
     let path = t.root + "/batch.jsonl"
@@ -79,9 +80,16 @@ private func appendFile(_ lines: [String], fast: Bool, onto start: [UInt8]) thro
     let reader = BatchReader(fd: fd, bufferSize: 1 << 14, fastPath: fast, readAhead: fast)
     var problems: [String] = []
     do {
-        _ = try t.store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
-            do throws(Errno) { return try reader.next() } catch { throw .io(error) }
-        }, file: "batch.jsonl", defaultBy: "tester", fastPaths: fast)
+        if fast {
+            // As the command does: whole blocks from the reading thread.
+            _ = try t.store.appendBatch(nextBlock: { (block: inout [DraftInput]) throws(StoreError) in
+                do throws(Errno) { try reader.next(block: &block) } catch { throw .io(error) }
+            }, file: "batch.jsonl", defaultBy: "tester", fastPaths: fast, writeStageAfter: writeStageAfter)
+        } else {
+            _ = try t.store.appendBatch(next: { () throws(StoreError) -> DraftInput? in
+                do throws(Errno) { return try reader.next() } catch { throw .io(error) }
+            }, file: "batch.jsonl", defaultBy: "tester", fastPaths: fast, writeStageAfter: writeStageAfter)
+        }
     } catch {
         guard case .rejected(let p, let total) = error else { throw error }
         problems = p.map { "\($0.line): \($0.error)" } + ["total \(total)"]
@@ -126,7 +134,7 @@ private func startingLog() throws -> [UInt8] {
     #expect(general.log == start)
 }
 
-@Test func readingAheadGivesTheSameDraftsAsReadingInLine() throws {
+@Test func readingAheadGivesTheSameDraftsAsReadingInLineOneByOneOrInBlocks() throws {
     var lines = batchLines(count: 5_000, seed: 3)
     lines[300] = "{not json"
     lines[1_000] = ""
@@ -142,13 +150,104 @@ private func startingLog() throws -> [UInt8] {
         while let d = try reader.next() { out.append("\(d.line): \(d.draft)") }
         return out
     }
+    /// Whole blocks (`next(block:)`), after `mixed` drafts taken one by one.
+    func readBlocks(ahead: Bool, mixed: Int) throws -> [String] {
+        let fd = try FileDescriptor.open(path, .readOnly)
+        defer { try? fd.close() }
+        let reader = BatchReader(fd: fd, bufferSize: 4096, maxLineLength: 2_000, readAhead: ahead)
+        var out: [String] = []
+        for _ in 0..<mixed { if let d = try reader.next() { out.append("\(d.line): \(d.draft)") } }
+        var block: [DraftInput] = []
+        while true {
+            try reader.next(block: &block)
+            if block.isEmpty { break }
+            out += block.map { "\($0.line): \($0.draft)" }
+        }
+        return out
+    }
     let inLine = try read(ahead: false)
     #expect(inLine.count == 4_999)
     #expect(try read(ahead: true) == inLine)
+    for mixed in [0, 300, 1_000] {
+        #expect(try readBlocks(ahead: true, mixed: mixed) == inLine, "blocks after \(mixed) single drafts")
+        #expect(try readBlocks(ahead: false, mixed: mixed) == inLine, "in line, blocks after \(mixed) single drafts")
+    }
     // A reader dropped mid-way stops its thread.
     let fd = try FileDescriptor.open(path, .readOnly)
     defer { try? fd.close() }
     var reader: BatchReader? = BatchReader(fd: fd, bufferSize: 4096)
     for _ in 0..<600 { _ = try reader?.next() }
     reader = nil
+}
+
+// The write stage (encoding, chaining and writing on a second thread) must
+// write the bytes writing in line writes, wherever it takes over, and
+// amendments must find their targets wherever those are then: in the block
+// being filled, in a block handed over but not yet in the file, or in the file.
+
+@Test func aBatchThroughTheWriteStageWritesTheSameBytesAsWritingInLine() throws {
+    let lines = batchLines(count: 30_000, seed: 19)
+    let start = try startingLog()
+    let inLine = try appendFile(lines, fast: true, onto: start, writeStageAfter: nil)
+    #expect(inLine.problems.isEmpty, "\(inLine.problems.prefix(5))")
+    #expect(inLine.log.count > 8 << 20, "the batch should span more than two 4 MiB write chunks")
+    for after in [1, 777, 4096] {
+        let staged = try appendFile(lines, fast: true, onto: start, writeStageAfter: after)
+        #expect(staged.problems.isEmpty, "\(staged.problems.prefix(5))")
+        // Compared as one Bool: a failing #expect on two 8 MiB arrays would diff them for minutes.
+        let same = staged.log == inLine.log
+        #expect(same, "stage after \(after) events: \(staged.log.count) vs \(inLine.log.count) bytes")
+    }
+}
+
+@Test func aBadLineLongAfterTheWriteStageStartedLeavesTheLogByteIdentical() throws {
+    var lines = batchLines(count: 30_000, seed: 23)
+    // Past two write chunks: the stage has written lines of this batch to the file by then.
+    lines[28_000] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":0}}"#
+    lines[29_000] = #"{"type":"tip.received","occurred":"2018-05-14","unit":"99999","data":{"channel":"club","valuable":false}}"#
+    let start = try startingLog()
+    let staged = try appendFile(lines, fast: true, onto: start, writeStageAfter: 100)
+    let inLine = try appendFile(lines, fast: true, onto: start, writeStageAfter: nil)
+    #expect(staged.problems == inLine.problems)
+    // Later lines that depend on the refused one (the seqs after it shift) are refused too.
+    #expect(staged.problems.first?.hasPrefix("28001: ") == true, "\(staged.problems.prefix(3))")
+    #expect(staged.problems.contains { $0.hasPrefix("29001: ") }, "\(staged.problems.prefix(3))")
+    let unchanged = staged.log == start
+    #expect(unchanged, "\(staged.log.count) bytes, was \(start.count)")
+}
+
+/// Once the stage runs it draws the ids of lines that bring none (validation
+/// leaves them empty): every event must still get its own canonical v4 id,
+/// the held-back last one too, and amendments must find their targets.
+@Test func theWriteStageGivesEveryEventWithoutAnIdItsOwnUUID() throws {
+    let t = TestStore(copying: try startingLog())
+    defer { t.cleanup() }
+    var lines: [String] = []
+    for i in 0..<20_000 {
+        if i % 97 == 96 {
+            // Seq of batch line i is i + 6; target the line just before and one long before.
+            let old = i / 2 % 97 == 96 ? i / 2 - 1 : i / 2  // an arrest, not a correction
+            lines.append(#"{"type":"event.corrected","occurred":"2019-01-01","data":{"target":\#(i % 2 == 0 ? i + 5 : old + 6),"reason":"Sai","data":{"count":\#(100 + i)}}}"#)
+        } else {
+            lines.append(#"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":\#(i % 9 + 1)}}"#)
+        }
+    }
+    let path = t.root + "/batch.jsonl"
+    _ = FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+    let fd = try FileDescriptor.open(path, .readOnly)
+    defer { try? fd.close() }
+    let reader = BatchReader(fd: fd)
+    let r = try t.store.appendBatch(nextBlock: { (block: inout [DraftInput]) throws(StoreError) in
+        do throws(Errno) { try reader.next(block: &block) } catch { throw .io(error) }
+    }, file: "batch.jsonl", defaultBy: "tester", writeStageAfter: 100)
+    #expect(r.count == 20_000)
+    let batch = t.events().filter { $0.seq >= 6 }
+    #expect(batch.count == 20_000)
+    #expect(batch.allSatisfy { UUIDText.isCanonical($0.id) && Array($0.id.utf8)[14] == UInt8(ascii: "4") })
+    #expect(Set(batch.map(\.id)).count == 20_000)
+    #expect(r.last?.id == batch.last?.id)
+    let corrections = batch.filter { $0.type == .eventCorrected }
+    #expect(corrections.count == 20_000 / 97)
+    #expect(corrections.allSatisfy { if case .corrected(let c) = $0.data { return c.was != nil } else { return false } })
+    #expect(try t.store.verify().clean)
 }

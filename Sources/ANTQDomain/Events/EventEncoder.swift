@@ -20,6 +20,12 @@ public enum EventEncoder {
     /// `recorded`, when given, is `e.recorded.rfc3339` already as UTF-8: a
     /// batch shares one instant, so it is formatted once, not per line.
     public static func encode(_ e: Event, recorded: [UInt8]?, into out: inout [UInt8]) {
+        if encodeRaw(e, recorded: recorded, into: &out) { return }
+        encodeAppending(e, recorded: recorded, into: &out)
+    }
+
+    /// `encode` by appending piece by piece to the array (every event type).
+    static func encodeAppending(_ e: Event, recorded: [UInt8]?, into out: inout [UInt8]) {
         put(&out, "{\"seq\":")
         putInt(&out, e.seq)
         put(&out, ",\"id\":")
@@ -46,6 +52,238 @@ public enum EventEncoder {
         out.append(0x22)
         if e.more { put(&out, ",\"more\":true") }
         out.append(0x7D)
+    }
+
+    /// The line of a frequent event (the types `putData` writes) written
+    /// through a pointer into a scratch buffer and appended at once: a batch
+    /// line was some twenty appends, each checking the array's capacity and
+    /// uniqueness. Writes exactly `encodeAppending`'s bytes (tested); false,
+    /// with `out` untouched, for any other type or a string that needs an
+    /// escape, a seq or count out of the common range, or a year past 9999.
+    static func encodeRaw(_ e: Event, recorded: [UInt8]?, into out: inout [UInt8]) -> Bool {
+        guard let dataBytes = rawDataBound(e.data), e.seq >= 0, e.occurred.year >= 0, e.occurred.year <= 9999 else { return false }
+        let recordedCount = recorded?.count ?? 40
+        // The fixed parts of the longest line (an award with reason, `more`) are under 360 bytes.
+        let capacity = 640 + recordedCount + dataBytes + e.id.utf8.count + (e.unit?.utf8.count ?? 0) + e.by.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf -> Bool in
+            var w = RawWriter(buf.baseAddress!)
+            w.put("{\"seq\":")
+            w.int(e.seq)
+            w.put(",\"id\":")
+            guard w.string(e.id) else { return false }
+            w.put(",\"type\":\"")
+            w.ascii(e.type.rawValue)
+            w.put("\",\"occurred\":\"")
+            w.date(e.occurred)
+            w.put("\",\"recorded\":\"")
+            if let recorded {
+                guard recorded.count <= recordedCount else { return false }
+                w.bytes(recorded)
+            } else {
+                let text = Array(e.recorded.rfc3339.utf8)
+                guard text.count <= recordedCount else { return false }
+                w.bytes(text)
+            }
+            w.byte(0x22)
+            if let unit = e.unit {
+                w.put(",\"unit\":")
+                guard w.string(unit) else { return false }
+            }
+            w.put(",\"by\":")
+            guard w.string(e.by) else { return false }
+            w.put(",\"data\":")
+            guard w.data(e.data) else { return false }
+            w.put(",\"prev\":\"")
+            w.hex(e.prev)
+            w.byte(0x22)
+            if e.more { w.put(",\"more\":true") }
+            w.byte(0x7D)
+            precondition(w.count <= capacity)
+            out.append(contentsOf: UnsafeBufferPointer(start: buf.baseAddress!, count: w.count))
+            return true
+        }
+    }
+
+    /// The bytes of the strings in the data of a type `RawWriter.data`
+    /// writes (to size its buffer); nil for the other types.
+    static func rawDataBound(_ d: EventData) -> Int? {
+        switch d {
+        case .tipReceived, .cameraInstalled, .cameraRemoved: return 0
+        case .caseSolved(_, _, let ref), .arrestMade(_, let ref, _), .weaponSeized(_, _, let ref): return ref?.utf8.count ?? 0
+        case .awardGranted(let a): return a.recipient.utf8.count + (a.reason?.utf8.count ?? 0)
+        case .modelEstablished(let model, _, let name, _): return model.utf8.count + name.utf8.count
+        case .modelChanged(let model, _, let name, _): return model.utf8.count + (name?.utf8.count ?? 0)
+        case .modelDissolved(let model, let reason): return model.utf8.count + (reason?.utf8.count ?? 0)
+        default: return nil
+        }
+    }
+
+    /// Writes through a pointer into a buffer its caller sized; every
+    /// method writes what the `put…` function of the same name appends.
+    struct RawWriter {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+        @inline(__always) mutating func byte(_ b: UInt8) {
+            base[count] = b
+            count &+= 1
+        }
+
+        @inline(__always) mutating func put(_ s: StaticString) {
+            (base + count).update(from: s.utf8Start, count: s.utf8CodeUnitCount)
+            count &+= s.utf8CodeUnitCount
+        }
+
+        @inline(__always) mutating func bytes(_ b: [UInt8]) {
+            b.withUnsafeBufferPointer { (base + count).update(from: $0.baseAddress!, count: $0.count) }
+            count &+= b.count
+        }
+
+        /// A text known to need no escape (a type or vocabulary name).
+        @inline(__always) mutating func ascii(_ s: String) {
+            var s = s
+            s.withUTF8 { u in
+                (base + count).update(from: u.baseAddress!, count: u.count)
+                count &+= u.count
+            }
+        }
+
+        /// A JSON string; false if it needs an escape (the caller then writes the line by appending).
+        @inline(__always) mutating func string(_ s: String) -> Bool {
+            var s = s
+            return s.withUTF8 { u -> Bool in
+                if RawWriter.needsEscape(u) { return false }
+                base[count] = 0x22
+                if let p = u.baseAddress { (base + count + 1).update(from: p, count: u.count) }
+                base[count + 1 + u.count] = 0x22
+                count &+= u.count + 2
+                return true
+            }
+        }
+
+        /// Whether any byte is a control character, `"` or `\\`: eight bytes
+        /// at a time (the byte-wise loop was a third of the line's encoding).
+        /// Each test below is exact as a yes/no (no false positives).
+        @inline(__always) static func needsEscape(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let p = u.baseAddress else { return false }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
+            while i &+ 8 <= u.count {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let control = (w &- ones &* 0x20) & ~w & highs
+                let q = w ^ (ones &* 0x22)
+                let quote = (q &- ones) & ~q & highs
+                let b = w ^ (ones &* 0x5C)
+                let backslash = (b &- ones) & ~b & highs
+                if control | quote | backslash != 0 { return true }
+                i &+= 8
+            }
+            while i < u.count {
+                let c = p[i]
+                if c < 0x20 || c == 0x22 || c == 0x5C { return true }
+                i &+= 1
+            }
+            return false
+        }
+
+        /// A non-negative whole number.
+        @inline(__always) mutating func int(_ v: Int) {
+            if v < 10 { byte(UInt8(truncatingIfNeeded: 0x30 &+ v)); return }
+            var digits = 0
+            var n = v
+            while n > 0 { digits += 1; n /= 10 }
+            n = v
+            var i = count &+ digits
+            while n > 0 {
+                i -= 1
+                base[i] = UInt8(truncatingIfNeeded: 0x30 &+ n % 10)
+                n /= 10
+            }
+            count &+= digits
+        }
+
+        /// A count: `putCount` (and `JSONWriter.int`) write negatives with a minus sign.
+        @inline(__always) mutating func count(_ v: Int) -> Bool {
+            guard v >= 0 else { return false }
+            int(v)
+            return true
+        }
+
+        mutating func date(_ d: CivilDate) {
+            let y = d.year
+            byte(UInt8(truncatingIfNeeded: 0x30 &+ y / 1000)); byte(UInt8(truncatingIfNeeded: 0x30 &+ y / 100 % 10))
+            byte(UInt8(truncatingIfNeeded: 0x30 &+ y / 10 % 10)); byte(UInt8(truncatingIfNeeded: 0x30 &+ y % 10))
+            byte(0x2D)
+            byte(UInt8(truncatingIfNeeded: 0x30 &+ d.month / 10)); byte(UInt8(truncatingIfNeeded: 0x30 &+ d.month % 10))
+            byte(0x2D)
+            byte(UInt8(truncatingIfNeeded: 0x30 &+ d.day / 10)); byte(UInt8(truncatingIfNeeded: 0x30 &+ d.day % 10))
+        }
+
+        mutating func hex(_ h: SHA256Digest) {
+            let out = UnsafeMutableRawPointer(base + count)
+            h.withUnsafeBytes { b in
+                for i in 0..<32 { out.storeBytes(of: EventEncoder.hexPairs[Int(b[i])], toByteOffset: 2 &* i, as: UInt16.self) }
+            }
+            count &+= 64
+        }
+
+        /// `putData`'s bytes for the same types; false for a string that needs an escape or a negative count.
+        mutating func data(_ d: EventData) -> Bool {
+            switch d {
+            case .tipReceived(let count, let channel, let valuable):
+                put("{\"count\":"); guard self.count(count) else { return false }
+                put(",\"channel\":\""); ascii(channel.rawValue)
+                put(valuable ? "\",\"valuable\":true}" : "\",\"valuable\":false}")
+            case .caseSolved(let count, let category, let ref):
+                put("{\"count\":"); guard self.count(count) else { return false }
+                put(",\"category\":\""); ascii(category.rawValue); byte(0x22)
+                if let ref { put(",\"case\":"); guard string(ref) else { return false } }
+                byte(0x7D)
+            case .arrestMade(let count, let ref, let caught):
+                put("{\"count\":"); guard self.count(count) else { return false }
+                if let ref { put(",\"case\":"); guard string(ref) else { return false } }
+                if let caught { put(caught ? ",\"caught_in_act\":true" : ",\"caught_in_act\":false") }
+                byte(0x7D)
+            case .weaponSeized(let kind, let quantity, let ref):
+                put("{\"kind\":\""); ascii(kind.rawValue)
+                put("\",\"quantity\":"); guard self.count(quantity) else { return false }
+                if let ref { put(",\"case\":"); guard string(ref) else { return false } }
+                byte(0x7D)
+            case .awardGranted(let a):
+                put("{\"recipient_kind\":\""); ascii(a.recipientKind.rawValue)
+                put("\",\"recipient\":"); guard string(a.recipient) else { return false }
+                put(",\"issuer\":\""); ascii(a.issuer.rawValue)
+                put("\",\"form\":\""); ascii(a.form.rawValue)
+                put("\",\"count\":"); guard self.count(a.count) else { return false }
+                if let r = a.reason { put(",\"reason\":"); guard string(r) else { return false } }
+                byte(0x7D)
+            case .cameraInstalled(let count), .cameraRemoved(let count):
+                put("{\"count\":"); guard self.count(count) else { return false }
+                byte(0x7D)
+            case .modelEstablished(let model, let kind, let name, let members):
+                put("{\"model\":"); guard string(model) else { return false }
+                put(",\"kind\":\""); ascii(kind.rawValue)
+                put("\",\"name\":"); guard string(name) else { return false }
+                put(",\"members\":"); guard self.count(members) else { return false }
+                byte(0x7D)
+            case .modelChanged(let model, let kind, let name, let members):
+                put("{\"model\":"); guard string(model) else { return false }
+                if let kind { put(",\"kind\":\""); ascii(kind.rawValue); byte(0x22) }
+                if let name { put(",\"name\":"); guard string(name) else { return false } }
+                if let members { put(",\"members\":"); guard self.count(members) else { return false } }
+                byte(0x7D)
+            case .modelDissolved(let model, let reason):
+                put("{\"model\":"); guard string(model) else { return false }
+                if let reason { put(",\"reason\":"); guard string(reason) else { return false } }
+                byte(0x7D)
+            default:
+                return false
+            }
+            return true
+        }
     }
 
     /// The data of the frequent events (flows, cameras, models) written
@@ -176,6 +414,12 @@ public enum EventEncoder {
 
     @inline(__always)
     static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 &+ v : 0x57 &+ v }
+
+    /// The two lowercase hex digits of every byte, as one little-endian
+    /// `UInt16` to store at once (64 digits a line, one store per byte).
+    static let hexPairs: [UInt16] = (0..<256).map { v in
+        (UInt16(hexDigit(UInt8(v) &>> 4)) | UInt16(hexDigit(UInt8(v) & 0x0F)) << 8).littleEndian
+    }
 
     /// The reference form of `encode(_:)`, through `JSONWriter` alone: the
     /// direct writer above must produce exactly these bytes (tested).

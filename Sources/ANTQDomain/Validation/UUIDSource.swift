@@ -6,12 +6,15 @@ import Glibc
 /// generator 4 KiB at a time: one `getentropy` call per 16 ids instead of
 /// two `getrandom` calls per id, and formatted straight into ASCII. A batch of a million
 /// events would otherwise spend a third of its time here.
-struct UUIDSource {
+public struct UUIDSource {
     private var pool: [UInt8] = []
     private var used = 0
     private static let poolSize = 4096
 
-    mutating func next() -> String {
+    public init() {}
+
+    /// A new random version 4 UUID, canonical lowercase text.
+    public mutating func next() -> String {
         if used + 16 > pool.count { refill() }
         let start = used
         used += 16

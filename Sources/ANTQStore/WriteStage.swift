@@ -1,0 +1,177 @@
+import ANTQDomain
+import EventLog
+import SystemCalls
+import TextFormats
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The write end of a long batch on a thread of its own: events that
+/// validation accepted arrive in blocks, in seq order, and are encoded,
+/// chained (`prev`, SHA-256) and written here while the next lines are
+/// being validated. Encoding and hashing were a third of the work of the
+/// validating thread; a batch's lines cannot be hashed in parallel (each
+/// line's `prev` is the hash of the one before), but they can be a stage of
+/// their own.
+///
+/// What reaches the file is exactly what writing in line writes: the same
+/// `EventEncoder` bytes, the same chain through the same `BatchSink`, every
+/// line with `more` (the batch's last event is held back by `BatchAppender`
+/// and written in line after `finish`). A full chunk is written at once
+/// (`writesInBackground` off), so the stage publishes which lines are in
+/// the file (`landedSeq`): validation keeps every block it handed over
+/// until then, and reads an older event of the batch back from the file.
+/// The sink is the stage's from `start` until `finish` hands it back.
+final class WriteStage: @unchecked Sendable {
+    static let blockSize = 1024
+    static let depth = 4
+
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    // Guarded by `mutex`:
+    private var queue: [[Event]] = []
+    private var closing = false
+    private var abandoned = false
+    private var failure: (any Error)?
+    private var landed: Int
+    private var landedEnd: Int64
+    private var index: [Int64] = []
+    // The stage thread's own (the caller's again once joined):
+    private var sink: BatchSink
+    private var line: [UInt8] = []
+    private var ids = UUIDSource()
+    private let recorded: (UTCInstant, [UInt8])
+    private let baseOffset: Int64
+    /// Seq of the first line written by the stage.
+    let firstSeq: Int
+    private var thread: pthread_t?
+
+    /// Takes over `sink`, whose pending lines must already be in the file.
+    init?(sink: BatchSink, committedEnd: Int64, recorded: (UTCInstant, [UInt8])) {
+        self.sink = sink
+        self.sink.writesInBackground = false
+        self.recorded = recorded
+        baseOffset = committedEnd
+        firstSeq = sink.nextSeq
+        landed = sink.lastSeq
+        landedEnd = committedEnd + sink.written
+        line.reserveCapacity(1024)
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(changed, nil)
+        var t = pthread_t()
+        let me = Unmanaged.passRetained(self).toOpaque()
+        guard pthread_create(&t, nil, { arg in
+            let s = Unmanaged<WriteStage>.fromOpaque(arg!).takeRetainedValue()
+            s.run()
+            return nil
+        }, me) == 0 else {
+            Unmanaged<WriteStage>.fromOpaque(me).release()
+            return nil
+        }
+        thread = t
+    }
+
+    deinit {
+        pthread_cond_destroy(changed)
+        pthread_mutex_destroy(mutex)
+        changed.deallocate()
+        mutex.deallocate()
+    }
+
+    private func run() {
+        while true {
+            pthread_mutex_lock(mutex)
+            while queue.isEmpty && !closing { pthread_cond_wait(changed, mutex) }
+            if queue.isEmpty || abandoned || failure != nil {
+                pthread_mutex_unlock(mutex)
+                return
+            }
+            let block = queue.removeFirst()
+            pthread_cond_broadcast(changed)
+            pthread_mutex_unlock(mutex)
+            do {
+                for var e in block { try write(&e) }
+            } catch {
+                pthread_mutex_lock(mutex)
+                failure = error
+                queue.removeAll()
+                pthread_cond_broadcast(changed)
+                pthread_mutex_unlock(mutex)
+                return
+            }
+        }
+    }
+
+    private func write(_ e: inout Event) throws {
+        // Validation left the id of a draft that brought none to be drawn here.
+        if e.id.isEmpty { e.id = ids.next() }
+        e.prev = sink.nextPrev
+        e.more = true
+        precondition(e.seq == sink.nextSeq)
+        let k = e.seq - firstSeq
+        if k % BatchAppender.LookupState.stride == 0 {
+            pthread_mutex_lock(mutex)
+            index.append(baseOffset + sink.written)
+            pthread_mutex_unlock(mutex)
+        }
+        line.removeAll(keepingCapacity: true)
+        EventEncoder.encode(e, recorded: e.recorded == recorded.0 ? recorded.1 : nil, into: &line)
+        let flushed = sink.pending.flushedBytes
+        try line.withUnsafeBytes { try sink.add($0) }
+        if sink.pending.flushedBytes != flushed {
+            // A chunk was written: every line before this one is in the file.
+            pthread_mutex_lock(mutex)
+            landed = e.seq - 1
+            landedEnd = baseOffset + sink.pending.flushedBytes
+            pthread_mutex_unlock(mutex)
+        }
+    }
+
+    /// Hands a block over, waiting while the queue is full. Returns the
+    /// last seq in the file; throws what stopped the stage.
+    func push(_ block: [Event]) throws -> Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while queue.count >= WriteStage.depth && failure == nil { pthread_cond_wait(changed, mutex) }
+        if let failure { throw failure }
+        queue.append(block)
+        pthread_cond_broadcast(changed)
+        return landed
+    }
+
+    /// Where the line carrying `seq` (written by the stage and already in
+    /// the file) can be read: the offset of the indexed line at or before
+    /// it, the lines to skip from there, and the end of what has landed.
+    func position(of seq: Int) -> (offset: Int64, skip: Int, end: Int64)? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        let k = seq - firstSeq
+        guard k >= 0, seq <= landed, k / BatchAppender.LookupState.stride < index.count else { return nil }
+        return (index[k / BatchAppender.LookupState.stride], k % BatchAppender.LookupState.stride, landedEnd)
+    }
+
+    /// Writes every block handed over, ends the thread and gives the sink
+    /// back; rethrows what stopped the stage.
+    func finish() throws -> BatchSink {
+        join(abandon: false)
+        if let failure { throw failure }
+        return sink
+    }
+
+    /// Ends the thread without writing what is still queued (the batch is
+    /// failing). Safe to call more than once, and after `finish`.
+    func abandon() {
+        join(abandon: true)
+    }
+
+    private func join(abandon: Bool) {
+        guard let t = thread else { return }
+        pthread_mutex_lock(mutex)
+        closing = true
+        if abandon { abandoned = true; queue.removeAll() }
+        pthread_cond_broadcast(changed)
+        pthread_mutex_unlock(mutex)
+        pthread_join(t, nil)
+        thread = nil
+    }
+}
