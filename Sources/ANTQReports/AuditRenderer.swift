@@ -56,9 +56,13 @@ public enum AuditRenderer {
         var t = TextTable(header: ["seq", lang.t("type", "loại"), lang.t("occurred", "ngày xảy ra"), lang.t("recorded", "ngày ghi"),
                                    lang.t("unit", "đơn vị"), lang.t("by", "người ghi"), lang.t("amount", "số"), lang.t("note", "ghi chú")],
                           alignments: [.right, .left, .left, .left, .left, .left, .right, .left])
+        // A batch's events share their recorded instant and often their day:
+        // format each once (an audit can list tens of thousands of rows).
+        var recorded = Memo<UTCInstant>(format: \.rfc3339), occurred = Memo<CivilDate>(format: lang.date)
+        t.rows.reserveCapacity(a.contributions.count + 1)
         for c in a.contributions {
             let note = c.amends.map { "→ #\($0)" } ?? c.subject ?? ""
-            t.append(["\(c.seq)", c.type.rawValue, lang.date(c.occurred), c.recorded.rfc3339, c.unit, c.by,
+            t.append(["\(c.seq)", c.type.rawValue, occurred.text(c.occurred), recorded.text(c.recorded), c.unit, c.by,
                       (c.amount > 0 && c.amends != nil ? "+" : "") + lang.number(c.amount), note])
         }
         t.append(["", "", "", "", "", lang.t("total", "tổng"), lang.number(a.contributionsTotal), ""])
@@ -236,5 +240,20 @@ public enum AuditRenderer {
         }
         if !d.changes.isEmpty { out.append(t.render()) }
         return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The text of the last value formatted, kept while the next value is the same.
+private struct Memo<Value: Equatable> {
+    let format: (Value) -> String
+    private var last: (value: Value, text: String)?
+
+    init(format: @escaping (Value) -> String) { self.format = format }
+
+    mutating func text(_ v: Value) -> String {
+        if let last, last.value == v { return last.text }
+        let s = format(v)
+        last = (v, s)
+        return s
     }
 }

@@ -145,7 +145,12 @@ extension DataStore {
                e.unit == rootUnit(ledger) {
                 assertions.append(.init(seq: e.seq, recorded: e.recorded, by: e.by, announced: announced, valueThen: valueOf(ledger), note: note))
             }
-            if e.type.isUnitEvent || e.type == .eventRetracted { flowScope = nil; running = nil }
+            // Only a unit event (or taking one back) can change the tree; a
+            // retraction of anything else left it alone (3,000 of them in a
+            // national log each walked the tree again).
+            var changesTree = e.type.isUnitEvent
+            if case .retracted(let r) = e.data { changesTree = r.was.map { $0.type.isUnitEvent } ?? true }
+            if changesTree { flowScope = nil; running = nil }
             var touches = false
             if case .flow(let slot) = metric {
                 // A flow figure changes with the contributions inside its units, or when a unit moves.
