@@ -156,6 +156,26 @@ private func samples(_ l: Ledger, start: MonthDay, years: Int = 2, below: Int = 
         #expect(district.timeline.map(\.value) == [3], "the move does not change the district's figure")
     }
 
+    /// A retraction of a unit event changes the tree the figure is summed
+    /// over; the audit must see that (and other retractions must not).
+    @Test func retractingAMoveOfACommuneShowsInTheDistrictsTimeline() throws {
+        let t = try twoCommunes()
+        defer { t.cleanup() }
+        try t.append([#"{"type":"unit.registered","occurred":"2013-12-30","unit":"719","data":{"name":"Dĩ An","kind":"town","parent":"74"}}"#])
+        let arrest = try t.append([#"{"type":"arrest.made","occurred":"2018-05-14","unit":"25750","data":{"count":4}}"#]).events[0].seq
+        let other = try t.append([#"{"type":"arrest.made","occurred":"2018-05-15","unit":"25747","data":{"count":1}}"#]).events[0].seq
+        let move = try t.append([#"{"type":"unit.changed","occurred":"2018-06-01","unit":"25750","data":{"parent":"719"}}"#]).events[0].seq
+        _ = try t.append([#"{"type":"event.retracted","data":{"target":\#(other),"reason":"counted twice"}}"#])
+        _ = try t.append([#"{"type":"event.retracted","data":{"target":\#(move),"reason":"moved by mistake"}}"#])
+
+        let a = try t.store.audit(metric: Metric(name: "arrests")!, year: 2018, unit: "718")
+        #expect(a.value == 4)
+        #expect(a.timeline.map(\.value) == [4, 5, 1, 0, 4], "arrest, other, the move, other retracted, the move taken back")
+        let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+        #expect(FigureQuery(ledger: r.ledger, year: 2018, periodStart: r.periodStart).value(Metric(name: "arrests")!, unit: "718") == 4)
+        _ = arrest
+    }
+
     @Test func aRetractionTakesTheEventOutAndShowsInTheTimeline() throws {
         let t = try twoCommunes()
         defer { t.cleanup() }

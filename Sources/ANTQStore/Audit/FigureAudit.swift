@@ -154,7 +154,7 @@ extension DataStore {
             var touches = false
             if case .flow(let slot) = metric {
                 // A flow figure changes with the contributions inside its units, or when a unit moves.
-                touches = e.type.isUnitEvent && Self.touches(e, metric)
+                touches = changesTree && Self.touches(e, metric)
                 Self.flowContributions(of: e, slot: slot, year: year, start: start) { unit, amount, amends, reason in
                     flowRows.append(.init(seq: e.seq, type: e.type, occurred: e.occurred, recorded: e.recorded, unit: unit, by: e.by,
                                           amount: amount, amends: amends, reason: reason, subject: nil))
