@@ -230,18 +230,8 @@ final class DraftPrefetch: @unchecked Sendable {
         self.lines = lines
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
-        var t = pthread_t()
-        let me = Unmanaged.passRetained(self).toOpaque()
-        if pthread_create(&t, nil, { arg in
-            let p = Unmanaged<DraftPrefetch>.fromOpaque(arg!).takeRetainedValue()
-            p.produce()
-            return nil
-        }, me) == 0 {
-            thread = t
-        } else {
-            // No thread: `next` reads in line.
-            Unmanaged<DraftPrefetch>.fromOpaque(me).release()
-        }
+        // Without a thread, `next` reads in line.
+        thread = PosixThread.start { self.produce() }
     }
 
     deinit {
@@ -294,18 +284,8 @@ final class DraftPrefetch: @unchecked Sendable {
         if let d = current.popLast() { return d }
         // No reading thread could be started: read in line.
         guard thread != nil else { return try lines.next() }
-        pthread_mutex_lock(mutex)
-        while queue.isEmpty && !finished { pthread_cond_wait(changed, mutex) }
-        if queue.isEmpty {
-            let error = failure
-            failure = nil
-            pthread_mutex_unlock(mutex)
-            if let error { throw error }
-            return nil
-        }
-        current = queue.removeFirst()
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(mutex)
+        guard let block = try takeQueued() else { return nil }
+        current = block
         current.reverse()
         return current.popLast()
     }
@@ -320,6 +300,12 @@ final class DraftPrefetch: @unchecked Sendable {
             if let d = try lines.next() { block.append(d) }
             return
         }
+        if let next = try takeQueued() { block = next }
+    }
+
+    /// The next block the reading thread queued (waiting for it); nil at the
+    /// end, or the reading error once.
+    private func takeQueued() throws(Errno) -> [DraftInput]? {
         pthread_mutex_lock(mutex)
         while queue.isEmpty && !finished { pthread_cond_wait(changed, mutex) }
         if queue.isEmpty {
@@ -327,11 +313,12 @@ final class DraftPrefetch: @unchecked Sendable {
             failure = nil
             pthread_mutex_unlock(mutex)
             if let error { throw error }
-            return
+            return nil
         }
-        block = queue.removeFirst()
+        let block = queue.removeFirst()
         pthread_cond_broadcast(changed)
         pthread_mutex_unlock(mutex)
+        return block
     }
 
     /// Ends the reading thread (the consumer is done, maybe early) and waits for it.

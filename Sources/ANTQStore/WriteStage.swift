@@ -58,16 +58,7 @@ final class WriteStage: @unchecked Sendable {
         line.reserveCapacity(1024)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(changed, nil)
-        var t = pthread_t()
-        let me = Unmanaged.passRetained(self).toOpaque()
-        guard pthread_create(&t, nil, { arg in
-            let s = Unmanaged<WriteStage>.fromOpaque(arg!).takeRetainedValue()
-            s.run()
-            return nil
-        }, me) == 0 else {
-            Unmanaged<WriteStage>.fromOpaque(me).release()
-            return nil
-        }
+        guard let t = PosixThread.start({ self.run() }) else { return nil }
         thread = t
     }
 

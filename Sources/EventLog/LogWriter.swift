@@ -316,19 +316,11 @@ final class ChunkWriter: @unchecked Sendable {
         precondition(thread == nil, "a chunk is still being written")
         swap(&buffer, &bytes)
         bytes.removeAll(keepingCapacity: true)
-        var t = pthread_t()
-        let me = Unmanaged.passRetained(self).toOpaque()
-        let rc = pthread_create(&t, nil, { arg in
-            let w = Unmanaged<ChunkWriter>.fromOpaque(arg!).takeRetainedValue()
-            w.run()
-            return nil
-        }, me)
-        if rc != 0 {
-            // No thread: write here instead.
-            Unmanaged<ChunkWriter>.fromOpaque(me).release()
-            run()
-        } else {
+        if let t = PosixThread.start({ self.run() }) {
             thread = t
+        } else {
+            // No thread: write here instead.
+            run()
         }
     }
 
