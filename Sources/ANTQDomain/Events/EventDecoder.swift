@@ -73,11 +73,16 @@ public struct EventDecoder {
     private mutating func name(_ raw: JSONRawString) throws -> String {
         try names.name(raw) { raw in
             let v = raw.string
-            guard !v.isEmpty, v.utf8.count <= 400, Self.isCanonicalText(v) else {
+            guard Self.isRecorderName(v) else {
                 throw EventCodingError(field: "by", problem: "must be a non-empty name in NFC")
             }
             return v
         }!
+    }
+
+    /// A stored `by`: non-empty, at most 400 bytes, as antq stores text.
+    static func isRecorderName(_ v: String) -> Bool {
+        !v.isEmpty && v.utf8.count <= 400 && isCanonicalText(v)
     }
 
     private mutating func decodeThrowing(_ line: UnsafeRawBufferPointer) throws -> CheckedLine {

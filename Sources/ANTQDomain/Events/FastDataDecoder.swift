@@ -222,17 +222,21 @@ enum FastDataDecoder {
         return canonical(raw.bytes, max: max)
     }
 
-    /// The same test on a string's bytes, already checked to be valid UTF-8 with no escape in them.
+    /// The same test on a string's bytes (with no escape in them).
     @inline(__always)
     static func canonical(_ b: UnsafeBufferPointer<UInt8>, max: Int) -> String? {
         isCanonical(b, max: max) ? String(decoding: b, as: UTF8.self) : nil
     }
 
-    /// The same test without making the `String`.
+    /// The same test without making the `String`. Bytes not yet checked as
+    /// UTF-8 (the layout reader's) are checked here: a sure answer of
+    /// `quickCanonical` covers that, and the rare other text is validated
+    /// before the full test.
     @inline(__always)
     static func isCanonical(_ b: UnsafeBufferPointer<UInt8>, max: Int) -> Bool {
         guard !b.isEmpty, b.count <= max else { return false }
-        return quickCanonical(b) ?? EventDecoder.isCanonicalText(String(decoding: b, as: UTF8.self))
+        if let sure = quickCanonical(b) { return sure }
+        return isValidStrictUTF8(b) && EventDecoder.isCanonicalText(String(decoding: b, as: UTF8.self))
     }
 
     /// `EventDecoder.isCanonicalText` on UTF-8 bytes, answered without

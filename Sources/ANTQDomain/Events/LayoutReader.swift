@@ -363,13 +363,7 @@ struct LayoutReader {
     /// the line: a flow's fold never reads it.
     @inline(__always)
     mutating func text(max: Int) -> Range<Int>? {
-        guard let b = quoted(), !b.isEmpty, b.count <= max else { return nil }
-        switch FastDataDecoder.quickCanonical(b) {
-        case true?: break
-        case false?: return nil
-        case nil:
-            guard isValidStrictUTF8(b), EventDecoder.isCanonicalText(String(decoding: b, as: UTF8.self)) else { return nil }
-        }
+        guard let b = quoted(), FastDataDecoder.isCanonical(b, max: max) else { return nil }
         return range(b)
     }
 
@@ -396,7 +390,7 @@ struct LayoutReader {
         if let cached = names.cached(b) { return cached }
         guard isValidStrictUTF8(b) else { return nil }
         let v = String(decoding: b, as: UTF8.self)
-        guard !v.isEmpty, b.count <= 400, EventDecoder.isCanonicalText(v) else { return nil }
+        guard EventDecoder.isRecorderName(v) else { return nil }
         names.keep(v)
         return v
     }

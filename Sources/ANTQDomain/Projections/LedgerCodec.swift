@@ -398,7 +398,8 @@ public enum LedgerCodec {
         let saved = s
         try s.skipValue()
         var bytes = s.bytes(from: saved.offset, to: s.offset)
-        while let first = bytes.first, first == 0x20 || first == 0x0A || first == 0x09 || first == 0x0D || first == 0x3A {
+        // `nextKey` took the colon; the value may follow spaces.
+        while let first = bytes.first, first == 0x20 || first == 0x0A || first == 0x09 || first == 0x0D {
             bytes = UnsafeRawBufferPointer(rebasing: bytes.dropFirst())
         }
         if let fact = LayoutReader.fact(bytes) { return fact }
