@@ -68,8 +68,12 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return era * 146097 + dayOfEra - 719468
     }
 
+    /// The day numbers of years 1...9999, the dates that exist: a day
+    /// number read from a file is checked against it before it is used.
+    public static let dayNumbers: ClosedRange<Int> = CivilDate(year: 1, month: 1, day: 1)!.dayNumber...CivilDate(year: 9999, month: 12, day: 31)!.dayNumber
+
     /// The date `dayNumber` days after 1970-01-01 (Hinnant's `civil_from_days`).
-    /// - Precondition: the result lies in years 1...9999.
+    /// - Precondition: `dayNumbers` contains it.
     public init(dayNumber: Int) {
         let z = dayNumber + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextFormats
 @testable import ANTQDomain
 
 @Test(arguments: [UInt64(21), 22, 23, 24, 25, 26])
@@ -82,4 +83,48 @@ func modelsPiecesReadByTheLayoutAreThoseTheScannerReads(seed: UInt64) throws {
         }
     }
     #expect(readByLayout > 50)
+}
+
+/// Names repeat across a real log's models; the layout reader shares one
+/// string per distinct name, and must still read what the scanner reads.
+@Test func modelsWithRepeatedNamesReadAlikeByTheLayoutAndTheScanner() throws {
+    var l = Ledger()
+    let day = CivilDate(year: 2020, month: 3, day: 1)!
+    for i in 0..<300 {
+        let name = "Câu lạc bộ phòng, chống tội phạm khu phố \(i % 7)"
+        let id = "m\(i)"
+        l.models.add(Fact(occurred: day, unit: "29000", data: .modelEstablished(model: id, kind: .crime_prevention_club, name: name, members: i)), seq: 10 + i)
+        if i % 3 == 0 {
+            l.models.add(Fact(occurred: day.adding(days: i), unit: "29000", data: .modelChanged(model: id, kind: nil, name: "Tổ \(i % 5)", members: nil)), seq: 1000 + i)
+        }
+        if i % 4 == 0 {
+            l.models.add(Fact(occurred: day.adding(days: 400), unit: "29000", data: .modelDissolved(model: id, reason: i % 8 == 0 ? "Sáp nhập" : nil)), seq: 2000 + i)
+        }
+    }
+    for job in LedgerCodec.pieceEncoders(l) where job.section == .models {
+        let bytes = job.encode()
+        let fast = try #require(bytes.withUnsafeBytes { LayoutReader.modelsPiece($0) })
+        var general = Ledger()
+        try LedgerCodec.decodeWithScanner(bytes, into: &general)
+        #expect(fast == general.models)
+        #expect(fast.records.count > 100)
+    }
+}
+
+/// A day number outside years 1...9999 in a model row is refused as
+/// undecodable (the store then falls back to a replay), not a crash.
+@Test func aModelRowWithADayOutsideTheCalendarIsRefused() throws {
+    var l = Ledger()
+    l.models.add(Fact(occurred: CivilDate(year: 2020, month: 3, day: 1)!, unit: "29000",
+                      data: .modelEstablished(model: "m1", kind: .shock_team, name: "Tổ 1", members: 3)), seq: 5)
+    let piece = try #require(LedgerCodec.pieceEncoders(l).first { $0.section == .models }).encode()
+    let text = String(decoding: piece, as: UTF8.self)
+    let dayText = String(CivilDate(year: 2020, month: 3, day: 1)!.dayNumber)
+    #expect(text.contains("[5,\(dayText),"))
+    for bad in ["99999999", "-800000"] {
+        let broken = Array(text.replacingOccurrences(of: "[5,\(dayText),", with: "[5,\(bad),").utf8)
+        #expect(broken.withUnsafeBytes { LayoutReader.modelsPiece($0) } == nil)
+        var l2 = Ledger()
+        #expect(throws: LedgerCodec.DecodeError.self) { try LedgerCodec.decode(broken, into: &l2) }
+    }
 }

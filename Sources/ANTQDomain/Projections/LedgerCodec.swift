@@ -147,20 +147,18 @@ public enum LedgerCodec {
     /// `[seq, day, "d", reason|null]` (dissolved).
     static func writeModelRow(_ e: ModelRegistry.Entry, _ w: inout JSONWriter) {
         w.beginArray()
-        w.int(Int64(e.seq)); w.int(Int64(e.occurred.dayNumber))
-        switch e.data {
-        case .modelEstablished(_, let kind, let name, let members):
+        w.int(Int64(e.seq)); w.int(Int64(e.day))
+        switch e.change {
+        case .established(let kind, let name, let members):
             w.string("e"); w.string(kind.rawValue); w.string(name); w.int(Int64(members))
-        case .modelChanged(_, let kind, let name, let members):
+        case .changed(let kind, let name, let members):
             w.string("c")
             if let kind { w.string(kind.rawValue) } else { w.null() }
             if let name { w.string(name) } else { w.null() }
             if let members { w.int(Int64(members)) } else { w.null() }
-        case .modelDissolved(_, let reason):
+        case .dissolved(let reason):
             w.string("d")
             if let reason { w.string(reason) } else { w.null() }
-        default:
-            w.string("?")
         }
         w.endArray()
     }
@@ -188,32 +186,35 @@ public enum LedgerCodec {
         while try s.nextElement() {
             try s.beginArray()
             try next(&s); let seq = Int(try s.readInt64())
-            try next(&s); let day = CivilDate(dayNumber: Int(try s.readInt64()))
+            try next(&s)
+            let dayNumber = Int(try s.readInt64())
+            guard CivilDate.dayNumbers.contains(dayNumber) else { throw DecodeError(reason: "model row day \(dayNumber)") }
+            let day = Int32(dayNumber)
             try next(&s)
             let raw = try s.readRawString()
             let tag = raw.bytes.count == 1 && !raw.escaped ? raw.bytes[0] : 0
-            let data: EventData
+            let change: ModelChange
             switch tag {
             case UInt8(ascii: "e"):
                 try next(&s)
                 let kind = try kind(&s)
                 try next(&s); let name = try s.readString()
                 try next(&s); let members = Int(try s.readInt64())
-                data = .modelEstablished(model: id, kind: kind, name: name, members: members)
+                change = .established(kind: kind, name: name, members: members)
             case UInt8(ascii: "c"):
                 try next(&s)
                 var changedKind: ModelKind?
                 if try s.peekKind() == .null { try s.readNull() } else { changedKind = try kind(&s) }
                 try next(&s); let name = try optString(&s)
                 try next(&s); let members = try optInt(&s)
-                data = .modelChanged(model: id, kind: changedKind, name: name, members: members)
+                change = .changed(kind: changedKind, name: name, members: members)
             case UInt8(ascii: "d"):
-                try next(&s); data = .modelDissolved(model: id, reason: try optString(&s))
+                try next(&s); change = .dissolved(reason: try optString(&s))
             default:
                 throw DecodeError(reason: "model row tag \(tag)")
             }
             guard try !s.nextElement() else { throw DecodeError(reason: "model row too long") }
-            entries.append(ModelRegistry.Entry(seq: seq, occurred: day, data: data))
+            entries.append(ModelRegistry.Entry(seq: seq, day: day, change: change))
         }
         // Rows were written in the registry's order; restore the record whole.
         models.restore(id: id, unit: unit, entries: entries)
@@ -419,9 +420,8 @@ extension ModelRegistry {
     /// Puts back a model read from a snapshot, its entries already in order.
     mutating func restore(id: String, unit: String, entries: [Entry]) {
         guard !entries.isEmpty else { return }
-        let inOrder: (ModelRegistry.Entry, ModelRegistry.Entry) -> Bool = { ($0.occurred.dayNumber, $0.seq) < ($1.occurred.dayNumber, $1.seq) }
         // Snapshots write them in order; sort only what is not.
-        let sorted = zip(entries, entries.dropFirst()).allSatisfy { !inOrder($1, $0) } ? entries : entries.sorted(by: inOrder)
+        let sorted = zip(entries, entries.dropFirst()).allSatisfy { !Entry.inOrder($1, $0) } ? entries : entries.sorted(by: Entry.inOrder)
         recordsStorage[id] = Record(id: id, unit: unit, entries: sorted)
     }
 

@@ -15,12 +15,13 @@ extension LayoutReader {
         guard bytes.count > 0 else { return nil }
         var r = LayoutReader(bytes)
         var models = ModelRegistry()
+        var texts = TextInterner()
         guard r.literal("{\"model_count\":"), let count = r.number(min: 0, max: 999_999_999) else { return nil }
         models.reserve(count)
         guard r.literal(",\"models\":[") else { return nil }
         if !r.literal("]") {
             repeat {
-                guard r.model(into: &models) else { return nil }
+                guard r.model(into: &models, texts: &texts) else { return nil }
             } while r.literal(",")
             guard r.literal("]") else { return nil }
         }
@@ -45,21 +46,23 @@ extension LayoutReader {
     }
 
     /// `{"id":"…","unit":"…","rows":[[seq,day,tag,…],…]}`, as `LedgerCodec.writeModels` writes it.
-    private mutating func model(into models: inout ModelRegistry) -> Bool {
+    /// Names and reasons repeat across models: they come from `texts`.
+    private mutating func model(into models: inout ModelRegistry, texts: inout TextInterner) -> Bool {
         guard literal("{\"id\":\""), let id = plainString(), literal(",\"unit\":\""), let unit = plainString(),
               literal(",\"rows\":[") else { return false }
         var entries: [ModelRegistry.Entry] = []
         entries.reserveCapacity(4)
         if !literal("]") {
             repeat {
-                guard literal("["), let seq = signedNumber(), literal(","), let day = signedNumber(), literal(",\""),
+                guard literal("["), let seq = signedNumber(), literal(","), let day = signedNumber(),
+                      let day32 = Int32(exactly: day), CivilDate.dayNumbers.contains(day), literal(",\""),
                       let tag = quoted(), tag.count == 1 else { return false }
-                let data: EventData
+                let change: ModelChange
                 switch tag[0] {
                 case UInt8(ascii: "e"):
-                    guard literal(",\""), let kind = vocabulary(ModelKind.self), literal(",\""), let name = plainString(),
+                    guard literal(",\""), let kind = vocabulary(ModelKind.self), literal(",\""), let name = sharedString(&texts),
                           literal(","), let members = signedNumber() else { return false }
-                    data = .modelEstablished(model: id, kind: kind, name: name, members: members)
+                    change = .established(kind: kind, name: name, members: members)
                 case UInt8(ascii: "c"):
                     guard literal(",") else { return false }
                     var kind: ModelKind?
@@ -67,21 +70,21 @@ extension LayoutReader {
                         guard literal("\""), let k = vocabulary(ModelKind.self) else { return false }
                         kind = k
                     }
-                    guard literal(","), let name = optionalPlainString(), literal(",") else { return false }
+                    guard literal(","), let name = optionalSharedString(&texts), literal(",") else { return false }
                     var members: Int?
                     if !literal("null") {
                         guard let m = signedNumber() else { return false }
                         members = m
                     }
-                    data = .modelChanged(model: id, kind: kind, name: name, members: members)
+                    change = .changed(kind: kind, name: name, members: members)
                 case UInt8(ascii: "d"):
-                    guard literal(","), let reason = optionalPlainString() else { return false }
-                    data = .modelDissolved(model: id, reason: reason)
+                    guard literal(","), let reason = optionalSharedString(&texts) else { return false }
+                    change = .dissolved(reason: reason)
                 default:
                     return false
                 }
                 guard literal("]") else { return false }
-                entries.append(ModelRegistry.Entry(seq: seq, occurred: CivilDate(dayNumber: day), data: data))
+                entries.append(ModelRegistry.Entry(seq: seq, day: day32, change: change))
             } while literal(",")
             guard literal("]") else { return false }
         }
@@ -97,10 +100,18 @@ extension LayoutReader {
         return String(decoding: b, as: UTF8.self)
     }
 
+    /// Like `plainString`, but one `String` for all equal texts of the piece.
+    private mutating func sharedString(_ texts: inout TextInterner) -> String? {
+        guard let b = quoted() else { return nil }
+        return texts.string(UnsafeRawBufferPointer(b)) { bytes in
+            isValidStrictUTF8(bytes.assumingMemoryBound(to: UInt8.self)) ? String(decoding: bytes, as: UTF8.self) : nil
+        }
+    }
+
     /// `null` (`.some(nil)`) or a string in quotes; nil for anything else.
-    private mutating func optionalPlainString() -> String?? {
+    private mutating func optionalSharedString(_ texts: inout TextInterner) -> String?? {
         if literal("null") { return .some(nil) }
-        guard literal("\""), let s = plainString() else { return nil }
+        guard literal("\""), let s = sharedString(&texts) else { return nil }
         return .some(s)
     }
 

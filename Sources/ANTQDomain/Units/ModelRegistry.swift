@@ -6,9 +6,28 @@ import TextFormats
 /// correction lands where it belongs in time.
 public struct ModelRegistry: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
+        // Declared in this order so the entry packs into 48 bytes.
+        public var change: ModelChange
+        /// `occurred` as a day number: compared at every entry of every
+        /// model when a summary counts the models standing on a day.
+        public var day: Int32
         public var seq: Int
-        public var occurred: CivilDate
-        public var data: EventData
+
+        public init(seq: Int, day: Int32, change: ModelChange) {
+            self.change = change
+            self.day = day
+            self.seq = seq
+        }
+
+        public init(seq: Int, occurred: CivilDate, change: ModelChange) {
+            self.init(seq: seq, day: Int32(occurred.dayNumber), change: change)
+        }
+
+        public var occurred: CivilDate { CivilDate(dayNumber: Int(day)) }
+
+        /// Sorts entries by the day they occurred, then by log order.
+        @inline(__always)
+        static func inOrder(_ a: Entry, _ b: Entry) -> Bool { (a.day, a.seq) < (b.day, b.seq) }
     }
 
     public struct Record: Sendable, Equatable {
@@ -51,15 +70,15 @@ public struct ModelRegistry: Sendable, Equatable {
             let sign = (fact.type == .cameraInstalled) == adding ? 1 : -1
             Self.addCameras(sign * n, unit: unit, day: fact.occurred, to: &camerasStorage)
         case .modelEstablished, .modelChanged, .modelDissolved:
-            guard let id = fact.data.modelID else { return }
-            let entry = Entry(seq: seq, occurred: fact.occurred, data: fact.data)
+            guard let id = fact.data.modelID, let change = ModelChange(fact.data) else { return }
+            let entry = Entry(seq: seq, occurred: fact.occurred, change: change)
             if adding {
                 // One lookup, the record changed in place (no copy of its entries).
                 modify(&recordsStorage[id, default: Record(id: id, unit: unit, entries: [])]) { r in
-                    if case .modelEstablished = fact.data { r.unit = unit }
+                    if case .established = change { r.unit = unit }
                     // Most entries arrive in order: append unless an earlier day comes late.
-                    if let lastEntry = r.entries.last, (lastEntry.occurred.dayNumber, lastEntry.seq) > (entry.occurred.dayNumber, seq) {
-                        let at = r.entries.firstIndex { ($0.occurred.dayNumber, $0.seq) > (entry.occurred.dayNumber, seq) } ?? r.entries.endIndex
+                    if let lastEntry = r.entries.last, Entry.inOrder(entry, lastEntry) {
+                        let at = r.entries.firstIndex { Entry.inOrder(entry, $0) } ?? r.entries.endIndex
                         r.entries.insert(entry, at: at)
                     } else {
                         r.entries.append(entry)
@@ -82,19 +101,19 @@ public struct ModelRegistry: Sendable, Equatable {
 
     static func view(of r: Record, on date: CivilDate?) -> View? {
         let id = r.id
+        let limit = date.map { Int32($0.dayNumber) } ?? .max
         var v: View?
         for e in r.entries {
-            if let date, e.occurred > date { break }
-            switch e.data {
-            case .modelEstablished(_, let kind, let name, let members):
+            if e.day > limit { break }
+            switch e.change {
+            case .established(let kind, let name, let members):
                 v = View(id: id, unit: r.unit, kind: kind, name: name, members: members, active: true, established: e.occurred)
-            case .modelChanged(_, let kind, let name, let members):
+            case .changed(let kind, let name, let members):
                 if let kind { v?.kind = kind }
                 if let name { v?.name = name }
                 if let members { v?.members = members }
-            case .modelDissolved:
+            case .dissolved:
                 v?.active = false
-            default: break
             }
         }
         return v
@@ -109,21 +128,21 @@ public struct ModelRegistry: Sendable, Equatable {
     /// the end of `date`, without building its `View` (names are not needed
     /// to count: a summary sums twenty thousand models).
     public func forEachStanding(on date: CivilDate, _ body: (_ unit: String, _ kind: ModelKind, _ members: Int) -> Void) {
+        let limit = Int32(date.dayNumber)
         for r in recordsStorage.values {
             var kind: ModelKind?
             var members = 0
             var active = false
             for e in r.entries {
-                if e.occurred > date { break }
-                switch e.data {
-                case .modelEstablished(_, let k, _, let m):
+                if e.day > limit { break }
+                switch e.change {
+                case .established(let k, _, let m):
                     kind = k; members = m; active = true
-                case .modelChanged(_, let k, _, let m):
+                case .changed(let k, _, let m):
                     if let k { kind = k }
                     if let m { members = m }
-                case .modelDissolved:
+                case .dissolved:
                     active = false
-                default: break
                 }
             }
             if active, let kind { body(r.unit, kind, members) }

@@ -202,7 +202,7 @@ public struct Validator {
             if let r = ledger.models.records[model] {
                 // When a correction is checked, the target's own entry is already
                 // taken out: the model's later changes are not "another" model.
-                if r.entries.contains(where: { $0.seq != seq && $0.data.type == .modelEstablished }) {
+                if r.entries.contains(where: { $0.seq != seq && $0.change.type == .modelEstablished }) {
                     throw EventCodingError(field: "\(dataField).model", problem: "model \(model) already exists (in unit \(r.unit))",
                                            fix: "choose a new id, or use model.changed")
                 }

@@ -293,14 +293,14 @@ extension DataStore {
         case .models(let k), .members(let k):
             for m in ledger.models.activeModels(on: day) where m.kind == k && scope.contains(m.unit) {
                 guard let r = ledger.models.records[m.id] else { continue }
-                let entries = r.entries.filter { $0.occurred <= day }
+                let entries = r.entries.filter { $0.day <= Int32(day.dayNumber) }
                 // The event that set the figure: establishment for a count, the last members change for members.
                 var source = entries.first?.seq ?? 0
                 if case .members = s {
                     for en in entries {
-                        switch en.data {
-                        case .modelEstablished: source = en.seq
-                        case .modelChanged(_, _, _, let mem) where mem != nil: source = en.seq
+                        switch en.change {
+                        case .established: source = en.seq
+                        case .changed(_, _, let mem) where mem != nil: source = en.seq
                         default: break
                         }
                     }

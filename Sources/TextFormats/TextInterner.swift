@@ -1,0 +1,106 @@
+/// Hands out one shared `String` for each distinct byte sequence it is given.
+///
+/// Why: a snapshot of a national log holds tens of thousands of model names
+/// and reasons, and most of them repeat ("Câu lạc bộ phòng, chống tội phạm
+/// khu phố 3"). Making a new `String` for each one was a heap allocation
+/// and a UTF-8 check per text, and most of the memory of the models; with
+/// the interner each distinct text is checked and allocated once, and the
+/// copies share its storage.
+///
+/// The table is keyed by bytes, so a text already seen costs a hash and a
+/// comparison, not a `String`.
+public struct TextInterner {
+    private var strings: [String] = []
+    /// The bytes of every string, one after another (`ends[i]` closes string `i`).
+    private var arena: [UInt8] = []
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing, linear probing: an index into `strings`, or -1.
+    private var slots: [Int32]
+    private var mask: Int
+
+    public init() {
+        slots = Array(repeating: -1, count: 256)
+        mask = 255
+    }
+
+    /// Distinct texts held.
+    public var count: Int { strings.count }
+
+    /// The shared string for `bytes`. The first time a byte sequence is
+    /// seen, `make` turns it into a string (or refuses it with nil, say for
+    /// invalid UTF-8: then nothing is kept and nil is returned).
+    public mutating func string(_ bytes: UnsafeRawBufferPointer, make: (UnsafeRawBufferPointer) -> String?) -> String? {
+        let h = TextInterner.hash(bytes)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let s = Int(slots[i])
+            if s < 0 { break }
+            if hashes[s] == h && matches(s, bytes) { return strings[s] }
+            i = (i + 1) & mask
+        }
+        guard let made = make(bytes) else { return nil }
+        slots[i] = Int32(strings.count)
+        strings.append(made)
+        hashes.append(h)
+        arena.append(contentsOf: bytes)
+        ends.append(arena.count)
+        if strings.count * 2 > slots.count { grow() }
+        return made
+    }
+
+    private func matches(_ s: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = s == 0 ? 0 : ends[s - 1]
+        guard ends[s] - start == bytes.count else { return false }
+        return arena.withUnsafeBytes { a in
+            bytes.count == 0 || memcmpBytes(a.baseAddress! + start, bytes.baseAddress!, bytes.count)
+        }
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        slots = Array(repeating: -1, count: capacity)
+        mask = capacity - 1
+        for (s, h) in hashes.enumerated() {
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+            slots[i] = Int32(s)
+        }
+    }
+
+    /// A multiply–xorshift hash over 8-byte words (texts are short; the
+    /// table only needs spread, not resistance to chosen inputs: it is
+    /// filled from antq's own snapshots).
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        h ^= h >> 32
+        return h &* 0x9E37_79B9_7F4A_7C15 ^ (h >> 28)
+    }
+}
+
+@inline(__always)
+private func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    var i = 0
+    while i + 8 <= n {
+        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < n {
+        if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+        i += 1
+    }
+    return true
+}
