@@ -201,35 +201,43 @@ public struct SnapshotStore: Sendable {
         }
         var lastRecorded: UTCInstant?
         if case .string(let r)? = v["last_recorded"] { lastRecorded = UTCInstant(rfc3339: r) }
-        // Read the pieces wanted, then check and decode them on every core.
-        var jobs: [(info: SectionInfo, bytes: [UInt8])] = []
+        // Read, check and decode the pieces wanted on every core: each core
+        // reads its own piece, so the first decodes while the others are read.
+        var jobs: [(info: SectionInfo, offset: Int64)] = []
         var offset = Int64(nl + 1)
         for info in infos {
             defer { offset += Int64(info.length) }
             guard wanted.contains(info.section) || info.section == .base else { continue }
-            var bytes = try read(offset, info.length)
-            guard bytes.count == info.length, bytes.last == 0x0A else { throw .mismatch("its \(info.section.rawValue) section is cut short") }
-            bytes.removeLast()
-            jobs.append((info, bytes))
+            jobs.append((info, offset))
         }
         let results = PieceResults(count: jobs.count)
         let profiling = Environment.value("ANTQ_PROFILE") != nil
-        let work = { @Sendable [jobs] (i: Int) in
+        let work = { @Sendable [jobs, fd] (i: Int) in
             let job = jobs[i]
-            guard SHA256.hash(job.bytes) == job.info.sha256 else {
+            var bytes: [UInt8]
+            do throws(Errno) { bytes = try fd.readAll(fromAbsoluteOffset: job.offset, count: job.info.length) } catch {
+                results.set(i, .failure(.unreadable("cannot be read: \(error.text)")))
+                return
+            }
+            guard bytes.count == job.info.length, bytes.last == 0x0A else {
+                results.set(i, .failure(.mismatch("its \(job.info.section.rawValue) section is cut short")))
+                return
+            }
+            bytes.removeLast()
+            guard SHA256.hash(bytes) == job.info.sha256 else {
                 results.set(i, .failure(.mismatch("the checksum of its \(job.info.section.rawValue) section does not match its content (corrupted)")))
                 return
             }
             var piece = Ledger()
             let t0 = DispatchTime.now().uptimeNanoseconds
-            do { try LedgerCodec.decode(job.bytes, into: &piece) } catch {
+            do { try LedgerCodec.decode(bytes, into: &piece) } catch {
                 results.set(i, .failure(.unreadable("its \(job.info.section.rawValue) section cannot be decoded: \(error)")))
                 return
             }
             results.set(i, .success(piece))
             if profiling {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
-                try? FileDescriptor(rawValue: 2, path: "stderr").writeAll(Array("profile: snapshot \(job.info.section.rawValue) piece \(job.info.piece): \(job.bytes.count) bytes decoded in \(ms) ms\n".utf8))
+                try? FileDescriptor(rawValue: 2, path: "stderr").writeAll(Array("profile: snapshot \(job.info.section.rawValue) piece \(job.info.piece): \(bytes.count) bytes decoded in \(ms) ms\n".utf8))
             }
         }
         DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
