@@ -21,29 +21,34 @@ public struct JSONWriter {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
+    @inlinable
     public mutating func beginObject() {
         separator()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
+    @inlinable
     public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
+    @inlinable
     public mutating func beginArray() {
         separator()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
+    @inlinable
     public mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Writes `"k":`; the next value call supplies the member's value.
+    @inlinable
     public mutating func key(_ k: String) {
         separator()
         writeString(k)
@@ -51,12 +56,14 @@ public struct JSONWriter {
         needsComma = false
     }
 
+    @inlinable
     public mutating func string(_ s: String) {
         separator()
         writeString(s)
         needsComma = true
     }
 
+    @inlinable
     public mutating func int(_ i: Int64) {
         separator()
         var magnitude = i.magnitude
@@ -91,6 +98,7 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    @inlinable
     public mutating func null() {
         separator()
         bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
