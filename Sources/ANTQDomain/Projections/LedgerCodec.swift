@@ -335,28 +335,37 @@ public enum LedgerCodec {
                             let year = Int(try s.readInt64())
                             guard try s.nextElement() else { throw DecodeError(reason: "flows") }
                             try s.beginArray()
-                            var i = 0
+                            var row: [Int] = []
+                            row.reserveCapacity(Metric.flowCount)
                             while try s.nextElement() {
-                                let n = Int(try s.readInt64())
-                                guard i < Metric.flowCount else { throw DecodeError(reason: "flows: too many counters") }
-                                if n != 0 { l.flows.add(unit: unit, year: year, slot: i, amount: n) }
-                                i += 1
+                                guard row.count < Metric.flowCount else { throw DecodeError(reason: "flows: too many counters") }
+                                row.append(Int(try s.readInt64()))
                             }
-                            guard i == Metric.flowCount, try !s.nextElement() else { throw DecodeError(reason: "flows") }
+                            guard row.count == Metric.flowCount, try !s.nextElement() else { throw DecodeError(reason: "flows") }
+                            l.flows.add(unit: unit, year: year, row: row)
                         }
                     case "corrections":
+                        // `[target, correction, …]`: read without a second array per row.
                         try s.beginArray()
                         while try s.nextElement() {
-                            let a = try ints(&s)
-                            guard a.count >= 2 else { throw DecodeError(reason: "corrections") }
-                            l.amendments.set(corrections: Array(a.dropFirst()), for: a[0])
+                            try s.beginArray()
+                            guard try s.nextElement() else { throw DecodeError(reason: "corrections") }
+                            let target = Int(try s.readInt64())
+                            var corrections: [Int] = []
+                            while try s.nextElement() { corrections.append(Int(try s.readInt64())) }
+                            guard !corrections.isEmpty else { throw DecodeError(reason: "corrections") }
+                            l.amendments.set(corrections: corrections, for: target)
                         }
                     case "retractions":
                         try s.beginArray()
                         while try s.nextElement() {
-                            let a = try ints(&s)
-                            guard a.count == 2 else { throw DecodeError(reason: "retractions") }
-                            l.amendments.set(retraction: a[1], for: a[0])
+                            try s.beginArray()
+                            guard try s.nextElement() else { throw DecodeError(reason: "retractions") }
+                            let target = Int(try s.readInt64())
+                            guard try s.nextElement() else { throw DecodeError(reason: "retractions") }
+                            let retraction = Int(try s.readInt64())
+                            guard try !s.nextElement() else { throw DecodeError(reason: "retractions") }
+                            l.amendments.set(retraction: retraction, for: target)
                         }
                     case "assertions":
                         for n in try ints(&s) { l.amendments.add(assertion: n) }

@@ -1,1 +1,0 @@
-../ANTQDomainTests/SplitMix64.swift
