@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "JSONCodec"),
         // CSV, text tables, number/date style, diacritic folding: knows nothing of police work.
         .target(name: "TextFormats"),
+        // The seeded generator of the demo log, the benchmark's log and the randomized tests.
+        .target(name: "SeededRandom"),
         // Declarative command-line parsing, help and shell completion.
         .target(name: "CommandLineKit"),
         // The append-only log core: lines, hash chain, locking, recovery, streaming reads.
@@ -45,9 +47,9 @@ let package = Package(
         .executableTarget(name: "antq", dependencies: ["ANTQStore", "ANTQReports", "ANTQDomain", "CommandLineKit", "TextFormats", "EventLog", "SystemCalls", "JSONCodec"],
                           linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
         // Writes the bundled Bình Dương demonstration log (deterministic).
-        .executableTarget(name: "antq-demo", dependencies: ["ANTQStore", "ANTQDomain", "TextFormats", "EventLog"]),
+        .executableTarget(name: "antq-demo", dependencies: ["ANTQStore", "ANTQDomain", "TextFormats", "EventLog", "SeededRandom"]),
         // The benchmark against the tools a clerk could use instead.
-        .executableTarget(name: "antq-bench", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "JSONCodec", "TextFormats", "Hashing"]),
+        .executableTarget(name: "antq-bench", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "JSONCodec", "TextFormats", "Hashing", "SeededRandom"]),
         // Crash, concurrency and fuzz harnesses for the reliability guarantees.
         .executableTarget(name: "antq-torture", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "JSONCodec", "TextFormats", "SystemCalls", "FuzzTargets"]),
         // The fuzz body: every decoder that reads outside bytes, and the validator.
@@ -55,13 +57,14 @@ let package = Package(
         // libFuzzer entry point (build with -sanitize=fuzzer, see its source); a corpus runner otherwise.
         .executableTarget(name: "antq-fuzz", dependencies: ["FuzzTargets"]),
 
-        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
-        .testTarget(name: "JSONCodecTests", dependencies: ["JSONCodec"]),
-        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
+        .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing", "SeededRandom"]),
+        .testTarget(name: "JSONCodecTests", dependencies: ["JSONCodec", "SeededRandom"]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "SeededRandom"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),
-        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "SystemCalls", "Hashing"]),
-        .testTarget(name: "ANTQDomainTests", dependencies: ["ANTQDomain", "JSONCodec", "TextFormats", "Hashing"]),
-        .testTarget(name: "ANTQStoreTests", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "TextFormats", "JSONCodec"]),
+        .testTarget(name: "EventLogTests", dependencies: ["EventLog", "SystemCalls", "Hashing", "SeededRandom"]),
+        .testTarget(name: "ANTQDomainTests", dependencies: ["ANTQDomain", "JSONCodec", "TextFormats", "Hashing", "SeededRandom"]),
+        .testTarget(name: "ANTQStoreTests", dependencies: ["ANTQStore", "ANTQDomain", "EventLog", "SystemCalls", "TextFormats", "JSONCodec", "SeededRandom"]),
         .testTarget(name: "ANTQReportsTests", dependencies: ["ANTQReports", "ANTQStore", "ANTQDomain", "TextFormats", "JSONCodec"]),
         // End-to-end: runs the built antq binary on temporary data directories.
         .testTarget(name: "EndToEndTests", dependencies: ["antq", "antq-demo", "antq-bench", "JSONCodec", "TextFormats"],

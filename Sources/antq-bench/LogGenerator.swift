@@ -1,3 +1,4 @@
+import SeededRandom
 import ANTQDomain
 import ANTQStore
 import TextFormats
@@ -18,7 +19,7 @@ struct LogGenerator {
     /// Events to produce in all, `log.created` and the unit batch included.
     let total: Int
     let assertions: Bool
-    private var rng: SeededRandom
+    private var rng: SplitMix64
     let province = SyntheticProvince()
     /// Seq of the last event produced.
     private(set) var seq = 0
@@ -63,7 +64,7 @@ struct LogGenerator {
         precondition(total >= 1000, "the generator needs at least 1,000 events")
         self.total = total
         self.assertions = assertions
-        rng = SeededRandom(seed: seed)
+        rng = SplitMix64(seed: seed)
         bodyStart = Int64(LogGenerator.firstBodyDay.dayNumber) * 86_400_000_000
         step = max(1, Int64(LogGenerator.years) * 365 * 86_400_000_000 / Int64(total))
         active = Array(province.communes.indices)

@@ -1,3 +1,4 @@
+import SeededRandom
 import TextFormats
 
 /// Who records what: one clerk per district office (with a hand-over in Dĩ

@@ -1,3 +1,4 @@
+import SeededRandom
 import ANTQDomain
 import ANTQStore
 import TextFormats

@@ -6,6 +6,7 @@
 // every `recorded` instant from the story's own clock, so regenerating
 // gives the same bytes. The per-commune spread is synthetic; the provincial
 // figures of 2018 are the published ones (../shared/domain/figures-2018.json).
+import SeededRandom
 import ANTQDomain
 import ANTQStore
 import EventLog

@@ -1,3 +1,4 @@
+import SeededRandom
 import Foundation
 import TextFormats
 @testable import ANTQDomain

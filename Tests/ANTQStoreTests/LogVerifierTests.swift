@@ -40,7 +40,10 @@ private func editByte(_ t: TestStore, line: Int, _ change: (inout [UInt8]) -> Vo
     #expect(r.problems.first?.line == 50)
     // The chain names the same line: line 51's prev no longer matches it.
     #expect(r.problems.contains { $0.line == 50 && $0.message.contains("line 51 records as prev") })
-    #expect(!r.problems.contains { $0.line != 50 })
+    // A published figure that counted the broken line may now disagree too
+    // (seed 62: a camera count as of an instant after line 50); that is the
+    // figure's problem, named at its own line. Chain and catalogue name only 50.
+    #expect(!chainAndCatalogueProblems(r).contains { $0.line != 50 }, "\(r.problems.map { "\($0.line): \($0.message)" })")
 }
 
 @Test func aOneByteEditThatKeepsTheLineValidIsNamedByTheChain() throws {

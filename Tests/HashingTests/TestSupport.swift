@@ -1,21 +1,10 @@
 import Foundation
 import Hashing
+import SeededRandom
 
-/// Tiny deterministic PRNG (SplitMix64) so every run hashes the same
-/// "random" inputs and failures are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Random bytes from the shared seeded generator, so every run hashes the
+/// same "random" inputs and failures are reproducible.
+extension SplitMix64 {
     mutating func bytes(_ count: Int) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: count)
         var i = 0

@@ -1,20 +1,12 @@
+import SeededRandom
 import Foundation
 @testable import JSONCodec
 
-/// Deterministic PRNG (SplitMix64) so every generated case is reproducible from its seed.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The draws the generated cases use, on the shared seeded generator (a
+/// case is reproducible from its seed).
+extension SplitMix64 {
     mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
-    mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
 }
 
 /// Random JSON values covering escapes, Vietnamese text (NFC and NFD), emoji, the Int64 range and doubles.
