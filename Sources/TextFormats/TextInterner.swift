@@ -1,11 +1,10 @@
 /// Hands out one shared `String` for each distinct byte sequence it is given.
 ///
-/// Why: a snapshot of a national log holds tens of thousands of model names
-/// and reasons, and most of them repeat ("Câu lạc bộ phòng, chống tội phạm
-/// khu phố 3"). Making a new `String` for each one was a heap allocation
-/// and a UTF-8 check per text, and most of the memory of the models; with
-/// the interner each distinct text is checked and allocated once, and the
-/// copies share its storage.
+/// Why: a file read into memory often holds the same texts many times over
+/// (a snapshot of tens of thousands of records whose names mostly repeat).
+/// Making a new `String` for each is a heap allocation and a UTF-8 check
+/// per text; with the interner each distinct text is checked and allocated
+/// once, and the copies share its storage.
 ///
 /// The table is keyed by bytes, so a text already seen costs a hash and a
 /// comparison, not a `String`.

@@ -111,20 +111,71 @@ func modelsPiecesReadByTheLayoutAreThoseTheScannerReads(seed: UInt64) throws {
     }
 }
 
-/// A day number outside years 1...9999 in a model row is refused as
-/// undecodable (the store then falls back to a replay), not a crash.
-@Test func aModelRowWithADayOutsideTheCalendarIsRefused() throws {
-    var l = Ledger()
-    l.models.add(Fact(occurred: CivilDate(year: 2020, month: 3, day: 1)!, unit: "29000",
-                      data: .modelEstablished(model: "m1", kind: .shock_team, name: "Tổ 1", members: 3)), seq: 5)
-    let piece = try #require(LedgerCodec.pieceEncoders(l).first { $0.section == .models }).encode()
-    let text = String(decoding: piece, as: UTF8.self)
-    let dayText = String(CivilDate(year: 2020, month: 3, day: 1)!.dayNumber)
-    #expect(text.contains("[5,\(dayText),"))
-    for bad in ["99999999", "-800000"] {
-        let broken = Array(text.replacingOccurrences(of: "[5,\(dayText),", with: "[5,\(bad),").utf8)
-        #expect(broken.withUnsafeBytes { LayoutReader.modelsPiece($0) } == nil)
-        var l2 = Ledger()
-        #expect(throws: LedgerCodec.DecodeError.self) { try LedgerCodec.decode(broken, into: &l2) }
+/// A day number outside years 1...9999 in a model row or a camera row is
+/// refused as undecodable (the store then falls back to a replay), not a
+/// crash; the first and last days of the calendar are read.
+@Test func aModelOrCameraRowWithADayOutsideTheCalendarIsRefused() throws {
+    let lo = CivilDate.dayNumbers.lowerBound, hi = CivilDate.dayNumbers.upperBound
+    #expect(CivilDate(dayNumber: lo).iso == "0001-01-01" && CivilDate(dayNumber: hi).iso == "9999-12-31")
+    func piece(modelDay: Int, cameraDay: Int) -> [UInt8] {
+        Array(#"{"model_count":1,"models":[{"id":"m1","unit":"29000","rows":[[5,\#(modelDay),"e","shock_team","Tổ 1",3]]}],"cameras":[["29000",\#(cameraDay),2]]}"#.utf8)
+    }
+    func read(_ bytes: [UInt8]) throws -> ModelRegistry {
+        var l = Ledger()
+        try LedgerCodec.decode(bytes, into: &l)
+        return l.models
+    }
+    for day in [lo, hi] {
+        let good = piece(modelDay: day, cameraDay: day)
+        #expect(good.withUnsafeBytes { LayoutReader.modelsPiece($0) } != nil)
+        var general = Ledger()
+        try LedgerCodec.decodeWithScanner(good, into: &general)
+        #expect(general.models.records["m1"]?.entries.first?.occurred == CivilDate(dayNumber: day))
+        #expect(general.models.cameraCount("29000") == 2)
+    }
+    for bad in [lo - 1, hi + 1, 99_999_999, Int(Int32.max) + 1] {
+        for broken in [piece(modelDay: bad, cameraDay: 0), piece(modelDay: 0, cameraDay: bad)] {
+            #expect(broken.withUnsafeBytes { LayoutReader.modelsPiece($0) } == nil)
+            #expect(throws: LedgerCodec.DecodeError.self) { try read(broken) }
+        }
+    }
+}
+
+/// Flow rows are added a row at a time: a row of zeros is no row, a key
+/// given twice is summed, and a row that sums to zeros goes away.
+@Test func flowRowsOfASnapshotAreSummedAndZeroRowsDropped() throws {
+    func flows(_ rows: String) throws -> FlowTable {
+        var l = Ledger()
+        try LedgerCodec.decode(Array(#"{"flows":[\#(rows)]}"#.utf8), into: &l)
+        return l.flows
+    }
+    let n = Metric.flowCount
+    func row(_ unit: String, _ year: Int, _ values: [Int]) -> String {
+        "[\"\(unit)\",\(year),[\((values + Array(repeating: 0, count: n - values.count)).map(String.init).joined(separator: ","))]]"
+    }
+    #expect(try flows(row("29000", 2020, [])).rows.isEmpty)
+    let twice = try flows([row("29000", 2020, [1, 2]), row("29000", 2020, [3])].joined(separator: ","))
+    #expect(twice.row(unit: "29000", year: 2020)?.prefix(2) == [4, 2])
+    let cancelled = try flows([row("29000", 2020, [1, 2]), row("29000", 2020, [-1, -2]), row("29003", 2021, [5])].joined(separator: ","))
+    #expect(cancelled.row(unit: "29000", year: 2020) == nil)
+    #expect(cancelled.rows.count == 1)
+    for bad in ["[\"29000\",2020,[1]]", row("29000", 2020, []).replacingOccurrences(of: "]]", with: ",0]]"), "[\"29000\",2020]"] {
+        #expect(throws: LedgerCodec.DecodeError.self, "\(bad)") { try flows(bad) }
+    }
+}
+
+/// Corrections are `[target, correction, …]` (at least one correction) and
+/// retractions `[target, retraction]`; anything else is refused.
+@Test func malformedAmendmentRowsOfASnapshotAreRefused() throws {
+    func amendments(_ json: String) throws -> AmendmentIndex {
+        var l = Ledger()
+        try LedgerCodec.decode(Array(json.utf8), into: &l)
+        return l.amendments
+    }
+    let good = try amendments(#"{"corrections":[[7,9,12]],"retractions":[[8,10]]}"#)
+    #expect(good.corrections[7] == [9, 12] && good.retractions[8] == 10)
+    for bad in [#"{"corrections":[[7]]}"#, #"{"corrections":[[]]}"#, #"{"corrections":[[7,null]]}"#,
+                #"{"retractions":[[8]]}"#, #"{"retractions":[[8,10,11]]}"#, #"{"retractions":[[]]}"#] {
+        #expect(throws: LedgerCodec.DecodeError.self, "\(bad)") { try amendments(bad) }
     }
 }

@@ -17,7 +17,7 @@ final class MutationTests: XCTestCase {
             for _ in 0..<25 {
                 var m = doc
                 switch rng.int(4) {
-                case 0 where !m.isEmpty: m[rng.int(m.count)] = rng.chance(70) ? rng.pick(interesting) : UInt8(truncatingIfNeeded: rng.next())
+                case 0 where !m.isEmpty: m[rng.int(m.count)] = rng.chance(percent: 70) ? rng.pick(interesting) : UInt8(truncatingIfNeeded: rng.next())
                 case 1 where !m.isEmpty: m.remove(at: rng.int(m.count))
                 case 2: m.insert(rng.pick(interesting), at: rng.int(m.count + 1))
                 default: m = Array(m.prefix(rng.int(m.count + 1)))

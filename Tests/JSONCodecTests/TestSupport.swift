@@ -6,7 +6,7 @@ import Foundation
 /// case is reproducible from its seed).
 extension SplitMix64 {
     mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
+    mutating func chance(percent: Int) -> Bool { int(100) < percent }
 }
 
 /// Random JSON values covering escapes, Vietnamese text (NFC and NFD), emoji, the Int64 range and doubles.
@@ -40,7 +40,7 @@ struct ValueGenerator {
         default:
             let bits = rng.int(63)
             let v = Int64(rng.next() >> UInt64(64 - max(bits, 1)))
-            return rng.chance(50) ? v : -v
+            return rng.chance(percent: 50) ? v : -v
         }
     }
 
@@ -48,15 +48,15 @@ struct ValueGenerator {
         let mantissa = Double(rng.next() % 10_000_000) / Double(1 + rng.int(1000))
         let exp = pythonSafeDoubles ? rng.int(20) - 10 : rng.int(80) - 40
         var d = mantissa * pow(10, Double(exp))
-        if rng.chance(50) { d = -d }
-        if rng.chance(3) { d = rng.pick([0.5, -0.0, 1e300, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 0.1]) }
+        if rng.chance(percent: 50) { d = -d }
+        if rng.chance(percent: 3) { d = rng.pick([0.5, -0.0, 1e300, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 0.1]) }
         return d
     }
 
     mutating func scalar() -> JSONValue {
         switch rng.int(7) {
         case 0: return .null
-        case 1: return .bool(rng.chance(50))
+        case 1: return .bool(rng.chance(percent: 50))
         case 2, 3: return .number(JSONNumber(int64()))
         case 4: return .number(JSONNumber(double()))
         default: return .string(string())
@@ -64,8 +64,8 @@ struct ValueGenerator {
     }
 
     mutating func value(depth: Int) -> JSONValue {
-        if depth <= 0 || rng.chance(45) { return scalar() }
-        if rng.chance(50) {
+        if depth <= 0 || rng.chance(percent: 45) { return scalar() }
+        if rng.chance(percent: 50) {
             return .array((0..<rng.int(5)).map { _ in value(depth: depth - 1) })
         }
         return object(depth: depth)
@@ -90,22 +90,22 @@ struct ValueGenerator {
 func variantBytes(_ v: JSONValue, _ rng: inout SplitMix64) -> [UInt8] {
     var out: [UInt8] = []
     func ws() {
-        guard rng.chance(30) else { return }
+        guard rng.chance(percent: 30) else { return }
         for _ in 0..<(1 + rng.int(3)) { out.append(rng.pick([0x20, 0x09, 0x0A, 0x0D])) }
     }
     func hex4(_ u: UInt32) {
-        let digits = Array((rng.chance(50) ? "0123456789abcdef" : "0123456789ABCDEF").utf8)
+        let digits = Array((rng.chance(percent: 50) ? "0123456789abcdef" : "0123456789ABCDEF").utf8)
         for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int((u >> UInt32(shift)) & 0xF)]) }
     }
     func str(_ s: String) {
         out.append(0x22)
         for scalar in s.unicodeScalars {
             let u = scalar.value
-            if u < 0x20 || u == 0x22 || u == 0x5C || rng.chance(10) {
-                if u == 0x2F && rng.chance(50) { out += Array("\\/".utf8); continue }
-                if u == 0x22 && rng.chance(50) { out += Array("\\\"".utf8); continue }
-                if u == 0x5C && rng.chance(50) { out += Array("\\\\".utf8); continue }
-                if u == 0x0A && rng.chance(50) { out += Array("\\n".utf8); continue }
+            if u < 0x20 || u == 0x22 || u == 0x5C || rng.chance(percent: 10) {
+                if u == 0x2F && rng.chance(percent: 50) { out += Array("\\/".utf8); continue }
+                if u == 0x22 && rng.chance(percent: 50) { out += Array("\\\"".utf8); continue }
+                if u == 0x5C && rng.chance(percent: 50) { out += Array("\\\\".utf8); continue }
+                if u == 0x0A && rng.chance(percent: 50) { out += Array("\\n".utf8); continue }
                 if u >= 0x10000 {
                     let v = u - 0x10000
                     out += Array("\\u".utf8); hex4(0xD800 + (v >> 10))

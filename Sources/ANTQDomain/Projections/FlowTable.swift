@@ -26,9 +26,10 @@ public struct FlowTable: Sendable, Equatable {
         if amount < 0, rows[key]!.allSatisfy({ $0 == 0 }) { rows[key] = nil }
     }
 
-    /// Adds a whole row of counters (`Metric.flowCount` of them) with one
-    /// hash lookup: a snapshot holds thirteen thousand rows, and adding
-    /// them counter by counter was most of reading its flows.
+    /// Adds a whole row of counters (`Metric.flowCount` of them) at once: a
+    /// snapshot holds thirteen thousand rows, and adding them counter by
+    /// counter (a hash lookup each) was most of reading its flows. A row
+    /// that sums to zeros is no row, as in `add(unit:year:slot:amount:)`.
     mutating func add(unit: String, year: Int, row: [Int]) {
         precondition(row.count == Metric.flowCount)
         let key = Key(unit: unit, year: year)

@@ -322,7 +322,10 @@ public enum LedgerCodec {
                                 if let (u, days) = unitDays { l.models.setCameras(unit: u, days: days) }
                                 unitDays = (unit, l.models.cameras[unit] ?? [:])
                             }
-                            unitDays!.days[Int32(day)] = Int(n)
+                            guard let day32 = Int32(exactly: day), CivilDate.dayNumbers.contains(Int(day)) else {
+                                throw DecodeError(reason: "cameras day \(day)")
+                            }
+                            unitDays!.days[day32] = Int(n)
                         }
                         if let (u, days) = unitDays { l.models.setCameras(unit: u, days: days) }
                     case "flows":

@@ -30,7 +30,7 @@ extension LayoutReader {
                 var unitDays: (unit: String, days: [Int32: Int])?
                 repeat {
                     guard r.literal("[\""), let unit = r.plainString(), r.literal(","), let day = r.signedNumber(),
-                          r.literal(","), let n = r.signedNumber(), r.literal("]"), let day32 = Int32(exactly: day) else { return nil }
+                          r.literal(","), let n = r.signedNumber(), r.literal("]"), let day32 = Int32(exactly: day), CivilDate.dayNumbers.contains(day) else { return nil }
                     if unitDays?.unit != unit {
                         if let (u, days) = unitDays { models.setCameras(unit: u, days: days) }
                         unitDays = (unit, models.cameras[unit] ?? [:])

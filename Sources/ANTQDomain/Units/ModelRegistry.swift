@@ -33,7 +33,8 @@ public struct ModelRegistry: Sendable, Equatable {
     public struct Record: Sendable, Equatable {
         public var id: String
         public var unit: String
-        public var entries: [Entry] { didSet { final = Final(entries) } }
+        /// Changed only through `add`, `insert` and `remove`, which keep `final` with them.
+        public private(set) var entries: [Entry]
         /// The model after its last entry. A count on a later day (nearly
         /// every summary) reads it here, in the table itself, instead of
         /// following each model's entries to another place in memory: a
@@ -46,6 +47,26 @@ public struct ModelRegistry: Sendable, Equatable {
             self.entries = entries
             final = Final(entries)
         }
+
+        /// Puts an entry in its place by day: at the end (nearly always,
+        /// and then `final` takes just that entry in), or earlier when a
+        /// late entry or a correction comes in (then `final` is worked out
+        /// again).
+        mutating func add(_ entry: Entry) {
+            if let lastEntry = entries.last, Entry.inOrder(entry, lastEntry) {
+                let at = entries.firstIndex { Entry.inOrder(entry, $0) } ?? entries.endIndex
+                entries.insert(entry, at: at)
+                final = Final(entries)
+            } else {
+                entries.append(entry)
+                final.take(entry)
+            }
+        }
+
+        mutating func remove(seq: Int) {
+            entries.removeAll { $0.seq == seq }
+            final = Final(entries)
+        }
     }
 
     /// What `forEachStanding` needs of a model, as of one day.
@@ -56,20 +77,25 @@ public struct ModelRegistry: Sendable, Equatable {
         var members = 0
         var active = false
 
-        /// The model at the end of `limit` (all entries when nil).
+        /// The model at the end of day `limit` (by default after all its entries).
         init(_ entries: [Entry], through limit: Int32 = .max) {
             for e in entries {
                 if e.day > limit { break }
-                day = e.day
-                switch e.change {
-                case .established(let k, _, let m):
-                    kind = k; members = m; active = true
-                case .changed(let k, _, let m):
-                    if let k { kind = k }
-                    if let m { members = m }
-                case .dissolved:
-                    active = false
-                }
+                take(e)
+            }
+        }
+
+        /// Folds in the entry that follows the ones already taken.
+        mutating func take(_ e: Entry) {
+            day = e.day
+            switch e.change {
+            case .established(let k, _, let m):
+                kind = k; members = m; active = true
+            case .changed(let k, _, let m):
+                if let k { kind = k }
+                if let m { members = m }
+            case .dissolved:
+                active = false
             }
         }
     }
@@ -114,16 +140,10 @@ public struct ModelRegistry: Sendable, Equatable {
                 // One lookup, the record changed in place (no copy of its entries).
                 modify(&recordsStorage[id, default: Record(id: id, unit: unit, entries: [])]) { r in
                     if case .established = change { r.unit = unit }
-                    // Most entries arrive in order: append unless an earlier day comes late.
-                    if let lastEntry = r.entries.last, Entry.inOrder(entry, lastEntry) {
-                        let at = r.entries.firstIndex { Entry.inOrder(entry, $0) } ?? r.entries.endIndex
-                        r.entries.insert(entry, at: at)
-                    } else {
-                        r.entries.append(entry)
-                    }
+                    r.add(entry)
                 }
             } else if var r = recordsStorage.removeValue(forKey: id) {
-                r.entries.removeAll { $0.seq == seq }
+                r.remove(seq: seq)
                 if !r.entries.isEmpty { recordsStorage[id] = r }
             }
         default:
