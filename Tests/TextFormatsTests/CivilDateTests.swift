@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 import TextFormats
 
@@ -72,4 +73,28 @@ struct CivilDateTests {
         #expect(try JSONDecoder().decode([CivilDate].self, from: data) == [date])
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([CivilDate].self, from: Data("[\"2019-02-30\"]".utf8)) }
     }
+}
+
+/// A date is kept packed into four bytes; its parts, its order and its
+/// equality must be those of (year, month, day), from the first to the last
+/// day of the calendar.
+@Test func packedDatesKeepTheirPartsAndTheirOrder() {
+    var rng = SplitMix64(seed: 19)
+    var dates: [(Int, Int, Int)] = [(1, 1, 1), (9999, 12, 31), (2000, 2, 29), (1900, 2, 28), (2024, 12, 31), (2025, 1, 1)]
+    for _ in 0..<3_000 {
+        let y = rng.int(1...9999), m = rng.int(1...12)
+        dates.append((y, m, rng.int(1...CivilDate.daysInMonth(year: y, month: m))))
+    }
+    let made = dates.map { CivilDate(year: $0.0, month: $0.1, day: $0.2)! }
+    for (d, parts) in zip(made, dates) {
+        #expect((d.year, d.month, d.day) == parts)
+        #expect(CivilDate(dayNumber: d.dayNumber) == d)
+    }
+    for _ in 0..<20_000 {
+        let i = rng.below(made.count), j = rng.below(made.count)
+        #expect((made[i] < made[j]) == (dates[i] < dates[j]))
+        #expect((made[i] == made[j]) == (dates[i] == dates[j]))
+        #expect((made[i] < made[j]) == (made[i].dayNumber < made[j].dayNumber))
+    }
+    #expect(MemoryLayout<CivilDate>.size == 4)
 }
