@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Hands out one shared `String` for each distinct byte sequence it is given.
 ///
 /// Why: a file read into memory often holds the same texts many times over
@@ -52,7 +56,7 @@ public struct TextInterner {
         let start = s == 0 ? 0 : ends[s - 1]
         guard ends[s] - start == bytes.count else { return false }
         return arena.withUnsafeBytes { a in
-            bytes.count == 0 || memcmpBytes(a.baseAddress! + start, bytes.baseAddress!, bytes.count)
+            bytes.count == 0 || memcmp(a.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
         }
     }
 
@@ -88,18 +92,4 @@ public struct TextInterner {
         h ^= h >> 32
         return h &* 0x9E37_79B9_7F4A_7C15 ^ (h >> 28)
     }
-}
-
-@inline(__always)
-private func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
-    var i = 0
-    while i + 8 <= n {
-        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-        i += 8
-    }
-    while i < n {
-        if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-        i += 1
-    }
-    return true
 }
