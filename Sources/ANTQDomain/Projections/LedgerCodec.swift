@@ -42,11 +42,7 @@ public enum LedgerCodec {
                 jobs.append((section, 0, { encode(l, section: section) }))
                 continue
             }
-            // The records in id order, as positions in one array: looking each
-            // id up again while writing took a third of the encoding, and
-            // moving the records themselves in the sort was slower still.
-            let records = Array(l.models.records.values)
-            let ids = records.indices.sorted { records[$0].id < records[$1].id }
+            let (records, ids) = modelsInIDOrder(l.models)
             // The second piece also holds the cameras (a row per unit and
             // day, about a tenth of a model's bytes): the first takes more
             // models so that both take about as long to decode.
@@ -73,6 +69,16 @@ public enum LedgerCodec {
             }))
         }
         return jobs
+    }
+
+    /// The models' records, and their positions in id order (snapshots are
+    /// written in id order, so the same state gives the same bytes). As
+    /// positions in one array: looking each id up again while writing took a
+    /// third of the encoding, and moving the records themselves in the sort
+    /// was slower still.
+    static func modelsInIDOrder(_ models: ModelRegistry) -> (records: [ModelRegistry.Record], order: [Int]) {
+        let records = Array(models.records.values)
+        return (records, records.indices.sorted { records[$0].id < records[$1].id })
     }
 
     /// The records at `order`, in that order.
@@ -121,8 +127,8 @@ public enum LedgerCodec {
         case .models:
             // The count first, so a reader sizes its table once.
             w.key("model_count"); w.int(Int64(l.models.records.count))
-            let records = Array(l.models.records.values)
-            writeModels(records.indices.sorted { records[$0].id < records[$1].id }[...], of: records, &w)
+            let (records, order) = modelsInIDOrder(l.models)
+            writeModels(order[...], of: records, &w)
             writeCameras(l, &w)
         case .flows:
             w.key("flows"); w.beginArray()

@@ -33,7 +33,7 @@ public struct ModelRegistry: Sendable, Equatable {
     public struct Record: Sendable, Equatable {
         public var id: String
         public var unit: String
-        /// Changed only through `add`, `insert` and `remove`, which keep `final` with them.
+        /// Changed only through `add` and `remove`, which keep `final` with them.
         public private(set) var entries: [Entry]
         /// The model after its last entry. A count on a later day (nearly
         /// every summary) reads it here, in the table itself, instead of
