@@ -201,8 +201,7 @@ public enum LedgerCodec {
             try next(&s); let seq = Int(try s.readInt64())
             try next(&s)
             let dayNumber = Int(try s.readInt64())
-            guard CivilDate.dayNumbers.contains(dayNumber) else { throw DecodeError(reason: "model row day \(dayNumber)") }
-            let day = Int32(dayNumber)
+            guard let day = ModelRegistry.storedDay(dayNumber) else { throw DecodeError(reason: "model row day \(dayNumber)") }
             try next(&s)
             let raw = try s.readRawString()
             let tag = raw.bytes.count == 1 && !raw.escaped ? raw.bytes[0] : 0
@@ -328,7 +327,7 @@ public enum LedgerCodec {
                                 if let (u, days) = unitDays { l.models.setCameras(unit: u, days: days) }
                                 unitDays = (unit, l.models.cameras[unit] ?? [:])
                             }
-                            guard let day32 = Int32(exactly: day), CivilDate.dayNumbers.contains(Int(day)) else {
+                            guard let day32 = ModelRegistry.storedDay(Int(day)) else {
                                 throw DecodeError(reason: "cameras day \(day)")
                             }
                             unitDays!.days[day32] = Int(n)

@@ -30,7 +30,7 @@ extension LayoutReader {
                 var unitDays: (unit: String, days: [Int32: Int])?
                 repeat {
                     guard r.literal("[\""), let unit = r.plainString(), r.literal(","), let day = r.signedNumber(),
-                          r.literal(","), let n = r.signedNumber(), r.literal("]"), let day32 = Int32(exactly: day), CivilDate.dayNumbers.contains(day) else { return nil }
+                          r.literal(","), let n = r.signedNumber(), r.literal("]"), let day32 = ModelRegistry.storedDay(day) else { return nil }
                     if unitDays?.unit != unit {
                         if let (u, days) = unitDays { models.setCameras(unit: u, days: days) }
                         unitDays = (unit, models.cameras[unit] ?? [:])
@@ -55,7 +55,7 @@ extension LayoutReader {
         if !literal("]") {
             repeat {
                 guard literal("["), let seq = signedNumber(), literal(","), let day = signedNumber(),
-                      let day32 = Int32(exactly: day), CivilDate.dayNumbers.contains(day), literal(",\""),
+                      let day32 = ModelRegistry.storedDay(day), literal(",\""),
                       let tag = quoted(), tag.count == 1 else { return false }
                 let change: ModelChange
                 switch tag[0] {

@@ -119,6 +119,13 @@ public struct ModelRegistry: Sendable, Equatable {
 
     public init() {}
 
+    /// A day number read from a file, as the registry keeps days (entries
+    /// and camera counts); nil outside years 1...9999, where a date cannot
+    /// be made of it. Both snapshot readers check every day with it.
+    static func storedDay(_ n: Int) -> Int32? {
+        CivilDate.dayNumbers.contains(n) ? Int32(n) : nil
+    }
+
     mutating func add(_ fact: Fact, seq: Int) {
         apply(fact, seq: seq, adding: true)
     }
