@@ -258,4 +258,43 @@ struct LayoutReaderTests {
             #expect(Array(name.utf8).withUnsafeBufferPointer { FastDataDecoder.quickCanonical($0) } == true, "\(name)")
         }
     }
+
+    /// `number` reads up to seven digits eight bytes at a time and longer
+    /// ones digit by digit: either way it must take exactly the whole
+    /// numbers `JSONWriter` writes (no sign, no leading zero) within the
+    /// bounds, stop at the first byte that is not a digit, and refuse the rest.
+    @Test func numbersAreReadAsADigitByDigitReadingReadsThem() {
+        func reference(_ bytes: [UInt8], min: Int64, max: Int64) -> (Int, Int)? {
+            let digits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }
+            guard !digits.isEmpty, digits.count <= 18, digits.count == 1 || digits.first != 0x30 else { return nil }
+            if digits.count == 18, bytes.count > 18, bytes[18] >= 0x30 && bytes[18] <= 0x39 { return nil }
+            let v = digits.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
+            guard v >= min, v <= max else { return nil }
+            return (Int(v), digits.count)
+        }
+        var rng = SplitMix64(seed: 77)
+        let afters: [UInt8] = [0x2C, 0x5D, 0x7D, 0x22, 0x2E, 0x65, 0x2F, 0x3A, 0x00, 0x80, 0xFF, 0xCA, 0xD0, 0x39, 0x30]
+        var checked = 0
+        for _ in 0..<60_000 {
+            let length = rng.below(21)
+            var bytes = (0..<length).map { _ in UInt8(0x30 + rng.below(10)) }
+            if rng.below(100) < 30, !bytes.isEmpty { bytes[0] = 0x31 + UInt8(rng.below(9)) }
+            if rng.below(100) < 5, !bytes.isEmpty { bytes[rng.below(bytes.count)] = afters[rng.below(afters.count)] }
+            // Then nothing (the buffer ends), or other bytes, up to 9 of them.
+            bytes += (0..<rng.below(10)).map { _ in afters[rng.below(afters.count)] }
+            let bounds: [(Int64, Int64)] = [(0, 999_999_999_999_999_999), (1, 9_999_999), (0, Int64(rng.below(100_000))), (5, 5)]
+            for (lo, hi) in bounds {
+                let want = reference(bytes, min: lo, max: hi)
+                let got: (Int, Int)? = bytes.withUnsafeBytes { b in
+                    guard b.count > 0 else { return nil }
+                    var r = LayoutReader(b)
+                    let start = r.p
+                    return r.number(min: lo, max: hi).map { ($0, r.p - start) }
+                }
+                #expect(got?.0 == want?.0 && got?.1 == want?.1, "\(String(decoding: bytes, as: UTF8.self)) in \(lo)...\(hi)")
+                checked += 1
+            }
+        }
+        #expect(checked == 240_000)
+    }
 }

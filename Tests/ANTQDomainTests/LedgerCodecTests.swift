@@ -111,6 +111,28 @@ func modelsPiecesReadByTheLayoutAreThoseTheScannerReads(seed: UInt64) throws {
     }
 }
 
+/// The layout reader reuses a unit's `String` while the same unit repeats,
+/// and gathers a unit's camera rows before making its table. Units whose
+/// runs break and resume, units that share a prefix, and a day given twice
+/// must still read as the scanner reads them.
+@Test func modelsAndCameraRowsOfUnitsInBrokenRunsReadAsTheScannerReadsThem() throws {
+    let piece = Array(#"""
+    {"model_count":5,"models":[\#
+    {"id":"a","unit":"29000","rows":[[1,18000,"e","shock_team","Tổ 1",3]]},\#
+    {"id":"b","unit":"2900","rows":[[2,18001,"e","shock_team","Tổ 1",4]]},\#
+    {"id":"c","unit":"29000","rows":[[3,18002,"e","landlord_club","CLB",5],[9,18010,"d",null]]},\#
+    {"id":"d","unit":"","rows":[[4,18003,"e","shock_team","Tổ 2",6]]},\#
+    {"id":"e","unit":"29001","rows":[[5,18004,"e","shock_team","Tổ 2",6]]}],\#
+    "cameras":[["29000",18000,2],["29001",18000,5],["29000",18005,3],["2900",18000,7],["29000",18009,-1],["29000",18000,4],["",18001,1]]}
+    """#.utf8)
+    let fast = try #require(piece.withUnsafeBytes { LayoutReader.modelsPiece($0) })
+    var general = Ledger()
+    try LedgerCodec.decodeWithScanner(piece, into: &general)
+    #expect(fast == general.models)
+    #expect(fast.records.mapValues(\.unit) == ["a": "29000", "b": "2900", "c": "29000", "d": "", "e": "29001"])
+    #expect(fast.cameras == ["29000": [18000: 4, 18005: 3, 18009: -1], "29001": [18000: 5], "2900": [18000: 7], "": [18001: 1]])
+}
+
 /// A day number outside years 1...9999 in a model row or a camera row is
 /// refused as undecodable (the store then falls back to a replay), not a
 /// crash; the first and last days of the calendar are read.

@@ -294,6 +294,34 @@ struct LayoutReader {
     /// zero, no fraction or exponent (anything else: the general path).
     @inline(__always)
     mutating func number(min: Int64, max: Int64) -> Int? {
+        // Up to seven digits (days, seqs, counts: nearly every number a
+        // replay or a snapshot reads) are found and converted eight bytes
+        // at a time; longer numbers, and the last bytes of the buffer, go
+        // digit by digit.
+        if end - p >= 8 {
+            let x = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030
+            // High bit set in each byte that is not a digit: x > 9 (no carry crosses a byte).
+            let notDigit = (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | x) & 0x8080_8080_8080_8080
+            if notDigit != 0 {
+                let digits = notDigit.trailingZeroBitCount &>> 3
+                guard digits > 0, digits == 1 || p.pointee != 0x30 else { return nil }
+                // The digits, most significant first, moved to the top bytes
+                // (zeros in front), then joined pairwise: 8 → 4 → 2 → 1.
+                var v = x &<< UInt64(8 &* (8 &- digits))
+                v = v &* 10 &+ (v &>> 8)
+                v = ((v & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064
+                     &+ ((v &>> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001) &>> 32
+                let n = Int64(v)
+                guard n >= min, n <= max else { return nil }
+                p += digits
+                return Int(n)
+            }
+        }
+        return numberByDigits(min: min, max: max)
+    }
+
+    /// `number`, one digit at a time.
+    mutating func numberByDigits(min: Int64, max: Int64) -> Int? {
         var v: Int64 = 0
         var q = p
         while q < end, q.pointee &- 0x30 < 10, q - p < 18 {

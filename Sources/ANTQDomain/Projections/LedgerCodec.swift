@@ -451,6 +451,13 @@ extension ModelRegistry {
 
     mutating func reserve(_ n: Int) { recordsStorage.reserveCapacity(n) }
 
+    /// Adds one unit's camera days read from a snapshot (a day given twice counts once, the last).
+    mutating func addCameraDays(_ rows: [(day: Int32, n: Int)], unit: String) {
+        var days = camerasStorage.removeValue(forKey: unit) ?? Dictionary(minimumCapacity: rows.count)
+        for (day, n) in rows { days[day] = n }
+        setCameras(unit: unit, days: days)
+    }
+
     mutating func setCameras(unit: String, days: [Int32: Int]) {
         camerasStorage[unit] = days.isEmpty ? nil : days
     }

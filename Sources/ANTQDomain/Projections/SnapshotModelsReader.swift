@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import JSONCodec
 import TextFormats
 
@@ -16,28 +19,32 @@ extension LayoutReader {
         var r = LayoutReader(bytes)
         var models = ModelRegistry()
         var texts = TextInterner()
+        var units = RepeatedText()
         guard r.literal("{\"model_count\":"), let count = r.number(min: 0, max: 999_999_999) else { return nil }
         models.reserve(count)
         guard r.literal(",\"models\":[") else { return nil }
         if !r.literal("]") {
             repeat {
-                guard r.model(into: &models, texts: &texts) else { return nil }
+                guard r.model(into: &models, texts: &texts, units: &units) else { return nil }
             } while r.literal(",")
             guard r.literal("]") else { return nil }
         }
         if r.literal(",\"cameras\":[") {
             if !r.literal("]") {
-                var unitDays: (unit: String, days: [Int32: Int])?
+                // A unit's rows come together: gathered, then made into its table at once, sized.
+                var unit: String?
+                var days: [(day: Int32, n: Int)] = []
                 repeat {
-                    guard r.literal("[\""), let unit = r.plainString(), r.literal(","), let day = r.signedNumber(),
+                    guard r.literal("[\""), let u = r.repeatedString(&units), r.literal(","), let day = r.signedNumber(),
                           r.literal(","), let n = r.signedNumber(), r.literal("]"), let day32 = ModelRegistry.storedDay(day) else { return nil }
-                    if unitDays?.unit != unit {
-                        if let (u, days) = unitDays { models.setCameras(unit: u, days: days) }
-                        unitDays = (unit, models.cameras[unit] ?? [:])
+                    if unit != u {
+                        if let unit { models.addCameraDays(days, unit: unit) }
+                        unit = u
+                        days.removeAll(keepingCapacity: true)
                     }
-                    unitDays!.days[day32] = n
+                    days.append((day32, n))
                 } while r.literal(",")
-                if let (u, days) = unitDays { models.setCameras(unit: u, days: days) }
+                if let unit { models.addCameraDays(days, unit: unit) }
                 guard r.literal("]") else { return nil }
             }
         }
@@ -47,8 +54,9 @@ extension LayoutReader {
 
     /// `{"id":"…","unit":"…","rows":[[seq,day,tag,…],…]}`, as `LedgerCodec.writeModels` writes it.
     /// Names and reasons repeat across models: they come from `texts`.
-    private mutating func model(into models: inout ModelRegistry, texts: inout TextInterner) -> Bool {
-        guard literal("{\"id\":\""), let id = plainString(), literal(",\"unit\":\""), let unit = plainString(),
+    /// A unit's models come one after another (ids begin with the unit's code): units come from `units`.
+    private mutating func model(into models: inout ModelRegistry, texts: inout TextInterner, units: inout RepeatedText) -> Bool {
+        guard literal("{\"id\":\""), let id = plainString(), literal(",\"unit\":\""), let unit = repeatedString(&units),
               literal(",\"rows\":[") else { return false }
         var entries: [ModelRegistry.Entry] = []
         entries.reserveCapacity(4)
@@ -100,6 +108,16 @@ extension LayoutReader {
         return String(decoding: b, as: UTF8.self)
     }
 
+    /// Like `plainString`, but the same `String` as last time if the text repeats it.
+    private mutating func repeatedString(_ last: inout RepeatedText) -> String? {
+        guard let b = quoted() else { return nil }
+        if let s = last.string(b) { return s }
+        guard isValidStrictUTF8(b) else { return nil }
+        let s = String(decoding: b, as: UTF8.self)
+        last.remember(b, s)
+        return s
+    }
+
     /// Like `plainString`, but one `String` for all equal texts of the piece.
     private mutating func sharedString(_ texts: inout TextInterner) -> String? {
         guard let b = quoted() else { return nil }
@@ -122,5 +140,24 @@ extension LayoutReader {
             return -n
         }
         return number(min: 0, max: 999_999_999_999_999_999)
+    }
+}
+
+/// The last text read for a field whose values come in runs, with its
+/// `String`: a repeat costs a comparison of bytes instead of a new string.
+/// The bytes are those of the piece being read, which outlives the reader.
+struct RepeatedText {
+    private var bytes: UnsafeBufferPointer<UInt8>?
+    private var last = ""
+
+    func string(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let bytes, bytes.count == b.count,
+              b.count == 0 || memcmp(bytes.baseAddress!, b.baseAddress!, b.count) == 0 else { return nil }
+        return last
+    }
+
+    mutating func remember(_ b: UnsafeBufferPointer<UInt8>, _ s: String) {
+        bytes = b
+        last = s
     }
 }
