@@ -114,22 +114,31 @@ func modelsPiecesReadByTheLayoutAreThoseTheScannerReads(seed: UInt64) throws {
 /// The layout reader reuses a unit's `String` while the same unit repeats,
 /// and gathers a unit's camera rows before making its table. Units whose
 /// runs break and resume, units that share a prefix, and a day given twice
-/// must still read as the scanner reads them.
+/// must still read as the scanner reads them; so must a model whose rows
+/// are out of order (the reader folds rows as it reads them).
 @Test func modelsAndCameraRowsOfUnitsInBrokenRunsReadAsTheScannerReadsThem() throws {
     let piece = Array(#"""
-    {"model_count":5,"models":[\#
+    {"model_count":6,"models":[\#
     {"id":"a","unit":"29000","rows":[[1,18000,"e","shock_team","Tổ 1",3]]},\#
     {"id":"b","unit":"2900","rows":[[2,18001,"e","shock_team","Tổ 1",4]]},\#
     {"id":"c","unit":"29000","rows":[[3,18002,"e","landlord_club","CLB",5],[9,18010,"d",null]]},\#
     {"id":"d","unit":"","rows":[[4,18003,"e","shock_team","Tổ 2",6]]},\#
-    {"id":"e","unit":"29001","rows":[[5,18004,"e","shock_team","Tổ 2",6]]}],\#
+    {"id":"e","unit":"29001","rows":[[5,18004,"e","shock_team","Tổ 2",6]]},\#
+    {"id":"f","unit":"29001","rows":[[8,18030,"c",null,null,9],[7,18020,"d",null],[6,18010,"e","shock_team","Tổ 3",2]]}],\#
     "cameras":[["29000",18000,2],["29001",18000,5],["29000",18005,3],["2900",18000,7],["29000",18009,-1],["29000",18000,4],["",18001,1]]}
     """#.utf8)
     let fast = try #require(piece.withUnsafeBytes { LayoutReader.modelsPiece($0) })
     var general = Ledger()
     try LedgerCodec.decodeWithScanner(piece, into: &general)
     #expect(fast == general.models)
-    #expect(fast.records.mapValues(\.unit) == ["a": "29000", "b": "2900", "c": "29000", "d": "", "e": "29001"])
+    #expect(fast.records.mapValues(\.unit) == ["a": "29000", "b": "2900", "c": "29000", "d": "", "e": "29001", "f": "29001"])
+    // Rows out of order are put in order, and the model's final state is that of its last day.
+    #expect(fast.records["f"]?.entries.map(\.seq) == [6, 7, 8])
+    #expect(fast.view("f") == ModelRegistry.View(id: "f", unit: "29001", kind: .shock_team, name: "Tổ 3", members: 9, active: false,
+                                                  established: CivilDate(dayNumber: 18010)))
+    var standing = 0
+    fast.forEachStanding(on: CivilDate(dayNumber: 18040)) { _, _, _ in standing += 1 }
+    #expect(standing == 4, "a, b, d, e: c and f are dissolved")
     #expect(fast.cameras == ["29000": [18000: 4, 18005: 3, 18009: -1], "29001": [18000: 5], "2900": [18000: 7], "": [18001: 1]])
 }
 

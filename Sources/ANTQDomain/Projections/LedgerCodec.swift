@@ -449,6 +449,11 @@ extension ModelRegistry {
         recordsStorage[id] = Record(id: id, unit: unit, entries: sorted)
     }
 
+    /// Puts back a model whose entries are known to be in order, with its final state.
+    mutating func restore(id: String, unit: String, orderedEntries entries: [Entry], final: Final) {
+        recordsStorage[id] = Record(id: id, unit: unit, entries: entries, final: final)
+    }
+
     mutating func reserve(_ n: Int) { recordsStorage.reserveCapacity(n) }
 
     /// Adds one unit's camera days read from a snapshot (a day given twice counts once, the last).

@@ -60,6 +60,9 @@ extension LayoutReader {
               literal(",\"rows\":[") else { return false }
         var entries: [ModelRegistry.Entry] = []
         entries.reserveCapacity(4)
+        // Folded and checked for order as the rows are read, not in a second walk.
+        var final = ModelRegistry.Final()
+        var ordered = true
         if !literal("]") {
             repeat {
                 guard literal("["), let seq = signedNumber(), literal(","), let day = signedNumber(),
@@ -92,12 +95,19 @@ extension LayoutReader {
                     return false
                 }
                 guard literal("]") else { return false }
-                entries.append(ModelRegistry.Entry(seq: seq, day: day32, change: change))
+                let entry = ModelRegistry.Entry(seq: seq, day: day32, change: change)
+                if let last = entries.last, ModelRegistry.Entry.inOrder(entry, last) { ordered = false }
+                final.take(entry)
+                entries.append(entry)
             } while literal(",")
             guard literal("]") else { return false }
         }
         guard literal("}") else { return false }
-        models.restore(id: id, unit: unit, entries: entries)
+        if ordered, !entries.isEmpty {
+            models.restore(id: id, unit: unit, orderedEntries: entries, final: final)
+        } else {
+            models.restore(id: id, unit: unit, entries: entries)
+        }
         return true
     }
 

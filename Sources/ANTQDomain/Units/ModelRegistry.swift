@@ -42,10 +42,16 @@ public struct ModelRegistry: Sendable, Equatable {
         private(set) var final: Final
 
         init(id: String, unit: String, entries: [Entry]) {
+            self.init(id: id, unit: unit, entries: entries, final: Final(entries))
+        }
+
+        /// With `final` already worked out (a snapshot reader folds the
+        /// entries as it reads them, instead of walking them again).
+        init(id: String, unit: String, entries: [Entry], final: Final) {
             self.id = id
             self.unit = unit
             self.entries = entries
-            final = Final(entries)
+            self.final = final
         }
 
         /// Puts an entry in its place by day: at the end (nearly always,
@@ -76,6 +82,9 @@ public struct ModelRegistry: Sendable, Equatable {
         var kind: ModelKind?
         var members = 0
         var active = false
+
+        /// No entry yet.
+        init() {}
 
         /// The model at the end of day `limit` (by default after all its entries).
         init(_ entries: [Entry], through limit: Int32 = .max) {
