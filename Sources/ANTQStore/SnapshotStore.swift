@@ -210,9 +210,14 @@ public struct SnapshotStore: Sendable {
             guard wanted.contains(info.section) || info.section == .base else { continue }
             jobs.append((info, offset))
         }
+        // The cores take the pieces longest first: the models pieces (nine
+        // tenths of the bytes) must not wait behind the small ones. Results
+        // are still joined, and a failure reported, in the file's order.
+        let longestFirst = jobs.indices.sorted { jobs[$0].info.length > jobs[$1].info.length }
         let results = PieceResults(count: jobs.count)
         let profiling = Environment.value("ANTQ_PROFILE") != nil
-        let work = { @Sendable [jobs, fd] (i: Int) in
+        let work = { @Sendable [jobs, fd] (k: Int) in
+            let i = longestFirst[k]
             let job = jobs[i]
             var bytes: [UInt8]
             do throws(Errno) { bytes = try fd.readAll(fromAbsoluteOffset: job.offset, count: job.info.length) } catch {
