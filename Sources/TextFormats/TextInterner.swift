@@ -71,25 +71,6 @@ public struct TextInterner {
         }
     }
 
-    /// A multiply–xorshift hash over 8-byte words (texts are short; the
-    /// table only needs spread, not resistance to chosen inputs: it is
-    /// filled from antq's own snapshots).
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var i = 0
-        let n = bytes.count
-        while i + 8 <= n {
-            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 29
-            i += 8
-        }
-        if i < n {
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        }
-        h ^= h >> 32
-        return h &* 0x9E37_79B9_7F4A_7C15 ^ (h >> 28)
-    }
+    /// Filled from antq's own snapshots: spread is all it needs (`ByteHash`, unseeded).
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 { ByteHash.hash(bytes, seed: 0) }
 }

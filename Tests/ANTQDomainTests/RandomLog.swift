@@ -156,7 +156,7 @@ struct RandomLog {
     }
 
     mutating func modelEvent() -> String? {
-        let models = b.ledger.models.records.values.sorted { $0.id < $1.id }
+        let models = b.ledger.models.allRecords.sorted { $0.id < $1.id }
         if models.isEmpty || rng.chance(0.4) {
             guard !communes.isEmpty else { return nil }
             let u = rng.pick(communes)

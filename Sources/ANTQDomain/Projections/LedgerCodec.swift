@@ -77,7 +77,7 @@ public enum LedgerCodec {
     /// third of the encoding, and moving the records themselves in the sort
     /// was slower still.
     static func modelsInIDOrder(_ models: ModelRegistry) -> (records: [ModelRegistry.Record], order: [Int]) {
-        let records = Array(models.records.values)
+        let records = models.allRecords
         return (records, records.indices.sorted { records[$0].id < records[$1].id })
     }
 
@@ -126,7 +126,7 @@ public enum LedgerCodec {
             w.endArray()
         case .models:
             // The count first, so a reader sizes its table once.
-            w.key("model_count"); w.int(Int64(l.models.records.count))
+            w.key("model_count"); w.int(Int64(l.models.recordCount))
             let (records, order) = modelsInIDOrder(l.models)
             writeModels(order[...], of: records, &w)
             writeCameras(l, &w)
@@ -260,7 +260,7 @@ public enum LedgerCodec {
     /// into `l`, so a snapshot's sections can be read one by one.
     public static func decode(_ bytes: [UInt8], into ledger: inout Ledger) throws {
         // A models piece as antq writes it: the layout reader (same result).
-        if ledger.models.records.isEmpty && ledger.models.cameras.isEmpty,
+        if ledger.models.recordCount == 0 && ledger.models.cameras.isEmpty,
            let models = bytes.withUnsafeBytes({ LayoutReader.modelsPiece($0) }) {
             ledger.models = models
             return
@@ -446,15 +446,15 @@ extension ModelRegistry {
         guard !entries.isEmpty else { return }
         // Snapshots write them in order; sort only what is not.
         let sorted = zip(entries, entries.dropFirst()).allSatisfy { !Entry.inOrder($1, $0) } ? entries : entries.sorted(by: Entry.inOrder)
-        recordsStorage[id] = Record(id: id, unit: unit, entries: sorted)
+        table.set(Record(id: id, unit: unit, entries: sorted))
     }
 
     /// Puts back a model whose entries are known to be in order, with its final state.
     mutating func restore(id: String, unit: String, orderedEntries entries: [Entry], final: Final) {
-        recordsStorage[id] = Record(id: id, unit: unit, entries: entries, final: final)
+        table.set(Record(id: id, unit: unit, entries: entries, final: final))
     }
 
-    mutating func reserve(_ n: Int) { recordsStorage.reserveCapacity(n) }
+    mutating func reserve(_ n: Int) { table.reserve(n) }
 
     /// Adds one unit's camera days read from a snapshot (a day given twice counts once, the last).
     mutating func addCameraDays(_ rows: [(day: Int32, n: Int)], unit: String) {
@@ -497,12 +497,11 @@ extension Ledger {
 
 extension ModelRegistry {
     mutating func absorb(_ other: ModelRegistry) {
-        if recordsStorage.isEmpty && camerasStorage.isEmpty {
+        if table.count == 0 && camerasStorage.isEmpty {
             self = other
             return
         }
-        recordsStorage.reserveCapacity(recordsStorage.count + other.recordsStorage.count)
-        for (id, r) in other.recordsStorage { recordsStorage[id] = r }
+        table.absorb(other.table)
         for (unit, days) in other.camerasStorage { camerasStorage[unit] = days }
     }
 }

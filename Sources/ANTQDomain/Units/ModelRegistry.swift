@@ -120,8 +120,12 @@ public struct ModelRegistry: Sendable, Equatable {
         public var established: CivilDate
     }
 
-    public var records: [String: Record] { recordsStorage }
-    var recordsStorage: [String: Record] = [:]
+    /// The model `id`'s record, nil if no event names it.
+    public func record(_ id: String) -> Record? { table[id] }
+    /// Every model's record, in no particular order.
+    public var allRecords: [Record] { table.records }
+    public var recordCount: Int { table.count }
+    var table = ModelTable()
     /// Net cameras per unit per day number.
     public var cameras: [String: [Int32: Int]] { camerasStorage }
     var camerasStorage: [String: [Int32: Int]] = [:]
@@ -154,13 +158,13 @@ public struct ModelRegistry: Sendable, Equatable {
             let entry = Entry(seq: seq, occurred: fact.occurred, change: change)
             if adding {
                 // One lookup, the record changed in place (no copy of its entries).
-                modify(&recordsStorage[id, default: Record(id: id, unit: unit, entries: [])]) { r in
+                table.modify(id, orAdd: { Record(id: id, unit: unit, entries: []) }) { r in
                     if case .established = change { r.unit = unit }
                     r.add(entry)
                 }
-            } else if var r = recordsStorage.removeValue(forKey: id) {
+            } else if var r = table.remove(id) {
                 r.remove(seq: seq)
-                if !r.entries.isEmpty { recordsStorage[id] = r }
+                if !r.entries.isEmpty { table.set(r) }
             }
         default:
             break
@@ -169,7 +173,7 @@ public struct ModelRegistry: Sendable, Equatable {
 
     /// The model as it stood at the end of `date` (nil before it was established).
     public func view(_ id: String, on date: CivilDate? = nil) -> View? {
-        guard let r = records[id] else { return nil }
+        guard let r = table[id] else { return nil }
         return Self.view(of: r, on: date)
     }
 
@@ -203,7 +207,7 @@ public struct ModelRegistry: Sendable, Equatable {
     /// to count: a summary sums twenty thousand models).
     public func forEachStanding(on date: CivilDate, _ body: (_ unit: String, _ kind: ModelKind, _ members: Int) -> Void) {
         let limit = Int32(date.dayNumber)
-        for r in recordsStorage.values {
+        for r in table.records {
             let m = r.final.day <= limit ? r.final : Final(r.entries, through: limit)
             if m.active, let kind = m.kind { body(r.unit, kind, m.members) }
         }
@@ -211,7 +215,7 @@ public struct ModelRegistry: Sendable, Equatable {
 
     /// Active models on `date`, in no particular order (for sums).
     public func standingModels(on date: CivilDate? = nil) -> [View] {
-        recordsStorage.values.compactMap { Self.view(of: $0, on: date) }.filter(\.active)
+        table.records.compactMap { Self.view(of: $0, on: date) }.filter(\.active)
     }
 
     /// Adds to the net cameras of a unit on a day. Camera counts are sums,
@@ -250,6 +254,3 @@ public struct ModelRegistry: Sendable, Equatable {
         return days.reduce(0) { $1.key <= limit ? $0 + $1.value : $0 }
     }
 }
-
-@inline(__always)
-private func modify<T>(_ value: inout T, _ body: (inout T) -> Void) { body(&value) }

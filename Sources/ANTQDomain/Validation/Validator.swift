@@ -199,7 +199,7 @@ public struct Validator {
                 throw EventCodingError(field: unitField, problem: "\(unit) is already merged", fix: "a unit is merged once; check the unit code")
             }
         case .modelEstablished(let model, _, _, _):
-            if let r = ledger.models.records[model] {
+            if let r = ledger.models.record(model) {
                 // When a correction is checked, the target's own entry is already
                 // taken out: the model's later changes are not "another" model.
                 if r.entries.contains(where: { $0.seq != seq && $0.change.type == .modelEstablished }) {
@@ -212,7 +212,7 @@ public struct Validator {
                 }
             }
         case .modelChanged(let model, _, _, _), .modelDissolved(let model, _):
-            guard let r = ledger.models.records[model] else {
+            guard let r = ledger.models.record(model) else {
                 throw EventCodingError(field: "\(dataField).model", problem: "model \(model) does not exist", fix: "establish it first with model.established")
             }
             guard r.unit == unit else {
@@ -366,13 +366,13 @@ public struct Validator {
             if ledger.units.views().contains(where: { $0.parent == unit || $0.mergedInto == unit })
                 || unitHistoryMentions(unit)
                 || ledger.flows.rows.keys.contains(where: { $0.unit == unit })
-                || ledger.models.records.values.contains(where: { $0.unit == unit })
+                || ledger.models.allRecords.contains(where: { $0.unit == unit })
                 || ledger.models.cameras[unit] != nil {
                 throw EventCodingError(field: "data.target", problem: "unit \(unit) is used by other events",
                                        fix: "retract those first, or record the change with unit.changed")
             }
         case .modelEstablished(let model, _, _, _):
-            if let r = ledger.models.records[model], r.entries.count > 1 {
+            if let r = ledger.models.record(model), r.entries.count > 1 {
                 throw EventCodingError(field: "data.target", problem: "model \(model) has later events (#\(r.entries.filter { $0.seq != target }.map { String($0.seq) }.joined(separator: ", #")))",
                                        fix: "retract those first")
             }

@@ -292,7 +292,7 @@ extension DataStore {
         switch s {
         case .models(let k), .members(let k):
             for m in ledger.models.activeModels(on: day) where m.kind == k && scope.contains(m.unit) {
-                guard let r = ledger.models.records[m.id] else { continue }
+                guard let r = ledger.models.record(m.id) else { continue }
                 let entries = r.entries.filter { $0.day <= Int32(day.dayNumber) }
                 // The event that set the figure: establishment for a count, the last members change for members.
                 var source = entries.first?.seq ?? 0
@@ -316,7 +316,7 @@ extension DataStore {
                       let reg = ledger.units.records[code]?.entries.first?.seq else { continue }
                 if s == .communes {
                     row(reg, code, 1, "\(v.kind.vietnamese) \(v.name)")
-                } else if clubs.contains(code), let id = clubModels[code], let seq = ledger.models.records[id]?.entries.first?.seq {
+                } else if clubs.contains(code), let id = clubModels[code], let seq = ledger.models.record(id)?.entries.first?.seq {
                     row(seq, code, 1, "\(v.kind.vietnamese) \(v.name): \(id)")
                 }
             }
