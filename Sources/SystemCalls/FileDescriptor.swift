@@ -60,20 +60,25 @@ public struct FileDescriptor: Sendable, Hashable {
     }
 
     /// Reads exactly `count` bytes at `offset`, or fewer only at end of file.
+    /// The array is filled by the reads alone, not zeroed first: for a
+    /// piece of a snapshot (megabytes) that was a second pass over memory
+    /// touched for the first time.
     public func readAll(fromAbsoluteOffset offset: Int64, count: Int) throws(Errno) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = try out.withUnsafeMutableBytes { buf in
-                Result { () throws(Errno) -> Int in
-                    try read(fromAbsoluteOffset: offset + Int64(done),
-                             into: UnsafeMutableRawBufferPointer(rebasing: buf[done...]))
+        var failure: Errno?
+        let out = [UInt8](unsafeUninitializedCapacity: count) { buf, initialized in
+            var done = 0
+            while done < count {
+                let n: Int
+                do throws(Errno) { n = try read(fromAbsoluteOffset: offset + Int64(done), into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buf[done...]))) } catch {
+                    failure = error
+                    break
                 }
-            }.get()
-            if n == 0 { break }
-            done += n
+                if n == 0 { break }
+                done += n
+            }
+            initialized = done
         }
-        out.removeLast(count - done)
+        if let failure { throw failure }
         return out
     }
 
