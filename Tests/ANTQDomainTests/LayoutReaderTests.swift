@@ -274,7 +274,6 @@ struct LayoutReaderTests {
         }
         var rng = SplitMix64(seed: 77)
         let afters: [UInt8] = [0x2C, 0x5D, 0x7D, 0x22, 0x2E, 0x65, 0x2F, 0x3A, 0x00, 0x80, 0xFF, 0xCA, 0xD0, 0x39, 0x30]
-        var checked = 0
         for _ in 0..<60_000 {
             let length = rng.below(21)
             var bytes = (0..<length).map { _ in UInt8(0x30 + rng.below(10)) }
@@ -292,9 +291,7 @@ struct LayoutReaderTests {
                     return r.number(min: lo, max: hi).map { ($0, r.p - start) }
                 }
                 #expect(got?.0 == want?.0 && got?.1 == want?.1, "\(String(decoding: bytes, as: UTF8.self)) in \(lo)...\(hi)")
-                checked += 1
             }
         }
-        #expect(checked == 240_000)
     }
 }

@@ -54,7 +54,8 @@ extension LayoutReader {
 
     /// `{"id":"…","unit":"…","rows":[[seq,day,tag,…],…]}`, as `LedgerCodec.writeModels` writes it.
     /// Names and reasons repeat across models: they come from `texts`.
-    /// A unit's models come one after another (ids begin with the unit's code): units come from `units`.
+    /// A unit's models usually come one after another (ids are written in
+    /// order, and antq's own ids begin with the unit's code): units come from `units`.
     private mutating func model(into models: inout ModelRegistry, texts: inout TextInterner, units: inout RepeatedText) -> Bool {
         guard literal("{\"id\":\""), let id = plainString(), literal(",\"unit\":\""), let unit = repeatedString(&units),
               literal(",\"rows\":[") else { return false }

@@ -7,10 +7,10 @@ import TextFormats
 /// two cores, then joined. A dictionary hashes every id of the second piece
 /// again to join it (2 ms of a 25 ms summary); this table moves the kept
 /// hashes along, and walks its records as an array (a summary counts every
-/// model). The hash is seeded per process: ids that collide cannot be
-/// looked up in a fixed table and written into a log (it is not a keyed
-/// cryptographic hash; at worst, colliding ids make the registry slow,
-/// never wrong).
+/// model). The hash (`ByteHash`) is seeded per process, so a set of
+/// colliding ids is hard to prepare in advance; it is not a keyed
+/// cryptographic hash, and at worst colliding ids make the registry slow,
+/// never wrong.
 struct ModelTable: Sendable {
     private(set) var records: [ModelRegistry.Record] = []
     /// `hashes[i]` is the hash of `records[i].id`.
