@@ -77,7 +77,7 @@ public struct LogWriter: Sendable {
         if let expectSeq, expectSeq != tail.lastSeq {
             throw WriteError.expectedSeq(expected: expectSeq, actual: tail.lastSeq)
         }
-        var sink = BatchSink(fd: fd, key: key, lastSeq: tail.lastSeq, lastLine: tail.lastLine, lastHash: tail.lastHash)
+        var sink = BatchSink(fd: fd, key: key, lastSeq: tail.lastSeq, lastLine: tail.lastLine, lastHash: tail.lastHash, start: tail.committedEnd)
         do {
             try build(tail, &sink)
             if sink.count > 0, key.isKeyed {
@@ -158,6 +158,8 @@ public struct BatchSink {
     public private(set) var count = 0
     /// Bytes added so far (lines and their newlines).
     public private(set) var written: Int64 = 0
+    /// Where the batch's first line goes in the file.
+    private let start: Int64
     /// The lines added but not yet written, readable while the batch is built.
     public let pending: PendingLines
     private let chunk: Int
@@ -169,8 +171,9 @@ public struct BatchSink {
     /// in `pending.flushedBytes` is in the file as soon as `add` returns.
     public var writesInBackground = true
 
-    init(fd: FileDescriptor, key: ChainKey, lastSeq: Int, lastLine: [UInt8], lastHash: SHA256Digest, chunk: Int = 4 << 20) {
+    init(fd: FileDescriptor, key: ChainKey, lastSeq: Int, lastLine: [UInt8], lastHash: SHA256Digest, start: Int64, chunk: Int = 4 << 20) {
         self.fd = fd
+        self.start = start
         self.key = key
         self.lastSeq = lastSeq
         self.lastHash = lastHash
@@ -214,7 +217,7 @@ public struct BatchSink {
     public mutating func flush() throws {
         try writer.wait()
         guard !pending.bytes.isEmpty else { return }
-        try fd.writeAll(pending.bytes)
+        try ChunkWriter.write(pending.bytes, at: start + pending.flushedBytes, to: fd)
         pending.flushed(nextSeq: lastSeq + 1)
     }
 
@@ -224,7 +227,7 @@ public struct BatchSink {
     /// order of chunks in the file is kept: one write at a time.
     mutating func flushInBackground() throws {
         try writer.wait()
-        pending.handOff(to: writer, nextSeq: lastSeq + 1)
+        pending.handOff(to: writer, at: start + pending.flushedBytes, nextSeq: lastSeq + 1)
     }
 
     /// Waits for a chunk still being written, ignoring its error (the
@@ -261,9 +264,9 @@ public final class PendingLines {
     }
 
     /// Gives the lines to `writer` to write, taking its spare buffer.
-    func handOff(to writer: ChunkWriter, nextSeq: Int) {
+    func handOff(to writer: ChunkWriter, at offset: Int64, nextSeq: Int) {
         flushedBytes += Int64(bytes.count)
-        writer.start(&bytes)
+        writer.start(&bytes, at: offset)
         starts.removeAll(keepingCapacity: true)
         firstSeq = nextSeq
     }
@@ -297,6 +300,7 @@ public final class PendingLines {
 final class ChunkWriter: @unchecked Sendable {
     private let fd: FileDescriptor
     private var buffer: [UInt8] = []
+    private var offset: Int64 = 0
     private var thread: pthread_t?
     private var error: Errno?
 
@@ -312,8 +316,9 @@ final class ChunkWriter: @unchecked Sendable {
 
     /// Starts writing `bytes` (swapped out; `bytes` comes back empty, with
     /// the capacity of the previous chunk). Call `wait` first.
-    func start(_ bytes: inout [UInt8]) {
+    func start(_ bytes: inout [UInt8], at offset: Int64) {
         precondition(thread == nil, "a chunk is still being written")
+        self.offset = offset
         swap(&buffer, &bytes)
         bytes.removeAll(keepingCapacity: true)
         if let t = PosixThread.start({ self.run() }) {
@@ -325,7 +330,17 @@ final class ChunkWriter: @unchecked Sendable {
     }
 
     private func run() {
-        do { try fd.writeAll(buffer) } catch { self.error = error }
+        do { try ChunkWriter.write(buffer, at: offset, to: fd) } catch { self.error = error }
+    }
+
+    /// Appends a chunk of a batch (the file is open for appending; `offset`
+    /// is where the chunk lands) and has the kernel start writing it to the
+    /// device. The batch's final `fsync` then waits only for the last
+    /// chunks instead of all of them: a batch of 1M events (325 MB) waited
+    /// 150 ms there, the cores idle.
+    static func write(_ bytes: [UInt8], at offset: Int64, to fd: FileDescriptor) throws(Errno) {
+        try fd.writeAll(bytes)
+        fd.startWriteback(offset: offset, count: Int64(bytes.count))
     }
 
     /// Joins the chunk being written, if any; rethrows the first write error.
