@@ -150,6 +150,10 @@ public struct SnapshotStore: Sendable {
         case mismatch(String)
         /// Sound, but covering events recorded after `--as-of`.
         case notApplicable
+
+        /// The file, or a part of it, could not be opened or read.
+        static func unreadable(_ error: Errno) -> Rejection { .unreadable("cannot be read: \(error.text)") }
+
         public var description: String {
             switch self {
             case .unreadable(let s), .mismatch(let s): s
@@ -162,10 +166,10 @@ public struct SnapshotStore: Sendable {
     /// section read against its checksum (the others are not read at all).
     public func load(_ path: String, sections wanted: Set<LedgerSection> = Set(LedgerSection.allCases)) throws(Rejection) -> Loaded {
         let fd: FileDescriptor
-        do { fd = try FileDescriptor.open(path, .readOnly) } catch { throw .unreadable("cannot be read: \(error.text)") }
+        do { fd = try FileDescriptor.open(path, .readOnly) } catch { throw .unreadable(error) }
         defer { try? fd.close() }
         func read(_ offset: Int64, _ count: Int) throws(Rejection) -> [UInt8] {
-            do { return try fd.readAll(fromAbsoluteOffset: offset, count: count) } catch { throw .unreadable("cannot be read: \(error.text)") }
+            do { return try fd.readAll(fromAbsoluteOffset: offset, count: count) } catch { throw .unreadable(error) }
         }
         let first = try read(0, 4096)
         guard let nl = first.firstIndex(of: 0x0A) else { throw .unreadable("has no header line") }
@@ -221,7 +225,7 @@ public struct SnapshotStore: Sendable {
             let job = jobs[i]
             var bytes: [UInt8]
             do throws(Errno) { bytes = try fd.readAll(fromAbsoluteOffset: job.offset, count: job.info.length) } catch {
-                results.set(i, .failure(.unreadable("cannot be read: \(error.text)")))
+                results.set(i, .failure(.unreadable(error)))
                 return
             }
             guard bytes.count == job.info.length, bytes.last == 0x0A else {

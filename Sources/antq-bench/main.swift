@@ -73,6 +73,7 @@ report += "- antq: \(antq)\n"
 for m in Benchmark.machine() { report += "- \(m)\n" }
 report += "- load average (1, 5, 15 min) before: \(loadBefore), after: \(Benchmark.loadAverage()) — other users' work on the machine shows up here and in min–max\n"
 report += "- page cache warm (the log is read once before timing); times are whole processes: start, work, exit\n"
+report += "- before each timed write (single appends, each batch append) the benchmark flushes its own earlier writes (`sync`, untimed)\n"
 for n in bench.peers.notes + bench.notes { report += "- \(n)\n" }
 report += "- benchmark wall time: \(ReportTable.duration(seconds))\n\n"
 report += ReportTable.render(bench.rows)
