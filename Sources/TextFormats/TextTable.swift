@@ -30,7 +30,7 @@ public struct TextTable: Sendable {
     /// row per contributing event (tens of thousands), and padding and
     /// joining `String`s was a tenth of it.
     public func render() -> String {
-        let columns = max(header.count, rows.map(\.count).max() ?? 0)
+        let columns = max(header.count, rows.reduce(0) { max($0, $1.count) })
         guard columns > 0 else { return "" }
         let cells = ([header] + rows).map { row in
             (0..<columns).map { $0 < row.count ? TextTable.flatten(row[$0]) : "" }
@@ -62,7 +62,9 @@ public struct TextTable: Sendable {
     }
 
     static func flatten(_ cell: String) -> String {
-        guard cell.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) else { return cell }
+        // Looked for in the cell's own bytes where it has them in one piece: every cell of a long table is checked.
+        let breaks = { (b: UInt8) in b == 0x0A || b == 0x0D || b == 0x09 }
+        guard cell.utf8.withContiguousStorageIfAvailable({ $0.contains(where: breaks) }) ?? cell.utf8.contains(where: breaks) else { return cell }
         var out = ""
         for character in cell {
             out.append(character == "\r\n" || character == "\n" || character == "\r" || character == "\t" ? " " : character)

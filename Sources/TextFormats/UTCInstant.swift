@@ -68,8 +68,21 @@ public struct UTCInstant: Hashable, Comparable, Sendable, Codable, CustomStringC
         let dayMicros = microsecondsSinceEpoch - floorDiv(microsecondsSinceEpoch, 86_400_000_000) * 86_400_000_000
         let secondsOfDay = Int(dayMicros / 1_000_000)
         let micro = Int(dayMicros % 1_000_000)
-        return date.iso + "T" + digits(secondsOfDay / 3600, 2) + ":" + digits(secondsOfDay / 60 % 60, 2) + ":"
-            + digits(secondsOfDay % 60, 2) + "." + digits(micro, 6) + "Z"
+        let date = self.date
+        return String(unsafeUninitializedCapacity: 27) { b in
+            let p = b.baseAddress!
+            date.writeISO(to: p)
+            p[10] = 0x54 // T
+            writeDigits(secondsOfDay / 3600, 2, to: p + 11)
+            p[13] = 0x3A
+            writeDigits(secondsOfDay / 60 % 60, 2, to: p + 14)
+            p[16] = 0x3A
+            writeDigits(secondsOfDay % 60, 2, to: p + 17)
+            p[19] = 0x2E
+            writeDigits(micro, 6, to: p + 20)
+            p[26] = 0x5A // Z
+            return 27
+        }
     }
 
     public var description: String { rfc3339 }

@@ -55,3 +55,33 @@ struct UTCInstantTests {
         #expect(try JSONDecoder().decode([UTCInstant].self, from: data) == [instant])
     }
 }
+
+/// Dates and instants are written as bytes, digit by digit: they must read
+/// exactly as Foundation's calendar and `String(format:)` give them, over
+/// the whole calendar (years 1 to 9999, before and after 1970).
+@Test func datesAndInstantsAreWrittenAsFoundationWritesThem() {
+    var utc = Calendar(identifier: .gregorian)
+    utc.timeZone = TimeZone(identifier: "UTC")!
+    var rng = SplitMix64(seed: 99)
+    let low = CivilDate(year: 1, month: 1, day: 1)!.dayNumber, high = CivilDate(year: 9999, month: 12, day: 31)!.dayNumber
+    var days = [low, high, 0, -1, 59, 11_016]
+    days += (0..<3_000).map { _ in Int.random(in: low...high, using: &rng) }
+    for n in days {
+        let date = CivilDate(dayNumber: n)
+        let micros = Int64(n) * 86_400_000_000 + Int64.random(in: 0..<86_400_000_000, using: &rng)
+        let instant = UTCInstant(microsecondsSinceEpoch: micros)
+        // Foundation's proleptic Gregorian calendar counts years before 1582 differently; check its parts from 1600 on.
+        if date.year >= 1600 {
+            // Whole seconds rounded down (before 1970 too), and the microseconds after them.
+            let seconds = micros >= 0 ? micros / 1_000_000 : -((-micros + 999_999) / 1_000_000)
+            let c = utc.dateComponents([.year, .month, .day, .hour, .minute, .second],
+                                       from: Date(timeIntervalSince1970: Double(seconds)))
+            #expect([c.year, c.month, c.day] == [date.year, date.month, date.day], "\(n)")
+            let micro = Int(micros - seconds * 1_000_000)
+            #expect(instant.rfc3339 == String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, micro))
+        }
+        #expect(date.iso == String(format: "%04d-%02d-%02d", date.year, date.month, date.day))
+        #expect(date.formatted(vietnamese: true) == String(format: "%02d/%02d/%04d", date.day, date.month, date.year))
+        #expect(instant.rfc3339.hasPrefix(date.iso + "T") && instant.rfc3339.utf8.count == 27)
+    }
+}
