@@ -77,7 +77,17 @@ extension DataStore {
         var cameraRows: [FigureAudit.Contribution] = []
 
         func query(_ l: Ledger) -> FigureQuery { FigureQuery(ledger: l, year: year, periodStart: start) }
-        func rootUnit(_ l: Ledger) -> String? { resolvedUnit ?? l.units.roots(on: query(l).endDay).first }
+        // Without --unit, the figure is the root's. The root, too, changes
+        // only with unit events: found again after one, not at every
+        // recording day (finding it looks at every unit).
+        var foundRoot: String??
+        func rootUnit(_ l: Ledger) -> String? {
+            if let resolvedUnit { return resolvedUnit }
+            if let foundRoot { return foundRoot }
+            let root = l.units.roots(on: query(l).endDay).first
+            foundRoot = .some(root)
+            return root
+        }
         // The units a flow is summed over change only with unit events: keep
         // them between recording days instead of walking the tree each day.
         // For a flow, the figure is kept per unit from the same contributions
@@ -129,6 +139,7 @@ extension DataStore {
             if !headerKnown, case .logCreated(let c) = e.data {
                 headerKnown = true
                 if periodStart == nil { start = c.periodStart }
+                foundRoot = nil
             }
             // The ledger here is as it stood before `e`: at a new recording
             // day it is the state at the end of the previous one.
@@ -150,7 +161,7 @@ extension DataStore {
             // national log each walked the tree again).
             var changesTree = e.type.isUnitEvent
             if case .retracted(let r) = e.data { changesTree = r.was.map { $0.type.isUnitEvent } ?? true }
-            if changesTree { flowScope = nil; running = nil }
+            if changesTree { flowScope = nil; running = nil; foundRoot = nil }
             var touches = false
             if case .flow(let slot) = metric {
                 // A flow figure changes with the contributions inside its units, or when a unit moves.
