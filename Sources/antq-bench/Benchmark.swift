@@ -236,7 +236,8 @@ final class Benchmark {
         // A huge interval: the reading command must not leave a newer snapshot behind between runs.
         let env = ["ANTQ_SNAPSHOT_INTERVAL": "2000000000"]
         a.peakRSS = try peakRSS([antq, "summary", String(year), "--data", withSnapshot], env: env)
-        for _ in 0..<options.runs {
+        // Tens of milliseconds: timed as often as the other short commands, so one slow run does not make the median.
+        for _ in 0..<repeats {
             let r = try must([antq, "summary", String(year), "--data", withSnapshot], env: env)
             if r.stderr.contains("ignored") { throw GeneratedData.Failure(description: "the snapshot was not used: \(r.stderr)") }
             a.add(r)

@@ -14,6 +14,11 @@ public struct FigureQuery: Sendable {
     /// national log holds tens of thousands of models; an audit of a flow
     /// makes a query per recording day and needs none.
     private var standing = StandingModels()
+    /// The unit tree and camera counts on `endDay`, worked out once per
+    /// query: a summary asks for the subtrees of a dozen units and the
+    /// cameras of each unit twice. Unlike `standing`, never handed to
+    /// another query (the units or cameras may change in between).
+    private let tree = UnitsOnDay()
 
     var active: [ModelRegistry.View] {
         if let m = standing.models { return m }
@@ -64,7 +69,7 @@ public struct FigureQuery: Sendable {
 
     /// Units counted under `unit` for this period.
     public func subtree(_ unit: String) -> [String] {
-        ledger.units.subtree(unit, on: endDay)
+        UnitRegistry.subtree(unit, children: tree.children(of: ledger, on: endDay))
     }
 
     /// Every figure for `unit` (summed over its subtree), in `Metric.all` order.
@@ -112,7 +117,7 @@ public struct FigureQuery: Sendable {
                     members[k] += totals.members[k]
                 }
             }
-            cameras += ledger.models.cameraCount(u, on: endDay)
+            cameras += tree.cameras(of: ledger, on: endDay)[u] ?? 0
             if let v = ledger.units.view(u, on: endDay), v.kind.isCommuneLevel, v.mergedInto == nil {
                 communes += 1
                 if totals?.hasClub == true { withClub += 1 }
@@ -130,6 +135,28 @@ public struct FigureQuery: Sendable {
 }
 
 /// The lazily read standing models of one query (a query is used from one thread).
+/// What a `FigureQuery` works out once about the units on its day.
+final class UnitsOnDay: @unchecked Sendable {
+    private var childrenOnDay: [String: [String]]?
+    private var camerasOnDay: [String: Int]?
+
+    func children(of ledger: Ledger, on day: CivilDate) -> [String: [String]] {
+        if let childrenOnDay { return childrenOnDay }
+        let c = ledger.units.children(on: day)
+        childrenOnDay = c
+        return c
+    }
+
+    /// Cameras of every unit that has any, at the end of `day`.
+    func cameras(of ledger: Ledger, on day: CivilDate) -> [String: Int] {
+        if let camerasOnDay { return camerasOnDay }
+        var c: [String: Int] = [:]
+        for unit in ledger.models.cameras.keys { c[unit] = ledger.models.cameraCount(unit, on: day) }
+        camerasOnDay = c
+        return c
+    }
+}
+
 public final class StandingModels: @unchecked Sendable {
     var models: [ModelRegistry.View]?
     var byUnit: [String: UnitTotals]?

@@ -97,7 +97,12 @@ public struct UnitRegistry: Sendable, Equatable {
 
     /// `code` and everything below it on `date`.
     public func subtree(_ code: String, on date: CivilDate?) -> [String] {
-        let kids = children(on: date)
+        Self.subtree(code, children: children(on: date))
+    }
+
+    /// `code` and every unit below it in a tree of `children` (as `children(on:)`
+    /// gives it), for a caller that works out the tree once for many subtrees.
+    public static func subtree(_ code: String, children kids: [String: [String]]) -> [String] {
         var out: [String] = []
         var stack = [code]
         var seen: Set<String> = []
