@@ -205,8 +205,11 @@ public struct SnapshotStore: Sendable {
         }
         var lastRecorded: UTCInstant?
         if case .string(let r)? = v["last_recorded"] { lastRecorded = UTCInstant(rfc3339: r) }
-        // Read, check and decode the pieces wanted on every core: each core
-        // reads its own piece, so the first decodes while the others are read.
+        // Map, check and decode the pieces wanted on every core. A piece is
+        // mapped only if the file holds all of it (past the end, a mapping
+        // raises SIGBUS instead of returning fewer bytes).
+        let fileSize: Int64
+        do { fileSize = try fd.size() } catch { throw .unreadable(error) }
         var jobs: [(info: SectionInfo, offset: Int64)] = []
         var offset = Int64(nl + 1)
         for info in infos {
@@ -223,16 +226,21 @@ public struct SnapshotStore: Sendable {
         let work = { @Sendable [jobs, fd] (k: Int) in
             let i = longestFirst[k]
             let job = jobs[i]
-            var bytes: [UInt8]
-            do throws(Errno) { bytes = try fd.readAll(fromAbsoluteOffset: job.offset, count: job.info.length) } catch {
-                results.set(i, .failure(.unreadable(error)))
-                return
-            }
-            guard bytes.count == job.info.length, bytes.last == 0x0A else {
+            guard job.offset + Int64(job.info.length) <= fileSize else {
                 results.set(i, .failure(.mismatch("its \(job.info.section.rawValue) section is cut short")))
                 return
             }
-            bytes.removeLast()
+            let region: MappedRegion
+            do throws(Errno) { region = try MappedRegion(fd, offset: job.offset, count: job.info.length) } catch {
+                results.set(i, .failure(.unreadable(error)))
+                return
+            }
+            guard region.bytes.last == 0x0A else {
+                results.set(i, .failure(.mismatch("its \(job.info.section.rawValue) section is cut short")))
+                return
+            }
+            // The piece without its newline; `region` keeps it mapped until the piece is decoded.
+            let bytes = UnsafeRawBufferPointer(rebasing: region.bytes.dropLast())
             guard SHA256.hash(bytes) == job.info.sha256 else {
                 results.set(i, .failure(.mismatch("the checksum of its \(job.info.section.rawValue) section does not match its content (corrupted)")))
                 return
@@ -244,12 +252,19 @@ public struct SnapshotStore: Sendable {
                 return
             }
             results.set(i, .success(piece))
+            withExtendedLifetime(region) {}
             if profiling {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
                 try? FileDescriptor(rawValue: 2, path: "stderr").writeAll(Array("profile: snapshot \(job.info.section.rawValue) piece \(job.info.piece): \(bytes.count) bytes decoded in \(ms) ms\n".utf8))
             }
         }
+        // If another program cuts the file short in place while it is mapped
+        // (antq never does: snapshots are replaced whole), reading the lost
+        // pages raises SIGBUS: say so and stop, rather than crash.
+        SnapshotCutShort.prepare(path: path)
+        let previous = signal(SIGBUS, SnapshotCutShort.handler)
         DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
+        signal(SIGBUS, previous)
         var ledger = Ledger()
         for (i, job) in jobs.enumerated() {
             // Taken out of its slot, so that joining the second half of the
@@ -289,5 +304,22 @@ private final class PieceResults: @unchecked Sendable {
         let r = slots[i]
         slots[i] = nil
         return r
+    }
+}
+
+/// What a reading command says, and how it ends, when a snapshot it has
+/// mapped is cut short by another program: only `write` and `_exit` may run
+/// in a signal handler, so the message is made before the pieces are mapped.
+enum SnapshotCutShort {
+    nonisolated(unsafe) private static var message: [UInt8] = []
+
+    static func prepare(path: String) {
+        message = Array(("antq: \(path) was cut short by another program while it was being read; nothing was written. "
+                         + "Run the command again; if this happens again, delete that snapshot (antq rebuilds it from the log).\n").utf8)
+    }
+
+    static let handler: @convention(c) (Int32) -> Void = { _ in
+        message.withUnsafeBufferPointer { _ = write(2, $0.baseAddress, $0.count) }
+        _exit(74) // EX_IOERR
     }
 }

@@ -87,6 +87,17 @@ private func replaceText(_ path: String, _ a: String, _ b: String) {
     }
 }
 
+/// A snapshot's pieces are mapped from the file, which must hold all of a
+/// piece first (a mapping past the end raises SIGBUS): a snapshot cut short
+/// anywhere after its header (in the last piece, by its final newline only,
+/// or by whole pieces) is ignored as cut short, never read past its end.
+@Test(arguments: [1, 2, 500, 5_000])
+func aSnapshotCutShortIsIgnoredAsCutShort(bytesCut: Int) throws {
+    try checkIgnored("cut short") { _, path in
+        edit(path) { b in b.removeLast(min(bytesCut, b.count - (b.firstIndex(of: 0x0A)! + 1))) }
+    }
+}
+
 @Test func aSnapshotOfAnotherLogIsIgnored() throws {
     try checkIgnored("another log") { t, path in
         // In the header only: the state's copy is covered by the checksum.

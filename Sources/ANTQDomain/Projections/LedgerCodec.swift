@@ -259,19 +259,28 @@ public enum LedgerCodec {
     /// Reads an object holding any of the ledger's keys (one section, or all)
     /// into `l`, so a snapshot's sections can be read one by one.
     public static func decode(_ bytes: [UInt8], into ledger: inout Ledger) throws {
+        try bytes.withUnsafeBytes { try decode($0, into: &ledger) }
+    }
+
+    /// The same, from bytes anywhere in memory (a snapshot's piece is read
+    /// from a mapping of the file, not copied into an array).
+    public static func decode(_ bytes: UnsafeRawBufferPointer, into ledger: inout Ledger) throws {
         // A models piece as antq writes it: the layout reader (same result).
-        if ledger.models.recordCount == 0 && ledger.models.cameras.isEmpty,
-           let models = bytes.withUnsafeBytes({ LayoutReader.modelsPiece($0) }) {
+        if ledger.models.recordCount == 0 && ledger.models.cameras.isEmpty, let models = LayoutReader.modelsPiece(bytes) {
             ledger.models = models
             return
         }
         try decodeWithScanner(bytes, into: &ledger)
     }
 
-    /// The general reading of `decode(_:into:)`: any key order, spacing and escapes.
     static func decodeWithScanner(_ bytes: [UInt8], into ledger: inout Ledger) throws {
+        try bytes.withUnsafeBytes { try decodeWithScanner($0, into: &ledger) }
+    }
+
+    /// The general reading of `decode(_:into:)`: any key order, spacing and escapes.
+    static func decodeWithScanner(_ buf: UnsafeRawBufferPointer, into ledger: inout Ledger) throws {
         do {
-            ledger = try bytes.withUnsafeBytes { [ledger] buf in
+            ledger = try { [ledger] in
                 var s = JSONScanner(buf, maxDepth: 32)
                 var l = ledger
                 var seen: Set<String> = []
@@ -383,7 +392,7 @@ public enum LedgerCodec {
                 }
                 try s.expectEnd()
                 return l
-            }
+            }()
         } catch let e as DecodeError {
             throw e
         } catch {
