@@ -241,6 +241,12 @@ public struct SnapshotStore: Sendable {
             }
             // The piece without its newline; `region` keeps it mapped until the piece is decoded.
             let bytes = UnsafeRawBufferPointer(rebasing: region.bytes.dropLast())
+            let guarded = MappedRegionGuard.watch(region.bytes, message: "antq: \(path) was cut short by another program while it was being read; nothing was written. "
+                + "Run the command again; if this happens again, delete that snapshot (antq rebuilds it from the log).\n")
+            defer {
+                MappedRegionGuard.release(guarded)
+                withExtendedLifetime(region) {}
+            }
             guard SHA256.hash(bytes) == job.info.sha256 else {
                 results.set(i, .failure(.mismatch("the checksum of its \(job.info.section.rawValue) section does not match its content (corrupted)")))
                 return
@@ -252,7 +258,6 @@ public struct SnapshotStore: Sendable {
                 return
             }
             results.set(i, .success(piece))
-            withExtendedLifetime(region) {}
             if profiling {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
                 try? FileDescriptor(rawValue: 2, path: "stderr").writeAll(Array("profile: snapshot \(job.info.section.rawValue) piece \(job.info.piece): \(bytes.count) bytes decoded in \(ms) ms\n".utf8))
@@ -261,10 +266,7 @@ public struct SnapshotStore: Sendable {
         // If another program cuts the file short in place while it is mapped
         // (antq never does: snapshots are replaced whole), reading the lost
         // pages raises SIGBUS: say so and stop, rather than crash.
-        SnapshotCutShort.prepare(path: path)
-        let previous = signal(SIGBUS, SnapshotCutShort.handler)
         DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
-        signal(SIGBUS, previous)
         var ledger = Ledger()
         for (i, job) in jobs.enumerated() {
             // Taken out of its slot, so that joining the second half of the
@@ -304,22 +306,5 @@ private final class PieceResults: @unchecked Sendable {
         let r = slots[i]
         slots[i] = nil
         return r
-    }
-}
-
-/// What a reading command says, and how it ends, when a snapshot it has
-/// mapped is cut short by another program: only `write` and `_exit` may run
-/// in a signal handler, so the message is made before the pieces are mapped.
-enum SnapshotCutShort {
-    nonisolated(unsafe) private static var message: [UInt8] = []
-
-    static func prepare(path: String) {
-        message = Array(("antq: \(path) was cut short by another program while it was being read; nothing was written. "
-                         + "Run the command again; if this happens again, delete that snapshot (antq rebuilds it from the log).\n").utf8)
-    }
-
-    static let handler: @convention(c) (Int32) -> Void = { _ in
-        message.withUnsafeBufferPointer { _ = write(2, $0.baseAddress, $0.count) }
-        _exit(74) // EX_IOERR
     }
 }

@@ -107,13 +107,15 @@ public struct FileDescriptor: Sendable, Hashable {
 
     /// Asks the kernel to start writing `count` bytes at `offset` to the
     /// device now, without waiting (`sync_file_range` with
-    /// `SYNC_FILE_RANGE_WRITE`). It promises nothing: only `sync` makes
-    /// data durable. Why: a long batch that leaves all its megabytes to
+    /// `SYNC_FILE_RANGE_WRITE`). It promises nothing: only `sync` (`fsync`)
+    /// makes data durable. Why: a long batch that leaves all its megabytes to
     /// the final `fsync` waits for the device at the end, instead of
     /// having it write while the next lines are built. Best effort: where
-    /// the call is not supported, it does nothing.
-    public func startWriteback(offset: Int64, count: Int64) {
-        _ = c_sync_file_range(rawValue, offset, count, 2 /* SYNC_FILE_RANGE_WRITE */)
+    /// the call does not apply (a pipe, a file system without it), it does
+    /// nothing and returns false.
+    @discardableResult
+    public func startWriteback(offset: Int64, count: Int64) -> Bool {
+        c_sync_file_range(rawValue, offset, count, 2 /* SYNC_FILE_RANGE_WRITE */) == 0
     }
 
     public enum LockKind: Sendable { case shared, exclusive }

@@ -1,5 +1,5 @@
 import Testing
-import SystemCalls
+@testable import SystemCalls
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,15 +36,42 @@ import Glibc
     defer { try? fd.close() }
     let chunk = (0..<1_000_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
     try fd.writeAll(chunk)
-    fd.startWriteback(offset: 0, count: Int64(chunk.count))
-    fd.startWriteback(offset: 5_000_000, count: 10)
+    #expect(fd.startWriteback(offset: 0, count: Int64(chunk.count)), "a regular file takes the hint")
+    #expect(fd.startWriteback(offset: 5_000_000, count: 10), "a range past the end is no error")
     #expect(try fd.seek(to: 0, fromEnd: true) == Int64(chunk.count))
     try fd.writeAll(chunk)
-    fd.startWriteback(offset: Int64(chunk.count), count: Int64(chunk.count))
+    #expect(fd.startWriteback(offset: Int64(chunk.count), count: Int64(chunk.count)))
     try fd.sync()
     #expect(readFile(path) == chunk + chunk)
     var ends: [Int32] = [0, 0]
     #expect(pipe(&ends) == 0)
-    FileDescriptor(rawValue: ends[1], path: "pipe").startWriteback(offset: 0, count: 4096)
+    #expect(!FileDescriptor(rawValue: ends[1], path: "pipe").startWriteback(offset: 0, count: 4096), "a pipe does not (ESPIPE)")
+    #expect(errno == ESPIPE)
     close(ends[0]); close(ends[1])
+}
+
+/// A SIGBUS is turned into a message only for an address inside a range
+/// being watched, and only while it is watched; slots are reused.
+@Test func aMappedRegionIsWatchedOnlyWhileItIsRead() throws {
+    let dir = TempDir()
+    defer { dir.cleanup() }
+    let path = dir.file("piece")
+    writeFile(path, Array(repeating: 0x41, count: 10_000))
+    let fd = try FileDescriptor.open(path, .readOnly)
+    defer { try? fd.close() }
+    let region = try MappedRegion(fd, offset: 5_000, count: 5_000)
+    #expect(region.bytes.count == 5_000 && region.bytes.allSatisfy { $0 == 0x41 })
+    let start = UInt(bitPattern: region.bytes.baseAddress!)
+    var slots: [Int] = []
+    for round in 0..<100 {
+        let slot = try #require(MappedRegionGuard.watch(region.bytes, message: "cut short \(round)\n"))
+        let text = MappedRegionGuard.message(at: start + 4_999).map { String(decoding: $0, as: UTF8.self) }
+        #expect(text == "cut short \(round)\n")
+        #expect(MappedRegionGuard.message(at: start + 5_000) == nil && MappedRegionGuard.message(at: start - 1) == nil)
+        MappedRegionGuard.release(slot)
+        #expect(MappedRegionGuard.message(at: start) == nil)
+        slots.append(slot)
+    }
+    #expect(Set(slots).count < 100, "released slots are taken again")
+    #expect(try MappedRegion(fd, offset: 0, count: 0).bytes.isEmpty)
 }

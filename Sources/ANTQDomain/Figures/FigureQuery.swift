@@ -134,8 +134,7 @@ public struct FigureQuery: Sendable {
     }
 }
 
-/// The lazily read standing models of one query (a query is used from one thread).
-/// What a `FigureQuery` works out once about the units on its day.
+/// What a `FigureQuery` works out once about the units on its day (a query is used from one thread).
 final class UnitsOnDay: @unchecked Sendable {
     private var childrenOnDay: [String: [String]]?
     private var camerasOnDay: [String: Int]?
@@ -157,6 +156,7 @@ final class UnitsOnDay: @unchecked Sendable {
     }
 }
 
+/// The lazily read standing models of one query (a query is used from one thread).
 public final class StandingModels: @unchecked Sendable {
     var models: [ModelRegistry.View]?
     var byUnit: [String: UnitTotals]?

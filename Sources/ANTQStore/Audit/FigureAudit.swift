@@ -161,6 +161,8 @@ extension DataStore {
             // national log each walked the tree again).
             var changesTree = e.type.isUnitEvent
             if case .retracted(let r) = e.data { changesTree = r.was.map { $0.type.isUnitEvent } ?? true }
+            // antq refuses to correct a unit event, but a stored line may (the projection applies it).
+            if case .corrected(let c) = e.data, c.was?.type.isUnitEvent != false { changesTree = true }
             if changesTree { flowScope = nil; running = nil; foundRoot = nil }
             var touches = false
             if case .flow(let slot) = metric {
