@@ -15,6 +15,7 @@ usage:
   antq-torture concurrency --writers N --appends N --data DIR --antq PATH [--readers N]
   antq-torture race        --runs N --data DIR --antq PATH
   antq-torture fuzz-corpus DIR…
+  antq-torture sigbus      watched|unwatched DIR
 
 crash:        SIGKILL `antq append --file` at random instants (at least N kills); after each kill
               and at the end: verify clean, acknowledged events present and unchanged, unfinished
@@ -26,6 +27,8 @@ concurrency:  N writer processes × M single-event appends while readers loop ov
 race:         two `append --expect-seq S` started together, N times: exactly one wins (exit 0),
               the other is refused with exit 75, and the log grows by exactly one event.
 fuzz-corpus:  runs the fuzz body (the libFuzzer target antq-fuzz) over every file given.
+sigbus:       maps a file in DIR, has it cut short and reads it: watched, the process must exit 74
+              with a message (as a command reading a snapshot would); unwatched, it dies of SIGBUS.
 DIR must not exist: the harness creates it (and DIR.scratch beside it).
 """
 
@@ -95,6 +98,9 @@ func main() -> Int32 {
               exactly one winner:           \(c.races)
               loser refused with exit 75:   \(c.races) (\(c.loserStartedBeforeWinnerEnded) while the winner was still running)
             """)
+        case "sigbus":
+            guard args.count == 4, ["watched", "unwatched"].contains(args[2]) else { throw TortureFailure("sigbus takes watched|unwatched DIR") }
+            return try MappedCutShort.run(watched: args[2] == "watched", dir: args[3])
         case "fuzz-corpus":
             var n = 0
             for dir in args[2...] {

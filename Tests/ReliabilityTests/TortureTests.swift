@@ -110,3 +110,20 @@ import Testing
         #expect(outcomes[0] + outcomes[1] == 30)
     }
 }
+
+/// Snapshot pieces are read from a mapping of the file (`MappedRegion`).
+struct MappedSnapshotTests {
+    /// A mapped snapshot piece cut short by another program: a real SIGBUS.
+    /// In a watched range it becomes a message and exit code 74; anywhere
+    /// else it still kills the process as before (SIGBUS is signal 7).
+    @Test func aMappedFileCutShortWhileReadEndsWithExit74OnlyInAWatchedRange() throws {
+        let dir = try Binaries.temporaryDirectory("sigbus")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let watched = try Binaries.run(Binaries.torture, ["sigbus", "watched", dir])
+        #expect(watched.status == 74, "\(watched.stdout) \(watched.stderr)")
+        #expect(watched.stderr.contains("cut short: \(dir)/piece"))
+        let unwatched = try Binaries.run(Binaries.torture, ["sigbus", "unwatched", dir])
+        #expect(unwatched.status == SIGBUS, "\(unwatched.stdout) \(unwatched.stderr)")
+        #expect(!unwatched.stderr.contains("cut short"))
+    }
+}
