@@ -61,14 +61,7 @@ public struct TextInterner {
     }
 
     private mutating func grow() {
-        let capacity = slots.count * 2
-        slots = Array(repeating: -1, count: capacity)
-        mask = capacity - 1
-        for (s, h) in hashes.enumerated() {
-            var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            slots[i] = Int32(s)
-        }
+        (slots, mask) = OpenAddressing.slots(for: hashes, capacity: slots.count * 2)
     }
 
     /// Filled from antq's own snapshots: spread is all it needs (`ByteHash`, unseeded).

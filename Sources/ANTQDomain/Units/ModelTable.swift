@@ -121,15 +121,7 @@ struct ModelTable: Sendable {
     }
 
     private mutating func rehash(capacity: Int) {
-        var size = 16
-        while size < capacity { size *= 2 }
-        slots = Array(repeating: -1, count: size)
-        mask = size - 1
-        for (i, h) in hashes.enumerated() {
-            var s = Int(truncatingIfNeeded: h) & mask
-            while slots[s] >= 0 { s = (s + 1) & mask }
-            slots[s] = Int32(i)
-        }
+        (slots, mask) = OpenAddressing.slots(for: hashes, capacity: capacity)
     }
 
     /// Drawn once per process from the system's random source.
