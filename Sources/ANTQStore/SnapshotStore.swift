@@ -235,18 +235,21 @@ public struct SnapshotStore: Sendable {
                 results.set(i, .failure(.unreadable(error)))
                 return
             }
-            guard region.bytes.last == 0x0A else {
-                results.set(i, .failure(.mismatch("its \(job.info.section.rawValue) section is cut short")))
-                return
-            }
-            // The piece without its newline; `region` keeps it mapped until the piece is decoded.
-            let bytes = UnsafeRawBufferPointer(rebasing: region.bytes.dropLast())
+            // If another program cuts the file short in place while it is mapped
+            // (antq never does: snapshots are replaced whole), reading the lost
+            // pages raises SIGBUS: say so and stop, rather than crash.
             let guarded = MappedRegionGuard.watch(region.bytes, message: "antq: \(path) was cut short by another program while it was being read; nothing was written. "
                 + "Run the command again; if this happens again, delete that snapshot (antq rebuilds it from the log).\n")
             defer {
                 MappedRegionGuard.release(guarded)
                 withExtendedLifetime(region) {}
             }
+            guard region.bytes.last == 0x0A else {
+                results.set(i, .failure(.mismatch("its \(job.info.section.rawValue) section is cut short")))
+                return
+            }
+            // The piece without its newline; `region` keeps it mapped until the piece is decoded.
+            let bytes = UnsafeRawBufferPointer(rebasing: region.bytes.dropLast())
             guard SHA256.hash(bytes) == job.info.sha256 else {
                 results.set(i, .failure(.mismatch("the checksum of its \(job.info.section.rawValue) section does not match its content (corrupted)")))
                 return
@@ -263,9 +266,6 @@ public struct SnapshotStore: Sendable {
                 try? FileDescriptor(rawValue: 2, path: "stderr").writeAll(Array("profile: snapshot \(job.info.section.rawValue) piece \(job.info.piece): \(bytes.count) bytes decoded in \(ms) ms\n".utf8))
             }
         }
-        // If another program cuts the file short in place while it is mapped
-        // (antq never does: snapshots are replaced whole), reading the lost
-        // pages raises SIGBUS: say so and stop, rather than crash.
         DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
         var ledger = Ledger()
         for (i, job) in jobs.enumerated() {
