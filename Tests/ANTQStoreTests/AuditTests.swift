@@ -176,6 +176,31 @@ private func samples(_ l: Ledger, start: MonthDay, years: Int = 2, below: Int = 
         _ = arrest
     }
 
+    /// Without a unit, an audit is of the root, which can change part-way
+    /// through the log: here 74 is put under a new unit VN that has a ward
+    /// of its own. The audit must follow the root as it was on each
+    /// recording day, and end on the root of the year's last day.
+    @Test func anAuditWithoutAUnitFollowsTheRootWhenItChanges() throws {
+        let t = try twoCommunes()
+        defer { t.cleanup() }
+        try t.append([#"{"type":"arrest.made","occurred":"2018-03-01","unit":"25747","data":{"count":3}}"#])
+        try t.append([
+            #"{"type":"unit.registered","occurred":"2013-12-30","unit":"90","data":{"name":"Vùng Nam","kind":"province","parent":null}}"#,
+            #"{"type":"unit.registered","occurred":"2013-12-30","unit":"99001","data":{"name":"Phường Mới","kind":"ward","parent":"90"}}"#,
+        ])
+        try t.append([#"{"type":"arrest.made","occurred":"2018-04-01","unit":"99001","data":{"count":10}}"#])
+        try t.append([#"{"type":"unit.changed","occurred":"2018-06-01","unit":"74","data":{"parent":"90"}}"#])
+        try t.append([#"{"type":"arrest.made","occurred":"2018-07-01","unit":"25750","data":{"count":2}}"#])
+
+        let a = try t.store.audit(metric: Metric(name: "arrests")!, year: 2018, unit: nil)
+        #expect(a.unit == "90")
+        #expect(a.value == 15 && a.contributionsTotal == 15)
+        // 74 was the root until it was put under 90: the ward of 90 counted only from then on.
+        #expect(a.timeline.map(\.value) == [3, 13, 15])
+        let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+        #expect(FigureQuery(ledger: r.ledger, year: 2018, periodStart: r.periodStart).value(Metric(name: "arrests")!, unit: "90") == 15)
+    }
+
     @Test func aRetractionTakesTheEventOutAndShowsInTheTimeline() throws {
         let t = try twoCommunes()
         defer { t.cleanup() }
