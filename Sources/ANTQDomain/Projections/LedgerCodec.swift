@@ -320,8 +320,7 @@ public enum LedgerCodec {
                             }
                         }
                     case "cameras":
-                        // Rows come grouped by unit: fill one unit's days, then store them once.
-                        var unitDays: (unit: String, days: [Int32: Int])?
+                        var rows = ModelRegistry.CameraRows()
                         try s.beginArray()
                         while try s.nextElement() {
                             try s.beginArray()
@@ -332,16 +331,12 @@ public enum LedgerCodec {
                             guard try s.nextElement() else { throw DecodeError(reason: "cameras") }
                             let n = try s.readInt64()
                             guard try !s.nextElement() else { throw DecodeError(reason: "cameras") }
-                            if unitDays?.unit != unit {
-                                if let (u, days) = unitDays { l.models.setCameras(unit: u, days: days) }
-                                unitDays = (unit, l.models.cameras[unit] ?? [:])
-                            }
                             guard let day32 = ModelRegistry.storedDay(Int(day)) else {
                                 throw DecodeError(reason: "cameras day \(day)")
                             }
-                            unitDays!.days[day32] = Int(n)
+                            rows.add(unit: unit, day: day32, n: Int(n), to: &l.models)
                         }
-                        if let (u, days) = unitDays { l.models.setCameras(unit: u, days: days) }
+                        rows.flush(into: &l.models)
                     case "flows":
                         try s.beginArray()
                         while try s.nextElement() {
@@ -465,11 +460,31 @@ extension ModelRegistry {
 
     mutating func reserve(_ n: Int) { table.reserve(n) }
 
-    /// Adds one unit's camera days read from a snapshot (a day given twice counts once, the last).
-    mutating func addCameraDays(_ rows: [(day: Int32, n: Int)], unit: String) {
-        var days = camerasStorage.removeValue(forKey: unit) ?? Dictionary(minimumCapacity: rows.count)
-        for (day, n) in rows { days[day] = n }
-        setCameras(unit: unit, days: days)
+    /// A snapshot's camera rows, as both its readers take them: a unit's
+    /// rows come together, so they are gathered and each unit's table is
+    /// made at once, sized. A unit met again later is added to; a day given
+    /// twice counts once, the last.
+    struct CameraRows {
+        private var unit: String?
+        private var days: [(day: Int32, n: Int)] = []
+
+        mutating func add(unit u: String, day: Int32, n: Int, to models: inout ModelRegistry) {
+            if unit != u {
+                flush(into: &models)
+                unit = u
+            }
+            days.append((day, n))
+        }
+
+        /// Stores the unit gathered so far (call once more after the last row).
+        mutating func flush(into models: inout ModelRegistry) {
+            guard let unit else { return }
+            var table = models.camerasStorage.removeValue(forKey: unit) ?? Dictionary(minimumCapacity: days.count)
+            for (day, n) in days { table[day] = n }
+            models.setCameras(unit: unit, days: table)
+            self.unit = nil
+            days.removeAll(keepingCapacity: true)
+        }
     }
 
     mutating func setCameras(unit: String, days: [Int32: Int]) {

@@ -31,20 +31,13 @@ extension LayoutReader {
         }
         if r.literal(",\"cameras\":[") {
             if !r.literal("]") {
-                // A unit's rows come together: gathered, then made into its table at once, sized.
-                var unit: String?
-                var days: [(day: Int32, n: Int)] = []
+                var rows = ModelRegistry.CameraRows()
                 repeat {
                     guard r.literal("[\""), let u = r.repeatedString(&units), r.literal(","), let day = r.signedNumber(),
                           r.literal(","), let n = r.signedNumber(), r.literal("]"), let day32 = ModelRegistry.storedDay(day) else { return nil }
-                    if unit != u {
-                        if let unit { models.addCameraDays(days, unit: unit) }
-                        unit = u
-                        days.removeAll(keepingCapacity: true)
-                    }
-                    days.append((day32, n))
+                    rows.add(unit: u, day: day32, n: n, to: &models)
                 } while r.literal(",")
-                if let unit { models.addCameraDays(days, unit: unit) }
+                rows.flush(into: &models)
                 guard r.literal("]") else { return nil }
             }
         }
