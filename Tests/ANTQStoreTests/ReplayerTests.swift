@@ -87,6 +87,30 @@ private func replaceText(_ path: String, _ a: String, _ b: String) {
     }
 }
 
+/// One bit flipped in the middle of any piece of any section is caught by
+/// that piece's checksum, and the note names the section.
+@Test func aFlippedBitInAnyPieceIsCaughtByItsChecksumAndNamed() throws {
+    let t = TestStore()
+    defer { t.cleanup() }
+    t.fill(seed: 45, events: 120)
+    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
+    let original = Array(FileManager.default.contents(atPath: path)!)
+    let header = try SnapshotStore(layout: t.store.layout).load(path).header
+    var offset = original.firstIndex(of: 0x0A)! + 1
+    for info in header.sections {
+        defer { offset += info.length }
+        var spoiled = original
+        spoiled[offset + info.length / 2] ^= 0x04
+        _ = FileManager.default.createFile(atPath: path, contents: Data(spoiled))
+        t.notes.mutate { $0 = [] }
+        let after = try t.store.replay(writeSnapshot: false)
+        #expect(after.snapshot == nil && after.ledger == r.ledger, "\(info.section) piece \(info.piece)")
+        #expect(t.notes.value.contains { $0.contains("checksum of its \(info.section.rawValue) section") }, "\(t.notes.value)")
+    }
+    #expect(offset == original.count, "the pieces the header lists fill the file")
+}
+
 /// A snapshot's pieces are mapped from the file, which must hold all of a
 /// piece first (a mapping past the end raises SIGBUS): a snapshot cut short
 /// anywhere after its header (in the last piece, by its final newline only,
@@ -324,13 +348,24 @@ private func storeWithSpoiledModelsSection(seed: UInt64) throws -> (TestStore, f
     #expect(five.eventsReplayed == one.eventsReplayed && five.fingerprint == one.fingerprint)
 }
 
-@Test func aSnapshotInTheEarlierSingleChecksumFormatIsIgnoredAndSaysSo() throws {
+/// A header of each format antq wrote before: 1 (one checksum for the
+/// whole state) and 2 (a SHA-256 per piece).
+private func earlierFormatHeader(_ format: Int, seq: Int) -> String {
+    let zeros = String(repeating: "0", count: 64)
+    let common = #""projection":"ledger","version":1,"period_start":"01-01","log_id":"x","seq":\#(seq),"offset":0,"line_sha256":"\#(zeros)","last_recorded":null"#
+    if format == 1 { return #"{"format":"antq-snapshot",\#(common),"state_sha256":"\#(zeros)"}"# + "\n{}\n" }
+    let sections = LedgerSection.allCases.map { #"{"name":"\#($0.rawValue)","piece":0,"bytes":3,"sha256":"\#(zeros)"}"# }.joined(separator: ",")
+    return #"{"format":"antq-snapshot-2",\#(common),"sections":[\#(sections)]}"# + "\n" + String(repeating: "{}\n", count: LedgerSection.allCases.count)
+}
+
+@Test(arguments: [1, 2])
+func aSnapshotInAnEarlierFormatIsIgnoredAndSaysSo(format: Int) throws {
     let t = TestStore()
     defer { t.cleanup() }
     t.fill(seed: 58, events: 80)
     let full = try t.store.replay(useSnapshots: false, writeSnapshot: false)
     let name = "ledger-v1-p101-" + String(repeating: "0", count: 12 - String(full.fingerprint.seq).count) + "\(full.fingerprint.seq).snap"
-    let old = #"{"format":"antq-snapshot","projection":"ledger","version":1,"period_start":"01-01","log_id":"x","seq":\#(full.fingerprint.seq),"offset":0,"line_sha256":"\#(String(repeating: "0", count: 64))","last_recorded":null,"state_sha256":"\#(String(repeating: "0", count: 64))"}"# + "\n{}\n"
+    let old = earlierFormatHeader(format, seq: full.fingerprint.seq)
     _ = FileManager.default.createFile(atPath: t.store.layout.snapshotsDirectory + "/" + name, contents: Data(old.utf8))
     let r = try t.store.replay(writeSnapshot: false)
     #expect(r.snapshot == nil && r.ledger == full.ledger)

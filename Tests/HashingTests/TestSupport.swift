@@ -34,23 +34,41 @@ func hexBytes(_ hex: String) -> [UInt8] {
     return out
 }
 
-/// Locates the coreutils `sha256sum` binary, or `nil` if it is not installed.
-let sha256sumPath: String? = {
+/// Locates an executable on PATH (or the usual bin folders), or `nil` if it is not installed.
+func executablePath(_ name: String) -> String? {
     let fm = FileManager.default
     var dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
     dirs += ["/usr/bin", "/bin", "/usr/local/bin"]
     for dir in dirs {
-        let candidate = dir + "/sha256sum"
+        let candidate = dir + "/" + name
         if fm.isExecutableFile(atPath: candidate) { return candidate }
     }
     return nil
-}()
+}
 
-/// Hashes each input with the real `sha256sum` binary (one process for all
-/// inputs, each written to its own temporary file) and returns the lowercase
-/// hex digests in order.
+/// The coreutils `sha256sum` binary, or `nil` if it is not installed.
+let sha256sumPath: String? = executablePath("sha256sum")
+
+/// The reference xxHash tool (`xxhsum`, Debian package xxhash), or `nil`.
+let xxhsumPath: String? = executablePath("xxhsum")
+
+/// Hashes each input with the real `sha256sum` binary and returns the
+/// lowercase hex digests in order.
 func sha256sumDigests(_ inputs: [[UInt8]]) throws -> [String] {
     guard let tool = sha256sumPath else { throw CocoaError(.fileNoSuchFile) }
+    return try oracleDigests(tool, arguments: [], inputs).map { String($0.prefix(64)) }
+}
+
+/// Hashes each input with `xxhsum -H1` (XXH64, seed 0) and returns the 16
+/// lowercase hex digits of each, in order.
+func xxhsumDigests(_ inputs: [[UInt8]]) throws -> [String] {
+    guard let tool = xxhsumPath else { throw CocoaError(.fileNoSuchFile) }
+    return try oracleDigests(tool, arguments: ["-H1"], inputs).map { String($0.prefix(16)) }
+}
+
+/// Runs an outside hashing tool once over all inputs (each written to its own
+/// temporary file) and returns its output lines in order.
+private func oracleDigests(_ tool: String, arguments: [String], _ inputs: [[UInt8]]) throws -> [Substring] {
     let fm = FileManager.default
     let dir = fm.temporaryDirectory.appendingPathComponent("hashing-tests-\(UUID().uuidString)")
     try fm.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -65,7 +83,7 @@ func sha256sumDigests(_ inputs: [[UInt8]]) throws -> [String] {
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = paths
+    process.arguments = arguments + paths
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
@@ -74,6 +92,5 @@ func sha256sumDigests(_ inputs: [[UInt8]]) throws -> [String] {
     guard process.terminationStatus == 0 else {
         throw CocoaError(.executableLoad)
     }
-    let lines = String(decoding: output, as: UTF8.self).split(separator: "\n")
-    return lines.map { String($0.prefix(64)) }
+    return String(decoding: output, as: UTF8.self).split(separator: "\n")
 }
