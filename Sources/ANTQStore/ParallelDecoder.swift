@@ -71,7 +71,12 @@ struct ParallelDecoder: Sendable {
 
     /// Runs `work(i)` for each piece, on as many cores as there are pieces.
     func run(pieces n: Int, _ work: @Sendable (Int) -> Void) {
-        if n == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: n, execute: work) }
+        if n == 1 { work(0) } else {
+            DispatchQueue.concurrentPerform(iterations: n) { i in
+                MallocTuning.adviseHugePagesForThisThread()
+                work(i)
+            }
+        }
     }
 
     func decode(_ bytes: UnsafeRawBufferPointer) -> [Part] {

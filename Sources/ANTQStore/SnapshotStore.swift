@@ -238,6 +238,7 @@ public struct SnapshotStore: Sendable {
         let results = PieceResults(count: jobs.count)
         let profiling = Environment.value("ANTQ_PROFILE") != nil
         let work = { @Sendable [jobs, fd] (k: Int) in
+            MallocTuning.adviseHugePagesForThisThread()
             let i = longestFirst[k]
             let job = jobs[i]
             guard job.offset + Int64(job.info.length) <= fileSize else {
