@@ -13,6 +13,8 @@ public enum PosixThread {
         let box = Unmanaged.passRetained(Body(body)).toOpaque()
         var t = pthread_t()
         guard pthread_create(&t, nil, { arg in
+            // A stage allocates from an arena of its own (see MallocTuning).
+            MallocTuning.adviseHugePagesForThisThread()
             Unmanaged<Body>.fromOpaque(arg!).takeRetainedValue().run()
             return nil
         }, box) == 0 else {
