@@ -33,9 +33,20 @@ public struct FigureQuery: Sendable {
     var modelsByUnit: [String: StandingModels.UnitTotals] {
         if let t = standing.byUnit { return t }
         var t: [String: StandingModels.UnitTotals] = [:]
-        ledger.models.forEachStanding(on: endDay) { unit, kind, members in
-            t[unit, default: StandingModels.UnitTotals()].add(kind: kind.ordinal, members: members, club: kind == .crime_prevention_club)
+        // A unit's models mostly come one after another (a snapshot keeps
+        // them in id order, and ids begin with the unit): summed in a run
+        // and stored once per run, not looked up per model.
+        var unit: String?
+        var run = StandingModels.UnitTotals()
+        ledger.models.forEachStanding(on: endDay) { u, kind, members in
+            if u != unit {
+                if let unit { t[unit, default: StandingModels.UnitTotals()].add(run) }
+                unit = u
+                run = StandingModels.UnitTotals()
+            }
+            run.add(kind: kind.ordinal, members: members, club: kind == .crime_prevention_club)
         }
+        if let unit { t[unit, default: StandingModels.UnitTotals()].add(run) }
         standing.byUnit = t
         return t
     }
@@ -171,6 +182,14 @@ public final class StandingModels: @unchecked Sendable {
             models[kind] += 1
             members[kind] += n
             hasClub = hasClub || club
+        }
+
+        mutating func add(_ other: UnitTotals) {
+            for k in models.indices {
+                models[k] += other.models[k]
+                members[k] += other.members[k]
+            }
+            hasClub = hasClub || other.hasClub
         }
     }
 }
