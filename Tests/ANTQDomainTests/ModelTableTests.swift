@@ -24,13 +24,26 @@ struct ModelTableTests {
     /// 605 ids leave the table under a third full; 1,020 fill it to just
     /// under half (the most it holds before it grows), where runs of taken
     /// slots are long and wrap past the end of the slot array.
-    @Test(arguments: [(UInt64(1), 600), (2, 600), (3, 1_015), (4, 1_015)])
-    func holdsWhatADictionaryHoldsThroughAddsChangesAndRemovals(seed: UInt64, idCount: Int) {
+    /// The same with the table made of two parts first (a snapshot's two
+    /// models pieces joined): lookups, changes and removals reach both, a
+    /// part left empty goes, and new ids land in the last part.
+    @Test(arguments: [(UInt64(1), 600, false), (2, 600, false), (3, 1_015, false), (4, 1_015, false), (5, 600, true), (6, 1_015, true)])
+    func holdsWhatADictionaryHoldsThroughAddsChangesAndRemovals(seed: UInt64, idCount: Int, joinedFirst: Bool) {
         var rng = SplitMix64(seed: seed)
         // Few ids for many steps: the same ids come back after their removal.
         let ids = (0..<idCount).map { "29\(String(format3: $0 % 1000))-m\($0 * 7)" } + ["", "a", "ê", "Câu lạc bộ 1", "x-very-long-model-id-of-more-than-fifteen-bytes"]
         var table = ModelTable()
         var oracle: [String: ModelRegistry.Record] = [:]
+        if joinedFirst {
+            var second = ModelTable()
+            for (n, id) in ids.enumerated() where n % 3 == 0 {
+                if n % 2 == 0 { table.set(Self.record(id, n)) } else { second.set(Self.record(id, n)) }
+                oracle[id] = Self.record(id, n)
+            }
+            table.absorb(second)
+            #expect(table.partCount == 2)
+            Self.expectSame(table, oracle, ids: ids, "joined")
+        }
         for step in 0..<40_000 {
             let id = ids[rng.below(ids.count)]
             switch rng.below(10) {
@@ -56,6 +69,40 @@ struct ModelTableTests {
         Self.expectSame(table, oracle, ids: ids, "emptied")
         for (n, id) in ids.enumerated() { table.set(Self.record(id, n)); oracle[id] = Self.record(id, n) }
         Self.expectSame(table, oracle, ids: ids, "filled again")
+    }
+
+    /// Tables with no id in common (a snapshot's models pieces) are joined
+    /// as parts, without copying a record; the join equals one table
+    /// holding the same records, and stays so through later changes.
+    @Test func tablesWithNoIdInCommonAreJoinedAsPartsAndEqualOneTable() {
+        var first = ModelTable(), second = ModelTable(), one = ModelTable()
+        for n in 0..<3_000 {
+            let r = Self.record("29\(n % 7)-m\(n)", n)
+            if n < 1_700 { first.set(r) } else { second.set(r) }
+            one.set(r)
+        }
+        var joined = first
+        joined.absorb(second)
+        #expect(joined.partCount == 2 && joined.count == 3_000)
+        #expect(joined == one && one == joined)
+        for n in stride(from: 0, to: 3_000, by: 37) { #expect(joined["29\(n % 7)-m\(n)"] == one["29\(n % 7)-m\(n)"]) }
+        // A change to a record of the second part, a new id, a removal from the first.
+        for t in [0, 1] {
+            var table = t == 0 ? joined : one
+            table.modify("295-m2000", orAdd: { Self.record("295-m2000", 0) }) { $0.unit = "moved" }
+            table.modify("new", orAdd: { Self.record("new", 9) }) { $0.unit = "fresh" }
+            table.remove("290-m7")
+            if t == 0 { joined = table } else { one = table }
+        }
+        #expect(joined == one && joined.count == 3_000)
+        #expect(joined["295-m2000"]?.unit == "moved" && joined["new"]?.unit == "fresh" && joined["290-m7"] == nil)
+        var visited = 0
+        joined.forEachRecord { _ in visited += 1 }
+        #expect(visited == 3_000 && Set(joined.records.map(\.id)).count == 3_000)
+        // An empty table takes the other whole; an empty part is not kept.
+        var empty = ModelTable()
+        empty.absorb(second)
+        #expect(empty == second && empty.partCount == 1)
     }
 
     @Test func joiningTwoTablesHoldsBothAndTheSecondWinsOnAnIdInBoth() {

@@ -207,7 +207,7 @@ public struct ModelRegistry: Sendable, Equatable {
     /// to count: a summary sums twenty thousand models).
     public func forEachStanding(on date: CivilDate, _ body: (_ unit: String, _ kind: ModelKind, _ members: Int) -> Void) {
         let limit = Int32(date.dayNumber)
-        for r in table.records {
+        table.forEachRecord { r in
             let m = r.final.day <= limit ? r.final : Final(r.entries, through: limit)
             if m.active, let kind = m.kind { body(r.unit, kind, m.members) }
         }
@@ -215,7 +215,11 @@ public struct ModelRegistry: Sendable, Equatable {
 
     /// Active models on `date`, in no particular order (for sums).
     public func standingModels(on date: CivilDate? = nil) -> [View] {
-        table.records.compactMap { Self.view(of: $0, on: date) }.filter(\.active)
+        var views: [View] = []
+        table.forEachRecord { r in
+            if let v = Self.view(of: r, on: date), v.active { views.append(v) }
+        }
+        return views
     }
 
     /// Adds to the net cameras of a unit on a day. Camera counts are sums,
