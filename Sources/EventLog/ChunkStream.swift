@@ -20,7 +20,11 @@ public struct ChunkStream {
     public var chunkSize: Int
     public var maxLineLength: Int
 
-    public init(chunkSize: Int = 1 << 20, maxLineLength: Int = 16 << 20) {
+    /// - Parameter chunkSize: 4 MB by default: each block is a round of
+    ///   work for every core, and at 1 MB the rounds' starts and ends (a core
+    ///   waiting for the other, the next read) cost a rebuild, verify or audit 4-7% of its time;
+    ///   the larger buffer costs 3 MB of memory.
+    public init(chunkSize: Int = 4 << 20, maxLineLength: Int = 16 << 20) {
         self.chunkSize = chunkSize
         self.maxLineLength = maxLineLength
     }
