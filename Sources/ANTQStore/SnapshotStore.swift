@@ -42,8 +42,8 @@ public struct SnapshotStore: Sendable {
         /// - Note: A checksum against damage, not a digest: a snapshot is a
         ///   cache tied to the log by `lineHash`, and anyone able to edit it
         ///   could recompute an unkeyed SHA-256 just as well. SHA-256 took a
-        ///   tenth of a summary's CPU time; XXH64 reads the same bytes about
-        ///   ten times faster.
+        ///   tenth of a summary's CPU time: 1.22 ms per 2.3 MB models piece,
+        ///   against 0.11 ms for XXH64.
         public var checksum: UInt64
     }
 
@@ -124,7 +124,7 @@ public struct SnapshotStore: Sendable {
     /// state, 2 one SHA-256 per piece.
     static let earlierFormats = [
         "antq-snapshot": "one checksum for the whole state",
-        "antq-snapshot-2": "a SHA-256 per section",
+        "antq-snapshot-2": "a SHA-256 per piece",
     ]
 
     /// Snapshot files for a projection version and period start, newest (highest seq) first.

@@ -16,8 +16,11 @@ public struct MemoryMap: Sendable, Equatable {
         public var path: String
 
         /// Private memory not backed by a file: a malloc heap (the main one
-        /// is `[heap]`), a thread stack, an anonymous `mmap`.
-        public var isAnonymous: Bool { inode == 0 && (path.isEmpty || path == "[heap]") && permissions.hasSuffix("p") }
+        /// is `[heap]`; glibc 2.39 can name its arenas `[anon: glibc: malloc
+        /// arena]`), a thread stack, an anonymous `mmap`.
+        public var isAnonymous: Bool {
+            inode == 0 && (path.isEmpty || path == "[heap]" || path.hasPrefix("[anon:")) && permissions.hasSuffix("p")
+        }
 
         public func contains(_ address: UInt) -> Bool { start <= address && address < end }
     }

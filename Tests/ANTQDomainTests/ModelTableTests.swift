@@ -67,6 +67,7 @@ struct ModelTableTests {
             #expect(table[id] == nil)
         }
         Self.expectSame(table, oracle, ids: ids, "emptied")
+        #expect(table.partCount == 1, "a part left empty goes")
         for (n, id) in ids.enumerated() { table.set(Self.record(id, n)); oracle[id] = Self.record(id, n) }
         Self.expectSame(table, oracle, ids: ids, "filled again")
     }

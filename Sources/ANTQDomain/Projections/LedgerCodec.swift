@@ -52,8 +52,8 @@ public enum LedgerCodec {
                 // Sized for a model's usual 200-odd bytes: growing by doubling copied the piece over and over.
                 var first = JSONWriter(reserving: 1 << 16 + half * 256)
                 first.beginObject()
-                // The first piece sizes its table for all: the second joins it.
-                first.key("model_count"); first.int(Int64(ids.count))
+                // Each piece sizes its own table: the second is joined as a part of its own.
+                first.key("model_count"); first.int(Int64(half))
                 writeModels(ids[..<half], of: records, &first)
                 first.endObject()
                 return first.bytes
