@@ -49,13 +49,18 @@ extension Event {
     var logID: String { if case .logCreated(let c) = data { return c.logID } else { return "" } }
 }
 
+/// A store of 120 random events, the replay of them all, and the path of a snapshot of that replay.
+private func storeWithASnapshotAtItsEnd(seed: UInt64) throws -> (TestStore, ReplayResult, String) {
+    let t = TestStore()
+    t.fill(seed: seed, events: 120)
+    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    return (t, r, try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection()))
+}
+
 /// Builds a store with a snapshot at its end, then lets `damage` spoil it.
 private func checkIgnored(_ expectedNote: String, _ damage: (TestStore, String) throws -> Void) throws {
-    let t = TestStore()
+    let (t, _, path) = try storeWithASnapshotAtItsEnd(seed: 45)
     defer { t.cleanup() }
-    t.fill(seed: 45, events: 120)
-    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
-    let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
     #expect(try t.store.replay(writeSnapshot: false).snapshot == path)
     try damage(t, path)
     let after = try t.store.replay(writeSnapshot: false)
@@ -90,11 +95,8 @@ private func replaceText(_ path: String, _ a: String, _ b: String) {
 /// One bit flipped in the middle of any piece of any section is caught by
 /// that piece's checksum, and the note names the section.
 @Test func aFlippedBitInAnyPieceIsCaughtByItsChecksumAndNamed() throws {
-    let t = TestStore()
+    let (t, r, path) = try storeWithASnapshotAtItsEnd(seed: 45)
     defer { t.cleanup() }
-    t.fill(seed: 45, events: 120)
-    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
-    let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
     let original = Array(FileManager.default.contents(atPath: path)!)
     let header = try SnapshotStore(layout: t.store.layout).load(path).header
     var offset = original.firstIndex(of: 0x0A)! + 1
@@ -149,11 +151,8 @@ func aSnapshotCutShortIsIgnoredAsCutShort(bytesCut: Int) throws {
 }
 
 @Test func aSnapshotPastTheEndOfTheLogIsIgnored() throws {
-    let t = TestStore()
+    let (t, _, path) = try storeWithASnapshotAtItsEnd(seed: 46)
     defer { t.cleanup() }
-    t.fill(seed: 46, events: 120)
-    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
-    let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
     // The same log (same log_id), restored from an older copy ending with a finished batch.
     let lines = t.logBytes.split(separator: 0x0A, omittingEmptySubsequences: false)
     let n = (1...60).last { !String(decoding: lines[$0 - 1], as: UTF8.self).contains("\"more\":true") }!
