@@ -73,9 +73,15 @@ extension DataStore {
             for path in snapshots.candidates(version: projection.version, periodStart: start) {
                 do {
                     let loadStart = DispatchTime.now().uptimeNanoseconds
-                    let s = try snapshots.load(path, sections: sections)
-                    snapshotLoad = DispatchTime.now().uptimeNanoseconds - loadStart
+                    var s = try snapshots.load(path, sections: sections)
                     try check(s.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection)
+                    if !s.ledger.isComplete && sections.contains(.models) && writeSnapshot && asOf == nil
+                        && tail.lastSeq - s.header.seq >= snapshotInterval {
+                        // The tail is long enough for this replay to leave a
+                        // snapshot behind, and a snapshot needs every section.
+                        s = try snapshots.load(path)
+                    }
+                    snapshotLoad = DispatchTime.now().uptimeNanoseconds - loadStart
                     ledger = s.ledger
                     from = s.header.offset
                     firstLine = s.header.seq + 1

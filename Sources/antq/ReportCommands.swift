@@ -9,13 +9,18 @@ enum ReportCommands {
         return f
     }
 
+    /// What a figure report reads of the ledger: not which events were
+    /// corrected (the corrections themselves carry what they change), so a
+    /// snapshot's amendments section is left unread.
+    static let figureSections: Set<LedgerSection> = [.base, .flows, .models]
+
     static func summary(_ c: Context) throws -> Int32 {
         guard let y = c.parsed.arguments.first, let year = Int(y), (1945...9999).contains(year) else {
             throw CLIError.usage("summary needs a YEAR, e.g. 'antq summary 2018'")
         }
         let store = try c.store()
         let asOf = try c.asOf()
-        let r = try store.replay(asOf: asOf, periodStart: try c.periodStart())
+        let r = try store.replay(asOf: asOf, periodStart: try c.periodStart(), sections: figureSections)
         defer { keepUntilExit(r) }
         let unit = try c.unit(in: r.ledger)
         let format = try format(c)
@@ -35,7 +40,7 @@ enum ReportCommands {
     static func state(_ c: Context) throws -> Int32 {
         let store = try c.store()
         let asOf = try c.asOf()
-        let r = try store.replay(asOf: asOf)
+        let r = try store.replay(asOf: asOf, sections: figureSections)
         defer { keepUntilExit(r) }
         let unit = try c.unit(in: r.ledger)
         let day = try c.date("date") ?? asOf.map { Clock.vietnamDay(of: $0) } ?? c.today

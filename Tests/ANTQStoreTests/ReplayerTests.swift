@@ -370,3 +370,34 @@ func aSnapshotInAnEarlierFormatIsIgnoredAndSaysSo(format: Int) throws {
     #expect(r.snapshot == nil && r.ledger == full.ledger)
     #expect(t.notes.value.contains { $0.contains("ignored") && $0.contains("earlier snapshot format") }, "\(t.notes.value)")
 }
+
+/// A figure report does not read the amendments section; when its tail is
+/// long enough for it to leave a snapshot behind, it reads every section so
+/// that it can (a snapshot needs them all).
+@Test func aReplayWithoutAmendmentsReadsThemOnlyWhenItWillWriteASnapshot() throws {
+    var t = TestStore(snapshotInterval: 1_000_000, kept: 5)
+    defer { t.cleanup() }
+    let g = RandomLog.make(seed: 63, events: 300, periodStart: t.periodStart)
+    let cut = g.batches.count / 2
+    for batch in g.batches[..<cut] { try t.append(batch) }
+    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
+    for batch in g.batches[cut...] { try t.append(batch) }
+    let truth = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let tail = truth.fingerprint.seq - r.fingerprint.seq
+    let sections: Set<LedgerSection> = [.base, .flows, .models]
+    // A short tail (under the interval): amendments left unread, no snapshot written, the figures the same.
+    t.store.snapshotInterval = tail + 1
+    let short = try t.store.replay(sections: sections)
+    // (The tail's own corrections are folded into an index of their own; the snapshot's were not read.)
+    try #require(r.ledger.amendments != AmendmentIndex(), "the first half holds corrections")
+    #expect(short.snapshot == path && !short.ledger.isComplete && short.ledger.amendments != truth.ledger.amendments)
+    #expect(short.ledger.flows == truth.ledger.flows && short.ledger.models == truth.ledger.models && short.ledger.units == truth.ledger.units)
+    #expect(t.snapshotFiles.count == 1)
+    // A long one: every section read, and a snapshot of the end written.
+    t.store.snapshotInterval = tail
+    let long = try t.store.replay(sections: sections)
+    #expect(long.snapshot == path && long.ledger == truth.ledger)
+    #expect(t.snapshotFiles.count == 2)
+    #expect(try t.store.replay(writeSnapshot: false).eventsReplayed == 0, "the new snapshot covers the whole log")
+}
