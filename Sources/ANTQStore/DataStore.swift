@@ -26,6 +26,9 @@ public struct DataStore: Sendable {
     /// How lines are spread over cores when a replay or a verify decodes
     /// them; tests shrink the pieces to make small logs take the parallel path.
     var decoding = ParallelDecoder()
+    /// The blocks the log is read in during a replay (tests make it small
+    /// to give a short log a tail of many blocks).
+    var replayBlockSize = ChunkStream().chunkSize
 
     public init(layout: LogLayout, key: KeyFile?, clock: Clock = .system, snapshotInterval: Int = 10_000,
                 snapshotsKept: Int = 3, note: @escaping @Sendable (String) -> Void = { _ in }) {

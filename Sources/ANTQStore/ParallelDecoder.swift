@@ -69,12 +69,14 @@ struct ParallelDecoder: Sendable {
         return bounds
     }
 
-    /// Runs `work(i)` for each piece, on as many cores as there are pieces.
-    func run(pieces n: Int, _ work: @Sendable (Int) -> Void) {
-        if n == 1 { work(0) } else {
-            DispatchQueue.concurrentPerform(iterations: n) { i in
+    /// Runs `work(i)` for each piece, on as many cores as there are pieces,
+    /// and the jobs of `alongside` (a snapshot being read) among them, first.
+    func run(pieces n: Int, alongside other: PendingLoad? = nil, _ work: @Sendable (Int) -> Void) {
+        let extra = other?.jobCount ?? 0
+        if n == 1 && extra == 0 { work(0) } else {
+            DispatchQueue.concurrentPerform(iterations: extra + n) { i in
                 MallocTuning.adviseHugePagesForThisThread()
-                work(i)
+                if i < extra { other!.run(i) } else { work(i - extra) }
             }
         }
     }

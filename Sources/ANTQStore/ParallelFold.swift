@@ -128,7 +128,9 @@ struct ParallelFold {
         return true
     }
 
-    func fold(_ bytes: UnsafeRawBufferPointer) -> [Part] {
+    /// Decodes a block on every core and folds what can be folded there;
+    /// the jobs of `alongside` (the snapshot the block follows) share the cores.
+    func fold(_ bytes: UnsafeRawBufferPointer, alongside snapshot: PendingLoad? = nil) -> [Part] {
         let cuts = decoder.pieces(bytes)
         var persistent = false
         if case .replay = self.mode { persistent = true }
@@ -136,7 +138,7 @@ struct ParallelFold {
         let block = ParallelDecoder.Block(bytes: bytes)
         let start = self.start
         let mode = self.mode
-        decoder.run(pieces: parts.count) { i in
+        decoder.run(pieces: parts.count, alongside: snapshot) { i in
             let part = parts[i]
             var lineDecoder = EventDecoder()
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { offset, length in

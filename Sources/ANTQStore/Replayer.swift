@@ -60,6 +60,57 @@ extension DataStore {
         }
         warnAboutUnfinishedTail(fd, tail)
 
+        // A snapshot found damaged once its pieces are read is left out and
+        // the tail folded again from an earlier one (or from the start).
+        var excluded: Set<String> = []
+        var folded: Folded
+        while true {
+            switch try foldTail(fd: fd, tail: tail, created: created, start: start, projection: projection, asOf: asOf,
+                                useSnapshots: useSnapshots, writeSnapshot: writeSnapshot, sections: sections, excluding: excluded,
+                                visit: visit, visitsFlows: visitsFlows) {
+            case .folded(let f):
+                folded = f
+            case .snapshotRejected(let path, let why):
+                note("note: snapshot \(path.split(separator: "/").last.map(String.init) ?? path) ignored: \(why)")
+                excluded.insert(path)
+                continue
+            }
+            break
+        }
+        let ledger = folded.ledger, lastSeq = folded.lastSeq, lastHash = folded.lastHash
+        let replayed = folded.replayed, snapshotPath = folded.snapshotPath, endOffset = folded.endOffset
+        let result = ReplayResult(ledger: ledger, fingerprint: Fingerprint(seq: lastSeq, hash: lastHash), asOf: asOf,
+                                  periodStart: start, eventsReplayed: replayed, snapshot: snapshotPath, endOffset: endOffset)
+        if writeSnapshot && ledger.isComplete && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 {
+            // Reading commands keep the cache warm; failure (read-only directory) is only a note.
+            do { _ = try saveSnapshot(result, logID: created.logID, projection: projection) } catch {
+                note("note: could not write a snapshot: \(error)")
+            }
+        }
+        return result
+    }
+
+    private struct Folded {
+        var ledger: Ledger
+        var lastSeq: Int
+        var lastHash: SHA256Digest
+        var replayed: Int
+        var snapshotPath: String?
+        var endOffset: Int64
+    }
+
+    private enum FoldAttempt {
+        case folded(Folded)
+        /// The snapshot used turned out damaged once its pieces were read.
+        case snapshotRejected(path: String, SnapshotStore.Rejection)
+    }
+
+    /// One attempt at `replay`'s fold: the newest usable snapshot not in
+    /// `excluded` (if allowed), then the log after it.
+    private func foldTail(fd: FileDescriptor, tail: LogTail, created: LogCreated, start: MonthDay, projection: LedgerProjection,
+                          asOf: UTCInstant?, useSnapshots: Bool, writeSnapshot: Bool, sections: Set<LedgerSection>,
+                          excluding excluded: Set<String>, visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?,
+                          visitsFlows: (@Sendable (CivilDate, FlowAmount) -> Bool)?) throws(StoreError) -> FoldAttempt {
         var ledger = projection.initial
         if !projection.includesModels { ledger.sections.remove(.models) }
         var from: Int64 = 0
@@ -68,25 +119,43 @@ extension DataStore {
         var lastSeq = 0
         var snapshotPath: String?
         var snapshotLoad: UInt64 = 0
+        // The snapshot's pieces are decoded on the cores together with the
+        // first block of the tail after it (which does not depend on them):
+        // one after the other, each left a core idle part of the time.
+        var pending: PendingLoad?
+        var rejection: SnapshotStore.Rejection?
+        /// Runs what is left of the snapshot's decoding (with `alongside`
+        /// already done) and takes it over; false if it is refused.
+        func settle(ran: Bool) -> Bool {
+            guard let p = pending else { return true }
+            pending = nil
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            if !ran { DispatchQueue.concurrentPerform(iterations: p.jobCount, execute: p.run) }
+            do throws(SnapshotStore.Rejection) {
+                ledger = try p.finish().ledger
+            } catch {
+                rejection = error
+                return false
+            }
+            snapshotLoad += DispatchTime.now().uptimeNanoseconds - t0
+            return true
+        }
         let snapshots = SnapshotStore(layout: layout)
         if useSnapshots && visit == nil {
-            for path in snapshots.candidates(version: projection.version, periodStart: start) {
+            for path in snapshots.candidates(version: projection.version, periodStart: start) where !excluded.contains(path) {
                 do {
-                    let loadStart = DispatchTime.now().uptimeNanoseconds
-                    var s = try snapshots.load(path, sections: sections)
-                    try check(s.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection)
-                    if !s.ledger.isComplete && sections.contains(.models) && writeSnapshot && asOf == nil
-                        && tail.lastSeq - s.header.seq >= snapshotInterval {
-                        // The tail is long enough for this replay to leave a
-                        // snapshot behind, and a snapshot needs every section.
-                        s = try snapshots.load(path)
+                    let p = try snapshots.prepare(path) { h in
+                        // A tail long enough for this replay to leave a
+                        // snapshot behind: a snapshot needs every section.
+                        sections.contains(.models) && writeSnapshot && asOf == nil && tail.lastSeq - h.seq >= snapshotInterval
+                            ? Set(LedgerSection.allCases) : sections
                     }
-                    snapshotLoad = DispatchTime.now().uptimeNanoseconds - loadStart
-                    ledger = s.ledger
-                    from = s.header.offset
-                    firstLine = s.header.seq + 1
-                    lastHash = s.header.lineHash
-                    lastSeq = s.header.seq
+                    try check(p.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection)
+                    pending = p
+                    from = p.header.offset
+                    firstLine = p.header.seq + 1
+                    lastHash = p.header.lineHash
+                    lastSeq = p.header.seq
                     snapshotPath = path
                     break
                 } catch SnapshotStore.Rejection.notApplicable {
@@ -107,17 +176,22 @@ extension DataStore {
         var timing = (decode: UInt64(0), fold: UInt64(0))
         defer {
             if Environment.value("ANTQ_PROFILE") != nil {
+                // A snapshot decoded with the tail's first block: that block's time is in both figures.
                 note("profile: snapshot load \(snapshotLoad / 1_000_000) ms, decode \(timing.decode / 1_000_000) ms, fold \(timing.fold / 1_000_000) ms")
             }
         }
         do {
-            try ChunkStream().forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Int? in
+            try ChunkStream(chunkSize: replayBlockSize).forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Int? in
                 var lineNumber = chunk.firstLine
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 if visit == nil || visitsFlows != nil {
                     // Flows folded on every core, the rest here in order.
-                    let parts = fold.fold(chunk.bytes)
+                    let parts = fold.fold(chunk.bytes, alongside: pending)
                     let t1 = DispatchTime.now().uptimeNanoseconds
+                    if pending != nil {
+                        snapshotLoad = t1 - t0
+                        guard settle(ran: true) else { return nil }
+                    }
                     defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
                     for (k, part) in parts.enumerated() {
                         for (index, e, start, length) in part.events {
@@ -192,6 +266,8 @@ extension DataStore {
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
         progress?(tail.committedEnd, tail.committedEnd)
+        _ = settle(ran: false)
+        if let rejection { return .snapshotRejected(path: snapshotPath!, rejection) }
         if let failure { throw failure }
         // The flow events the workers folded, once for the whole replay.
         ledger.flows.merge(fold.takeFoldedFlows())
@@ -202,15 +278,7 @@ extension DataStore {
                 lastHash = SHA256.hash(bytes)
             } catch { throw .io(error) }
         }
-        let result = ReplayResult(ledger: ledger, fingerprint: Fingerprint(seq: lastSeq, hash: lastHash), asOf: asOf,
-                                  periodStart: start, eventsReplayed: replayed, snapshot: snapshotPath, endOffset: endOffset)
-        if writeSnapshot && ledger.isComplete && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 {
-            // Reading commands keep the cache warm; failure (read-only directory) is only a note.
-            do { _ = try saveSnapshot(result, logID: created.logID, projection: projection) } catch {
-                note("note: could not write a snapshot: \(error)")
-            }
-        }
-        return result
+        return .folded(Folded(ledger: ledger, lastSeq: lastSeq, lastHash: lastHash, replayed: replayed, snapshotPath: snapshotPath, endOffset: endOffset))
     }
 
     /// Writes a snapshot of a replay result.

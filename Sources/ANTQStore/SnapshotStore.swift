@@ -179,9 +179,20 @@ public struct SnapshotStore: Sendable {
     /// Reads a snapshot's header and the sections asked for, checking each
     /// section read against its checksum (the others are not read at all).
     public func load(_ path: String, sections wanted: Set<LedgerSection> = Set(LedgerSection.allCases)) throws(Rejection) -> Loaded {
+        let pending = try prepare(path) { _ in wanted }
+        DispatchQueue.concurrentPerform(iterations: pending.jobCount, execute: pending.run)
+        return try pending.finish()
+    }
+
+    /// Reads a snapshot's header and lays out the decoding of the sections
+    /// `sections` picks for that header, without decoding them yet: the
+    /// caller runs the jobs on its cores, with work of its own if it has
+    /// some (a replay decodes the log's tail alongside), then `finish()`es.
+    public func prepare(_ path: String, sections pick: (Header) -> Set<LedgerSection>) throws(Rejection) -> PendingLoad {
         let fd: FileDescriptor
         do { fd = try FileDescriptor.open(path, .readOnly) } catch { throw .unreadable(error) }
-        defer { try? fd.close() }
+        var handedOver = false
+        defer { if !handedOver { try? fd.close() } }
         func read(_ offset: Int64, _ count: Int) throws(Rejection) -> [UInt8] {
             do { return try fd.readAll(fromAbsoluteOffset: offset, count: count) } catch { throw .unreadable(error) }
         }
@@ -219,6 +230,9 @@ public struct SnapshotStore: Sendable {
         }
         var lastRecorded: UTCInstant?
         if case .string(let r)? = v["last_recorded"] { lastRecorded = UTCInstant(rfc3339: r) }
+        let h = Header(projection: projection, version: Int(ver), periodStart: start, logID: logID, seq: Int(seq), offset: off,
+                       lineHash: lineHash, lastRecorded: lastRecorded, sections: infos)
+        let wanted = pick(h)
         // Map, check and decode the pieces wanted on every core. A piece is
         // mapped only if the file holds all of it (past the end, a mapping
         // raises SIGBUS instead of returning fewer bytes).
@@ -281,24 +295,52 @@ public struct SnapshotStore: Sendable {
                 try? FileDescriptor(rawValue: 2, path: "stderr").writeAll(Array("profile: snapshot \(job.info.section.rawValue) piece \(job.info.piece): \(bytes.count) bytes decoded in \(ms) ms\n".utf8))
             }
         }
-        DispatchQueue.concurrentPerform(iterations: jobs.count, execute: work)
-        var ledger = Ledger()
-        for (i, job) in jobs.enumerated() {
-            // Taken out of its slot, so that joining the second half of the
-            // models into the first changes the first in place (a copy of
-            // ten thousand models was 6% of a summary).
-            switch results.take(i) {
-            case .failure(let rejection): throw rejection
-            case .success(let piece): ledger.absorb(piece, section: job.info.section)
-            case nil: throw .unreadable("its \(job.info.section.rawValue) section was not decoded")
+        let sectionsOfJobs = jobs.map(\.info.section)
+        handedOver = true
+        return PendingLoad(header: h, path: path, fd: fd, jobCount: jobs.count, run: work) { () throws(Rejection) -> Loaded in
+            var ledger = Ledger()
+            for (i, section) in sectionsOfJobs.enumerated() {
+                // Taken out of its slot, so that joining the second half of the
+                // models into the first changes the first in place (a copy of
+                // ten thousand models was 6% of a summary).
+                switch results.take(i) {
+                case .failure(let rejection): throw rejection
+                case .success(let piece): ledger.absorb(piece, section: section)
+                case nil: throw .unreadable("its \(section.rawValue) section was not decoded")
+                }
             }
+            guard ledger.lastSeq == h.seq else { throw .mismatch("its state and header disagree on the seq") }
+            ledger.sections = wanted.union([.base])
+            return Loaded(header: h, ledger: ledger, path: path, sections: ledger.sections)
         }
-        guard ledger.lastSeq == Int(seq) else { throw .mismatch("its state and header disagree on the seq") }
-        ledger.sections = wanted.union([.base])
-        let h = Header(projection: projection, version: Int(ver), periodStart: start, logID: logID, seq: Int(seq), offset: off,
-                       lineHash: lineHash, lastRecorded: lastRecorded, sections: infos)
-        return Loaded(header: h, ledger: ledger, path: path, sections: ledger.sections)
     }
+}
+
+/// A snapshot being read: its header is known, its pieces are decoded by
+/// `run(k)` for every `k` below `jobCount` (on any cores, each once, longest
+/// first), then `finish()` joins them or says why the snapshot is refused.
+public final class PendingLoad: @unchecked Sendable {
+    public let header: SnapshotStore.Header
+    public let path: String
+    public let jobCount: Int
+    public let run: @Sendable (Int) -> Void
+    private let fd: FileDescriptor
+    private let join: () throws(SnapshotStore.Rejection) -> SnapshotStore.Loaded
+
+    init(header: SnapshotStore.Header, path: String, fd: FileDescriptor, jobCount: Int, run: @escaping @Sendable (Int) -> Void,
+         join: @escaping () throws(SnapshotStore.Rejection) -> SnapshotStore.Loaded) {
+        self.header = header
+        self.path = path
+        self.fd = fd
+        self.jobCount = jobCount
+        self.run = run
+        self.join = join
+    }
+
+    /// The decoded snapshot, once every job has run.
+    public func finish() throws(SnapshotStore.Rejection) -> SnapshotStore.Loaded { try join() }
+
+    deinit { try? fd.close() }
 }
 
 /// Where the cores decoding a snapshot's pieces leave their results: one

@@ -401,3 +401,48 @@ func aSnapshotInAnEarlierFormatIsIgnoredAndSaysSo(format: Int) throws {
     #expect(t.snapshotFiles.count == 2)
     #expect(try t.store.replay(writeSnapshot: false).eventsReplayed == 0, "the new snapshot covers the whole log")
 }
+
+/// A store whose snapshot has a tail of many small blocks after it: the
+/// snapshot's pieces are decoded together with the first block, and the
+/// events of that block applied once the snapshot is there.
+private func storeWithALongTail(seed: UInt64) throws -> (TestStore, snapshot: String, truth: ReplayResult) {
+    var t = TestStore(snapshotInterval: 1_000_000, kept: 3)
+    let g = RandomLog.make(seed: seed, events: 400, periodStart: t.periodStart)
+    let cut = g.batches.count / 3
+    for batch in g.batches[..<cut] { try t.append(batch) }
+    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
+    for batch in g.batches[cut...] { try t.append(batch) }
+    let truth = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let tail = t.events().filter { $0.seq > r.fingerprint.seq }
+    #expect(tail.count > 100 && tail.contains { !LedgerProjection.changesOnlyFlows($0.type) }, "a tail with events other than flows")
+    return (t, path, truth)
+}
+
+@Test(arguments: [512, 2048, 1 << 20])
+func theSnapshotDecodedWithTheTailsFirstBlockGivesTheLedgerOfAFullReplay(blockSize: Int) throws {
+    var (t, path, truth) = try storeWithALongTail(seed: 61)
+    defer { t.cleanup() }
+    t.store.replayBlockSize = blockSize
+    let r = try t.store.replay(writeSnapshot: false)
+    #expect(r.snapshot == path)
+    #expect(r.ledger == truth.ledger)
+    #expect(r.fingerprint == truth.fingerprint && r.endOffset == truth.endOffset)
+    #expect(r.eventsReplayed < truth.eventsReplayed)
+}
+
+/// A piece found damaged only once it is decoded, after the first block of
+/// the tail was folded alongside it: the snapshot is left out and the tail
+/// folded again from the start.
+@Test(arguments: [2048, 1 << 20])
+func aSnapshotFoundDamagedAlongsideTheTailsFirstBlockIsLeftOutAndTheLogFoldedAgain(blockSize: Int) throws {
+    var (t, path, truth) = try storeWithALongTail(seed: 62)
+    defer { t.cleanup() }
+    t.store.replayBlockSize = blockSize
+    edit(path) { b in b[b.count - 5] ^= 0x02 }
+    let r = try t.store.replay(writeSnapshot: false)
+    #expect(r.snapshot == nil)
+    #expect(r.ledger == truth.ledger && r.fingerprint == truth.fingerprint)
+    #expect(r.eventsReplayed == truth.eventsReplayed)
+    #expect(t.notes.value.filter { $0.contains("ignored") && $0.contains("checksum") }.count == 1, "\(t.notes.value)")
+}
