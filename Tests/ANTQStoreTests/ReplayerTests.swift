@@ -371,19 +371,27 @@ func aSnapshotInAnEarlierFormatIsIgnoredAndSaysSo(format: Int) throws {
     #expect(t.notes.value.contains { $0.contains("ignored") && $0.contains("earlier snapshot format") }, "\(t.notes.value)")
 }
 
-/// A figure report does not read the amendments section; when its tail is
-/// long enough for it to leave a snapshot behind, it reads every section so
-/// that it can (a snapshot needs them all).
-@Test func aReplayWithoutAmendmentsReadsThemOnlyWhenItWillWriteASnapshot() throws {
-    var t = TestStore(snapshotInterval: 1_000_000, kept: 5)
-    defer { t.cleanup() }
-    let g = RandomLog.make(seed: 63, events: 300, periodStart: t.periodStart)
-    let cut = g.batches.count / 2
+/// A store of random events with a snapshot after the first part of its
+/// batches: the replay the snapshot holds, its path, and a full replay of
+/// the whole log (no snapshot is written on the way).
+private func storeWithASnapshotPartWay(seed: UInt64, events: Int, batchesBefore part: Double) throws
+    -> (TestStore, atSnapshot: ReplayResult, snapshot: String, truth: ReplayResult) {
+    let t = TestStore(snapshotInterval: 1_000_000, kept: 3)
+    let g = RandomLog.make(seed: seed, events: events, periodStart: t.periodStart)
+    let cut = Int(Double(g.batches.count) * part)
     for batch in g.batches[..<cut] { try t.append(batch) }
     let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
     let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
     for batch in g.batches[cut...] { try t.append(batch) }
-    let truth = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    return (t, r, path, try t.store.replay(useSnapshots: false, writeSnapshot: false))
+}
+
+/// A figure report does not read the amendments section; when its tail is
+/// long enough for it to leave a snapshot behind, it reads every section so
+/// that it can (a snapshot needs them all).
+@Test func aReplayWithoutAmendmentsReadsThemOnlyWhenItWillWriteASnapshot() throws {
+    var (t, r, path, truth) = try storeWithASnapshotPartWay(seed: 63, events: 300, batchesBefore: 1.0 / 2)
+    defer { t.cleanup() }
     let tail = truth.fingerprint.seq - r.fingerprint.seq
     let sections: Set<LedgerSection> = [.base, .flows, .models]
     // A short tail (under the interval): amendments left unread, no snapshot written, the figures the same.
@@ -406,14 +414,7 @@ func aSnapshotInAnEarlierFormatIsIgnoredAndSaysSo(format: Int) throws {
 /// snapshot's pieces are decoded together with the first block, and the
 /// events of that block applied once the snapshot is there.
 private func storeWithALongTail(seed: UInt64) throws -> (TestStore, snapshot: String, truth: ReplayResult) {
-    var t = TestStore(snapshotInterval: 1_000_000, kept: 3)
-    let g = RandomLog.make(seed: seed, events: 400, periodStart: t.periodStart)
-    let cut = g.batches.count / 3
-    for batch in g.batches[..<cut] { try t.append(batch) }
-    let r = try t.store.replay(useSnapshots: false, writeSnapshot: false)
-    let path = try t.store.saveSnapshot(r, logID: t.store.header().logID, projection: LedgerProjection())
-    for batch in g.batches[cut...] { try t.append(batch) }
-    let truth = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    let (t, r, path, truth) = try storeWithASnapshotPartWay(seed: seed, events: 400, batchesBefore: 1.0 / 3)
     let tail = t.events().filter { $0.seq > r.fingerprint.seq }
     #expect(tail.count > 100 && tail.contains { !LedgerProjection.changesOnlyFlows($0.type) }, "a tail with events other than flows")
     return (t, path, truth)
