@@ -124,15 +124,14 @@ extension DataStore {
         // one after the other, each left a core idle part of the time.
         var pending: PendingLoad?
         var rejection: SnapshotStore.Rejection?
-        /// Runs what is left of the snapshot's decoding (with `alongside`
-        /// already done) and takes it over; false if it is refused.
+        /// Takes the snapshot over once its jobs have run (`ran`: alongside
+        /// the first block; otherwise they run now); false if it is refused.
         func settle(ran: Bool) -> Bool {
             guard let p = pending else { return true }
             pending = nil
             let t0 = DispatchTime.now().uptimeNanoseconds
-            if !ran { DispatchQueue.concurrentPerform(iterations: p.jobCount, execute: p.run) }
             do throws(SnapshotStore.Rejection) {
-                ledger = try p.finish().ledger
+                ledger = try (ran ? p.finish() : p.decode()).ledger
             } catch {
                 rejection = error
                 return false

@@ -179,9 +179,7 @@ public struct SnapshotStore: Sendable {
     /// Reads a snapshot's header and the sections asked for, checking each
     /// section read against its checksum (the others are not read at all).
     public func load(_ path: String, sections wanted: Set<LedgerSection> = Set(LedgerSection.allCases)) throws(Rejection) -> Loaded {
-        let pending = try prepare(path) { _ in wanted }
-        DispatchQueue.concurrentPerform(iterations: pending.jobCount, execute: pending.run)
-        return try pending.finish()
+        try prepare(path) { _ in wanted }.decode()
     }
 
     /// Reads a snapshot's header and lays out the decoding of the sections
@@ -297,7 +295,7 @@ public struct SnapshotStore: Sendable {
         }
         let sectionsOfJobs = jobs.map(\.info.section)
         handedOver = true
-        return PendingLoad(header: h, path: path, fd: fd, jobCount: jobs.count, run: work) { () throws(Rejection) -> Loaded in
+        return PendingLoad(header: h, fd: fd, jobCount: jobs.count, run: work) { () throws(Rejection) -> Loaded in
             var ledger = Ledger()
             for (i, section) in sectionsOfJobs.enumerated() {
                 // Taken out of its slot, so that joining the second half of the
@@ -318,19 +316,18 @@ public struct SnapshotStore: Sendable {
 
 /// A snapshot being read: its header is known, its pieces are decoded by
 /// `run(k)` for every `k` below `jobCount` (on any cores, each once, longest
-/// first), then `finish()` joins them or says why the snapshot is refused.
+/// first), then `finish()` joins them or says why the snapshot is refused;
+/// `decode()` does both when there is no other work to share the cores with.
 public final class PendingLoad: @unchecked Sendable {
     public let header: SnapshotStore.Header
-    public let path: String
     public let jobCount: Int
     public let run: @Sendable (Int) -> Void
     private let fd: FileDescriptor
     private let join: () throws(SnapshotStore.Rejection) -> SnapshotStore.Loaded
 
-    init(header: SnapshotStore.Header, path: String, fd: FileDescriptor, jobCount: Int, run: @escaping @Sendable (Int) -> Void,
+    init(header: SnapshotStore.Header, fd: FileDescriptor, jobCount: Int, run: @escaping @Sendable (Int) -> Void,
          join: @escaping () throws(SnapshotStore.Rejection) -> SnapshotStore.Loaded) {
         self.header = header
-        self.path = path
         self.fd = fd
         self.jobCount = jobCount
         self.run = run
@@ -339,6 +336,12 @@ public final class PendingLoad: @unchecked Sendable {
 
     /// The decoded snapshot, once every job has run.
     public func finish() throws(SnapshotStore.Rejection) -> SnapshotStore.Loaded { try join() }
+
+    /// Runs every job on the cores, then `finish()`es.
+    public func decode() throws(SnapshotStore.Rejection) -> SnapshotStore.Loaded {
+        DispatchQueue.concurrentPerform(iterations: jobCount, execute: run)
+        return try finish()
+    }
 
     deinit { try? fd.close() }
 }

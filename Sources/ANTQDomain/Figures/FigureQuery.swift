@@ -115,19 +115,13 @@ public struct FigureQuery: Sendable {
         var out: [Metric: Int] = [:]
         for m in Metric.stateMetrics { out[.state(m)] = 0 }
         let byUnit = modelsByUnit
-        var models = [Int](repeating: 0, count: ModelKind.allCases.count)
-        var members = models
+        var sum = StandingModels.UnitTotals()
         var cameras = 0
         var communes = 0
         var withClub = 0
         for u in Set(units) {
             let totals = byUnit[u]
-            if let totals {
-                for k in models.indices {
-                    models[k] += totals.models[k]
-                    members[k] += totals.members[k]
-                }
-            }
+            if let totals { sum.add(totals) }
             cameras += tree.cameras(of: ledger, on: endDay)[u] ?? 0
             if let v = ledger.units.view(u, on: endDay), v.kind.isCommuneLevel, v.mergedInto == nil {
                 communes += 1
@@ -135,8 +129,8 @@ public struct FigureQuery: Sendable {
             }
         }
         for (k, kind) in ModelKind.allCases.enumerated() {
-            out[.state(.models(kind))] = models[k]
-            out[.state(.members(kind))] = members[k]
+            out[.state(.models(kind))] = sum.models[k]
+            out[.state(.members(kind))] = sum.members[k]
         }
         out[.state(.cameras)] = cameras
         out[.state(.communes)] = communes
