@@ -31,7 +31,7 @@ public enum AuditRenderer {
     static func text(_ a: FigureAudit, _ lang: Language, markdown: Bool) -> String {
         let h = markdown ? "## " : ""
         var out = [(markdown ? "# " : "") + title(a, lang), ReportHeader.period(a.period, lang)]
-        out += ReportHeader.provenance(fingerprint: a.fingerprint, asOf: a.asOf, lang)
+        out += ReportHeader.provenance(fingerprint: a.fingerprint, asOf: a.asOf, chain: a.chain, lang)
         out.append("")
         out.append(lang.t("Value: ", "Giá trị: ") + lang.number(a.value)
                    + lang.t(" = sum of \(a.contributions.count) contribution(s) below", " = tổng \(a.contributions.count) đóng góp dưới đây"))
@@ -106,6 +106,7 @@ public enum AuditRenderer {
         w.key("unit_name"); w.string(a.unitName)
         w.key("value"); w.int(Int64(a.value))
         w.key("fingerprint"); w.string(a.fingerprint.description)
+        w.key("chain"); w.string(a.chain.rawValue)
         w.key("as_of"); if let x = a.asOf { w.string(x.rfc3339) } else { w.null() }
         w.key("contributions"); w.beginArray()
         for c in a.contributions {
@@ -170,6 +171,7 @@ public enum AuditRenderer {
             w.key("status"); w.string(status)
             w.key("event"); w.raw(Array(a.line.utf8))
             w.key("fingerprint"); w.string(a.fingerprint.description)
+            w.key("chain"); w.string(a.chain.rawValue)
             w.key("figures"); w.beginArray()
             for f in a.figures {
                 w.beginObject()
@@ -183,7 +185,7 @@ public enum AuditRenderer {
             return String(decoding: w.bytes, as: UTF8.self) + "\n"
         }
         var out = [lang.t("Event #\(a.event.seq): \(status)", "Sự kiện #\(a.event.seq): \(status)"), a.line, ""]
-        out += ReportHeader.provenance(fingerprint: a.fingerprint, asOf: nil, lang)
+        out += ReportHeader.provenance(fingerprint: a.fingerprint, asOf: nil, chain: a.chain, lang)
         for x in a.amendments {
             var reason = ""
             if case .corrected(let c) = x.data { reason = c.reason }
@@ -216,6 +218,7 @@ public enum AuditRenderer {
             w.key("to"); if let t = d.to { w.string(t.rfc3339) } else { w.null() }
             w.key("from_fingerprint"); w.string(d.fromFingerprint.description)
             w.key("to_fingerprint"); w.string(d.toFingerprint.description)
+            w.key("chain"); w.string(d.chain.rawValue)
             w.key("changes"); w.beginArray()
             for c in d.changes {
                 w.beginObject()
@@ -230,6 +233,7 @@ public enum AuditRenderer {
         }
         var out = [lang.t("Figures that changed between \(lang.instant(d.from)) (\(d.fromFingerprint)) and ", "Chỉ tiêu thay đổi giữa \(lang.instant(d.from)) (\(d.fromFingerprint)) và ")
                    + (d.to.map { lang.instant($0) } ?? lang.t("now", "hiện nay")) + " (\(d.toFingerprint))", ""]
+        if d.chain == .notChecked { out.insert(ReportHeader.chainNotChecked(lang), at: 1) }
         if d.changes.isEmpty { out.append(lang.t("No figure changed.", "Không có chỉ tiêu nào thay đổi.")) }
         var t = TextTable(header: [lang.t("figure", "chỉ tiêu"), lang.t("year", "năm"), lang.t("unit", "đơn vị"), lang.t("before", "trước"),
                                    lang.t("after", "sau"), lang.t("change", "chênh"), lang.t("events", "sự kiện")],

@@ -6,9 +6,17 @@ import TextFormats
 /// log state it was computed from (fingerprint and as-of), so a printed
 /// figure can always be traced back.
 enum ReportHeader {
-    static func provenance(fingerprint: Fingerprint, asOf: UTCInstant?, lastRecorded: UTCInstant? = nil, _ lang: Language) -> [String] {
+    static func provenance(fingerprint: Fingerprint, asOf: UTCInstant?, lastRecorded: UTCInstant? = nil, chain: ChainCheck = .sha256,
+                           _ lang: Language) -> [String] {
         [lang.t("Log fingerprint: ", "Dấu vân tay sổ: ") + fingerprint.description,
          lang.t("As known on: ", "Theo dữ liệu đến: ") + asOfText(fingerprint: fingerprint, asOf: asOf, lastRecorded: lastRecorded, lang)]
+            + (chain == .notChecked ? [chainNotChecked(lang)] : [])
+    }
+
+    /// Said by every report read from a keyed log without its key.
+    static func chainNotChecked(_ lang: Language) -> String {
+        lang.t("Hash chain: NOT CHECKED (a keyed log read without its key; give --key-file to check it)",
+               "Chuỗi băm: CHƯA KIỂM TRA (sổ có khóa được đọc mà không có khóa; dùng --key-file để kiểm tra)")
     }
 
     /// The knowledge instant: `--as-of` if given, else the end of the log and the

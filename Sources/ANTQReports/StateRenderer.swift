@@ -25,7 +25,7 @@ public enum StateRenderer {
     static let unitColumns: [Metric] = ModelKind.allCases.map { .state(.models($0)) } + [.state(.cameras), .state(.communes), .state(.communesWithClub)]
 
     static func text(_ r: StateReport, _ lang: Language, listModels: Bool) -> String {
-        var out = [title(r, lang)] + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, lang) + [""]
+        var out = [title(r, lang)] + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain, lang) + [""]
         guard let root = r.rows.first else { return (out + [lang.t("No such unit.", "Không có đơn vị này.")]).joined(separator: "\n") + "\n" }
         var t = TextTable(header: [lang.t("Figure", "Chỉ tiêu"), lang.t("Name", "Mã chỉ tiêu"), lang.t("Value", "Số lượng")],
                           alignments: [.left, .left, .right])
@@ -68,6 +68,7 @@ public enum StateRenderer {
         w.key("title"); w.string(title(r, lang))
         w.key("date"); w.string(r.day.iso)
         w.key("fingerprint"); w.string(r.fingerprint.description)
+        w.key("chain"); w.string(r.chain.rawValue)
         w.key("as_of"); if let a = r.asOf { w.string(a.rfc3339) } else { w.null() }
         w.key("last_recorded"); if let a = r.lastRecorded { w.string(a.rfc3339) } else { w.null() }
         w.key("labels"); w.beginObject()
@@ -104,7 +105,7 @@ public enum StateRenderer {
 
     static func markdown(_ r: StateReport, _ lang: Language) -> String {
         let md = SummaryRenderer.md
-        var out = ["# " + md(title(r, lang)), ""] + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, lang).map { md($0) + "  " } + [""]
+        var out = ["# " + md(title(r, lang)), ""] + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain, lang).map { md($0) + "  " } + [""]
         guard let root = r.rows.first else { return out.joined(separator: "\n") + "\n" }
         out += ["| \(lang.t("Figure", "Chỉ tiêu")) | \(lang.t("Name", "Mã")) | \(lang.t("Value", "Số lượng")) |", "|---|---|---:|"]
         for m in stateMetrics {

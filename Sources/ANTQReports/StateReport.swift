@@ -18,12 +18,14 @@ public struct StateReport: Sendable {
     /// When the last event folded in was recorded (shown when there is no `asOf`).
     public var lastRecorded: UTCInstant?
     public var fingerprint: Fingerprint
+    /// How far the chain of the log was checked by the read behind this report.
+    public var chain: ChainCheck = .sha256
     public var rows: [Row]
     public var models: [ModelRegistry.View]
     public var unitNames: [String: String]
 
     public static func make(ledger: Ledger, day: CivilDate, periodStart: MonthDay, unit: String?, depth: Int,
-                            fingerprint: Fingerprint, asOf: UTCInstant?) -> StateReport {
+                            fingerprint: Fingerprint, asOf: UTCInstant?, chain: ChainCheck = .sha256) -> StateReport {
         let q = FigureQuery(ledger: ledger, stateOn: day, periodStart: periodStart)
         let roots = unit.map { [$0] } ?? ledger.units.roots(on: day)
         let children = ledger.units.children(on: day)
@@ -39,6 +41,6 @@ public struct StateReport: Sendable {
         let models = ledger.models.activeModels(on: day).filter { scope.contains($0.unit) }
         var names: [String: String] = [:]
         for v in ledger.units.views() { names[v.code] = v.name }
-        return StateReport(day: day, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, rows: rows, models: models, unitNames: names)
+        return StateReport(day: day, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, chain: chain, rows: rows, models: models, unitNames: names)
     }
 }

@@ -56,7 +56,7 @@ public enum SummaryRenderer {
 
     static func header(_ r: SummaryReport, _ lang: Language) -> [String] {
         [title(r, lang), ReportHeader.period(r.period, lang)]
-            + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, lang)
+            + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain, lang)
             + (r.compareYear.map { [lang.t("Compared with \($0) (same reporting-year bounds).", "So sánh với năm \($0) (cùng cách tính năm báo cáo).")] } ?? [])
     }
 
@@ -121,6 +121,7 @@ public enum SummaryRenderer {
         w.key("end"); w.string(r.period.lastDay.iso)
         w.endObject()
         w.key("fingerprint"); w.string(r.fingerprint.description)
+        w.key("chain"); w.string(r.chain.rawValue)
         w.key("as_of"); if let a = r.asOf { w.string(a.rfc3339) } else { w.null() }
         w.key("last_recorded"); if let a = r.lastRecorded { w.string(a.rfc3339) } else { w.null() }
         if let cy = r.compareYear { w.key("compare_year"); w.int(Int64(cy)) }

@@ -19,6 +19,8 @@ public struct SummaryReport: Sendable {
     /// When the last event folded in was recorded (shown when there is no `asOf`).
     public var lastRecorded: UTCInstant?
     public var fingerprint: Fingerprint
+    /// How far the chain of the log was checked by the read behind this report.
+    public var chain: ChainCheck = .sha256
     public var rows: [Row]
     /// The same rows for the comparison year (`--compare`), keyed by code.
     public var compareYear: Int?
@@ -29,7 +31,8 @@ public struct SummaryReport: Sendable {
     ///   - unit: the root of the report (default: every top-level unit).
     ///   - depth: how many levels below the root to list (0 = root only).
     public static func make(ledger: Ledger, year: Int, periodStart: MonthDay, unit: String?, depth: Int,
-                            fingerprint: Fingerprint, asOf: UTCInstant?, compareYear: Int? = nil) -> SummaryReport {
+                            fingerprint: Fingerprint, asOf: UTCInstant?, compareYear: Int? = nil,
+                            chain: ChainCheck = .sha256) -> SummaryReport {
         let q = FigureQuery(ledger: ledger, year: year, periodStart: periodStart)
         let day = q.endDay
         let roots = unit.map { [$0] } ?? ledger.units.roots(on: day)
@@ -46,7 +49,7 @@ public struct SummaryReport: Sendable {
             let cq = FigureQuery(ledger: ledger, year: cy, periodStart: periodStart)
             for r in rows { compareRows[r.code] = cq.figures(unit: r.code) }
         }
-        return SummaryReport(year: year, period: q.period, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, rows: rows,
+        return SummaryReport(year: year, period: q.period, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, chain: chain, rows: rows,
                              compareYear: compareYear, compareRows: compareRows)
     }
 }

@@ -19,10 +19,11 @@ public final class AppendSession {
 
     public init() {}
 
-    /// The ledger at `tail`, if the session still describes it.
-    func ledger(at tail: LogTail) -> Ledger? {
+    /// The ledger at `tail`, if the session still describes it, and where
+    /// its chain check began (the whole log was read for its ids: the start).
+    func ledger(at tail: LogTail) -> (Ledger, ChainAnchor)? {
         guard let ledger, let mine = self.tail, mine.seq == tail.lastSeq, mine.hash == tail.lastHash else { return nil }
-        return ledger
+        return (ledger, .start)
     }
 
     func remember(_ ledger: Ledger, ids: some Sequence<String>, tail: Fingerprint) {

@@ -92,13 +92,17 @@ extension DataStore {
                 let fd = try FileDescriptor.open(layout.logPath, .readOnly)
                 defer { try? fd.close() }
                 let ledger: Ledger
+                let anchor: ChainAnchor
                 if let cached = session?.ledger(at: tail) {
-                    ledger = cached
+                    (ledger, anchor) = cached
                 } else {
-                    ledger = try self.replay(writeSnapshot: false, sections: sections?(tail) ?? Set(LedgerSection.allCases)).ledger
+                    let r = try self.replay(writeSnapshot: false, sections: sections?(tail) ?? Set(LedgerSection.allCases))
+                    (ledger, anchor) = (r.ledger, r.anchor)
+                    // Reading every id checks the whole chain: nothing before the snapshot is left unchecked.
                     if let session { session.reset(ledger, ids: try allIDs(fd: fd, end: tail.committedEnd)) }
                 }
-                var batch = BatchAppender(ledger: ledger, tail: tail, fd: fd, now: clock.now(), defaultBy: defaultBy, file: file,
+                var batch = BatchAppender(ledger: ledger, tail: tail, fd: fd, anchor: anchor, links: ChainLinks(key: chainKey),
+                                          now: clock.now(), defaultBy: defaultBy, file: file,
                                           collectIDs: session != nil, onWritten: onWritten, fastPaths: fastPaths,
                                           writeStageAfter: writeStageAfter)
                 // A failing batch stops the stage before the file is cut back.
@@ -170,21 +174,21 @@ extension DataStore {
 
     /// Ids already in the log, with their seq. Only run when a batch brings
     /// its own ids (e.g. a re-import of an export): antq's own ids are random
-    /// UUIDs and need no check.
+    /// UUIDs and need no check. Every line read is checked against the chain.
     func existingIDs(_ ids: Set<String>, fd: FileDescriptor, end: Int64) throws -> [(String, Int)] {
         var found: [(String, Int)] = []
-        try LineStream().forEachLine(in: fd, to: end) { (line: LineStream.Line) -> Bool in
-            if let e = try? EventDecoder.decode(line.bytes), ids.contains(e.id) { found.append((e.id, e.seq)) }
+        try forEachChainedEvent(fd: fd, end: end, links: try chainLinks(for: try header())) { e, _ in
+            if ids.contains(e.id) { found.append((e.id, e.seq)) }
             return true
         }
         return found
     }
 
-    /// Every id in the log (once per `AppendSession`).
+    /// Every id in the log (once per `AppendSession`), the chain checked as it is read.
     func allIDs(fd: FileDescriptor, end: Int64) throws -> Set<String> {
         var ids: Set<String> = []
-        try LineStream().forEachLine(in: fd, to: end) { (line: LineStream.Line) -> Bool in
-            if let e = try? EventDecoder.decode(line.bytes) { ids.insert(e.id) }
+        try forEachChainedEvent(fd: fd, end: end, links: try chainLinks(for: try header())) { e, _ in
+            ids.insert(e.id)
             return true
         }
         return ids
@@ -198,7 +202,8 @@ extension DataStore {
         guard count > 0, lastSeq / snapshotInterval != (lastSeq - count) / snapshotInterval, let c = ledger.log else { return }
         let projection = LedgerProjection()
         let r = ReplayResult(ledger: ledger, fingerprint: receipt.fingerprint, asOf: nil, periodStart: projection.start(for: ledger),
-                             eventsReplayed: 0, snapshot: nil, endOffset: receipt.endOffset)
+                             eventsReplayed: 0, snapshot: nil, endOffset: receipt.endOffset,
+                             chain: chainKey.isKeyed ? .hmac : .sha256)
         do { _ = try saveSnapshot(r, logID: c.logID, projection: projection) } catch {
             note("note: could not write a snapshot: \(error)")
         }

@@ -74,7 +74,13 @@ struct BatchAppender {
         let fd: FileDescriptor
         let committedEnd: Int64
         let committedSeq: Int
+        /// Where the replay before this batch began checking the chain, and how.
+        let anchor: ChainAnchor
+        let links: ChainLinks
         var held: Event?
+        /// Set when an earlier event looked up for an amendment does not
+        /// chain up to the part of the log the replay checked: the batch stops.
+        var damage: StoreError?
         var pending: PendingLines?
         /// File offset of every `stride`-th line of this batch, so a line
         /// already written is found with one short read instead of a binary
@@ -93,14 +99,21 @@ struct BatchAppender {
         /// The end of the lines written before the stage took over (all in the file).
         var inLineEnd: Int64 = 0
 
-        init(fd: FileDescriptor, tail: LogTail) {
+        init(fd: FileDescriptor, tail: LogTail, anchor: ChainAnchor, links: ChainLinks) {
             self.fd = fd
+            self.anchor = anchor
+            self.links = links
             committedEnd = tail.committedEnd
             committedSeq = tail.lastSeq
         }
 
         func event(seq: Int) throws -> Event? {
-            if seq <= committedSeq { return try EventLookup(fd: fd, end: committedEnd).event(seq: seq) }
+            if seq <= committedSeq {
+                do { return try EventLookup(fd: fd, end: committedEnd, anchor: anchor, links: links).event(seq: seq) } catch let ChainLookupError.broken(line, b) {
+                    damage = .brokenChain(b, foundAt: line, file: "events/log.jsonl", keyed: links.check == .hmac)
+                    throw damage!
+                }
+            }
             if let held, held.seq == seq { return held }
             if let stage { return try staged(seq: seq, stage: stage) }
             guard let pending else { return nil }
@@ -164,9 +177,10 @@ struct BatchAppender {
         }
     }
 
-    init(ledger: Ledger, tail: LogTail, fd: FileDescriptor, now: UTCInstant, defaultBy: String, file: String,
+    init(ledger: Ledger, tail: LogTail, fd: FileDescriptor, anchor: ChainAnchor = .start, links: ChainLinks = .plain,
+         now: UTCInstant, defaultBy: String, file: String,
          collectIDs: Bool, onWritten: ((Event) -> Void)?, fastPaths: Bool = true, writeStageAfter: Int? = nil) {
-        let state = LookupState(fd: fd, tail: tail)
+        let state = LookupState(fd: fd, tail: tail, anchor: anchor, links: links)
         self.state = state
         validator = Validator(ledger: ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
                               lookup: { try state.event(seq: $0) })
@@ -198,6 +212,8 @@ struct BatchAppender {
         case .success(let d):
             let event: Event
             do { event = try validator.accept(d) } catch {
+                // An amendment's target that does not chain: the log is damaged, not the line.
+                if let damage = state.damage { throw damage }
                 problem(input.line, error)
                 return
             }

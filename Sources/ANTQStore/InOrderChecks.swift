@@ -25,6 +25,10 @@ struct InOrderChecks {
     var uncommittedFrom: Int?
     var batchOpenSince: Int?
     var lastCommittedLink: SHA256Digest = .zero
+    /// The first line at which the chain was found broken (its seq or prev
+    /// does not follow the line before): the log's prefix up to the line
+    /// before it is intact. `verify --fingerprint` holds only below it.
+    var firstBreak: Int?
     /// Bumped by every event that can change a model or camera; a query per
     /// year is reused for its standing models while this stays the same.
     var modelsVersion = 0
@@ -90,12 +94,14 @@ struct InOrderChecks {
                                 part: ParallelFold.Part, block: UnsafeRawBufferPointer, fold: ParallelFold) {
         guard let line = record.line else {
             add(number, "\(part.problems[i].map { "\($0)" } ?? "unreadable line")")
+            if firstBreak == nil { firstBreak = number }
             chain.skip(hash: record.hash, link: record.link)
             return
         }
         let event = record.foldedFlow ? nil : events.next()?.event
+        if let note = part.notes[i] { report.warnings.append("events/log.jsonl:\(number): \(note)") }
         let chainProblems = chain.check(hash: record.hash, link: record.link, seq: line.seq, prev: line.prev)
-        if !chainProblems.isEmpty { report(chainProblems, at: number) }
+        report(chainProblems, at: number)
         if number == 1 {
             if case .logCreated(let c)? = event?.data { periodStart = c.periodStart } else {
                 add(1, "the first line must be log.created")
@@ -140,23 +146,26 @@ struct InOrderChecks {
         }
     }
 
+    /// Reports the chain problems found on line `number`.
+    ///
+    /// A `prev` that does not match the line before, with `seq` in order,
+    /// means the line before was edited (its bytes no longer hash to what
+    /// this line pinned) or this line's `prev` was: the line before is named,
+    /// the message names both. (An edited `prev` also breaks the next link,
+    /// so that line is then named as well.)
     private mutating func report(_ chainProblems: [ChainVerifier.Problem], at number: Int) {
+        let link = keyed ? "HMAC" : "SHA-256"
         let seqBroken = chainProblems.contains { if case .seq = $0 { true } else { false } }
+        if !chainProblems.isEmpty, firstBreak == nil { firstBreak = number }
         for p in chainProblems {
             switch p {
             case .seq(let want, let found):
                 add(number, "seq is \(found), expected \(want) (a line was inserted, deleted or moved here)")
             case .prev(_, _) where !seqBroken && number > 1:
-                // Seq is in order, so the lines are where they were: the
-                // line before no longer has the bytes this prev pinned.
-                // Name that line, the one most likely edited.
-                add(number - 1, keyed
-                    ? "this line does not match the HMAC that line \(number) records as prev: it was changed after it was written (or line \(number)'s prev was), or the log was not written with this key"
-                    : "this line does not match the SHA-256 that line \(number) records as prev: it was changed after it was written (or line \(number)'s prev was)")
+                add(number - 1, "this line does not match the \(link) that line \(number) records as prev: it was changed after it was written (or line \(number)'s prev was)"
+                    + (keyed ? ", or the log was not written with this key" : ""))
             case .prev(_, _):
-                add(number, keyed
-                    ? "prev does not match the HMAC of line \(number - 1): the line before was changed, or the log was not written with this key"
-                    : "prev does not match the SHA-256 of line \(number - 1): the line before was changed, removed or reordered")
+                add(number, "prev does not match the \(link) of line \(number - 1): the line before was changed, removed or reordered")
             }
         }
     }

@@ -30,6 +30,9 @@ public struct VerifyReport: Sendable {
     public var assertions: [AssertionCheck] = []
     /// Result of `--fingerprint`, if one was given.
     public var fingerprintMatches: Bool?
+    /// When `--fingerprint` does not hold although line SEQ still has its
+    /// hash: the first line before it that was changed.
+    public var fingerprintBreak: Int?
     public var keyed = false
 
     public var clean: Bool { problems.isEmpty && fingerprintMatches != false && assertions.allSatisfy(\.passed) }
@@ -98,11 +101,16 @@ extension DataStore {
             report.warnings.append("\(layout.logDisplayName): lines \(from)–\(report.lines) are an unfinished batch (interrupted append); not part of the log")
         }
         if let want = expected {
+            // The prefix 1…SEQ is the one the fingerprint pins only if every
+            // line of it chains to the one before and line SEQ has its hash.
             if report.fingerprintMatches == nil {
                 report.fingerprintMatches = false
                 add(report.lines, "the log has no event #\(want.seq) (it ends at #\(report.fingerprint.seq)): it was truncated")
             } else if report.fingerprintMatches == false {
                 add(want.seq, "line \(want.seq) does not have the SHA-256 of fingerprint \(want): the log was rewritten at or before this line")
+            } else if let broken = checks.firstBreak, broken <= want.seq {
+                report.fingerprintMatches = false
+                report.fingerprintBreak = report.problems.map(\.line).filter { $0 <= want.seq }.min() ?? broken
             }
         }
         let lastCommittedLink = checks.lastCommittedLink

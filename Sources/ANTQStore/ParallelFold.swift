@@ -18,7 +18,10 @@ struct ParallelFold {
         /// make up its figure).
         /// Without models (`includesModels` false), model and camera events
         /// change nothing and are dropped where they are read.
-        case replay(asOf: UTCInstant?, keep: (@Sendable (CivilDate, FlowAmount) -> Bool)? = nil, models: Bool = true)
+        /// Every line read is checked against the line before it (`links`):
+        /// its `seq` and, where the links can be computed, its `prev`.
+        case replay(asOf: UTCInstant?, keep: (@Sendable (CivilDate, FlowAmount) -> Bool)? = nil, models: Bool = true,
+                    links: ChainLinks = .plain)
         /// `verify`: go on past bad lines, and keep what the sequential checks
         /// of every line need (hashes, links, seq, prev, recorded, batch marker).
         case verify(ChainKey)
@@ -66,11 +69,20 @@ struct ParallelFold {
         var failure: (index: Int, error: EventCodingError)?
         /// The part reached an event recorded after `asOf`.
         var reachedAsOf = false
+        /// The chain of the part's lines (replay), joined to the parts
+        /// before it in log order by the caller.
+        var chain = ChainSegment()
+        /// The first line that does not continue the chain of the line
+        /// before it within the part, by index within the part (replay).
+        var chainBreak: (index: Int, ChainBreak)?
         /// Every line, in order (verify).
         var records: [LineRecord] = []
         /// Why a line is not a valid event, by line index (verify; kept apart
         /// so a record stays small: a million of them are written and read).
         var problems: [Int: EventCodingError] = [:]
+        /// Lines read as written although antq would not write them so now
+        /// (`CheckedLine.textNote`), by line index (verify warns about each).
+        var notes: [Int: String] = [:]
         /// The part's flow table as it stood before each `figure.asserted`
         /// line, by line index (verify): the assertion is checked a few lines
         /// later, and folding the part again from its start each time was a
@@ -141,10 +153,12 @@ struct ParallelFold {
         decoder.run(pieces: parts.count, alongside: snapshot) { i in
             let part = parts[i]
             var lineDecoder = EventDecoder()
+            var pairs: PairedLinks?
+            if case .replay(_, _, _, let links) = mode { pairs = PairedLinks(links, block: block.bytes, end: cuts[i + 1]) }
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { offset, length in
                 let bytes = block.line(offset, length)
                 switch mode {
-                case .replay(let asOf, let keep, let models):
+                case .replay(let asOf, let keep, let models, _):
                     var read: FoldLine
                     do throws(EventCodingError) {
                         read = try lineDecoder.checkForFold(bytes)
@@ -156,6 +170,10 @@ struct ParallelFold {
                     }
                     if let asOf, read.recorded > asOf {
                         part.reachedAsOf = true
+                        return false
+                    }
+                    if let broken = part.chain.add(seq: read.seq, prev: read.prev(in: bytes), link: pairs!.link(start: offset, length: length)) {
+                        part.chainBreak = (part.lines, broken)
                         return false
                     }
                     switch read {
@@ -174,6 +192,7 @@ struct ParallelFold {
                     do throws(EventCodingError) {
                         let line = try lineDecoder.check(bytes)
                         record.line = (line.seq, line.prev(in: bytes), line.recorded, line.more, line.type)
+                        if let note = line.textNote { part.notes[part.lines] = note }
                         if line.type == .figureAsserted { part.flowsBeforeAssertion[part.lines] = part.table.flows }
                         record.foldedFlow = fold(line, bytes, at: offset, into: part, start: start, keep: nil)
                     } catch {
@@ -205,7 +224,7 @@ struct ParallelFold {
     /// stops in an earlier part of the block (`--as-of`, a damaged line)
     /// must not count the lines after that point.
     func undo(_ part: Part, in bytes: UnsafeRawBufferPointer) {
-        guard case .replay(_, let keep, let models) = mode else { return }
+        guard case .replay(_, let keep, let models, _) = mode else { return }
         var lineDecoder = EventDecoder()
         var n = 0
         ParallelDecoder.Block(bytes: bytes).forEachLine(from: part.from, to: bytes.count) { offset, length in

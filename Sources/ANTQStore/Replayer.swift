@@ -19,6 +19,11 @@ public struct ReplayResult: Sendable {
     public var snapshot: String?
     /// Byte offset after the last folded line.
     public var endOffset: Int64
+    /// How far the chain of the lines read was checked: every report says so.
+    public var chain: ChainCheck
+    /// Where the check began (the snapshot's line, or the start of the log):
+    /// an earlier event looked up later must be checked up to here.
+    public var anchor: ChainAnchor = .start
 }
 
 extension DataStore {
@@ -47,6 +52,10 @@ extension DataStore {
         let header = try self.header()
         guard case .logCreated(let created) = header.data else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
         let start = periodStart ?? created.periodStart
+        let links = try chainLinks(for: header)
+        if links.check == .notChecked {
+            note("note: this keyed log is read without its key: its hash chain is NOT checked (give --key-file or set ANTQ_KEY_FILE to check it)")
+        }
         let projection = LedgerProjection(periodStart: periodStart, includesModels: sections.contains(.models))
         let fd: FileDescriptor
         do { fd = try FileDescriptor.open(layout.logPath, .readOnly) } catch { throw .io(error) }
@@ -65,7 +74,7 @@ extension DataStore {
         var excluded: Set<String> = []
         var folded: Folded
         while true {
-            switch try foldTail(fd: fd, tail: tail, created: created, start: start, projection: projection, asOf: asOf,
+            switch try foldTail(fd: fd, tail: tail, created: created, start: start, projection: projection, asOf: asOf, links: links,
                                 useSnapshots: useSnapshots, writeSnapshot: writeSnapshot, sections: sections, excluding: excluded,
                                 visit: visit, visitsFlows: visitsFlows) {
             case .folded(let f):
@@ -78,10 +87,12 @@ extension DataStore {
             break
         }
         let ledger = folded.ledger, lastSeq = folded.lastSeq, lastHash = folded.lastHash
-        let replayed = folded.replayed, snapshotPath = folded.snapshotPath, endOffset = folded.endOffset
+        let replayed = folded.replayed, snapshotPath = folded.snapshotPath, endOffset = folded.endOffset, anchor = folded.anchor
         let result = ReplayResult(ledger: ledger, fingerprint: Fingerprint(seq: lastSeq, hash: lastHash), asOf: asOf,
-                                  periodStart: start, eventsReplayed: replayed, snapshot: snapshotPath, endOffset: endOffset)
-        if writeSnapshot && ledger.isComplete && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 {
+                                  periodStart: start, eventsReplayed: replayed, snapshot: snapshotPath, endOffset: endOffset,
+                                  chain: links.check, anchor: anchor)
+        // A snapshot is only ever written from a replay whose chain was checked.
+        if writeSnapshot && ledger.isComplete && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 && links.check != .notChecked {
             // Reading commands keep the cache warm; failure (read-only directory) is only a note.
             do { _ = try saveSnapshot(result, logID: created.logID, projection: projection) } catch {
                 note("note: could not write a snapshot: \(error)")
@@ -97,6 +108,7 @@ extension DataStore {
         var replayed: Int
         var snapshotPath: String?
         var endOffset: Int64
+        var anchor: ChainAnchor
     }
 
     private enum FoldAttempt {
@@ -108,7 +120,7 @@ extension DataStore {
     /// One attempt at `replay`'s fold: the newest usable snapshot not in
     /// `excluded` (if allowed), then the log after it.
     private func foldTail(fd: FileDescriptor, tail: LogTail, created: LogCreated, start: MonthDay, projection: LedgerProjection,
-                          asOf: UTCInstant?, useSnapshots: Bool, writeSnapshot: Bool, sections: Set<LedgerSection>,
+                          asOf: UTCInstant?, links: ChainLinks, useSnapshots: Bool, writeSnapshot: Bool, sections: Set<LedgerSection>,
                           excluding excluded: Set<String>, visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?,
                           visitsFlows: (@Sendable (CivilDate, FlowAmount) -> Bool)?) throws(StoreError) -> FoldAttempt {
         var ledger = projection.initial
@@ -117,6 +129,10 @@ extension DataStore {
         var firstLine = 1
         var lastHash: SHA256Digest = .zero
         var lastSeq = 0
+        // Line 1 records 64 zeros as prev; after a snapshot, the tail's first
+        // line must follow the line the snapshot covers.
+        var join = ChainJoin(after: 0, link: links.key == nil ? nil : .zero)
+        var anchor = ChainAnchor.start
         var snapshotPath: String?
         var snapshotLoad: UInt64 = 0
         // The snapshot's pieces are decoded on the cores together with the
@@ -149,7 +165,9 @@ extension DataStore {
                         sections.contains(.models) && writeSnapshot && asOf == nil && tail.lastSeq - h.seq >= snapshotInterval
                             ? Set(LedgerSection.allCases) : sections
                     }
-                    try check(p.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection)
+                    let link = try check(p.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection, links: links)
+                    join = ChainJoin(after: p.header.seq, link: link)
+                    anchor = ChainAnchor(seq: p.header.seq, offset: p.header.offset, link: link)
                     pending = p
                     from = p.header.offset
                     firstLine = p.header.seq + 1
@@ -170,8 +188,10 @@ extension DataStore {
         var lastLineLength = 0
         var endOffset = from
         var failure: StoreError?
-        let parallel = decoding
-        let fold = ParallelFold(decoder: parallel, start: start, mode: .replay(asOf: asOf, keep: visitsFlows, models: projection.includesModels))
+        var parallel = decoding
+        parallel.chain = links.key
+        let fold = ParallelFold(decoder: parallel, start: start,
+                                mode: .replay(asOf: asOf, keep: visitsFlows, models: projection.includesModels, links: links))
         var timing = (decode: UInt64(0), fold: UInt64(0))
         defer {
             if Environment.value("ANTQ_PROFILE") != nil {
@@ -193,6 +213,10 @@ extension DataStore {
                     }
                     defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
                     for (k, part) in parts.enumerated() {
+                        if let broken = join.join(part.chain) {
+                            failure = chainFailure(broken, foundAt: lineNumber, links: links)
+                            return nil
+                        }
                         for (index, e, start, length) in part.events {
                             if let visit {
                                 do { try visit(e, UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)]), &ledger) } catch {
@@ -212,7 +236,11 @@ extension DataStore {
                         }
                         replayed += part.lines
                         if let (index, error) = part.failure {
-                            failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error); run 'antq verify'")
+                            failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error)")
+                            return nil
+                        }
+                        if let (index, broken) = part.chainBreak {
+                            failure = chainFailure(broken, foundAt: lineNumber + index, links: links)
                             return nil
                         }
                         if part.reachedAsOf {
@@ -233,11 +261,15 @@ extension DataStore {
                             switch r {
                             case .success(let event): e = event
                             case .failure(let error):
-                                failure = .damaged(file: layout.logDisplayName, line: number, reason: "\(error); run 'antq verify'")
+                                failure = .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
                                 return nil
                             }
                             let (start, length) = part.spans[i]
                             if let asOf, e.recorded > asOf { return nil }
+                            if let broken = join.add(seq: e.seq, prev: e.prev, link: links.key == nil ? nil : part.links[i]) {
+                                failure = chainFailure(broken, foundAt: number, links: links)
+                                return nil
+                            }
                             let bytes = UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)])
                             do { try visit?(e, bytes, &ledger) } catch {
                                 failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
@@ -271,13 +303,16 @@ extension DataStore {
         // The flow events the workers folded, once for the whole replay.
         ledger.flows.merge(fold.takeFoldedFlows())
         fold.mergeFoldedCameras(into: &ledger.models)
-        if lastLineOffset >= 0 {
+        if lastLineOffset >= 0, links.check == .sha256, let link = join.lastLink {
+            lastHash = link
+        } else if lastLineOffset >= 0 {
             do {
                 let bytes = try fd.readAll(fromAbsoluteOffset: lastLineOffset, count: lastLineLength)
                 lastHash = SHA256.hash(bytes)
             } catch { throw .io(error) }
         }
-        return .folded(Folded(ledger: ledger, lastSeq: lastSeq, lastHash: lastHash, replayed: replayed, snapshotPath: snapshotPath, endOffset: endOffset))
+        return .folded(Folded(ledger: ledger, lastSeq: lastSeq, lastHash: lastHash, replayed: replayed, snapshotPath: snapshotPath, endOffset: endOffset,
+                               anchor: anchor))
     }
 
     /// Writes a snapshot of a replay result.
@@ -289,8 +324,11 @@ extension DataStore {
         do { return try SnapshotStore(layout: layout).write(r.ledger, header: h, keep: snapshotsKept) } catch { throw .io(error) }
     }
 
+    /// Checks that a snapshot belongs to this log as it is now, and returns
+    /// the link of the line it covers (for the tail's first line to follow),
+    /// nil when the links cannot be computed.
     private func check(_ h: SnapshotStore.Header, logID: String, tail: LogTail, fd: FileDescriptor, asOf: UTCInstant?,
-                       projection: LedgerProjection) throws(SnapshotStore.Rejection) {
+                       projection: LedgerProjection, links: ChainLinks) throws(SnapshotStore.Rejection) -> SHA256Digest? {
         guard h.projection == projection.name, h.version == projection.version else {
             throw .mismatch("it is of projection \(h.projection) v\(h.version), not \(projection.name) v\(projection.version)")
         }
@@ -315,6 +353,8 @@ extension DataStore {
             guard SHA256.hash(line) == h.lineHash else {
                 throw SnapshotStore.Rejection.mismatch("line \(h.seq) of the log is not what it was when the snapshot was taken")
             }
+            if case .keyed? = links.key { return line.withUnsafeBytes { links.link(for: $0) } }
+            return links.key == nil ? nil : h.lineHash
         } catch let e as SnapshotStore.Rejection {
             throw e
         } catch {
@@ -330,5 +370,25 @@ extension DataStore {
             try? fd.unlock()
             note("warning: \(layout.logDisplayName) ends with \(tail.fileSize - tail.committedEnd) bytes of an unfinished batch (\(tail.unfinishedLines) whole line(s)) left by an interrupted append; they are not part of the log and the next append moves them aside")
         }
+    }
+}
+
+extension DataStore {
+    /// What a reader can check of this log's chain: SHA-256 links in a plain
+    /// log; HMAC links in a keyed log when the reader has the key (which
+    /// must be the log's own); only `seq` in a keyed log read without it.
+    func chainLinks(for header: Event) throws(StoreError) -> ChainLinks {
+        guard case .logCreated(let c) = header.data, c.keyID != nil else {
+            if key != nil { note("note: this log is not keyed; the key file is not used (its chain is checked with SHA-256)") }
+            return .plain
+        }
+        guard key != nil else { return ChainLinks(key: nil) }
+        try checkKey(against: header, required: true)
+        return ChainLinks(key: chainKey)
+    }
+
+    /// The error a reader gives for a line that does not continue the chain.
+    func chainFailure(_ broken: ChainBreak, foundAt line: Int, links: ChainLinks) -> StoreError {
+        .brokenChain(broken, foundAt: line, file: layout.logDisplayName, keyed: links.check == .hmac)
     }
 }

@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable {
     /// One or more input lines are invalid; nothing was appended.
     case rejected([LineProblem], total: Int)
     case io(Errno)
+    /// The log is damaged: a line does not chain to the one before it, or
+    /// cannot be read as an event. Readers print no figure, writers append nothing.
     case damaged(file: String, line: Int?, reason: String)
     case expectedSeq(expected: Int, actual: Int)
     case lockBusy
@@ -25,10 +27,26 @@ public enum StoreError: Error, Sendable {
         case .alreadyInitialised: 73
         case .rejected: 65
         case .io: 74
-        case .damaged: 1
+        case .damaged: 79
         case .expectedSeq, .lockBusy: 75
         case .key: 66
         case .usage: 64
+        }
+    }
+}
+
+extension StoreError {
+    /// The log is damaged where `broken` was found (line `line`): the
+    /// wording every reader and writer uses.
+    static func brokenChain(_ broken: ChainBreak, foundAt line: Int, file: String, keyed: Bool) -> StoreError {
+        let link = keyed ? "HMAC" : "SHA-256"
+        switch broken {
+        case .prev:
+            return .damaged(file: file, line: broken.firstBadLine(foundAt: line),
+                            reason: "the hash chain is broken: line \(line) records a different \(link) for line \(line - 1) than line \(line - 1) has now; line \(line - 1) (or the prev of line \(line)) was changed after it was written")
+        case .seq(let expected, let found):
+            return .damaged(file: file, line: line,
+                            reason: "the hash chain is broken: line \(line) has seq \(found) where \(expected) was due; a line was deleted, duplicated, inserted or moved here")
         }
     }
 }

@@ -79,6 +79,26 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         self.init(w0: w0, w1: w1, w2: w2, w3: w3)
     }
 
+    /// Parses 64 lowercase hex digits already known to be valid (a stored
+    /// `prev`, checked by the decoder): eight digits at a time, no branch.
+    ///
+    /// Why: a reader checks every line's `prev` against the line before, and
+    /// the digit-by-digit parse was a tenth of a rebuild.
+    @inline(__always)
+    public init(validatedLowercaseHex p: UnsafePointer<UInt8>) {
+        @inline(__always) func eight(_ o: Int) -> UInt64 {
+            let x = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self)
+            // '0'…'9' → 0…9 (bit 6 clear), 'a'…'f' → 1…6 + 9 (bit 6 set).
+            var v = (x & 0x0F0F_0F0F_0F0F_0F0F) &+ 9 &* ((x >> 6) & 0x0101_0101_0101_0101)
+            v = v.byteSwapped   // the first digit is the most significant
+            v = ((v & 0xFF00_FF00_FF00_FF00) >> 4) | (v & 0x00FF_00FF_00FF_00FF)
+            v = ((v & 0xFFFF_0000_FFFF_0000) >> 8) | (v & 0x0000_FFFF_0000_FFFF)
+            return ((v & 0xFFFF_FFFF_0000_0000) >> 16) | (v & 0x0000_0000_FFFF_FFFF)
+        }
+        self.init(w0: eight(0) << 32 | eight(8), w1: eight(16) << 32 | eight(24),
+                  w2: eight(32) << 32 | eight(40), w3: eight(48) << 32 | eight(56))
+    }
+
     public init?(hex: some StringProtocol) {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var count = 0

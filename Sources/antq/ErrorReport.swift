@@ -22,7 +22,8 @@ enum ErrorReport {
             if err.code == 30 || err.code == 13 { fix = "the data directory is read-only for you; reports still work, appends need write access" }
             return "error: \(err)\nfix: \(fix)"
         case .damaged(let file, let line, let reason):
-            return "error: \(file)\(line.map { ":\($0)" } ?? ""): \(reason)"
+            return "error: the log is damaged: \(file)\(line.map { ":\($0)" } ?? ""): \(reason)\n"
+                + "fix: run 'antq verify' to see every problem; nothing was printed or appended, and no report is given from a damaged log"
         case .expectedSeq(let expected, let actual):
             return "error: the log ends at #\(actual), not #\(expected) as --expect-seq said; nothing was appended\nfix: look at the new events ('antq log --from \(expected + 1)') and retry"
         case .lockBusy:

@@ -13,6 +13,13 @@ enum InitCommand {
                 throw CLIError.usage("the key file must be kept outside the data directory")
             }
         } else {
+            // A key given without --keyed is never silently dropped: the user
+            // asked for a key, so say what to do rather than make an unkeyed log.
+            if let path = c.keyFilePath {
+                let source = c.parsed.value("key-file") != nil ? "--key-file \(path)" : "ANTQ_KEY_FILE=\(path)"
+                throw CLIError.usage("\(source) is given but --keyed is not: nothing was created. Add --keyed to make a keyed log "
+                                     + "(every prev an HMAC with that key), or leave out the key (unset ANTQ_KEY_FILE) for a plain SHA-256 log")
+            }
             key = nil
         }
         let (_, fp) = try DataStore.initialise(dir, by: c.recorder, periodStart: try c.periodStart() ?? .january1, key: key)

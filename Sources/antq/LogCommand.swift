@@ -62,26 +62,3 @@ enum LogCommand {
         }
     }
 }
-
-extension DataStore {
-    /// Streams the committed events (readers never take the write lock),
-    /// warning on stderr about an unfinished tail they skip.
-    func forEachEvent(warnAboutTail: Bool = true, _ body: (Event, UnsafeRawBufferPointer) throws -> Bool) throws {
-        let fd = try FileDescriptor.open(layout.logPath, .readOnly)
-        defer { try? fd.close() }
-        let tail = try LogTail.scan(fd)
-        if warnAboutTail { warnAboutUnfinishedTail(fd, tail) }
-        var failure: Error?
-        var decoder = EventDecoder()
-        try LineStream().forEachLine(in: fd, to: tail.committedEnd) { (line: LineStream.Line) -> Bool in
-            do {
-                let e = try decoder.decode(line.bytes)
-                return try body(e, line.bytes)
-            } catch {
-                failure = StoreError.damaged(file: layout.logDisplayName, line: line.number, reason: "\(error); run 'antq verify'")
-                return false
-            }
-        }
-        if let failure { throw failure }
-    }
-}

@@ -32,7 +32,7 @@ enum ReportCommands {
         if format == .html && compare == nil { compare = year - 1 }
         let report = SummaryReport.make(ledger: r.ledger, year: year, periodStart: r.periodStart, unit: unit,
                                         depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf,
-                                        compareYear: compare)
+                                        compareYear: compare, chain: r.chain)
         Terminal.out(SummaryRenderer.render(report, format: format, lang: c.lang))
         return 0
     }
@@ -45,7 +45,7 @@ enum ReportCommands {
         let unit = try c.unit(in: r.ledger)
         let day = try c.date("date") ?? asOf.map { Clock.vietnamDay(of: $0) } ?? c.today
         let report = StateReport.make(ledger: r.ledger, day: day, periodStart: r.periodStart, unit: unit,
-                                      depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf)
+                                      depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf, chain: r.chain)
         Terminal.out(StateRenderer.render(report, format: try format(c), lang: c.lang, listModels: c.parsed.flag("models")))
         return 0
     }

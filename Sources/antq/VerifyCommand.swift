@@ -21,6 +21,7 @@ enum VerifyCommand {
             w.key("fingerprint"); w.string(report.fingerprint.description)
             w.key("keyed"); w.bool(report.keyed)
             if let m = report.fingerprintMatches { w.key("fingerprint_matches"); w.bool(m) }
+            if let b = report.fingerprintBreak { w.key("fingerprint_first_changed_line"); w.int(Int64(b)) }
             w.key("problems"); w.beginArray()
             for p in report.problems {
                 w.beginObject(); w.key("file"); w.string(file); w.key("line"); w.int(Int64(p.line)); w.key("message"); w.string(p.message); w.endObject()
@@ -45,7 +46,16 @@ enum VerifyCommand {
             Terminal.out("\(report.clean ? "clean" : "FAILED"): \(report.lines) lines, \(report.problems.count) problem(s)"
                          + (report.keyed ? ", HMAC chain" : ", SHA-256 chain")
                          + (report.assertions.isEmpty ? "" : ", \(passed)/\(report.assertions.count) asserted figures hold") + "\n")
-            if let m = report.fingerprintMatches { Terminal.out("fingerprint \(expected!): \(m ? "the log still begins with this state" : "DOES NOT MATCH")\n") }
+            if let m = report.fingerprintMatches, let want = expected {
+                if m {
+                    Terminal.out("fingerprint \(want): holds: lines 1–\(want.seq) are intact and line \(want.seq) has this SHA-256; the log still begins with this state"
+                                 + (report.clean ? "" : " (the problems above are after line \(want.seq))") + "\n")
+                } else if let line = report.fingerprintBreak {
+                    Terminal.out("fingerprint \(want): DOES NOT HOLD: line \(line) was changed (see above), so the log no longer begins with the state this fingerprint names\n")
+                } else {
+                    Terminal.out("fingerprint \(want): DOES NOT HOLD: see the problem named above\n")
+                }
+            }
             Terminal.out("fingerprint: \(report.fingerprint)\n")
         }
         return report.clean ? 0 : 1

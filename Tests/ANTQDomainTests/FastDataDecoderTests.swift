@@ -68,12 +68,14 @@ struct FastDataDecoderTests {
     }
 
     @Test func storedTextWithAUnicodeSpaceAtEitherEndIsRefusedByTheWholeDecoder() throws {
-        // An append trims these; a line holding one was not written by antq.
+        // An append trims these; a data text holding one was not written by
+        // antq. (A recorder's name is read as written, with a note: antq once
+        // stored names it did not check; see RecorderName.)
         let good = Event(seq: 2, id: "0b9c2a34-3e6f-4d5e-8f7a-1c2d3e4f5a6b", occurred: CivilDate(year: 2018, month: 3, day: 1)!,
                          recorded: UTCInstant(microsecondsSinceEpoch: 1_520_000_000_000_000), unit: "74", by: "Nguyễn Văn A",
                          data: .caseSolved(count: 1, category: .drugs, caseRef: "HS-1"))
         #expect(throws: Never.self) { try EventDecoder.decode(EventEncoder.encode(good)) }
-        for (caseRef, by) in [("HS-1\u{00A0}", "Nguyễn Văn A"), ("\u{2003}HS-1", "Nguyễn Văn A"), ("HS-1", "Nguyễn Văn A\u{00A0}"), ("HS-1", "\u{200B}Nguyễn")] {
+        for (caseRef, by) in [("HS-1\u{00A0}", "Nguyễn Văn A"), ("\u{2003}HS-1", "Nguyễn Văn A")] {
             var e = good
             e.by = by
             e.data = EventData.caseSolved(count: 1, category: CaseCategory.drugs, caseRef: caseRef)

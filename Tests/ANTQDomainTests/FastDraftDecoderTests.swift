@@ -105,6 +105,8 @@ private func generalAsFast(_ d: EventDraft) -> EventDraft? {
     var out = d
     out.fields = []
     out.data = data
+    // The fast path takes only names `RecorderName` leaves as they are, and says so.
+    out.byIsCanonical = d.by != nil
     return out
 }
 

@@ -59,3 +59,19 @@ struct SHA256DigestTests {
         #expect(a != b)
     }
 }
+
+/// The eight-digits-at-a-time parse of a validated lowercase hex digest
+/// agrees with the digit-by-digit one on random and edge digests.
+@Test func validatedLowercaseHexParsesLikeTheGeneralParse() {
+    var g = SplitMix64(seed: 0xBEEF)
+    var cases = ["0000000000000000000000000000000000000000000000000000000000000000",
+                 "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+                 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                 "f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f"]
+    for _ in 0..<2000 { cases.append(String((0..<64).map { _ in Array("0123456789abcdef")[Int(g.next() % 16)] })) }
+    for hex in cases {
+        let fast = Array(hex.utf8).withUnsafeBufferPointer { SHA256Digest(validatedLowercaseHex: $0.baseAddress!) }
+        #expect(fast == SHA256Digest(hex: hex), "\(hex)")
+        #expect(fast.hex == hex)
+    }
+}

@@ -72,3 +72,22 @@ struct SHA256StreamingTests {
         #expect(hasher.backend == backend)
     }
 }
+
+/// Two messages hashed at once give each message's own digest, on every
+/// backend, for every pair of lengths around the block and padding edges.
+@Test func hashingTwoMessagesAtOnceGivesEachItsOwnDigest() {
+    var g = SplitMix64(seed: 0x5A2)
+    let lengths = Array(0...200) + [255, 256, 447, 448, 511, 512, 1000, 4096, 65_537]
+    for backend in SHA256.availableBackends {
+        for (i, la) in lengths.enumerated() {
+            let lb = lengths[(i * 7 + 3) % lengths.count]
+            let a = (0..<la).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+            let b = (0..<lb).map { _ in UInt8(truncatingIfNeeded: g.next()) }
+            let pair = a.withUnsafeBytes { pa in b.withUnsafeBytes { pb in SHA256.hashPair(pa, pb, backend: backend) } }
+            #expect(pair.0 == SHA256.hash(a, backend: .portable), "\(backend) a: \(la) bytes")
+            #expect(pair.1 == SHA256.hash(b, backend: .portable), "\(backend) b: \(lb) bytes")
+            let swapped = b.withUnsafeBytes { pb in a.withUnsafeBytes { pa in SHA256.hashPair(pb, pa, backend: backend) } }
+            #expect(swapped.0 == pair.1 && swapped.1 == pair.0)
+        }
+    }
+}

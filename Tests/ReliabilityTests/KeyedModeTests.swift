@@ -111,7 +111,7 @@ import Testing
         try writeLog(data, lines)
         let v = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath, "--fingerprint", fp])
         #expect(v.status == 1, "\(v.stdout)")
-        #expect(v.stdout.contains("DOES NOT MATCH"))
+        #expect(v.stdout.contains("DOES NOT HOLD"))
         let plain = try Binaries.antq(["verify", "--data", data, "--key-file", keyPath])
         #expect(plain.status == 1, "the seal catches an edited last line: \(plain.stdout)")
         #expect(plain.stdout.contains("HMAC sealed"))
@@ -150,5 +150,71 @@ import Testing
         _ = try Self.makeKey(dir + "/inside/k.key")
         let inside = try Binaries.antq(["init", dir + "/inside", "--keyed", "--key-file", dir + "/inside/k.key"])
         #expect(inside.status == 64, "\(inside.stderr)")
+    }
+
+    /// A reader with the key checks the HMAC chain; a reader without it
+    /// cannot, and says so in every format (and on stderr), never writes a
+    /// snapshot, and still refuses lines out of order.
+    @Test func readersCheckTheHMACChainWithTheKeyAndSayWhenTheyCannot() throws {
+        let dir = try Binaries.temporaryDirectory("keyed-read")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let keyPath = dir + "/antq.key"
+        _ = try Self.makeKey(keyPath)
+        let data = try makeLog(dir, events: 9, keyFile: keyPath)
+        let env = ["ANTQ_SNAPSHOT_INTERVAL": "2"]
+        let with = try Binaries.antq(["summary", "2018", "--data", data, "--key-file", keyPath])
+        #expect(with.status == 0 && !with.stdout.contains("NOT CHECKED"), "\(with.stderr)")
+        #expect(try Binaries.antq(["summary", "2018", "--data", data, "--format", "json", "--key-file", keyPath]).stdout.contains(#""chain":"hmac""#))
+        for format in ["text", "markdown", "html", "json", "csv"] {
+            let r = try Binaries.antq(["summary", "2018", "--data", data, "--format", format], environment: env)
+            #expect(r.status == 0, "\(format): \(r.stderr)")
+            #expect(r.stderr.contains("NOT checked"), "\(format): stderr says so: \(r.stderr)")
+            if format == "json" { #expect(r.stdout.contains(#""chain":"not_checked""#), "\(r.stdout)") }
+            else if format != "csv" { #expect(r.stdout.contains("NOT CHECKED"), "\(format) says so in its output") }
+        }
+        for args in [["state"], ["audit", "arrests", "--year", "2018"], ["diff", "--as-of", "2018-01-01"]] {
+            let r = try Binaries.antq(args + ["--data", data])
+            #expect(r.status == 0 && r.stdout.contains("NOT CHECKED"), "\(args): \(r.stdout)")
+        }
+        let log = try Binaries.antq(["log", "--data", data])
+        #expect(log.status == 0 && log.stderr.contains("NOT checked"))
+        // No snapshot from an unchecked chain, however long the tail.
+        let snaps = (try? FileManager.default.contentsOfDirectory(atPath: data + "/snapshots")) ?? []
+        #expect(snaps.filter { $0.hasSuffix(".snap") }.isEmpty, "\(snaps)")
+        // An edited line: caught with the key, not without (the links are HMACs).
+        var lines = logLines(data)
+        let original = lines
+        lines[6] = TamperingTests.forge(original, editing: 7) { _ in "" }[6]
+        try writeLog(data, lines)
+        let caught = try Binaries.antq(["summary", "2018", "--data", data, "--key-file", keyPath])
+        #expect(caught.status == 79 && caught.stdout.isEmpty && caught.stderr.contains("events/log.jsonl:7:"), "\(caught.stderr)")
+        #expect(caught.stderr.contains("HMAC"))
+        let blind = try Binaries.antq(["summary", "2018", "--data", data])
+        #expect(blind.status == 0 && blind.stdout.contains("NOT CHECKED"))
+        // A deleted line shows in seq even without the key.
+        lines = original
+        lines.remove(at: 5)
+        try writeLog(data, lines)
+        let deleted = try Binaries.antq(["summary", "2018", "--data", data])
+        #expect(deleted.status == 79 && deleted.stderr.contains("events/log.jsonl:6:"), "\(deleted.stderr)")
+    }
+
+    /// A key given without --keyed is never silently dropped: `init` refuses
+    /// and creates nothing, whether the key comes from the option or ANTQ_KEY_FILE.
+    @Test func initWithAKeyFileButWithoutKeyedRefusesAndCreatesNothing() throws {
+        let dir = try Binaries.temporaryDirectory("keyed-init")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let keyPath = dir + "/antq.key"
+        _ = try Self.makeKey(keyPath)
+        let option = try Binaries.antq(["init", dir + "/a", "--key-file", keyPath])
+        #expect(option.status == 64, "\(option.stderr)")
+        #expect(option.stderr.contains("--keyed"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/a"))
+        let env = try Binaries.antq(["init", dir + "/b"], environment: ["ANTQ_KEY_FILE": keyPath])
+        #expect(env.status == 64 && env.stderr.contains("ANTQ_KEY_FILE"), "\(env.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/b"))
+        // With --keyed it makes a keyed log.
+        #expect(try Binaries.antq(["init", dir + "/c", "--keyed", "--key-file", keyPath]).status == 0)
+        #expect(String(decoding: Binaries.bytes(dir + "/c/events/log.jsonl"), as: UTF8.self).contains("\"key_id\":"))
     }
 }

@@ -17,6 +17,10 @@ public struct CheckedLine: Sendable {
     public var by: String
     public var data: EventData
     public var more: Bool
+    /// Set when the line holds text antq no longer writes (a recorder's name
+    /// with a control character, from before every way in was checked): the
+    /// line is read as written, and `verify` warns about it.
+    public var textNote: String?
     /// Where the (already validated) id and prev lie in the line.
     let idRange: Range<Int>
     let prevRange: Range<Int>
@@ -25,7 +29,7 @@ public struct CheckedLine: Sendable {
 
     /// The previous line's hash or HMAC, as the line records it.
     public func prev(in line: UnsafeRawBufferPointer) -> SHA256Digest {
-        SHA256Digest(hexBytes: UnsafeRawBufferPointer(rebasing: line[prevRange]).assumingMemoryBound(to: UInt8.self))!
+        SHA256Digest(validatedLowercaseHex: (line.baseAddress! + prevRange.lowerBound).assumingMemoryBound(to: UInt8.self))
     }
 
     /// The full event; `line` must be the bytes this was checked from.
@@ -54,6 +58,16 @@ public enum FoldLine {
         case .line(let l): l.recorded
         }
     }
+
+    /// The previous line's hash or HMAC, as the line records it (`line`:
+    /// the bytes this was read from). Every reader checks it against the
+    /// line before, so a report never rests on an edited log.
+    public func prev(in line: UnsafeRawBufferPointer) -> SHA256Digest {
+        switch self {
+        case .flow(let f): f.prev(in: line)
+        case .line(let l): l.prev(in: line)
+        }
+    }
 }
 
 /// A flow event as a fold needs it: when and where it occurred, and its numbers.
@@ -63,4 +77,11 @@ public struct FlowLine: Sendable {
     public var recorded: UTCInstant
     public var unit: String
     public var amount: FlowAmount
+    /// Where the (already validated) prev lies in the line.
+    let prevRange: Range<Int>
+
+    /// The previous line's hash or HMAC, as the line records it.
+    public func prev(in line: UnsafeRawBufferPointer) -> SHA256Digest {
+        SHA256Digest(validatedLowercaseHex: (line.baseAddress! + prevRange.lowerBound).assumingMemoryBound(to: UInt8.self))
+    }
 }

@@ -49,7 +49,8 @@ public struct EventDecoder {
         if let canonical = LayoutReader.read(line, names: &names, instants: &instants) {
             if case .flow(let amount, _) = canonical.data, let unit = canonical.unitRange {
                 return .flow(FlowLine(seq: canonical.seq, occurred: canonical.occurred, recorded: canonical.recorded,
-                                      unit: CanonicalLine.string(unit, in: line), amount: amount))
+                                      unit: CanonicalLine.string(unit, in: line), amount: amount,
+                                      prevRange: canonical.prevRange))
             }
             return .line(canonical.checked(in: line))
         }
@@ -69,20 +70,25 @@ public struct EventDecoder {
         }
     }
 
-    /// A validated `by` name; the cache holds only names that passed the check.
-    private mutating func name(_ raw: JSONRawString) throws -> String {
-        try names.name(raw) { raw in
+    /// A stored `by` name. Any non-empty name is read as written: antq
+    /// once stored names it did not check (a carriage return from a name
+    /// file saved on Windows), and a chained line it wrote is never refused.
+    /// One that `RecorderName` would not write today comes with a note; the
+    /// cache holds only names that need none.
+    private mutating func name(_ raw: JSONRawString, note: inout String?) throws -> String {
+        if let v = names.name(raw, check: { raw in
             let v = raw.string
-            guard Self.isRecorderName(v) else {
-                throw EventCodingError(field: "by", problem: "must be a non-empty name in NFC")
-            }
-            return v
-        }!
+            return Self.isRecorderName(v) ? v : nil
+        }) { return v }
+        let v = raw.string
+        guard !v.isEmpty else { throw EventCodingError(field: "by", problem: "is empty", fix: "a stored event names who recorded it") }
+        note = "field by: " + (RecorderName.problem(with: v) ?? "not as antq writes it") + "; read as written"
+        return v
     }
 
-    /// A stored `by`: non-empty, at most 400 bytes, as antq stores text.
+    /// A stored `by` as antq writes it now (the fast paths accept only these).
     static func isRecorderName(_ v: String) -> Bool {
-        !v.isEmpty && v.utf8.count <= 400 && isCanonicalText(v)
+        RecorderName.isNormalised(v)
     }
 
     private mutating func decodeThrowing(_ line: UnsafeRawBufferPointer) throws -> CheckedLine {
@@ -95,6 +101,7 @@ public struct EventDecoder {
         var unit: String?
         var hasUnit = false
         var by: String?
+        var textNote: String?
         var dataFields: [DataField]?
         var fastData: EventData?
         var dataStart: JSONScanner?
@@ -153,7 +160,7 @@ public struct EventDecoder {
                 hasUnit = true
             } else if k == 6 {
                 try once(64, "by")
-                by = try name(try Self.readRaw(&s, field: "by"))
+                by = try name(try Self.readRaw(&s, field: "by"), note: &textNote)
             } else if k == 7 {
                 try once(128, "data")
                 guard try s.peekKind() == .object else { throw EventCodingError(field: "data", problem: "must be an object") }
@@ -203,7 +210,8 @@ public struct EventDecoder {
             throw Self.missing("unit")
         }
         let data = try fastData ?? DataDecoder.decode(type, dataFields!, path: "data", mode: .stored)
-        return CheckedLine(seq: seq, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, more: more, idRange: id, prevRange: prev)
+        return CheckedLine(seq: seq, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, more: more, textNote: textNote,
+                           idRange: id, prevRange: prev)
     }
 
     /// Which envelope field a key names (0 seq … 9 more, as in `decodeThrowing`),

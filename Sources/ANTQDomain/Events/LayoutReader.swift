@@ -480,7 +480,7 @@ struct CanonicalLine {
         case .flow(let amount, let text): eventData = text.data(amount, in: line)
         }
         return CheckedLine(seq: seq, occurred: occurred, recorded: recorded, unit: unitRange.map { Self.string($0, in: line) }, by: by,
-                           data: eventData, more: more, idRange: idRange, prevRange: prevRange)
+                           data: eventData, more: more, textNote: nil, idRange: idRange, prevRange: prevRange)
     }
 
     static func string(_ r: Range<Int>, in line: UnsafeRawBufferPointer) -> String {

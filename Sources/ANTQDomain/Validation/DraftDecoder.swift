@@ -60,7 +60,15 @@ public enum DraftDecoder {
             occurred = d
         }
         let unit = try r.string("unit", required: !type.isAmendment, maxLength: 200)
-        let by = try r.string("by", required: false, maxLength: 200)
+        // `by` is left as given: `RecorderName` normalises or refuses it in
+        // the validator, as for every other way a name arrives.
+        var by: String?
+        if let v = r.raw("by"), v != .null {
+            guard case .string(let s) = v else {
+                throw EventCodingError(field: "by", problem: "must be a string", fix: "write the recorder's name in quotes")
+            }
+            by = s
+        }
         var data: [DataField] = []
         if let v = r.raw("data") {
             guard case .object(let f) = v else {
@@ -72,8 +80,6 @@ public enum DraftDecoder {
             throw EventCodingError(field: f.key, problem: "is not an envelope field",
                                    fix: "a batch line has type, occurred, unit, data and optionally id and by")
         }
-        // `by` came through `FieldReader.string`: trimmed and NFC already.
-        return EventDraft(id: id, type: type, occurred: occurred, unit: unit, by: by, fields: data, fieldMode: .input,
-                          byIsCanonical: by != nil)
+        return EventDraft(id: id, type: type, occurred: occurred, unit: unit, by: by, fields: data, fieldMode: .input)
     }
 }

@@ -93,7 +93,12 @@ public struct FastDraftDecoder {
     /// A `by` name, from the cache when these bytes were seen before.
     private mutating func name(_ s: inout JSONScanner) -> String? {
         guard (try? s.peekKind()) == .string, let raw = try? s.readRawString() else { return nil }
-        return names.name(raw) { FastDataDecoder.canonical($0, max: 200) }
+        // Only a name `RecorderName` leaves as it is; any other goes to the
+        // general path and the validator's one rule.
+        return names.name(raw) { r in
+            guard !r.escaped, let v = FastDataDecoder.canonical(r, max: RecorderName.maxLength), RecorderName.isNormalised(v) else { return nil }
+            return v
+        }
     }
 }
 

@@ -87,7 +87,13 @@ public struct Validator {
 
     private mutating func build(_ d: EventDraft) throws -> Event {
         var id = d.id
-        if let given = id {
+        if let typed = id {
+            // The same rule for an id from a flag, a batch line or a spreadsheet.
+            let given = typed.lowercased()
+            guard UUIDText.isCanonical(given) else {
+                throw EventCodingError(field: "id", problem: "\"\(typed)\" is not a UUID", fix: "omit it and antq assigns one")
+            }
+            id = given
             guard batchIDs.insert(given).inserted else {
                 throw EventCodingError(field: "id", problem: "\(given) appears twice in this batch", fix: "every event needs its own id")
             }
@@ -95,10 +101,7 @@ public struct Validator {
             id = newID?() ?? uuids.next()
         }
         let by: String
-        if d.byIsCanonical, let given = d.by { by = given } else { by = nfc(d.by ?? defaultBy) }
-        guard !by.isEmpty else {
-            throw EventCodingError(field: "by", problem: "nobody is named as the recorder", fix: "give --by NAME or set ANTQ_USER")
-        }
+        if d.byIsCanonical, let given = d.by { by = given } else { by = try RecorderName.normalise(d.by ?? defaultBy) }
         if d.type.isAmendment { return try buildAmendment(d, id: id!, by: by) }
         guard let occurred = d.occurred else { throw EventCodingError(field: "occurred", problem: "is missing", fix: "give the day it happened, YYYY-MM-DD") }
         try checkDate(occurred, field: "occurred")

@@ -26,8 +26,9 @@ struct HTMLPage {
     }
 
     /// The fingerprint and as-of box every report carries.
-    mutating func provenance(fingerprint: Fingerprint, asOf: UTCInstant?, lastRecorded: UTCInstant?) {
+    mutating func provenance(fingerprint: Fingerprint, asOf: UTCInstant?, lastRecorded: UTCInstant?, chain: ChainCheck = .sha256) {
         var h = "<div class=\"provenance\">"
+        if chain == .notChecked { h += "<div class=\"banner\"><strong>\(escapeHTML(ReportHeader.chainNotChecked(lang)))</strong></div>" }
         h += "<div><strong>\(escapeHTML(lang.t("Log fingerprint", "Dấu vân tay sổ"))):</strong> <code>\(escapeHTML(fingerprint.description))</code></div>"
         h += "<div><strong>\(escapeHTML(lang.t("As known on", "Theo dữ liệu đến"))):</strong> \(escapeHTML(ReportHeader.asOfText(fingerprint: fingerprint, asOf: asOf, lastRecorded: lastRecorded, lang)))</div>"
         h += "</div>"

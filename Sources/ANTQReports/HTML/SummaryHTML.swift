@@ -19,7 +19,7 @@ enum SummaryHTML {
         let title = SummaryRenderer.title(r, lang)
         p.heading(1, title)
         p.paragraph(ReportHeader.period(r.period, lang), cls: "period")
-        p.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded)
+        p.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain)
         guard let root = r.rows.first else {
             p.paragraph(lang.t("No such unit.", "Không có đơn vị này."))
             return p.render(title: title, footer: r.fingerprint)

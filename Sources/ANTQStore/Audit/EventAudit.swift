@@ -28,13 +28,15 @@ public struct EventAudit: Sendable {
     public var status: Status
     public var figures: [Figure]
     public var fingerprint: Fingerprint
+    /// How far the chain of the log was checked by the read behind this audit.
+    public var chain: ChainCheck = .sha256
     public var amendments: [Event]
 }
 
 extension DataStore {
     public func audit(event seq: Int) throws(StoreError) -> EventAudit {
-        guard let e = try event(seq: seq) else { throw .usage("there is no event #\(seq)") }
         let r = try replay()
+        guard let e = try event(seq: seq, anchor: r.anchor) else { throw .usage("there is no event #\(seq)") }
         let l = r.ledger
         var status: EventAudit.Status = .inForce
         var amendmentSeqs: [Int] = []
@@ -50,7 +52,7 @@ extension DataStore {
         // The effective fact: what the event stands for now.
         var fact: Fact? = e.type.isAmendment || e.type == .logCreated || e.type == .figureAsserted ? nil : e.fact
         if case .retracted = status { fact = nil }
-        if case .corrected(let by) = status, let last = by.last, let c = try event(seq: last), case .corrected(let corr) = c.data {
+        if case .corrected(let by) = status, let last = by.last, let c = try event(seq: last, anchor: r.anchor), case .corrected(let corr) = c.data {
             fact = corr.replacement
         }
         var figures: [EventAudit.Figure] = []
@@ -79,8 +81,8 @@ extension DataStore {
             }
         }
         var amendments: [Event] = []
-        for s in amendmentSeqs { if let a = try event(seq: s) { amendments.append(a) } }
+        for s in amendmentSeqs { if let a = try event(seq: s, anchor: r.anchor) { amendments.append(a) } }
         return EventAudit(event: e, line: String(decoding: EventEncoder.encode(e), as: UTF8.self), status: status, figures: figures,
-                          fingerprint: r.fingerprint, amendments: amendments)
+                          fingerprint: r.fingerprint, chain: r.chain, amendments: amendments)
     }
 }

@@ -48,6 +48,8 @@ public struct FigureAudit: Sendable {
     public var period: ReportingPeriod
     public var value: Int
     public var fingerprint: Fingerprint
+    /// How far the chain of the log was checked by the read behind this audit.
+    public var chain: ChainCheck = .sha256
     public var asOf: UTCInstant?
     public var contributions: [Contribution]
     public var timeline: [Step]
@@ -212,7 +214,7 @@ extension DataStore {
         }
         let value = q.value(metric, unit: root)
         return FigureAudit(metric: metric, year: year, unit: root, unitName: ledger.units.view(root)?.name ?? root, period: q.period,
-                           value: value, fingerprint: result.fingerprint, asOf: asOf, contributions: rows, timeline: timeline,
+                           value: value, fingerprint: result.fingerprint, chain: result.chain, asOf: asOf, contributions: rows, timeline: timeline,
                            assertions: assertions)
     }
 

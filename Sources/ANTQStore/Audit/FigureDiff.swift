@@ -21,6 +21,8 @@ public struct FigureDiff: Sendable {
     public var fromFingerprint: Fingerprint
     public var toFingerprint: Fingerprint
     public var changes: [Change]
+    /// How far the chain of the log was checked by the reads behind this diff.
+    public var chain: ChainCheck = .sha256
 }
 
 extension DataStore {
@@ -56,7 +58,7 @@ extension DataStore {
                 }
             }
         }
-        return FigureDiff(from: a, to: b, fromFingerprint: fpA, toFingerprint: rB.fingerprint, changes: changes)
+        return FigureDiff(from: a, to: b, fromFingerprint: fpA, toFingerprint: rB.fingerprint, changes: changes, chain: rB.chain)
     }
 
     /// Whether `e` changed figure `m` of `year` within `scope`: for a flow,
