@@ -43,11 +43,20 @@ public enum DraftReader {
             throw fail(f.key, "không phải trường của phong bì", "is not an envelope field",
                        fix: ("một dòng có type, occurred, unit, data và có thể có id, by", "a batch line has type, occurred, unit, data and optionally id and by"))
         }
-        guard case .string(let typeName)? = value("type") else {
+        let names = EventType.allCases.filter { $0 != .logCreated }.map(\.rawValue)
+        guard let typeValue = value("type") else {
             throw fail("type", "thiếu loại sự kiện", "is missing", fix: ("ví dụ \"type\": \"arrest.made\"", "e.g. \"type\": \"arrest.made\""))
         }
-        guard let type = EventType(rawValue: typeName), type != .logCreated else {
-            let names = EventType.allCases.filter { $0 != .logCreated }.map(\.rawValue)
+        guard case .string(let typeName) = typeValue else {
+            throw fail("type", "phải là tên một loại sự kiện (chuỗi), không phải \(typeValue.kindName)",
+                       "must name an event type (a string), not \(typeValue.kindName); it is not an event type",
+                       fix: ("một trong: " + names.joined(separator: ", "), "one of: " + names.joined(separator: ", ")))
+        }
+        if typeName == EventType.logCreated.rawValue {
+            throw fail("type", "log.created chỉ do 'antq init' ghi, một lần, ở dòng đầu sổ", "log.created is written once, by 'antq init', as the log's first line",
+                       fix: ("bỏ dòng này; sổ đã có log.created", "remove this line: the log already has its log.created"))
+        }
+        guard let type = EventType(rawValue: typeName) else {
             let close = names.min { editDistance($0, typeName) < editDistance($1, typeName) }
             throw fail("type", "\"\(typeName)\" không phải loại sự kiện" + (close.map { "; có phải ý là \($0)?" } ?? ""),
                        "\"\(typeName)\" is not an event type" + (close.map { "; did you mean \($0)?" } ?? ""),
@@ -55,13 +64,14 @@ public enum DraftReader {
         }
         var id: String?
         if let v = value("id"), v != .null {
-            guard case .string(let given) = v else { throw fail("id", "phải là chuỗi", "must be a string") }
+            guard case .string(let given) = v else { throw fail("id", "phải là chuỗi", "must be a string", fix: ("một UUID, ví dụ \"id\": \"\(UUIDText.test(1))\"", "a UUID, e.g. \"id\": \"\(UUIDText.test(1))\"")) }
             id = given
         }
         var occurred: CivilDate?
         if let v = value("occurred"), v != .null {
             guard case .string(let text) = v, let d = CivilDate(iso: text) else {
-                throw fail("occurred", "không phải ngày có thật", "is not a real date", fix: ("YYYY-MM-DD, ví dụ 2018-05-14", "write YYYY-MM-DD, e.g. 2018-05-14"))
+                let given: String = if case .string(let t) = v { "\"\(t)\"" } else { v.kindName }
+                throw fail("occurred", "\(given) không phải ngày có thật", "\(given) is not a real date", fix: ("YYYY-MM-DD, ví dụ 2018-05-14", "write YYYY-MM-DD, e.g. 2018-05-14"))
             }
             occurred = d
         }
@@ -70,13 +80,14 @@ public enum DraftReader {
             switch v {
             case .string(let u): unit = u
             case .number(let n): unit = n
-            default: throw fail("unit", "phải là mã hoặc tên đơn vị", "must be a unit's code or name")
+            default: throw fail("unit", "phải là mã hoặc tên đơn vị (một chuỗi), không phải \(v.kindName)", "must be a unit's code or name (a string), not \(v.kindName)",
+                                fix: ("ví dụ \"unit\": \"25747\" hoặc \"unit\": \"Phú Cường\"", "e.g. \"unit\": \"25747\" or \"unit\": \"Phú Cường\""))
             }
         }
         // `by` is left as given: `RecorderName` normalises or refuses it in the validator.
         var by: String?
         if let v = value("by"), v != .null {
-            guard case .string(let b) = v else { throw fail("by", "phải là chuỗi", "must be a string") }
+            guard case .string(let b) = v else { throw fail("by", "phải là chuỗi", "must be a string", fix: ("tên người ghi, ví dụ \"by\": \"Nguyễn Văn An\"", "the recorder's name, e.g. \"by\": \"Nguyễn Văn An\"")) }
             by = b
         }
         var data: [InputField] = []

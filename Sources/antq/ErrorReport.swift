@@ -93,8 +93,8 @@ enum ErrorReport {
                     w.key("file"); w.string(p.file)
                     w.key("line"); w.int(Int64(p.line))
                     w.key("field"); if let f = x.field { w.string(f) } else { w.null() }
-                    w.key("problem"); w.string(x.problem.text(vietnamese: lang.isVietnamese).replacing("{field}", with: x.fieldName ?? ""))
-                    w.key("fix"); if let f = x.fix { w.string(f.text(vietnamese: lang.isVietnamese).replacing("{field}", with: x.fieldName ?? "")) } else { w.null() }
+                    w.key("problem"); w.string(x.problemText(vietnamese: lang.isVietnamese))
+                    w.key("fix"); if let f = x.fixText(vietnamese: lang.isVietnamese) { w.string(f) } else { w.null() }
                     if let c = x.column { w.key("column"); w.int(Int64(c)) }
                     w.endObject()
                 }

@@ -1,4 +1,5 @@
 import ANTQDomain
+import ANTQReports
 import ANTQStore
 import JSONCodec
 import SystemCalls
@@ -72,28 +73,33 @@ enum ImportCommand {
         }
         let expect = try c.int("expect-seq")
         let inputs = rows.map { DraftInput(line: $0.line, draft: $0.draft) }
-        let receipt = try append(inputs, store: store, path: path, by: c.recorder, expect: expect, columns: columns)
+        let receipt = try append(inputs, store: store, path: path, by: c.recorder, expect: expect, columns: columns, lang: c.lang)
         printReceipt(receipt, path: path, type: type, json: c.format == "json")
         return 0
     }
 
     /// Appends the rows; a rejection is reworded for a spreadsheet (rows, columns).
     static func append(_ inputs: [DraftInput], store: DataStore, path: String, by: String, expect: Int?,
-                       columns: ImportColumns) throws -> AppendReceipt {
+                       columns: ImportColumns, lang: Language) throws -> AppendReceipt {
         let result = Result { () throws(StoreError) -> AppendReceipt in
             try store.append(inputs, file: path, defaultBy: by, expectSeq: expect)
         }
         switch result {
         case .success(let r): return r
         case .failure(.rejected(let problems, let total)):
-            var lines = ["error: nothing was imported: \(total) row(s) of \(path) are invalid"]
-            lines += problems.map { p in
-                var e = p.error
-                if let f = e.field, let col = columns.column(for: f) { e.field = "\(f) (column \"\(col)\")" }
-                return "  \(p.file):\(p.line): \(e)"
+            var lines = [ErrorReport.error(lang) + lang.t("nothing was imported: \(total) row(s) of \(path) are invalid",
+                                                          "không nhập gì: \(total) dòng của \(path) không hợp lệ")]
+            for p in problems {
+                for e in p.errors {
+                    // A spreadsheet user knows the column by its header, not the field's name.
+                    let column = e.field.flatMap { columns.column(for: $0) }
+                    let named = column.map { lang.t("column \"\($0)\"", "cột \"\($0)\"") }
+                    lines.append("  \(p.file):\(p.line): " + e.message(vietnamese: lang.isVietnamese, field: named))
+                }
             }
-            if total > problems.count { lines.append("  … and \(total - problems.count) more") }
-            lines.append("fix: correct the rows named above (FILE:LINE is the line where the row starts, as a text editor numbers them) and import the whole file again")
+            if total > problems.count { lines.append(lang.t("  … and \(total - problems.count) more", "  … và \(total - problems.count) dòng nữa")) }
+            lines.append(ErrorReport.fix(lang) + lang.t("correct the rows named above (FILE:LINE is the line where the row starts, as a text editor numbers them) and import the whole file again",
+                                                        "sửa các dòng nêu trên (TỆP:DÒNG là dòng bắt đầu của hàng, như trình soạn thảo đánh số) rồi nhập lại cả tệp"))
             throw CLIError.invalid(lines.joined(separator: "\n"))
         case .failure(let other):
             throw other

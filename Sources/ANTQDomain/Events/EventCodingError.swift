@@ -28,14 +28,23 @@ public struct EventCodingError: Error, Sendable, Equatable, CustomStringConverti
 
     /// The message with `{field}` written as `name` names it.
     public func message(vietnamese: Bool, field name: String? = nil) -> String {
-        let f = name ?? fieldName.map { "\"\($0)\"" } ?? ""
         var s = ""
         if let column { s += vietnamese ? "cột \(column): " : "column \(column): " }
         if name == nil, let field { s += (vietnamese ? "trường " : "field ") + field + ": " }
         if let name, !problem.text(vietnamese: vietnamese).contains("{field}") { s += name + ": " }
-        s += problem.text(vietnamese: vietnamese).replacing("{field}", with: f)
-        if let fix { s += " (" + fix.text(vietnamese: vietnamese).replacing("{field}", with: f) + ")" }
+        s += problemText(vietnamese: vietnamese, field: name)
+        if let f = fixText(vietnamese: vietnamese, field: name) { s += " (" + f + ")" }
         return s
+    }
+
+    /// The problem alone, `{field}` written as `name` (default: the field's quoted name).
+    public func problemText(vietnamese: Bool, field name: String? = nil) -> String {
+        problem.text(vietnamese: vietnamese).replacing("{field}", with: name ?? fieldName.map { "\"\($0)\"" } ?? "")
+    }
+
+    /// How to fix it, `{field}` written as `name`.
+    public func fixText(vietnamese: Bool, field name: String? = nil) -> String? {
+        fix.map { $0.text(vietnamese: vietnamese).replacing("{field}", with: name ?? fieldName.map { "\"\($0)\"" } ?? "") }
     }
 
     public var description: String { message(vietnamese: false) }

@@ -10,7 +10,8 @@ extension Validator {
         for f in d.fields where !allowed.contains(f.key) {
             problems.append(EventCodingError(field: "data.\(f.key)", problem: f.key == "was"
                 ? Text("{field} do antq ghi", "{field} is filled in by antq") : Text("{field} không thuộc bản sửa này", "{field} is not a field of this amendment"),
-                fix: Text("các trường: \(allowed.joined(separator: ", "))", "allowed: \(allowed.joined(separator: ", "))")))
+                fix: f.key == "was" ? Text("bỏ \"was\": antq tự chép nội dung của sự kiện được sửa", "remove \"was\": antq copies what the amended event said")
+                                    : Text("các trường: \(allowed.joined(separator: ", "))", "allowed: \(allowed.joined(separator: ", "))")))
         }
         var builder = RecordBuilder(mode: d.fieldMode, vocabularies: ledger.catalogue.vocabularies)
         let target = d.fields.first { $0.key == "target" }.flatMap {
@@ -35,7 +36,8 @@ extension Validator {
         let verb = d.type == .eventCorrected ? Text("sửa", "corrected") : Text("hủy", "retracted")
         if targetEvent.type == .logCreated || targetEvent.type.isDeclaration {
             try fail("data.target", Text("#\(targetSeq) là \(targetEvent.type.rawValue), không thể \(verb.vi)", "#\(targetSeq) is \(targetEvent.type.rawValue), which cannot be \(verb.en)"),
-                     targetEvent.type.isDeclaration ? Text("dùng indicator.changed hoặc indicator.retired", "use indicator.changed or indicator.retired") : nil)
+                     targetEvent.type.isDeclaration ? Text("dùng indicator.changed hoặc indicator.retired", "use indicator.changed or indicator.retired")
+                                                    : Text("dòng đầu của sổ do 'antq init' ghi và không bao giờ thay đổi; hãy nhắm tới sự kiện khác", "the log's first line is written by 'antq init' and never changes; target another event"))
         }
         if targetEvent.type.isAmendment {
             let original = targetEvent.data.amendedSeq ?? targetSeq

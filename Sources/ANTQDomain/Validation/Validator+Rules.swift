@@ -23,10 +23,11 @@ extension Validator {
                          Text("kiểm tra ngày hoặc đơn vị", "check the date, or the unit"))
             }
             if let merged = ledger.units.view(unit, on: f.occurred)?.mergedInto {
-                let successor = ledger.units.view(merged, on: f.occurred).map { "\($0.kindLabel(vietnamese: true)) \($0.name) (\(merged))" } ?? merged
+                let successor = ledger.units.view(merged, on: f.occurred)
+                func named(_ vi: Bool) -> String { successor.map { "\($0.kindLabel(vietnamese: vi)) \($0.name) (\(merged))" } ?? merged }
                 let on = v.mergedOn.map { $0.formatted(vietnamese: true) } ?? "?"
-                try fail(p("unit"), Text("\(v.kindLabel(vietnamese: true)) \(v.name) đã nhập vào \(successor) từ ngày \(on)",
-                                         "\(v.kindLabel(vietnamese: false)) \(v.name) became part of \(successor) on \(v.mergedOn?.iso ?? "?")"),
+                try fail(p("unit"), Text("\(v.kindLabel(vietnamese: true)) \(v.name) đã được sáp nhập vào \(named(true)) từ ngày \(on)",
+                                         "\(v.kindLabel(vietnamese: false)) \(v.name) was merged into \(named(false)) on \(v.mergedOn?.iso ?? "?")"),
                          Text("ghi cho đơn vị kế thừa \(merged)", "record it under the successor \(merged)"))
             }
         }
@@ -37,7 +38,8 @@ extension Validator {
             if let parent = data.text(UnitChanged.parent) { try checkParent(parent, of: unit, on: f.occurred, field: d("parent")) }
         case .unitMerged:
             let into = data.text(UnitMerged.into) ?? ""
-            if into == unit { try fail(d("into"), Text("đơn vị không thể nhập vào chính nó", "a unit cannot merge into itself")) }
+            if into == unit { try fail(d("into"), Text("đơn vị không thể nhập vào chính nó", "a unit cannot merge into itself"),
+                                                Text("ghi mã đơn vị kế thừa vào --into", "give the successor's code as into")) }
             guard let iv = ledger.units.view(into, on: f.occurred) else {
                 try fail(d("into"), Text("\(into) chưa được đăng ký vào ngày \(f.occurred.iso)", "\(into) is not a registered unit on \(f.occurred.iso)"), Text("đăng ký đơn vị kế thừa trước", "register the successor first"))
             }
@@ -62,14 +64,17 @@ extension Validator {
             var models = ledger.models
             if r.entries.contains(where: { $0.seq == seq }) { models.remove(f, seq: seq) }
             guard let v = models.view(model, on: f.occurred) else {
-                try fail(p("occurred"), Text("mô hình \(model) chưa được thành lập vào ngày \(f.occurred.iso)", "model \(model) was not yet established on \(f.occurred.iso)"))
+                try fail(p("occurred"), Text("mô hình \(model) chưa được thành lập vào ngày \(f.occurred.iso)", "model \(model) was not yet established on \(f.occurred.iso)"),
+                         Text("kiểm tra ngày, hoặc ghi model.established trước", "check the day, or record model.established first"))
             }
-            guard v.active else { try fail(d("model"), Text("mô hình \(model) đã giải thể trước \(f.occurred.iso)", "model \(model) was dissolved before \(f.occurred.iso)")) }
+            guard v.active else { try fail(d("model"), Text("mô hình \(model) đã giải thể trước \(f.occurred.iso)", "model \(model) was dissolved before \(f.occurred.iso)"),
+                                              Text("kiểm tra mã mô hình hoặc ngày; mô hình đã giải thể thì thành lập mô hình mới", "check the model id or the day; a dissolved model is re-formed as a new model.established")) }
         case .cameraRemoved:
             let n = data.int(CameraCount.count) ?? 0
             if fast && camerasStayNonNegative(unit, removing: n, on: f.occurred) { break }
             let have = ledger.models.cameraCount(unit, on: f.occurred)
-            if n > have { try fail(d("count"), Text("tháo \(n) camera nhưng đơn vị \(unit) chỉ có \(have) ngày \(f.occurred.iso)", "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)")) }
+            if n > have { try fail(d("count"), Text("tháo \(n) camera nhưng đơn vị \(unit) chỉ có \(have) ngày \(f.occurred.iso)", "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)"),
+                                          Text("kiểm tra số lượng, hoặc ghi camera lắp đặt trước", "check the count, or record the installation first")) }
             try checkCamerasNeverNegative(with: f, seq: seq, field: d("count"))
         case .cameraInstalled:
             let n = data.int(CameraCount.count) ?? 0

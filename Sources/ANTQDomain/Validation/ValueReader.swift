@@ -55,7 +55,8 @@ extension RecordBuilder {
         case .bool:
             if case .bool(let b) = input { return .bool(b) }
             if mode.isTyped, let s = string(), let b = Self.typedBool(s) { return .bool(b) }
-            return fail("phải là có hoặc không, không phải \(shown(input))", "must be yes or no, not \(shown(input))")
+            return mode.isTyped ? fail("phải là có hoặc không, không phải \(shown(input))", "must be yes or no, not \(shown(input))")
+                                : fail("phải là true hoặc false (không có ngoặc kép), không phải \(shown(input))", "must be true or false (without quotes), not \(shown(input))")
         case .unitCode:
             guard let s = string() else { return fail("phải là mã đơn vị", "must be a unit code") }
             if mode.isStored {
@@ -153,8 +154,13 @@ extension RecordBuilder {
         let vocabulary = (vocabularies ?? .builtIn)[name]
         if let t = vocabulary.resolve(s) { return .text(t.code) }
         let listed = vocabulary.terms.map { "\($0.code) (\($0.label.vi))" }.joined(separator: ", ")
-        let close = vocabulary.terms.min { editDistance(foldVietnamese($0.label.vi), foldVietnamese(s)) < editDistance(foldVietnamese($1.label.vi), foldVietnamese(s)) }
-        problem(EventCodingError(field: path, problem: Text("{field} \"\(s)\" không có trong danh mục", "{field} \"\(s)\" is not one of the allowed values")
+        // The nearest term by its code or either label, diacritics aside; only a near one is suggested.
+        let typed = foldVietnamese(s).lowercased()
+        func distance(_ t: Term) -> Int {
+            ([t.code, t.label.vi, t.label.en] + t.aliases).map { editDistance(foldVietnamese($0).lowercased(), typed) }.min() ?? .max
+        }
+        let close = vocabulary.terms.min { distance($0) < distance($1) }.flatMap { distance($0) <= max(2, typed.count / 3) ? $0 : nil }
+        problem(EventCodingError(field: path, problem: Text("{field} là \"\(s)\", không có trong danh mục", "{field} is \"\(s)\", which is not one of the allowed values")
                                     + (close.map { Text("; có phải ý là \"\($0.label.vi)\"?", "; did you mean \"\($0.code)\"?") } ?? Text("", "")),
                                  fix: Text("một trong: \(listed)", "one of: \(listed)")), at: path)
         return nil

@@ -96,7 +96,7 @@ enum SummaryHTML {
                            _ cp: Period, _ lang: Language) {
         func now(_ n: String) -> ExactDecimal { (root.values[n] ?? nil) ?? .zero }
         func then(_ n: String) -> ExactDecimal { (before[n] ?? nil) ?? .zero }
-        p.heading(2, lang.t("\(r.period.label) against \(cp.label)", "\(r.period.label) so với \(cp.label)"))
+        p.heading(2, capitalized(r.period.words(vietnamese: lang.isVietnamese)) + lang.t(" against ", " so với ") + cp.words(vietnamese: lang.isVietnamese))
         p.paragraph(lang.t("Each chart has its own scale. Outlined bar: \(cp.label); solid bar: \(r.period.label).",
                            "Mỗi biểu đồ có thang đo riêng. Cột viền: \(cp.label); cột đặc: \(r.period.label)."), cls: "note")
         var charts = "<div class=\"charts\">"
@@ -123,6 +123,8 @@ enum SummaryHTML {
         }
         p.add("</div>")
     }
+
+    static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
     /// "▲ +12 (+3,4%) against 2017 (98)": the arrow and the sign say the direction, not a colour.
     static func changeSentence(_ c: SummaryRenderer.Change, _ d: FigureDefinition, compared: Period, _ lang: Language) -> String {
