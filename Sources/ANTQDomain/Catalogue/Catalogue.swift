@@ -3,7 +3,7 @@ extension EventSpec {
     static func of(_ type: EventType) -> EventSpec { table[type.index] }
 
     /// Every declaration, in `EventType.allCases` order (built once).
-    static let table: [EventSpec] = EventType.allCases.map { t in
+    public static let table: [EventSpec] = EventType.allCases.map { t in
         switch t {
         case .logCreated: LogCreatedFields.spec
         case .unitRegistered: UnitRegistered.spec
@@ -33,7 +33,7 @@ extension EventSpec {
 
 extension EventType {
     /// Position in `allCases` (the declaration table's index); a test checks the two agree.
-    var index: Int {
+    public var index: Int {
         switch self {
         case .logCreated: 0
         case .unitRegistered: 1

@@ -57,7 +57,7 @@ public struct FlowRule: Sendable {
 /// `Validator`), the log codecs, the figures, `antq help append TYPE`, the
 /// spreadsheet columns and the catalogue documentation all derive from it:
 /// a field is added to a type by adding it here (and to the type's tests).
-public struct EventSpec: Sendable {
+public final class EventSpec: Sendable {
     public let type: EventType
     public let label: Text
     public let help: Text

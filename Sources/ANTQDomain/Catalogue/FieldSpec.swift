@@ -85,7 +85,7 @@ public struct FieldRef: Sendable, Hashable, CustomStringConvertible {
 
 /// One field of an event type: everything validation, the codecs, help,
 /// spreadsheet import and export and the documentation need to know of it.
-public struct FieldSpec: Sendable {
+public final class FieldSpec: Sendable {
     public let ref: FieldRef
     public let kind: FieldKind
     public let presence: Presence

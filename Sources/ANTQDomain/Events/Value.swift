@@ -4,7 +4,7 @@ import TextFormats
 /// A field's value as the catalogue reads it. Which case a field holds is
 /// fixed by its `FieldKind`: counts are `.int`, quantities `.decimal`,
 /// codes and free text `.text`, days `.date`.
-public indirect enum Value: Sendable, Hashable {
+public enum Value: Sendable, Hashable {
     case int(Int64)
     case decimal(ExactDecimal)
     case text(String)
@@ -16,9 +16,9 @@ public indirect enum Value: Sendable, Hashable {
     case object([NamedValue])
     case list([Value])
     /// A recorded fact (what an amendment's target said: `was`).
-    case fact(Fact)
+    indirect case fact(Fact)
     /// The data of another event type (a correction's replacement data).
-    case data(EventData)
+    indirect case data(EventData)
 
     public var int: Int64? { if case .int(let v) = self { v } else { nil } }
     public var text: String? { if case .text(let v) = self { v } else { nil } }

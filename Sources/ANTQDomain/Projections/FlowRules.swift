@@ -8,7 +8,16 @@ public enum FlowRules {
     /// Calls `body` with each figure name and amount the fact adds.
     @inline(__always)
     public static func forEach(_ d: EventData, _ body: (String, Int64) -> Void) {
-        for rule in d.spec.flows {
+        let rules = d.spec.flows
+        forEachMatch(d) { r, _, _, amount in body(name(rules[r], d), amount) }
+    }
+
+    /// Calls `body` with each rule of the fact's type that applies, the
+    /// codes its figure name takes from the fact (at most two) and the amount.
+    /// The fold keys its slots by these, so it builds a name only once.
+    @inline(__always)
+    public static func forEachMatch(_ d: EventData, _ body: (_ rule: Int, _ first: String?, _ second: String?, _ amount: Int64) -> Void) {
+        for (r, rule) in d.spec.flows.enumerated() {
             guard let amount = d.int(rule.amount) else { continue }
             if let when = rule.when {
                 switch when {
@@ -16,16 +25,27 @@ public enum FlowRules {
                 case .codeIn(let f, let codes): guard let c = d.text(f), codes.contains(c) else { continue }
                 }
             }
-            var name = ""
-            for (i, part) in rule.name.enumerated() {
-                if i > 0 { name += "." }
-                switch part {
-                case .literal(let w): name += w
-                case .value(let f, _): name += d.text(f) ?? "?"
+            var first: String?, second: String?
+            for part in rule.name {
+                if case .value(let f, _) = part {
+                    if first == nil { first = d.text(f) ?? "?" } else { second = d.text(f) ?? "?" }
                 }
             }
-            body(name, amount)
+            body(r, first, second, amount)
         }
+    }
+
+    /// The figure name a rule gives a fact (`cases.drugs`).
+    public static func name(_ rule: FlowRule, _ d: EventData) -> String {
+        var name = ""
+        for (i, part) in rule.name.enumerated() {
+            if i > 0 { name += "." }
+            switch part {
+            case .literal(let w): name += w
+            case .value(let f, _): name += d.text(f) ?? "?"
+            }
+        }
+        return name
     }
 
     /// The amount a fact adds to one figure (0 when unrelated).

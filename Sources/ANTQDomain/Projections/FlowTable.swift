@@ -23,6 +23,16 @@ public struct FlowTable: Sendable, Equatable {
     public private(set) var slotNames: [String] = []
     private var slotIndex: [String: Int] = [:]
     public private(set) var rows: [Key: [Int128]] = [:]
+    /// Slots by the flow rule and the codes its name took from a fact, so
+    /// the fold builds and hashes a figure's name once, not once per fact.
+    private var ruleSlots: [RuleName: Int] = [:]
+
+    struct RuleName: Hashable {
+        var type: Int
+        var rule: Int
+        var first: String?
+        var second: String?
+    }
 
     public init() {}
 
@@ -36,15 +46,38 @@ public struct FlowTable: Sendable, Equatable {
 
     public func existingSlot(_ name: String) -> Int? { slotIndex[name] }
 
+    /// Adds what a flow fact adds to every figure its type's rules give it.
+    public mutating func add(_ d: EventData, unit: String, month: Int32, sign: Int64) {
+        let key = Key(unit: unit, month: month)
+        let type = d.type.index
+        var negative = false
+        FlowRules.forEachMatch(d) { r, first, second, n in
+            let name = RuleName(type: type, rule: r, first: first, second: second)
+            let s: Int
+            if let known = ruleSlots[name] { s = known } else {
+                s = slot(FlowRules.name(d.spec.flows[r], d))
+                ruleSlots[name] = s
+            }
+            let amount = Int128(sign * n)
+            if amount < 0 { negative = true }
+            Self.bump(&rows[key, default: []], s, amount)
+        }
+        if negative, let row = rows[key], row.allSatisfy({ $0 == 0 }) { rows[key] = nil }
+    }
+
+    @inline(__always)
+    static func bump(_ row: inout [Int128], _ slot: Int, _ amount: Int128) {
+        if row.count <= slot { row.append(contentsOf: repeatElement(0, count: slot + 1 - row.count)) }
+        row[slot] += amount
+    }
+
     /// Adds to one figure of one row. A row back to all zeros (its facts
     /// retracted or moved) is no row: a snapshot does not keep it, so the
     /// live table must not either.
     public mutating func add(_ amount: Int128, unit: String, month: Int32, slot: Int) {
         let key = Key(unit: unit, month: month)
-        var row = rows.removeValue(forKey: key) ?? []
-        if row.count <= slot { row.append(contentsOf: repeatElement(0, count: slot + 1 - row.count)) }
-        row[slot] += amount
-        if amount >= 0 || row.contains(where: { $0 != 0 }) { rows[key] = row }
+        Self.bump(&rows[key, default: []], slot, amount)
+        if amount < 0, let row = rows[key], row.allSatisfy({ $0 == 0 }) { rows[key] = nil }
     }
 
     /// Adds a row given by figure name (a snapshot, another core's table).

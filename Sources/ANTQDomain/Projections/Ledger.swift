@@ -104,7 +104,7 @@ public struct LedgerProjection: Projection {
     /// A flow fact's figures into a table (the sequential fold and the cores' folds alike).
     @inline(__always)
     public static func foldFlow(_ d: EventData, unit: String, month: Int32, sign: Int64, into table: inout FlowTable) {
-        FlowRules.forEach(d) { name, n in table.add(Int128(sign * n), unit: unit, month: month, slot: table.slot(name)) }
+        table.add(d, unit: unit, month: month, sign: sign)
     }
 
     /// A record of a declared indicator: summed per month for a flow

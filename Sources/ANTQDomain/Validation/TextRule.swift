@@ -35,6 +35,50 @@ public enum TextRule {
         return n.unicodeScalars.elementsEqual(s.unicodeScalars)
     }
 
+    /// True only when a text's UTF-8 is certainly what `normalise` makes
+    /// of it, judged from the bytes alone: printable ASCII, Latin letters
+    /// (U+00A1–U+02FF) and the precomposed Vietnamese letters (U+1E00–U+1EFF),
+    /// none of which is white space, a control character or changed by NFC,
+    /// with no space at either end and at most `maxLength` characters.
+    /// False means "ask `isCanonical`": any other text, or a backslash
+    /// (a JSON escape the caller has not undone).
+    @inlinable
+    public static func isSurelyCanonical(utf8 u: some Collection<UInt8>, maxLength: Int) -> Bool {
+        guard let first = u.first, first != 0x20 else { return false }
+        var scalars = 0
+        var last: UInt8 = 0
+        var i = u.startIndex
+        while i != u.endIndex {
+            let c = u[i]
+            if c >= 0x20 && c < 0x7F {
+                if c == 0x5C { return false }
+                scalars += 1
+                last = c
+                u.formIndex(after: &i)
+                continue
+            }
+            u.formIndex(after: &i)
+            guard i != u.endIndex else { return false }
+            let c1 = u[i]
+            guard c1 & 0xC0 == 0x80 else { return false }
+            if c >= 0xC2 && c <= 0xCB {
+                // U+00A1…U+02FF (not U+0080…U+00A0: C1 controls and the no-break space).
+                if c == 0xC2 && c1 <= 0xA0 { return false }
+            } else if c == 0xE1 {
+                // U+1E00…U+1EFF: E1 B8 80 … E1 BB BF.
+                guard c1 >= 0xB8 && c1 <= 0xBB else { return false }
+                u.formIndex(after: &i)
+                guard i != u.endIndex, u[i] & 0xC0 == 0x80 else { return false }
+            } else {
+                return false
+            }
+            scalars += 1
+            last = 0x80
+            u.formIndex(after: &i)
+        }
+        return last != 0x20 && scalars <= maxLength
+    }
+
     /// `s` without surrounding spaces (tab, Unicode space separators, zero-width space).
     public static func trimmed(_ s: String) -> String {
         let u = s.utf8

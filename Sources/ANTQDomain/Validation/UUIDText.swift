@@ -1,14 +1,18 @@
 /// UUIDs as the log stores them: lowercase 8-4-4-4-12 hex.
 public enum UUIDText {
-    public static func isCanonical(_ s: String) -> Bool {
-        let u = Array(s.utf8)
+    public static func isCanonical(_ s: String) -> Bool { isCanonical(utf8: s.utf8) }
+
+    @inlinable
+    public static func isCanonical(utf8 u: some Collection<UInt8>) -> Bool {
         guard u.count == 36 else { return false }
-        for (i, c) in u.enumerated() {
+        var i = 0
+        for c in u {
             if i == 8 || i == 13 || i == 18 || i == 23 {
                 guard c == 0x2D else { return false }
             } else {
                 guard (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) else { return false }
             }
+            i += 1
         }
         return true
     }

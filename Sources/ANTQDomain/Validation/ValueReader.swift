@@ -29,8 +29,7 @@ extension RecordBuilder {
             guard let d = decimal(input) else { return fail("không phải một số: \(shown(input))", "is not a number: \(shown(input))") }
             if d < ExactDecimal(0) { return fail("âm (\(shown(input)))", "is negative (\(shown(input)))") }
             if d > Self.maxQuantity { return fail("lớn hơn 10^15", "is more than 10^15") }
-            if f.kind == .amount, d.fits(decimals: 0), let i = Int64(exactly: d.rounded(toDecimals: 0).significand) { return .int(i) }
-            return .decimal(d)
+            return Self.storedQuantity(d, f.kind)
         case .text(let max):
             guard let s = string() else { return fail("phải là chữ, không phải \(input.kindName)", "must be text, not \(input.kindName)") }
             return text(s, max: max, path: path)
@@ -118,7 +117,7 @@ extension RecordBuilder {
         return text(s, max: 200, path: path)
     }
 
-    static let maxQuantity = ExactDecimal(1_000_000_000_000_000)
+    public static let maxQuantity = ExactDecimal(1_000_000_000_000_000)
 
     mutating func text(_ s: String, max: Int, path: String) -> Value? {
         if mode.isStored {
@@ -289,19 +288,37 @@ extension RecordBuilder {
         return nil
     }
 
-    public static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.utf8.first, (first >= 0x61 && first <= 0x7A) || (first >= 0x30 && first <= 0x39), s.utf8.count <= 100, s.utf8.last != 0x2E else { return false }
+    public static func isIdentifier(_ s: String) -> Bool { isIdentifier(utf8: s.utf8) }
+
+    /// A lowercase dotted name: letters a–z, digits, `_` and single dots, not
+    /// ending in a dot, at most 100 characters (the rule on a string's UTF-8).
+    @inlinable
+    public static func isIdentifier(utf8 u: some Collection<UInt8>) -> Bool {
+        guard let first = u.first, (first >= 0x61 && first <= 0x7A) || (first >= 0x30 && first <= 0x39), u.count <= 100 else { return false }
         var previousDot = false
-        for c in s.utf8 {
+        for c in u {
             let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F || c == 0x2E
             guard ok, !(c == 0x2E && previousDot) else { return false }
             previousDot = c == 0x2E
         }
-        return true
+        return !previousDot
     }
 
-    public static func isModelID(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.count <= 64 && s.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+    public static func isModelID(_ s: String) -> Bool { isModelID(utf8: s.utf8) }
+
+    /// A model id: letters, digits, `-`, `_`, `.`, at most 64.
+    @inlinable
+    public static func isModelID(utf8 u: some Collection<UInt8>) -> Bool {
+        !u.isEmpty && u.count <= 64 && u.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+    }
+
+    /// A quantity as a field of `kind` stores it, or nil when out of range:
+    /// at least 0 and at most 10^15; a published figure (`amount`) that is
+    /// whole is kept as a whole number.
+    public static func storedQuantity(_ d: ExactDecimal, _ kind: FieldKind) -> Value? {
+        guard !d.isNegative, !(d > maxQuantity) else { return nil }
+        if kind == .amount, d.fits(decimals: 0), let i = Int64(exactly: d.rounded(toDecimals: 0).significand) { return .int(i) }
+        return .decimal(d)
     }
 }
 
@@ -312,7 +329,10 @@ extension InputValue {
 /// Administrative unit codes: the GSO's numeric codes (74, 718, 25747) or,
 /// for units outside that list, short identifiers of letters, digits, '-' and '_'.
 public enum UnitCode {
-    public static func isValid(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.count <= 32 && s.utf8.allSatisfy { c in (c &- 0x30) < 10 || ((c | 0x20) &- 0x61) < 26 || c == 0x2D || c == 0x5F }
+    public static func isValid(_ s: String) -> Bool { isValid(utf8: s.utf8) }
+
+    @inlinable
+    public static func isValid(utf8 u: some Collection<UInt8>) -> Bool {
+        !u.isEmpty && u.count <= 32 && u.allSatisfy { c in (c &- 0x30) < 10 || ((c | 0x20) &- 0x61) < 26 || c == 0x2D || c == 0x5F }
     }
 }
