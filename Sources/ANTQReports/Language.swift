@@ -46,7 +46,8 @@ public enum Language: String, Sendable, CaseIterable {
     /// "33.500.000 đồng", "91,09%"; "—" when there is none (a ratio over 0).
     public func figure(_ v: ExactDecimal?, _ d: FigureDefinition) -> String {
         guard let v else { return "—" }
-        var s = v.formatted(decimals: d.decimals, style: decimalStyle)
+        // A ratio always has its two decimals; a quantity the digits it has ("1,4 kg", not "1,400 kg").
+        var s = d.isRatio ? v.formatted(decimals: d.decimals, style: decimalStyle) : v.normalized.formatted(style: decimalStyle)
         if case .ratio(_, _, true) = d.kind { s += "%" }
         if let u = d.unitOfMeasure { s += " " + u }
         return s
@@ -59,6 +60,6 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// A whole number's change: "+12", "-3", "0".
     public func signed(_ v: ExactDecimal, _ d: FigureDefinition) -> String {
-        (v > .zero ? "+" : "") + v.formatted(decimals: d.decimals, style: decimalStyle)
+        (v > .zero ? "+" : "") + (d.isRatio ? v.formatted(decimals: d.decimals, style: decimalStyle) : v.normalized.formatted(style: decimalStyle))
     }
 }

@@ -219,7 +219,8 @@ struct BatchAppender {
                 problem(input.line, error.problems)
                 return
             }
-            if let id = d.id, given[id] == nil { given[id] = input.line }
+            // The id as stored (the validator lowercases it), so a differently cased copy is caught.
+            if d.id != nil, given[event.id] == nil { given[event.id] = input.line }
             // Moved, not copied: the held event is written once and dropped.
             if var held = state.held.take() { try emit(&held, sink: &sink) }
             state.held = event

@@ -66,7 +66,7 @@ enum ImportCommand {
         let table = try readTable(bytes, path: path, separator: separator)
         guard !table.header.isEmpty else { throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) is empty; nothing was imported", "\(path) trống; không nhập gì")) }
         let headerLine = table.headerRecord?.line ?? 1
-        let columns = try mapColumns(table.header, type: type, declared: declared, overrides: overrides, path: path, headerLine: headerLine)
+        let columns = try mapColumns(table.header, type: type, declared: declared, fixed: fixed.map(\.key), overrides: overrides, path: path, headerLine: headerLine, lang: c.lang)
         let rows = SpreadsheetImporter.drafts(table, columns: columns, fixed: fixed, vietnameseNumbers: c.lang.isVietnamese)
         guard !rows.isEmpty else {
             throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) has a header but no rows; nothing was imported", "\(path) có tiêu đề nhưng không có dòng dữ liệu; không nhập gì"))
@@ -112,12 +112,14 @@ enum ImportCommand {
         }
     }
 
-    static func mapColumns(_ header: [String], type: EventType, declared: [String], overrides: [(column: String, field: String)], path: String,
-                           headerLine: Int) throws(CLIError) -> ImportColumns {
-        do { return try ImportColumns.resolve(header: header, type: type, declared: declared, overrides: overrides) } catch {
-            let lines = ["error: nothing was imported: the header of \(path) does not fit \(type.rawValue)"]
-                + error.problems.map { "  \(path):\(headerLine): \($0.message(vietnamese: false))" }
-                + ["fix: rename or map the columns named above; 'antq help import' lists the recognised headers"]
+    static func mapColumns(_ header: [String], type: EventType, declared: [String], fixed: [String], overrides: [(column: String, field: String)], path: String,
+                           headerLine: Int, lang: Language) throws(CLIError) -> ImportColumns {
+        do { return try ImportColumns.resolve(header: header, type: type, declared: declared, fixed: fixed, overrides: overrides) } catch {
+            let lines = [ErrorReport.error(lang) + lang.t("nothing was imported: the header of \(path) does not fit \(type.rawValue)",
+                                                          "không nhập gì: dòng tiêu đề của \(path) không khớp \(type.rawValue)")]
+                + error.problems.map { "  \(path):\(headerLine): \($0.message(vietnamese: lang.isVietnamese))" }
+                + [ErrorReport.fix(lang) + lang.t("rename or map the columns named above; 'antq help import' lists the recognised headers",
+                                                  "đổi tên hoặc chỉ định (--map) các cột nêu trên; 'antq help import' liệt kê các tiêu đề được nhận")]
             throw CLIError.invalid(lines.joined(separator: "\n"))
         }
     }

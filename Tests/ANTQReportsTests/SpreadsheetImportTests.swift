@@ -100,7 +100,7 @@ import TextFormats
     /// needs no indicator column, only the value and the dimensions.
     @Test func aSheetOfOneDeclaredIndicatorNeedsNoIndicatorColumn() throws {
         let t = try table("Ngày,Đơn vị,Số liệu,substance\n02/03/2018,25747,\"1,4\",heroin\n")
-        let cols = try ImportColumns.resolve(header: t.header, type: .indicatorRecorded, declared: ["substance"])
+        let cols = try ImportColumns.resolve(header: t.header, type: .indicatorRecorded, declared: ["substance"], fixed: ["indicator"])
         let d = try SpreadsheetImporter.drafts(t, columns: cols, fixed: [InputField("indicator", .string("drugs.seized"))])[0].draft.get()
         #expect(d.fields == [InputField("indicator", .string("drugs.seized")), InputField("value", .string("1,4")), InputField("substance", .string("heroin"))])
     }

@@ -67,8 +67,9 @@ public struct ImportColumns: Sendable, Equatable {
 
     /// Builds the mapping for `type` from a header and the user's `--map` pairs.
     /// `declared` are the fields the log declares for the type (a declared
-    /// indicator's dimensions). Every problem is collected so the user fixes the header in one go.
-    public static func resolve(header: [String], type: EventType, declared: [String] = [],
+    /// indicator's dimensions); `fixed` are given for every row by the command
+    /// line. Every problem is collected so the user fixes the header in one go.
+    public static func resolve(header: [String], type: EventType, declared: [String] = [], fixed: [String] = [],
                                overrides: [(column: String, field: String)] = []) throws(HeaderError) -> ImportColumns {
         var problems: [Problem] = []
         guard isImportable(type) else {
@@ -131,7 +132,8 @@ public struct ImportColumns: Sendable, Equatable {
             }
         }
         let required = ["occurred", "unit"] + spec.fields.filter { $0.isRequired && $0.kind != .fact && $0.kind != .replacementData }.map(\.name)
-        for f in required where !targets.contains(where: { $0.fieldName == f }) {
+        // A field given for every row (`--indicator`) needs no column.
+        for f in required where !fixed.contains(f) && !targets.contains(where: { $0.fieldName == f }) {
             let hint = (envelope.first { $0.field == f }?.columns.first ?? spec.field(named: f)?.columns.first).map { " (\"\($0)\")" } ?? ""
             problems.append(Problem(column: nil, problem: Text("không có cột cho \(f)\(hint), trường bắt buộc của \(type.rawValue)", "no column gives \(f)\(hint), which \(type.rawValue) requires"),
                                     fix: Text("thêm cột, hoặc chỉ định cột có sẵn bằng --map COT=\(f)", "add the column, or name an existing one with --map COLUMN=\(f)")))

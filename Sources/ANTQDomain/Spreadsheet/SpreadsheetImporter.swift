@@ -77,6 +77,15 @@ public enum SpreadsheetImporter {
                 }
             case .data(let f):
                 if raw.isEmpty { continue }
+                // A column of a field the command line gives for every row only confirms it.
+                if let given = fixed.first(where: { $0.key == f }) {
+                    if case .string(let g) = given.value, foldVietnamese(g) == foldVietnamese(raw) { continue }
+                    let shown: String = if case .string(let g) = given.value { g } else { "?" }
+                    return .failure(EventCodingError(field: f, problem: Text("cột \"\(column)\" ghi \"\(raw)\" nhưng lệnh cho \(f) là \"\(shown)\"",
+                                                                            "column \"\(column)\" says \"\(raw)\" but the command gives \(f) \"\(shown)\""),
+                                                     fix: Text("nhập riêng các dòng của từng \(f), hoặc bỏ cột bằng --map \"\(column)\"=-",
+                                                               "import the rows of each \(f) separately, or skip the column with --map \"\(column)\"=-")))
+                }
                 fields.removeAll { $0.key == f }
                 fields.append(InputField(f, .string(raw)))
             }

@@ -56,7 +56,9 @@ public struct RecordBuilder {
                 continue
             }
             if case .null = f.value, spec.kind != .parentUnit {
+                // null means "not given": missing if required, else the default (as when left out).
                 if spec.isRequired { problem(missing(spec), at: p) }
+                if case .defaulted(let v) = spec.presence { values[spec.ref.index] = v }
                 continue
             }
             if spec.kind == .replacementData {

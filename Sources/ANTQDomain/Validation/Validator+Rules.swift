@@ -26,8 +26,8 @@ extension Validator {
                 let successor = ledger.units.view(merged, on: f.occurred)
                 func named(_ vi: Bool) -> String { successor.map { "\($0.kindLabel(vietnamese: vi)) \($0.name) (\(merged))" } ?? merged }
                 let on = v.mergedOn.map { $0.formatted(vietnamese: true) } ?? "?"
-                try fail(p("unit"), Text("\(v.kindLabel(vietnamese: true)) \(v.name) đã được sáp nhập vào \(named(true)) từ ngày \(on)",
-                                         "\(v.kindLabel(vietnamese: false)) \(v.name) was merged into \(named(false)) on \(v.mergedOn?.iso ?? "?")"),
+                try fail(p("unit"), Text("\(v.kindLabel(vietnamese: true)) \(v.name) đã nhập vào \(named(true)) từ ngày \(on)",
+                                         "\(v.kindLabel(vietnamese: false)) \(v.name) became part of \(named(false)) on \(v.mergedOn.map { $0.formatted(vietnamese: true) } ?? "?")"),
                          Text("ghi cho đơn vị kế thừa \(merged)", "record it under the successor \(merged)"))
             }
         }

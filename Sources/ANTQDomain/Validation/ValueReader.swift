@@ -54,8 +54,9 @@ extension RecordBuilder {
         case .bool:
             if case .bool(let b) = input { return .bool(b) }
             if mode.isTyped, let s = string(), let b = Self.typedBool(s) { return .bool(b) }
-            return mode.isTyped ? fail("phải là có hoặc không, không phải \(shown(input))", "must be yes or no, not \(shown(input))")
-                                : fail("phải là true hoặc false (không có ngoặc kép), không phải \(shown(input))", "must be true or false (without quotes), not \(shown(input))")
+            // One reason in every mode (a refusal reads the same from a flag, a cell
+            // or a batch line); the batch spelling is named alongside.
+            return fail("phải là có hoặc không (true/false), không phải \(shown(input))", "must be yes or no (true/false), not \(shown(input))")
         case .unitCode:
             guard let s = string() else { return fail("phải là mã đơn vị", "must be a unit code") }
             if mode.isStored {
@@ -230,7 +231,11 @@ extension RecordBuilder {
     func wholeNumber(_ input: InputValue) -> Int64? {
         switch input {
         case .number(let t): return Int64(t)
-        case .string(let s) where mode.isTyped: return Self.ungrouped(TextRule.trimmed(s)).flatMap { Int64($0) }
+        case .string(let s) where mode.isTyped:
+            // A minus sign is read too, so "-3" is refused for its range, as -3 in a batch line is.
+            let t = TextRule.trimmed(s)
+            if t.hasPrefix("-") { return Self.ungrouped(String(t.dropFirst())).flatMap { Int64($0) }.map { -$0 } }
+            return Self.ungrouped(t).flatMap { Int64($0) }
         default: return nil
         }
     }
