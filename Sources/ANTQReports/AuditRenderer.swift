@@ -1,10 +1,11 @@
 import ANTQDomain
 import ANTQStore
+import Decimals
 import JSONCodec
 import TextFormats
 
-/// Renders the history of a figure (`antq audit METRIC`), an event's
-/// standing (`antq audit --event`), and a diff between knowledge dates.
+/// Renders the history of a figure (`antq audit FIGURE`); the renderers of
+/// an event's standing and of a diff are in `AuditRenderer+Event.swift`.
 public enum AuditRenderer {
     public static func render(_ a: FigureAudit, format: ReportFormat, lang: Language) -> String {
         switch format {
@@ -12,8 +13,8 @@ public enum AuditRenderer {
         case .csv:
             var rows = [["seq", "type", "occurred", "recorded", "unit", "by", "amount", "amends", "reason", "subject"]]
             for c in a.contributions {
-                rows.append(["\(c.seq)", c.type.rawValue, c.occurred.iso, c.recorded.rfc3339, c.unit, c.by, "\(c.amount)",
-                             c.amends.map(String.init) ?? "", c.reason ?? "", c.subject ?? ""])
+                rows.append(["\(c.seq)", c.type.rawValue, c.occurred.iso, c.recorded.rfc3339, c.unit, c.by,
+                             c.amount.plain(decimals: a.figure.decimals), c.amends.map(String.init) ?? "", c.reason ?? "", c.subject ?? ""])
             }
             return CSVWriter().write(rows)
         case .markdown: return text(a, lang, markdown: true)
@@ -24,31 +25,42 @@ public enum AuditRenderer {
     }
 
     static func title(_ a: FigureAudit, _ lang: Language) -> String {
-        lang.t("Audit of \(a.metric.name) (\(MetricLabels.label(a.metric, lang).trimmingLeadingSpaces)), \(a.year), \(a.unitName) [\(a.unit)]",
-               "Kiểm tra chỉ tiêu \(a.metric.name) (\(MetricLabels.label(a.metric, lang).trimmingLeadingSpaces)), năm \(a.year), \(a.unitName) [\(a.unit)]")
+        let label = lang.text(a.figure.label)
+        return lang.t("Audit of \(a.figure.name) (\(label)), \(a.period.words(vietnamese: false)), \(a.unitName) [\(a.unit)]",
+                      "Kiểm tra chỉ tiêu \(a.figure.name) (\(label)), \(a.period.words(vietnamese: true)), \(a.unitName) [\(a.unit)]")
     }
 
     static func text(_ a: FigureAudit, _ lang: Language, markdown: Bool) -> String {
         let h = markdown ? "## " : ""
+        let d = a.figure
+        func n(_ v: ExactDecimal?) -> String { lang.figure(v, d) }
         var out = [(markdown ? "# " : "") + title(a, lang), ReportHeader.period(a.period, lang)]
         out += ReportHeader.provenance(fingerprint: a.fingerprint, asOf: a.asOf, chain: a.chain, lang)
         out.append("")
-        out.append(lang.t("Value: ", "Giá trị: ") + lang.number(a.value)
-                   + lang.t(" = sum of \(a.contributions.count) contribution(s) below", " = tổng \(a.contributions.count) đóng góp dưới đây"))
+        if d.isRatio {
+            out.append(lang.t("Value: ", "Giá trị: ") + n(a.value)
+                       + lang.t(" = a ratio of two figures; audit each of them for its events", " = tỉ lệ của hai chỉ tiêu; kiểm tra từng chỉ tiêu để xem các sự kiện"))
+        } else {
+            out.append(lang.t("Value: ", "Giá trị: ") + n(a.value)
+                       + lang.t(" = sum of \(a.contributions.count) contribution(s) below", " = tổng \(a.contributions.count) đóng góp dưới đây"))
+        }
         for s in a.assertions {
-            let now = s.announced == a.value ? lang.t("unchanged since", "không đổi từ") : lang.t("now \(lang.number(a.value)); differs by \(lang.number(a.value - s.announced))", "nay là \(lang.number(a.value)); chênh \(lang.number(a.value - s.announced))")
-            out.append(lang.t("Announced: ", "Đã công bố: ") + "\(lang.number(s.announced)) (#\(s.seq), \(lang.instant(s.recorded)), \(s.by)"
-                       + (s.note.map { ": \($0)" } ?? "") + ") — " + lang.t("log then gave ", "sổ lúc đó là ") + lang.number(s.valueThen) + "; " + now)
+            let now: String
+            if s.announced == a.value { now = lang.t("unchanged since", "không đổi từ") } else {
+                let gap = a.value.map { lang.signed($0 + s.announced.negated(), d) } ?? "—"
+                now = lang.t("now \(n(a.value)); differs by \(gap)", "nay là \(n(a.value)); chênh \(gap)")
+            }
+            out.append(lang.t("Announced: ", "Đã công bố: ") + "\(n(s.announced)) (#\(s.seq), \(lang.instant(s.recorded)), \(s.by)"
+                       + (s.note.map { ": \($0)" } ?? "") + ") — " + lang.t("log then gave ", "sổ lúc đó là ") + n(s.valueThen) + "; " + now)
         }
         out.append("")
         out.append(h + lang.t("Timeline (value after each recording day that changed it)", "Diễn biến (giá trị sau mỗi ngày ghi sổ làm thay đổi)"))
         out.append(timelineText(a, lang))
-        let amendments = a.amendments
         out.append("")
         out.append(h + lang.t("Corrections and retractions that touched it", "Đính chính và hủy bỏ liên quan"))
-        if amendments.isEmpty { out.append(lang.t("(none)", "(không có)")) }
-        for c in amendments {
-            out.append("#\(c.seq) \(c.type.rawValue) → #\(c.amends!): \(c.amount > 0 ? "+" : "")\(lang.number(c.amount)) \(lang.t("in", "tại")) \(c.unit); "
+        if a.amendments.isEmpty { out.append(lang.t("(none)", "(không có)")) }
+        for c in a.amendments {
+            out.append("#\(c.seq) \(c.type.rawValue) → #\(c.amends!): \(lang.signed(c.amount, d)) \(lang.t("in", "tại")) \(c.unit); "
                        + lang.t("reason", "lý do") + ": \(c.reason ?? "") [\(c.by), \(lang.instant(c.recorded))]")
         }
         out.append("")
@@ -62,10 +74,10 @@ public enum AuditRenderer {
         t.rows.reserveCapacity(a.contributions.count + 1)
         for c in a.contributions {
             let note = c.amends.map { "→ #\($0)" } ?? c.subject ?? ""
-            t.append(["\(c.seq)", c.type.rawValue, occurred.text(c.occurred), recorded.text(c.recorded), c.unit, c.by,
-                      (c.amount > 0 && c.amends != nil ? "+" : "") + lang.number(c.amount), note])
+            let amount = c.amends != nil ? lang.signed(c.amount, d) : c.amount.formatted(decimals: d.decimals, style: lang.decimalStyle)
+            t.append(["\(c.seq)", c.type.rawValue, occurred.text(c.occurred), recorded.text(c.recorded), c.unit, c.by, amount, note])
         }
-        t.append(["", "", "", "", "", lang.t("total", "tổng"), lang.number(a.contributionsTotal), ""])
+        t.append(["", "", "", "", "", lang.t("total", "tổng"), a.contributionsTotal.formatted(decimals: d.decimals, style: lang.decimalStyle), ""])
         out.append(t.render())
         return out.joined(separator: "\n") + "\n"
     }
@@ -76,6 +88,7 @@ public enum AuditRenderer {
     /// `--format json` keeps every step.
     static func timelineText(_ a: FigureAudit, _ lang: Language) -> String {
         guard !a.timeline.isEmpty else { return lang.t("(no change recorded)", "(không có thay đổi)") }
+        func n(_ v: ExactDecimal?) -> String { lang.figure(v, a.figure) }
         let announced = a.assertions.map { Clock.vietnamDay(of: $0.recorded) }.min()
         let firstAmended = a.timeline.first { !$0.amendments.isEmpty }?.day
         let pivot = [announced, firstAmended].compactMap { $0 }.min()
@@ -84,13 +97,13 @@ public enum AuditRenderer {
         if let pivot, a.timeline.count > 12 {
             let early = a.timeline.prefix { $0.day <= pivot && $0.amendments.isEmpty }
             if early.count > 1, let first = early.first, let last = early.last {
-                parts.append(lang.t("\(early.count) recording days from \(lang.date(first.day)) to \(lang.date(last.day)) brought it to \(lang.number(last.value))",
-                                    "\(early.count) ngày ghi sổ từ \(lang.date(first.day)) đến \(lang.date(last.day)) đưa lên \(lang.number(last.value))"))
+                parts.append(lang.t("\(early.count) recording days from \(lang.date(first.day)) to \(lang.date(last.day)) brought it to \(n(last.value))",
+                                    "\(early.count) ngày ghi sổ từ \(lang.date(first.day)) đến \(lang.date(last.day)) đưa lên \(n(last.value))"))
                 steps = a.timeline.dropFirst(early.count)
             }
         }
         for s in steps {
-            var part = "\(lang.number(s.value)) " + lang.t("on", "ngày") + " \(lang.date(s.day))"
+            var part = "\(n(s.value)) " + lang.t("on", "ngày") + " \(lang.date(s.day))"
             if !s.amendments.isEmpty { part += " (" + s.amendments.map { "#\($0)" }.joined(separator: ", ") + ")" }
             parts.append(part)
         }
@@ -98,13 +111,13 @@ public enum AuditRenderer {
     }
 
     static func json(_ a: FigureAudit) -> String {
+        let dec = a.figure.decimals
         var w = JSONWriter()
         w.beginObject()
-        w.key("metric"); w.string(a.metric.name)
-        w.key("year"); w.int(Int64(a.year))
+        ReportHeader.jsonFigure(a.figure, a.period, &w)
         w.key("unit"); w.string(a.unit)
         w.key("unit_name"); w.string(a.unitName)
-        w.key("value"); w.int(Int64(a.value))
+        w.key("value"); ReportHeader.json(a.value, decimals: dec, &w)
         w.key("fingerprint"); w.string(a.fingerprint.description)
         w.key("chain"); w.string(a.chain.rawValue)
         w.key("as_of"); if let x = a.asOf { w.string(x.rfc3339) } else { w.null() }
@@ -117,7 +130,7 @@ public enum AuditRenderer {
             w.key("recorded"); w.string(c.recorded.rfc3339)
             w.key("unit"); w.string(c.unit)
             w.key("by"); w.string(c.by)
-            w.key("amount"); w.int(Int64(c.amount))
+            w.key("amount"); ReportHeader.json(c.amount, decimals: dec, &w)
             if let t = c.amends { w.key("amends"); w.int(Int64(t)) }
             if let r = c.reason { w.key("reason"); w.string(r) }
             if let s = c.subject { w.key("subject"); w.string(s) }
@@ -128,7 +141,7 @@ public enum AuditRenderer {
         for c in a.amendments {
             w.beginObject()
             w.key("seq"); w.int(Int64(c.seq)); w.key("target"); w.int(Int64(c.amends ?? 0))
-            w.key("amount"); w.int(Int64(c.amount)); w.key("reason"); w.string(c.reason ?? "")
+            w.key("amount"); ReportHeader.json(c.amount, decimals: dec, &w); w.key("reason"); w.string(c.reason ?? "")
             w.key("by"); w.string(c.by); w.key("recorded"); w.string(c.recorded.rfc3339)
             w.endObject()
         }
@@ -137,7 +150,7 @@ public enum AuditRenderer {
         for s in a.timeline {
             w.beginObject()
             w.key("recorded"); w.string(s.day.iso)
-            w.key("value"); w.int(Int64(s.value))
+            w.key("value"); ReportHeader.json(s.value, decimals: dec, &w)
             w.key("seqs"); w.beginArray(); for x in s.seqs { w.int(Int64(x)) }; w.endArray()
             w.endObject()
         }
@@ -146,7 +159,9 @@ public enum AuditRenderer {
         for s in a.assertions {
             w.beginObject()
             w.key("seq"); w.int(Int64(s.seq)); w.key("recorded"); w.string(s.recorded.rfc3339)
-            w.key("announced"); w.int(Int64(s.announced)); w.key("value_then"); w.int(Int64(s.valueThen)); w.key("value_now"); w.int(Int64(a.value))
+            w.key("announced"); ReportHeader.json(s.announced, decimals: dec, &w)
+            w.key("value_then"); ReportHeader.json(s.valueThen, decimals: dec, &w)
+            w.key("value_now"); ReportHeader.json(a.value, decimals: dec, &w)
             if let n = s.note { w.key("note"); w.string(n) }
             w.endObject()
         }
@@ -154,101 +169,10 @@ public enum AuditRenderer {
         w.endObject()
         return String(decoding: w.bytes, as: UTF8.self) + "\n"
     }
-
-    public static func render(_ a: EventAudit, format: ReportFormat, lang: Language) -> String {
-        let status: String
-        switch a.status {
-        case .inForce: status = lang.t("in force", "đang có hiệu lực")
-        case .corrected(let by): status = lang.t("corrected by ", "đã đính chính bởi ") + by.map { "#\($0)" }.joined(separator: ", ")
-        case .retracted(let by): status = lang.t("retracted by #\(by)", "đã hủy bỏ bởi #\(by)")
-        case .amendment(let t): status = lang.t("an amendment of #\(t)", "bản ghi sửa đổi cho #\(t)")
-        case .notAFact: status = lang.t("not a fact (contributes to no figure)", "không phải dữ kiện (không đóng góp vào chỉ tiêu)")
-        }
-        if format == .json {
-            var w = JSONWriter()
-            w.beginObject()
-            w.key("seq"); w.int(Int64(a.event.seq))
-            w.key("status"); w.string(status)
-            w.key("event"); w.raw(Array(a.line.utf8))
-            w.key("fingerprint"); w.string(a.fingerprint.description)
-            w.key("chain"); w.string(a.chain.rawValue)
-            w.key("figures"); w.beginArray()
-            for f in a.figures {
-                w.beginObject()
-                w.key("metric"); w.string(f.metric.name); w.key("year"); w.int(Int64(f.year)); w.key("unit"); w.string(f.unit)
-                w.key("amount"); w.int(Int64(f.amount)); w.key("value"); w.int(Int64(f.value))
-                w.endObject()
-            }
-            w.endArray()
-            w.key("amendments"); w.beginArray(); for x in a.amendments { w.int(Int64(x.seq)) }; w.endArray()
-            w.endObject()
-            return String(decoding: w.bytes, as: UTF8.self) + "\n"
-        }
-        var out = [lang.t("Event #\(a.event.seq): \(status)", "Sự kiện #\(a.event.seq): \(status)"), a.line, ""]
-        out += ReportHeader.provenance(fingerprint: a.fingerprint, asOf: nil, chain: a.chain, lang)
-        for x in a.amendments {
-            var reason = ""
-            if case .corrected(let c) = x.data { reason = c.reason }
-            if case .retracted(let r) = x.data { reason = r.reason }
-            out.append("  #\(x.seq) \(x.type.rawValue) [\(x.by), \(lang.instant(x.recorded))]: \(reason)")
-        }
-        out.append("")
-        if case .amendment(let target) = a.status {
-            out.append(lang.t("It changes the figures of #\(target) (its contribution is in 'antq audit' of each figure); see 'antq audit --event \(target)'.",
-                              "Nó thay đổi các chỉ tiêu của #\(target) (đóng góp hiện trong 'antq audit' của từng chỉ tiêu); xem 'antq audit --event \(target)'."))
-        } else if a.figures.isEmpty {
-            out.append(lang.t("It contributes to no figure.", "Không đóng góp vào chỉ tiêu nào."))
-        } else {
-            var t = TextTable(header: [lang.t("figure", "chỉ tiêu"), lang.t("year", "năm"), lang.t("unit", "đơn vị"),
-                                       lang.t("this event", "sự kiện này"), lang.t("figure value", "giá trị chỉ tiêu")],
-                              alignments: [.left, .right, .left, .right, .right])
-            for f in a.figures {
-                t.append([f.metric.name, "\(f.year)", "\(f.unitName) [\(f.unit)]", lang.number(f.amount), lang.number(f.value)])
-            }
-            out.append(t.render())
-        }
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    public static func render(_ d: FigureDiff, format: ReportFormat, lang: Language) -> String {
-        if format == .json {
-            var w = JSONWriter()
-            w.beginObject()
-            w.key("from"); w.string(d.from.rfc3339)
-            w.key("to"); if let t = d.to { w.string(t.rfc3339) } else { w.null() }
-            w.key("from_fingerprint"); w.string(d.fromFingerprint.description)
-            w.key("to_fingerprint"); w.string(d.toFingerprint.description)
-            w.key("chain"); w.string(d.chain.rawValue)
-            w.key("changes"); w.beginArray()
-            for c in d.changes {
-                w.beginObject()
-                w.key("metric"); w.string(c.metric.name); w.key("year"); w.int(Int64(c.year)); w.key("unit"); w.string(c.unit)
-                w.key("before"); w.int(Int64(c.before)); w.key("after"); w.int(Int64(c.after))
-                w.key("seqs"); w.beginArray(); for s in c.seqs { w.int(Int64(s)) }; w.endArray()
-                w.endObject()
-            }
-            w.endArray()
-            w.endObject()
-            return String(decoding: w.bytes, as: UTF8.self) + "\n"
-        }
-        var out = [lang.t("Figures that changed between \(lang.instant(d.from)) (\(d.fromFingerprint)) and ", "Chỉ tiêu thay đổi giữa \(lang.instant(d.from)) (\(d.fromFingerprint)) và ")
-                   + (d.to.map { lang.instant($0) } ?? lang.t("now", "hiện nay")) + " (\(d.toFingerprint))", ""]
-        if d.chain == .notChecked { out.insert(ReportHeader.chainNotChecked(lang), at: 1) }
-        if d.changes.isEmpty { out.append(lang.t("No figure changed.", "Không có chỉ tiêu nào thay đổi.")) }
-        var t = TextTable(header: [lang.t("figure", "chỉ tiêu"), lang.t("year", "năm"), lang.t("unit", "đơn vị"), lang.t("before", "trước"),
-                                   lang.t("after", "sau"), lang.t("change", "chênh"), lang.t("events", "sự kiện")],
-                          alignments: [.left, .right, .left, .right, .right, .right, .left])
-        for c in d.changes {
-            t.append([c.metric.name, "\(c.year)", "\(c.unitName) [\(c.unit)]", lang.number(c.before), lang.number(c.after),
-                      (c.after > c.before ? "+" : "") + lang.number(c.after - c.before), c.seqs.map { "#\($0)" }.joined(separator: " ")])
-        }
-        if !d.changes.isEmpty { out.append(t.render()) }
-        return out.joined(separator: "\n") + "\n"
-    }
 }
 
 /// The text of the last value formatted, kept while the next value is the same.
-private struct Memo<Value: Equatable> {
+struct Memo<Value: Equatable> {
     let format: (Value) -> String
     private var last: (value: Value, text: String)?
 

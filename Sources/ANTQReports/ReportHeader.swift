@@ -1,5 +1,7 @@
 import ANTQDomain
+import Decimals
 import EventLog
+import JSONCodec
 import TextFormats
 
 /// The lines every report starts with: what it is, the period, and the
@@ -34,8 +36,50 @@ enum ReportHeader {
                "Kiểm tra sổ vẫn giữ nguyên các sự kiện này: antq verify --fingerprint \(fingerprint)")
     }
 
-    static func period(_ p: ReportingPeriod, _ lang: Language) -> String {
-        lang.t("Reporting year \(p.year): \(lang.date(p.firstDay)) – \(lang.date(p.lastDay))",
-               "Năm báo cáo \(p.year): \(lang.date(p.firstDay)) – \(lang.date(p.lastDay))")
+    /// The period in words and its exact first and last day.
+    static func period(_ p: Period, _ lang: Language) -> String {
+        lang.t("Period: ", "Kỳ báo cáo: ") + p.header(vietnamese: lang.isVietnamese)
+    }
+
+    /// A period for machines: its label, words and days.
+    static func json(_ p: Period, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("label"); w.string(p.label)
+        w.key("start"); w.string(p.firstDay.iso)
+        w.key("end"); w.string(p.lastDay.iso)
+        w.endObject()
+    }
+
+    /// A figure's definition for machines: name, labels, unit and decimals.
+    static func json(_ d: FigureDefinition, _ lang: Language, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("name"); w.string(d.name)
+        w.key("label"); w.string(lang.text(d.label))
+        w.key("kind")
+        switch d.kind {
+        case .flow: w.string("flow")
+        case .state: w.string("state")
+        case .level: w.string("level")
+        case .ratio: w.string("ratio")
+        }
+        if let u = d.unitOfMeasure { w.key("unit_of_measure"); w.string(u) }
+        w.key("decimals"); w.int(Int64(d.decimals))
+        if let p = d.parent { w.key("parent"); w.string(p) }
+        w.endObject()
+    }
+}
+
+extension ReportHeader {
+    /// A value for machines: plain digits with the figure's decimals, or null.
+    static func json(_ v: ExactDecimal?, decimals: Int, _ w: inout JSONWriter) {
+        if let v { w.raw(Array(v.plain(decimals: decimals).utf8)) } else { w.null() }
+    }
+
+    /// Which figure and period a machine-readable audit is about.
+    /// `metric` and `year` are the keys of catalogue v1, kept for the tools that read them.
+    static func jsonFigure(_ d: FigureDefinition, _ p: Period, _ w: inout JSONWriter) {
+        w.key("metric"); w.string(d.name)
+        if p.unit == .years, p.unitCount == 1 { w.key("year"); w.int(Int64(p.lastDay.year)) }
+        w.key("period"); json(p, &w)
     }
 }

@@ -1,13 +1,14 @@
 import ANTQDomain
+import Decimals
 import JSONCodec
 import TextFormats
 
-/// Renders an annual summary in every format.
+/// Renders a summary in every format.
 ///
-/// Text and Markdown are for reading (labels in the reader's language, numbers
-/// in its style); CSV and JSON are for machines and spreadsheets, so their
-/// numbers are plain (5000, not 5.000) in both languages and their keys are
-/// the stable figure names; CSV keeps the documented columns.
+/// Text and Markdown are for reading (labels in the reader's language,
+/// numbers in its style, figure names only with `--codes`); CSV and JSON are
+/// for machines and spreadsheets, so their numbers are plain (5000, 1.400)
+/// in both languages and their keys are the stable figure names.
 public enum SummaryRenderer {
     public static func render(_ r: SummaryReport, format: ReportFormat, lang: Language) -> String {
         switch format {
@@ -23,41 +24,50 @@ public enum SummaryRenderer {
     public static let headline: [String] = ["tips.valuable", "cases", "arrests", "weapons.firearm", "weapons.rudimentary",
                                             "awards.collective", "awards.individual", "communes.with_club", "cameras"]
 
-    static var headlineMetrics: [Metric] { headline.compactMap { Metric(name: $0) } }
+    static func headlineFigures(_ r: SummaryReport) -> [FigureDefinition] {
+        headline.compactMap { n in r.figures.first { $0.name == n } }
+    }
+
+    static func unitTitle(_ row: SummaryReport.Row?, _ lang: Language) -> String {
+        guard let row else { return "-" }
+        let kind = Vocabulary.builtIn[.unitKind]!.term(code: row.kind)?.label.text(vietnamese: lang.isVietnamese) ?? row.kind
+        return lang.isVietnamese ? "\(kind) \(row.name)" : "\(row.name) (\(kind))"
+    }
 
     static func title(_ r: SummaryReport, _ lang: Language) -> String {
-        let unit = r.rows.first.map { lang == .vi ? "\($0.kind.vietnamese) \($0.name)" : "\($0.name) (\($0.kind.rawValue))" } ?? "-"
-        return lang.t("ANTQ summary \(r.year) — \(unit)", "Tổng hợp phong trào toàn dân bảo vệ ANTQ năm \(r.year) — \(unit)")
-    }
-
-    /// A figure against the comparison year.
-    struct Change: Equatable {
-        var now: Int
-        var before: Int
-        var difference: Int { now - before }
-        /// Percent change, nil when the comparison value is 0 (no meaningful ratio).
-        var percent: Double? { before == 0 ? nil : Double(difference) * 100 / Double(before) }
-
-        /// "+12" / "-3" / "0" in the reader's number style.
-        func differenceText(_ lang: Language) -> String { (difference > 0 ? "+" : "") + lang.number(difference) }
-        /// "+3,4%" / "-12.5%"; "—" when there is no ratio.
-        func percentText(_ lang: Language) -> String {
-            guard let p = percent else { return "—" }
-            return (p > 0 ? "+" : "") + lang.numbers.format(p, fractionDigits: 1) + "%"
-        }
-        /// Machine form for CSV/JSON: one decimal, "." as separator, empty when undefined.
-        var percentPlain: String { percent.map { NumberStyle.english.format($0, fractionDigits: 1).replacing(",", with: "") } ?? "" }
-    }
-
-    static func change(_ r: SummaryReport, _ code: String, _ m: Metric) -> Change? {
-        guard r.compareYear != nil, let row = r.rows.first(where: { $0.code == code }) else { return nil }
-        return Change(now: row.figures[m] ?? 0, before: r.compareRows[code]?[m] ?? 0)
+        lang.t("ANTQ summary, \(r.period.words(vietnamese: false)) — \(unitTitle(r.rows.first, lang))",
+               "Tổng hợp phong trào toàn dân bảo vệ ANTQ \(r.period.words(vietnamese: true)) — \(unitTitle(r.rows.first, lang))")
     }
 
     static func header(_ r: SummaryReport, _ lang: Language) -> [String] {
         [title(r, lang), ReportHeader.period(r.period, lang)]
             + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain, lang)
-            + (r.compareYear.map { [lang.t("Compared with \($0) (same reporting-year bounds).", "So sánh với năm \($0) (cùng cách tính năm báo cáo).")] } ?? [])
+            + (r.compare.map { [lang.t("Compared with ", "So sánh với ") + $0.header(vietnamese: lang.isVietnamese) + "."] } ?? [])
+    }
+
+    /// A figure against the compared period.
+    struct Change {
+        var now: ExactDecimal
+        var before: ExactDecimal
+        var difference: ExactDecimal { (try? now.subtracting(before)) ?? .zero }
+        /// Percent change with one decimal; nil when the compared value is 0.
+        var percent: ExactDecimal? { before.isZero ? nil : ExactDecimal.ratio(difference, before, decimals: 1, percent: true) }
+
+        func differenceText(_ d: FigureDefinition, _ lang: Language) -> String { lang.signed(difference, d) }
+        func percentText(_ lang: Language) -> String {
+            guard let p = percent else { return "—" }
+            return (p > .zero ? "+" : "") + p.formatted(decimals: 1, style: lang.decimalStyle) + "%"
+        }
+        var percentPlain: String { percent.map { $0.plain(decimals: 1) } ?? "" }
+    }
+
+    static func change(_ r: SummaryReport, _ code: String, _ d: FigureDefinition) -> Change? {
+        guard r.compare != nil, !d.isRatio, let row = r.rows.first(where: { $0.code == code }) else { return nil }
+        return Change(now: (row.values[d.name] ?? nil) ?? .zero, before: (r.compareRows[code]?[d.name] ?? nil) ?? .zero)
+    }
+
+    static func label(_ d: FigureDefinition, _ lang: Language) -> String {
+        String(repeating: "  ", count: d.depth) + lang.text(d.label)
     }
 
     static func text(_ r: SummaryReport, _ lang: Language) -> String {
@@ -67,25 +77,28 @@ public enum SummaryRenderer {
             out.append(lang.t("No such unit.", "Không có đơn vị này."))
             return out.joined(separator: "\n") + "\n"
         }
-        var head = [lang.t("Figure", "Chỉ tiêu"), lang.t("Name", "Mã chỉ tiêu"), "\(r.year)"]
-        var align: [TextTable.Alignment] = [.left, .left, .right]
-        if let cy = r.compareYear {
-            head += ["\(cy)", lang.t("Change", "Tăng/giảm"), "%"]
+        var head = [lang.t("Figure", "Chỉ tiêu")] + (r.showCodes ? [lang.t("Name", "Mã chỉ tiêu")] : []) + [r.period.label]
+        var align: [TextTable.Alignment] = [.left] + (r.showCodes ? [.left] : []) + [.right]
+        if let c = r.compare {
+            head += [c.label, lang.t("Change", "Tăng/giảm"), "%"]
             align += [.right, .right, .right]
         }
         var t = TextTable(header: head, alignments: align)
-        for m in Metric.all {
-            var row = [MetricLabels.label(m, lang), m.name, lang.number(root.figures[m] ?? 0)]
-            if let c = change(r, root.code, m) { row += [lang.number(c.before), c.differenceText(lang), c.percentText(lang)] }
+        for d in r.figures {
+            var row = [label(d, lang)] + (r.showCodes ? [d.name] : []) + [lang.figure(root.values[d.name] ?? nil, d)]
+            if r.compare != nil {
+                if let c = change(r, root.code, d) { row += [lang.figure(c.before, d), c.differenceText(d, lang), c.percentText(lang)] }
+                else { row += [lang.figure(r.compareRows[root.code]?[d.name] ?? nil, d), "", ""] }
+            }
             t.append(row)
         }
         out.append(t.render())
         if r.rows.count > 1 {
-            let metrics = headlineMetrics
-            var u = TextTable(header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + metrics.map { MetricLabels.short($0, lang) },
-                              alignments: [.left, .left] + metrics.map { _ in .right })
+            let figures = headlineFigures(r)
+            var u = TextTable(header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + figures.map { lang.text($0.shortLabel) },
+                              alignments: [.left, .left] + figures.map { _ in .right })
             for row in r.rows {
-                u.append([String(repeating: "  ", count: row.depth) + row.name, row.code] + metrics.map { lang.number(row.figures[$0] ?? 0) })
+                u.append([String(repeating: "  ", count: row.depth) + row.name, row.code] + figures.map { lang.figure(row.values[$0.name] ?? nil, $0) })
             }
             out.append(u.render())
         }
@@ -97,13 +110,15 @@ public enum SummaryRenderer {
     /// `compare_period,compare_value,change,percent_change` with `--compare`.
     static func csv(_ r: SummaryReport, _ lang: Language) -> String {
         var head = ["period", "unit", "unit_name", "metric", "value"]
-        if r.compareYear != nil { head += ["compare_period", "compare_value", "change", "percent_change"] }
+        if r.compare != nil { head += ["compare_period", "compare_value", "change", "percent_change"] }
         var rows = [head]
         for row in r.rows {
-            for m in Metric.all {
-                var line = ["\(r.year)", row.code, row.name, m.name, "\(row.figures[m] ?? 0)"]
-                if let cy = r.compareYear, let c = change(r, row.code, m) {
-                    line += ["\(cy)", "\(c.before)", "\(c.difference)", c.percentPlain]
+            for d in r.figures {
+                var line = [r.period.label, row.code, row.name, d.name, Language.plain(row.values[d.name] ?? nil, d)]
+                if let cp = r.compare {
+                    let c = change(r, row.code, d)
+                    line += [cp.label, Language.plain(r.compareRows[row.code]?[d.name] ?? nil, d),
+                             c.map { $0.difference.plain(decimals: d.decimals) } ?? "", c?.percentPlain ?? ""]
                 }
                 rows.append(line)
             }
@@ -113,40 +128,40 @@ public enum SummaryRenderer {
 
     static func json(_ r: SummaryReport, _ lang: Language) -> String {
         var w = JSONWriter()
+        func number(_ v: ExactDecimal?, _ d: FigureDefinition) {
+            if let v { w.raw(Array(v.plain(decimals: d.decimals).utf8)) } else { w.null() }
+        }
         w.beginObject()
         w.key("title"); w.string(title(r, lang))
-        w.key("year"); w.int(Int64(r.year))
-        w.key("period"); w.beginObject()
-        w.key("start"); w.string(r.period.firstDay.iso)
-        w.key("end"); w.string(r.period.lastDay.iso)
-        w.endObject()
+        w.key("period"); ReportHeader.json(r.period, &w)
+        if let y = r.period.reportingYear { w.key("year"); w.int(Int64(y)) }
         w.key("fingerprint"); w.string(r.fingerprint.description)
         w.key("chain"); w.string(r.chain.rawValue)
         w.key("as_of"); if let a = r.asOf { w.string(a.rfc3339) } else { w.null() }
         w.key("last_recorded"); if let a = r.lastRecorded { w.string(a.rfc3339) } else { w.null() }
-        if let cy = r.compareYear { w.key("compare_year"); w.int(Int64(cy)) }
-        w.key("labels"); w.beginObject()
-        for m in Metric.all { w.key(m.name); w.string(MetricLabels.label(m, lang).trimmingLeadingSpaces) }
-        w.endObject()
+        if let c = r.compare { w.key("compare_period"); ReportHeader.json(c, &w) }
+        w.key("figures"); w.beginArray()
+        for d in r.figures { ReportHeader.json(d, lang, &w) }
+        w.endArray()
         w.key("units"); w.beginArray()
         for row in r.rows {
             w.beginObject()
             w.key("code"); w.string(row.code)
             w.key("name"); w.string(row.name)
-            w.key("kind"); w.string(row.kind.rawValue)
+            w.key("kind"); w.string(row.kind)
             w.key("depth"); w.int(Int64(row.depth))
             w.key("figures"); w.beginObject()
-            for m in Metric.all { w.key(m.name); w.int(Int64(row.figures[m] ?? 0)) }
+            for d in r.figures { w.key(d.name); number(row.values[d.name] ?? nil, d) }
             w.endObject()
-            if r.compareYear != nil {
+            if r.compare != nil {
                 w.key("compare"); w.beginObject()
-                for m in Metric.all {
-                    guard let c = change(r, row.code, m) else { continue }
-                    w.key(m.name); w.beginObject()
-                    w.key("value"); w.int(Int64(c.before))
-                    w.key("change"); w.int(Int64(c.difference))
-                    w.key("percent_change")
-                    if let p = c.percent { w.number(JSONNumber(text: c.percentPlain) ?? JSONNumber(p)) } else { w.null() }
+                for d in r.figures {
+                    w.key(d.name); w.beginObject()
+                    w.key("value"); number(r.compareRows[row.code]?[d.name] ?? nil, d)
+                    if let c = change(r, row.code, d) {
+                        w.key("change"); w.raw(Array(c.difference.plain(decimals: d.decimals).utf8))
+                        w.key("percent_change"); if let p = c.percent { w.raw(Array(p.plain(decimals: 1).utf8)) } else { w.null() }
+                    }
                     w.endObject()
                 }
                 w.endObject()
@@ -163,24 +178,27 @@ public enum SummaryRenderer {
         var out = ["# " + md(h[0]), ""] + h.dropFirst().map { md($0) + "  " }
         out.append("")
         guard let root = r.rows.first else { return out.joined(separator: "\n") + "\n" }
-        var head = "| \(lang.t("Figure", "Chỉ tiêu")) | \(lang.t("Name", "Mã")) | \(r.year) |"
-        var sep = "|---|---|---:|"
-        if let cy = r.compareYear { head += " \(cy) | \(lang.t("Change", "Tăng/giảm")) | % |"; sep += "---:|---:|---:|" }
+        var head = "| \(lang.t("Figure", "Chỉ tiêu")) |" + (r.showCodes ? " \(lang.t("Name", "Mã")) |" : "") + " \(r.period.label) |"
+        var sep = "|---|" + (r.showCodes ? "---|" : "") + "---:|"
+        if let c = r.compare { head += " \(c.label) | \(lang.t("Change", "Tăng/giảm")) | % |"; sep += "---:|---:|---:|" }
         out += [head, sep]
-        for m in Metric.all {
-            let label = MetricLabels.label(m, lang)
-            let indented = label.hasPrefix(" ") ? "&nbsp;&nbsp;" + md(label.trimmingLeadingSpaces) : "**" + md(label) + "**"
-            var line = "| \(indented) | `\(m.name)` | \(lang.number(root.figures[m] ?? 0)) |"
-            if let c = change(r, root.code, m) { line += " \(lang.number(c.before)) | \(c.differenceText(lang)) | \(c.percentText(lang)) |" }
+        for d in r.figures {
+            let l = lang.text(d.label)
+            let shown = d.depth > 0 ? String(repeating: "&nbsp;&nbsp;", count: d.depth) + md(l) : "**" + md(l) + "**"
+            var line = "| \(shown) |" + (r.showCodes ? " `\(d.name)` |" : "") + " \(lang.figure(root.values[d.name] ?? nil, d)) |"
+            if r.compare != nil {
+                if let c = change(r, root.code, d) { line += " \(lang.figure(c.before, d)) | \(c.differenceText(d, lang)) | \(c.percentText(lang)) |" }
+                else { line += " \(lang.figure(r.compareRows[root.code]?[d.name] ?? nil, d)) | | |" }
+            }
             out.append(line)
         }
         if r.rows.count > 1 {
-            let metrics = headlineMetrics
-            out += ["", "| \(lang.t("Unit", "Đơn vị")) | \(lang.t("Code", "Mã")) | " + metrics.map { md(MetricLabels.short($0, lang)) }.joined(separator: " | ") + " |",
-                    "|---|---|" + metrics.map { _ in "---:|" }.joined()]
+            let figures = headlineFigures(r)
+            out += ["", "| \(lang.t("Unit", "Đơn vị")) | \(lang.t("Code", "Mã")) | " + figures.map { md(lang.text($0.shortLabel)) }.joined(separator: " | ") + " |",
+                    "|---|---|" + figures.map { _ in "---:|" }.joined()]
             for row in r.rows {
                 let name = String(repeating: "&nbsp;&nbsp;", count: row.depth) + md(row.name)
-                out.append("| \(name) | \(row.code) | " + metrics.map { lang.number(row.figures[$0] ?? 0) }.joined(separator: " | ") + " |")
+                out.append("| \(name) | \(row.code) | " + figures.map { lang.figure(row.values[$0.name] ?? nil, $0) }.joined(separator: " | ") + " |")
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -195,4 +213,12 @@ public enum SummaryRenderer {
 
 extension String {
     var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
+}
+
+extension Period {
+    /// The reporting year, when the period is exactly one.
+    public var reportingYear: Int? {
+        if case .year(let y) = kind { return y }
+        return nil
+    }
 }

@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import Hashing
@@ -113,7 +114,7 @@ extension DataStore {
                     if block.isEmpty { break }
                     for i in block.indices {
                         if !ledger.isComplete, case .success(let d) = block[i].draft {
-                            precondition(LedgerProjection.changesOnlyFlows(d.type), "a \(d.type.rawValue) needs the whole ledger")
+                            precondition(d.type.spec.changesOnlyFlows, "a \(d.type.rawValue) needs the whole ledger")
                         }
                         try batch.take(block[i], sink: &sink)
                     }
@@ -123,12 +124,14 @@ extension DataStore {
                     if let session {
                         for id in given.keys.sorted() where session.ids.contains(id) {
                             problems.append(LineProblem(file: file, line: given[id]!, error: EventCodingError(
-                                field: "id", problem: "\(id) is already in the log", fix: "an event is recorded once; omit id to record a new one")))
+                                field: "id", problem: Text(vi: "\(id) đã có trong sổ", en: "\(id) is already in the log"),
+                                fix: Text(vi: "mỗi sự kiện ghi một lần; bỏ id để ghi sự kiện mới", en: "an event is recorded once; omit id to record a new one"))))
                         }
                     } else {
                         for (id, seq) in try existingIDs(Set(given.keys), fd: fd, end: tail.committedEnd) {
                             problems.append(LineProblem(file: file, line: given[id]!, error: EventCodingError(
-                                field: "id", problem: "\(id) is already in the log as #\(seq)", fix: "an event is recorded once; omit id to record a new one")))
+                                field: "id", problem: Text(vi: "\(id) đã có trong sổ là #\(seq)", en: "\(id) is already in the log as #\(seq)"),
+                                fix: Text(vi: "mỗi sự kiện ghi một lần; bỏ id để ghi sự kiện mới", en: "an event is recorded once; omit id to record a new one"))))
                         }
                     }
                     return problems
@@ -167,7 +170,7 @@ extension DataStore {
         let all = Set(LedgerSection.allCases)
         guard session == nil, tail.lastSeq / snapshotInterval == (tail.lastSeq + inputs.count) / snapshotInterval else { return all }
         for input in inputs {
-            guard case .success(let d) = input.draft, LedgerProjection.changesOnlyFlows(d.type) else { return all }
+            guard case .success(let d) = input.draft, d.type.spec.changesOnlyFlows else { return all }
         }
         return [.base]
     }

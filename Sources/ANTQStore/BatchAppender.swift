@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import SystemCalls
@@ -117,10 +118,10 @@ struct BatchAppender {
             if let held, held.seq == seq { return held }
             if let stage { return try staged(seq: seq, stage: stage) }
             guard let pending else { return nil }
-            if let line = pending.line(seq: seq) { return try EventDecoder.decode(line) }
+            if let line = pending.line(seq: seq) { return try LineReader.read(line).event }
             try pending.settle()
             let end = committedEnd + pending.flushedBytes
-            if let line = try written(seq: seq, end: end) { return try EventDecoder.decode(line) }
+            if let line = try written(seq: seq, end: end) { return try LineReader.read(line).event }
             return try EventLookup(fd: fd, end: end).event(seq: seq)
         }
 
@@ -128,7 +129,7 @@ struct BatchAppender {
         /// not yet known to be in the file, else read back from there.
         private func staged(seq: Int, stage: WriteStage) throws -> Event? {
             if seq < stage.firstSeq {
-                if let line = try written(seq: seq, end: inLineEnd) { return try EventDecoder.decode(line) }
+                if let line = try written(seq: seq, end: inLineEnd) { return try LineReader.read(line).event }
                 return try EventLookup(fd: fd, end: inLineEnd).event(seq: seq)
             }
             if let f = filling.first?.seq, seq >= f { return seq - f < filling.count ? filling[seq - f] : nil }
@@ -136,7 +137,7 @@ struct BatchAppender {
                 return seq - block[0].seq < block.count ? block[seq - block[0].seq] : nil
             }
             guard let p = stage.position(of: seq) else { return nil }
-            return try line(from: p.offset, skip: p.skip, end: p.end).map { try EventDecoder.decode($0) }
+            return try line(from: p.offset, skip: p.skip, end: p.end).map { try LineReader.read($0).event }
         }
 
         /// Notes where the line about to be written starts.
@@ -182,8 +183,9 @@ struct BatchAppender {
          collectIDs: Bool, onWritten: ((Event) -> Void)?, fastPaths: Bool = true, writeStageAfter: Int? = nil) {
         let state = LookupState(fd: fd, tail: tail, anchor: anchor, links: links)
         self.state = state
+        // A draft that brings no id gets one as its line is written (`write`, or the stage).
         validator = Validator(ledger: ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
-                              lookup: { try state.event(seq: $0) })
+                              newID: { "" }, lookup: { try state.event(seq: $0) })
         validator.retainsAccepted = false
         validator.usesFastPaths = fastPaths
         recordedText = (validator.now, Array(validator.now.rfc3339.utf8))
@@ -198,9 +200,9 @@ struct BatchAppender {
     /// The ledger with every accepted event folded in.
     var ledger: Ledger { validator.ledger }
 
-    private mutating func problem(_ line: Int, _ error: EventCodingError) {
+    private mutating func problem(_ line: Int, _ errors: [EventCodingError]) {
         bad += 1
-        if problems.count < DataStore.problemCap { problems.append(LineProblem(file: file, line: line, error: error)) }
+        if problems.count < DataStore.problemCap { problems.append(LineProblem(file: file, line: line, errors: errors)) }
     }
 
     /// Validates one line and, if it is good, writes the event held before it.
@@ -208,16 +210,17 @@ struct BatchAppender {
         if state.pending == nil && state.stage == nil { state.pending = sink.pending }
         switch input.draft {
         case .failure(let e):
-            problem(input.line, e)
+            problem(input.line, [e])
         case .success(let d):
             let event: Event
             do { event = try validator.accept(d) } catch {
                 // An amendment's target that does not chain: the log is damaged, not the line.
                 if let damage = state.damage { throw damage }
-                problem(input.line, error)
+                problem(input.line, error.problems)
                 return
             }
-            if let id = d.id, given[id] == nil { given[id] = input.line }
+            // The id as stored (the validator lowercases it), so a differently cased copy is caught.
+            if d.id != nil, given[event.id] == nil { given[event.id] = input.line }
             // Moved, not copied: the held event is written once and dropped.
             if var held = state.held.take() { try emit(&held, sink: &sink) }
             state.held = event
@@ -252,7 +255,7 @@ struct BatchAppender {
         // validation's time. Validation never reads a new event's id (an
         // amendment reads its target's type and fact); the held-back last
         // event gets one in `write`.
-        validator.newID = { "" }
+        // (Ids are drawn as lines are written, here or by the stage.)
     }
 
     private mutating func handOff(to stage: WriteStage) throws {
@@ -270,12 +273,10 @@ struct BatchAppender {
 
     private mutating func write(_ e: inout Event, more: Bool, sink: inout BatchSink) throws {
         if e.id.isEmpty { e.id = uuids.next() }
-        e.prev = sink.nextPrev
-        e.more = more
         precondition(e.seq == sink.nextSeq)
         state.willWrite(seq: e.seq, at: state.committedEnd + sink.written)
         line.removeAll(keepingCapacity: true)
-        EventEncoder.encode(e, recorded: e.recorded == recordedText.0 ? recordedText.1 : nil, into: &line)
+        LineWriter.encode(e, prev: sink.nextPrev, more: more, recorded: e.recorded == recordedText.0 ? recordedText.1 : nil, into: &line)
         try line.withUnsafeBytes { try sink.add($0) }
         if summary.count == 0 { summary.first = e }
         summary.count += 1

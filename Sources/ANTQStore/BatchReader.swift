@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import SystemCalls
 
@@ -25,7 +26,7 @@ public final class BatchReader {
 
     /// - Parameter bufferSize: the read size; a line longer than it grows the
     ///   buffer up to `maxLineLength + 1`, a longer line is skipped (counted, not kept).
-    /// - Parameter fastPath: decode the common lines with `FastDraftDecoder`.
+    /// - Parameter fastPath: decode the common lines with `FastDraftReader`.
     /// - Parameter readAhead: read and decode on a second thread once the
     ///   batch is long.
     public init(fd: FileDescriptor, bufferSize: Int = 1 << 18, maxLineLength: Int = BatchReader.maxLineLength,
@@ -85,11 +86,11 @@ final class BatchLines {
     private let maxLineLength: Int
     /// Reads the common lines without the general decoder; nil turns it off
     /// (tests compare both).
-    private var fast: FastDraftDecoder?
+    private var fast: FastDraftReader?
 
     init(fd: FileDescriptor, bufferSize: Int, maxLineLength: Int, fastPath: Bool) {
         self.fd = fd
-        fast = fastPath ? FastDraftDecoder() : nil
+        fast = fastPath ? FastDraftReader() : nil
         self.maxLineLength = maxLineLength
         buffer = .allocate(byteCount: max(16, bufferSize), alignment: 16)
     }
@@ -175,32 +176,36 @@ final class BatchLines {
     }
 
     private func tooLong(_ length: Int) -> EventCodingError {
-        EventCodingError(field: nil, problem: "the line is \(length) bytes long (limit \(maxLineLength))", fix: "one event per line; an event is a few hundred bytes")
+        EventCodingError(field: nil, problem: Text(vi: "dòng dài \(length) byte (giới hạn \(maxLineLength))", en: "the line is \(length) bytes long (limit \(maxLineLength))"),
+                         fix: Text(vi: "mỗi dòng một sự kiện; một sự kiện chỉ vài trăm byte", en: "one event per line; an event is a few hundred bytes"))
     }
 
     /// One line's draft, or nil for a blank line.
     static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int) -> Result<EventDraft, EventCodingError>? {
-        var none: FastDraftDecoder?
+        var none: FastDraftReader?
         return draft(line, maxLineLength: maxLineLength, fast: &none)
     }
 
-    static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int, fast: inout FastDraftDecoder?) -> Result<EventDraft, EventCodingError>? {
+    static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int, fast: inout FastDraftReader?) -> Result<EventDraft, EventCodingError>? {
         // A line starting with '{' is not blank; only then may it hold a NUL or end in CR.
         if line.first == 0x7B, line.count <= maxLineLength, line.last != 0x0D, memchr(line.baseAddress!, 0, line.count) == nil,
-           let d = fast?.decode(line) {
+           let d = fast?.read(line) {
             return .success(d)
         }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
         if line.count > maxLineLength {
-            return .failure(EventCodingError(field: nil, problem: "the line is \(line.count) bytes long (limit \(maxLineLength))", fix: "one event per line; an event is a few hundred bytes"))
+            return .failure(EventCodingError(field: nil, problem: Text(vi: "dòng dài \(line.count) byte (giới hạn \(maxLineLength))", en: "the line is \(line.count) bytes long (limit \(maxLineLength))"),
+                                             fix: Text(vi: "mỗi dòng một sự kiện", en: "one event per line; an event is a few hundred bytes")))
         }
         if line.last == 0x0D {
-            return .failure(EventCodingError(field: nil, problem: "the line ends with CR LF (Windows line end)", fix: "save the file with LF line ends"))
+            return .failure(EventCodingError(field: nil, problem: Text(vi: "dòng kết thúc bằng CR LF (kiểu Windows)", en: "the line ends with CR LF (Windows line end)"),
+                                             fix: Text(vi: "lưu tệp với dấu xuống dòng LF", en: "save the file with LF line ends")))
         }
         if line.contains(0) {
-            return .failure(EventCodingError(field: nil, problem: "the line contains a NUL byte", fix: "remove it; a batch is UTF-8 text"))
+            return .failure(EventCodingError(field: nil, problem: Text(vi: "dòng chứa byte NUL", en: "the line contains a NUL byte"),
+                                             fix: Text(vi: "bỏ nó đi; đợt ghi là văn bản UTF-8", en: "remove it; a batch is UTF-8 text")))
         }
-        do { return .success(try DraftDecoder.decode(line)) } catch {
+        do { return .success(try DraftReader.read(line)) } catch {
             return .failure(error)
         }
     }

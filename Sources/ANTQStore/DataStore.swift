@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import Hashing
@@ -67,9 +68,8 @@ public struct DataStore: Sendable {
         } catch { throw .io(error) }
         let now = clock.now()
         let created = Event(seq: 1, id: eventID ?? UUIDText.random(), occurred: occurred ?? Clock.vietnamDay(of: now), recorded: now, unit: nil,
-                            by: by, data: .logCreated(LogCreated(logID: logID ?? UUIDText.random(), periodStart: periodStart, keyID: key?.id)),
-                            prev: .zero)
-        var line = EventEncoder.encode(created)
+                            by: by, data: LogCreated(logID: logID ?? UUIDText.random(), periodStart: periodStart, keyID: key?.id).data)
+        var line = LineWriter.encode(created)
         let hash = SHA256.hash(line)
         line.append(0x0A)
         // Written whole under a temporary name, then linked into place, so a
@@ -130,10 +130,10 @@ public struct DataStore: Sendable {
             throw .io(error)
         }
         let e: Event
-        do { e = try EventDecoder.decode(first) } catch {
+        do { e = try LineReader.read(first).event } catch {
             throw .damaged(file: layout.logDisplayName, line: 1, reason: error.description)
         }
-        guard case .logCreated = e.data else {
+        guard e.type == .logCreated else {
             throw .damaged(file: layout.logDisplayName, line: 1, reason: "the first line is not log.created")
         }
         return e
@@ -141,7 +141,7 @@ public struct DataStore: Sendable {
 
     /// Checks that the key given (if any) is the one the log was created with.
     public func checkKey(against header: Event, required: Bool) throws(StoreError) {
-        guard case .logCreated(let c) = header.data else { return }
+        guard let c = header.data.logCreated else { return }
         switch (c.keyID, key) {
         case (nil, nil): return
         case (nil, .some):

@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import SystemCalls
@@ -52,7 +53,7 @@ struct EventLookup {
             let header = try bytes.withUnsafeBytes { try LineHeader.decode($0) }
             if header.seq == seq {
                 if seq <= anchor.seq { try checkChain(from: start, seq: seq) }
-                return try EventDecoder.decode(bytes)
+                return try LineReader.read(bytes).event
             }
             if header.seq < seq { lo = start + Int64(bytes.count) + 1 } else { hi = mid }
         }

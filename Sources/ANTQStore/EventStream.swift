@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import Hashing
@@ -37,16 +38,17 @@ extension DataStore {
     func forEachChainedEvent(fd: FileDescriptor, end: Int64, links: ChainLinks,
                              _ body: (Event, UnsafeRawBufferPointer) throws -> Bool) throws {
         var failure: Error?
-        var decoder = EventDecoder()
+        var decoder = LineReader()
         var join = ChainJoin(after: 0, link: links.key == nil ? nil : .zero)
         do {
             try LineStream().forEachLine(in: fd, to: end) { (line: LineStream.Line) -> Bool in
-                let e: Event
-                do { e = try decoder.decode(line.bytes) } catch {
+                let stored: StoredLine
+                do { stored = try decoder.read(line.bytes) } catch {
                     failure = StoreError.damaged(file: layout.logDisplayName, line: line.number, reason: "\(error)")
                     return false
                 }
-                if let broken = join.add(seq: e.seq, prev: e.prev, link: links.link(for: line.bytes)) {
+                let e = stored.event
+                if let broken = join.add(seq: e.seq, prev: stored.prev, link: links.link(for: line.bytes)) {
                     failure = chainFailure(broken, foundAt: line.number, links: links)
                     return false
                 }

@@ -29,10 +29,9 @@ struct InOrderChecks {
     /// does not follow the line before): the log's prefix up to the line
     /// before it is intact. `verify --fingerprint` holds only below it.
     var firstBreak: Int?
-    /// Bumped by every event that can change a model or camera; a query per
-    /// year is reused for its standing models while this stays the same.
-    var modelsVersion = 0
-    var standingByYear: [Int: (version: Int, day: CivilDate, cache: StandingModels)] = [:]
+    /// The standing models worked out for a day, reused while no event that
+    /// can change a model comes (dropped at each one).
+    var standing: [CivilDate: StandingModels] = [:]
 
     init(keyed: Bool, chainKey: ChainKey, expected: Fingerprint?, maxProblems: Int) {
         self.keyed = keyed
@@ -50,22 +49,20 @@ struct InOrderChecks {
     /// as it stands now (`now` supplies it: only built when needed).
     mutating func settle(upTo instant: UTCInstant?, _ now: () -> Ledger) {
         var current: Ledger?
-        // Assertions settled together share one query per year: its
-        // standing models are worked out once, not once per figure.
-        var queries: [Int: FigureQuery] = [:]
         while let a = pending.first, instant == nil || a.recorded < instant! {
             pending.removeFirst()
-            guard case .figureAsserted(let metricName, let year, let value, _) = a.data, let metric = Metric(name: metricName),
-                  let unit = a.unit else { continue }
+            guard let name = a.data.text(FigureAsserted.metric), let year = a.data.int(FigureAsserted.year),
+                  let expected = a.data.decimal(FigureAsserted.value), let unit = a.unit else { continue }
             if current == nil { current = now() }
-            if queries[year] == nil {
-                var q = FigureQuery(ledger: current!, year: year, periodStart: periodStart)
-                if let earlier = standingByYear[year], earlier.version == modelsVersion { q = q.reusing(earlier.cache, workedOutOn: earlier.day) }
-                standingByYear[year] = (modelsVersion, q.endDay, q.standingModels)
-                queries[year] = q
+            var period = Period(year: Int(year), start: periodStart)
+            if let text = a.data.text(FigureAsserted.period), let p = try? PeriodParser.parse(text, periodStart: periodStart, today: Clock.vietnamDay(of: a.recorded)) {
+                period = p
             }
-            let actual = queries[year]!.value(metric, unit: unit)
-            report.assertions.append(.init(seq: a.seq, metric: metricName, year: year, unit: unit, expected: value, actual: actual, recorded: a.recorded))
+            let shared = standing[period.lastDay] ?? StandingModels()
+            standing[period.lastDay] = shared
+            let q = FigureQuery(ledger: current!, first: period.firstDay, last: period.lastDay, periodStart: periodStart, standing: shared)
+            let actual = q.value(name, unit: unit)
+            report.assertions.append(.init(seq: a.seq, metric: name, period: period, unit: unit, expected: expected, actual: actual, recorded: a.recorded))
         }
     }
 
@@ -99,11 +96,11 @@ struct InOrderChecks {
             return
         }
         let event = record.foldedFlow ? nil : events.next()?.event
-        if let note = part.notes[i] { report.warnings.append("events/log.jsonl:\(number): \(note)") }
+        for note in part.notes[i] ?? [] { report.warnings.append("events/log.jsonl:\(number): \(note)") }
         let chainProblems = chain.check(hash: record.hash, link: record.link, seq: line.seq, prev: line.prev)
         report(chainProblems, at: number)
         if number == 1 {
-            if case .logCreated(let c)? = event?.data { periodStart = c.periodStart } else {
+            if let c = event?.data.logCreated { periodStart = c.periodStart } else {
                 add(1, "the first line must be log.created")
             }
         } else if line.type == .logCreated {
@@ -128,11 +125,7 @@ struct InOrderChecks {
             }
         }
         if let event {
-            switch event.type {
-            case .modelEstablished, .modelChanged, .modelDissolved, .cameraInstalled, .cameraRemoved, .eventCorrected, .eventRetracted:
-                modelsVersion += 1
-            default: break
-            }
+            if event.type.isModelEvent || event.type.isCameraEvent || event.type.isAmendment { standing.removeAll() }
             projection.apply(event, to: &ledger)
             if event.type == .figureAsserted { pending.append(event) }
         }

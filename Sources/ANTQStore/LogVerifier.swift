@@ -1,4 +1,5 @@
 import ANTQDomain
+import Decimals
 import Dispatch
 import EventLog
 import Hashing
@@ -15,10 +16,11 @@ public struct VerifyReport: Sendable {
     public struct AssertionCheck: Sendable, Equatable {
         public var seq: Int
         public var metric: String
-        public var year: Int
+        public var period: Period
         public var unit: String
-        public var expected: Int
-        public var actual: Int
+        public var expected: ExactDecimal
+        /// Nil for a ratio without a value, or a figure the log does not know.
+        public var actual: ExactDecimal?
         public var recorded: UTCInstant
         public var passed: Bool { expected == actual }
     }
@@ -53,13 +55,13 @@ extension DataStore {
         var foldStart = MonthDay.january1
         if let h = try? header() {
             try checkKey(against: h, required: true)
-            if case .logCreated(let c) = h.data {
+            if let c = h.data.logCreated {
                 keyed = c.keyID != nil
                 foldStart = c.periodStart
             }
         }
         var checks = InOrderChecks(keyed: keyed, chainKey: keyed ? chainKey : .plain, expected: expected, maxProblems: maxProblems)
-        let fold = ParallelFold(decoder: decoding, start: foldStart, mode: .verify(keyed ? chainKey : .plain))
+        let fold = ParallelFold(decoder: decoding, projection: LedgerProjection(), start: foldStart, mode: .verify(keyed ? chainKey : .plain))
         var timing = (decode: UInt64(0), fold: UInt64(0))
         defer {
             if Environment.value("ANTQ_PROFILE") != nil {
@@ -125,7 +127,7 @@ extension DataStore {
             }
         }
         for a in report.assertions where !a.passed {
-            add(a.seq, "figure.asserted #\(a.seq): \(a.metric) \(a.year) for unit \(a.unit) was announced as \(a.expected), but the log as of \(a.recorded.rfc3339) gives \(a.actual)")
+            add(a.seq, "figure.asserted #\(a.seq): \(a.metric) \(a.period.label) for unit \(a.unit) was announced as \(a.expected.plain()), but the log as of \(a.recorded.rfc3339) gives \(a.actual.map { $0.plain() } ?? "no value")")
         }
         return report
     }

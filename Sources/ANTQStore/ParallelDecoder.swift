@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import Dispatch
 import EventLog
@@ -14,8 +15,8 @@ import Hashing
 struct ParallelDecoder: Sendable {
     /// One worker's share of a block, line by line.
     final class Part: @unchecked Sendable {
-        /// The decoded event, or why the line is not one.
-        var results: [Result<Event, EventCodingError>] = []
+        /// The decoded line, or why it is not an event.
+        var results: [Result<StoredLine, EventCodingError>] = []
         /// Offset and length (without newline) of each line within the block.
         var spans: [(Int, Int)] = []
         /// The chain link of each line (only when asked for).
@@ -89,13 +90,13 @@ struct ParallelDecoder: Sendable {
         let chain = self.chain
         run(pieces: parts.count) { i in
             let part = parts[i]
-            var decoder = EventDecoder()
+            var decoder = LineReader()
             part.results.reserveCapacity((cuts[i + 1] - cuts[i]) / 250)
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { start, length in
                 let line = block.line(start, length)
                 var ok = true
                 do throws(EventCodingError) {
-                    part.results.append(.success(try decoder.decode(line)))
+                    part.results.append(.success(try decoder.read(line)))
                 } catch {
                     part.results.append(.failure(error))
                     ok = !stop

@@ -1,4 +1,4 @@
-import Dispatch
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import Hashing
@@ -34,29 +34,25 @@ extension DataStore {
     /// - Parameter visit: sees every event folded after the snapshot, with
     ///   the ledger *before* it is applied (audit and verify use this).
     /// - Parameter visitsFlows: when given, `visit` sees only the flow events
-    ///   it accepts, by the day they occurred and their numbers (and every other event); the rest are folded on every core
-    ///   and the ledger's flow counters lag behind in the meantime (they are
-    ///   whole again in the result). An audit of one flow figure needs only
-    ///   the events that make it up. Without `.models` in `sections`, it
-    ///   sees no model or camera events either.
-    ///
+    ///   it accepts (and every other event); the rest are folded on every core.
     /// - Parameter sections: the parts of the ledger the caller reads. Fewer
-    ///   sections load less of a snapshot (an append of flow events needs only
-    ///   `.base`); a ledger missing any is never snapshotted. The tail after
-    ///   the snapshot is folded whole either way, except that models are
-    ///   folded only when `.models` is asked for.
+    ///   sections load less of a snapshot; a ledger missing any is never snapshotted.
+    /// - Parameter flowDays: fold only the flows of facts that occurred on
+    ///   these days (a period not made of whole months): no snapshot is read
+    ///   or written, since a snapshot holds every day's flows.
     public func replay(asOf: UTCInstant? = nil, periodStart: MonthDay? = nil, useSnapshots: Bool = true,
                        writeSnapshot: Bool = true, sections: Set<LedgerSection> = Set(LedgerSection.allCases),
+                       flowDays: ClosedRange<CivilDate>? = nil,
                        visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)? = nil,
-                       visitsFlows: (@Sendable (CivilDate, FlowAmount) -> Bool)? = nil) throws(StoreError) -> ReplayResult {
+                       visitsFlows: (@Sendable (Event) -> Bool)? = nil) throws(StoreError) -> ReplayResult {
         let header = try self.header()
-        guard case .logCreated(let created) = header.data else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
+        guard let created = header.data.logCreated else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
         let start = periodStart ?? created.periodStart
         let links = try chainLinks(for: header)
         if links.check == .notChecked {
             note("note: this keyed log is read without its key: its hash chain is NOT checked (give --key-file or set ANTQ_KEY_FILE to check it)")
         }
-        let projection = LedgerProjection(periodStart: periodStart, includesModels: sections.contains(.models))
+        let projection = LedgerProjection(periodStart: periodStart, includesModels: sections.contains(.models), flowDays: flowDays)
         let fd: FileDescriptor
         do { fd = try FileDescriptor.open(layout.logPath, .readOnly) } catch { throw .io(error) }
         defer { try? fd.close() }
@@ -64,35 +60,21 @@ extension DataStore {
         do { tail = try LogTail.scan(fd) } catch {
             switch error {
             case .io(let e): throw .io(e)
-            case .damagedLastLine(_, let reason): throw .damaged(file: layout.logDisplayName, line: nil, reason: "the last line is damaged (\(reason)); run 'antq verify'")
+            case .damagedLastLine(_, let reason): throw .damaged(file: layout.logDisplayName, line: nil, reason: "the last line is damaged (\(reason))")
             }
         }
         warnAboutUnfinishedTail(fd, tail)
-
-        // A snapshot found damaged once its pieces are read is left out and
-        // the tail folded again from an earlier one (or from the start).
-        var excluded: Set<String> = []
-        var folded: Folded
-        while true {
-            switch try foldTail(fd: fd, tail: tail, created: created, start: start, projection: projection, asOf: asOf, links: links,
-                                useSnapshots: useSnapshots, writeSnapshot: writeSnapshot, sections: sections, excluding: excluded,
-                                visit: visit, visitsFlows: visitsFlows) {
-            case .folded(let f):
-                folded = f
-            case .snapshotRejected(let path, let why):
-                note("note: snapshot \(path.split(separator: "/").last.map(String.init) ?? path) ignored: \(why)")
-                excluded.insert(path)
-                continue
-            }
-            break
-        }
-        let ledger = folded.ledger, lastSeq = folded.lastSeq, lastHash = folded.lastHash
-        let replayed = folded.replayed, snapshotPath = folded.snapshotPath, endOffset = folded.endOffset, anchor = folded.anchor
-        let result = ReplayResult(ledger: ledger, fingerprint: Fingerprint(seq: lastSeq, hash: lastHash), asOf: asOf,
-                                  periodStart: start, eventsReplayed: replayed, snapshot: snapshotPath, endOffset: endOffset,
-                                  chain: links.check, anchor: anchor)
-        // A snapshot is only ever written from a replay whose chain was checked.
-        if writeSnapshot && ledger.isComplete && asOf == nil && replayed >= snapshotInterval && lastSeq > 0 && links.check != .notChecked {
+        let snapshots = useSnapshots && flowDays == nil
+        let loaded = snapshots && visit == nil ? loadSnapshot(fd: fd, tail: tail, created: created, start: start, projection: projection,
+                                                              asOf: asOf, links: links, writeSnapshot: writeSnapshot, sections: sections) : nil
+        let folded = try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: loaded,
+                                  visit: visit, visitsFlows: visitsFlows)
+        let result = ReplayResult(ledger: folded.ledger, fingerprint: Fingerprint(seq: folded.lastSeq, hash: folded.lastHash), asOf: asOf,
+                                  periodStart: start, eventsReplayed: folded.replayed, snapshot: loaded?.path, endOffset: folded.endOffset,
+                                  chain: links.check, anchor: loaded?.anchor ?? .start)
+        // A snapshot is only ever written from a replay whose chain was checked, over every day's flows.
+        if writeSnapshot && folded.ledger.isComplete && asOf == nil && flowDays == nil && folded.replayed >= snapshotInterval
+            && folded.lastSeq > 0 && links.check != .notChecked {
             // Reading commands keep the cache warm; failure (read-only directory) is only a note.
             do { _ = try saveSnapshot(result, logID: created.logID, projection: projection) } catch {
                 note("note: could not write a snapshot: \(error)")
@@ -101,88 +83,67 @@ extension DataStore {
         return result
     }
 
+    /// A snapshot loaded, where its line lies and how its chain continues.
+    struct LoadedSnapshot {
+        var ledger: Ledger
+        var header: SnapshotStore.Header
+        var path: String
+        var anchor: ChainAnchor
+    }
+
+    /// The newest usable snapshot, loaded; nil for a replay from the start.
+    /// A snapshot that does not belong to the log as it is now, or whose
+    /// pieces are damaged, is passed over with a note.
+    func loadSnapshot(fd: FileDescriptor, tail: LogTail, created: LogCreated, start: MonthDay, projection: LedgerProjection,
+                      asOf: UTCInstant?, links: ChainLinks, writeSnapshot: Bool, sections: Set<LedgerSection>) -> LoadedSnapshot? {
+        let store = SnapshotStore(layout: layout)
+        for path in store.candidates(version: projection.version, periodStart: start) {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            do {
+                let pending = try store.prepare(path) { h in
+                    // A tail long enough for this replay to leave a snapshot behind: a snapshot needs every section.
+                    sections.contains(.models) && writeSnapshot && asOf == nil && tail.lastSeq - h.seq >= snapshotInterval
+                        ? Set(LedgerSection.allCases) : sections
+                }
+                let link = try check(pending.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection, links: links)
+                var ledger = try pending.decode().ledger
+                if !projection.includesModels { ledger.sections.remove(.models) }
+                return LoadedSnapshot(ledger: ledger, header: pending.header, path: path,
+                                      anchor: ChainAnchor(seq: pending.header.seq, offset: pending.header.offset, link: link))
+            } catch SnapshotStore.Rejection.notApplicable {
+                // Sound, just newer than --as-of: an earlier one or a full replay serves.
+                continue
+            } catch {
+                note("note: snapshot \(name) ignored: \(error)")
+            }
+        }
+        return nil
+    }
+
     private struct Folded {
         var ledger: Ledger
         var lastSeq: Int
         var lastHash: SHA256Digest
         var replayed: Int
-        var snapshotPath: String?
         var endOffset: Int64
-        var anchor: ChainAnchor
     }
 
-    private enum FoldAttempt {
-        case folded(Folded)
-        /// The snapshot used turned out damaged once its pieces were read.
-        case snapshotRejected(path: String, SnapshotStore.Rejection)
-    }
-
-    /// One attempt at `replay`'s fold: the newest usable snapshot not in
-    /// `excluded` (if allowed), then the log after it.
-    private func foldTail(fd: FileDescriptor, tail: LogTail, created: LogCreated, start: MonthDay, projection: LedgerProjection,
-                          asOf: UTCInstant?, links: ChainLinks, useSnapshots: Bool, writeSnapshot: Bool, sections: Set<LedgerSection>,
-                          excluding excluded: Set<String>, visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?,
-                          visitsFlows: (@Sendable (CivilDate, FlowAmount) -> Bool)?) throws(StoreError) -> FoldAttempt {
-        var ledger = projection.initial
+    /// The log after the snapshot (or all of it), read in blocks: each block's
+    /// lines read and chain-checked on every core, flows folded there, the
+    /// other events folded here in log order.
+    private func foldTail(fd: FileDescriptor, tail: LogTail, start: MonthDay, projection: LedgerProjection, asOf: UTCInstant?,
+                          links: ChainLinks, from snapshot: LoadedSnapshot?,
+                          visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?,
+                          visitsFlows: (@Sendable (Event) -> Bool)?) throws(StoreError) -> Folded {
+        var ledger = snapshot?.ledger ?? projection.initial
         if !projection.includesModels { ledger.sections.remove(.models) }
-        var from: Int64 = 0
-        var firstLine = 1
-        var lastHash: SHA256Digest = .zero
-        var lastSeq = 0
+        let from = snapshot?.header.offset ?? 0
+        let firstLine = (snapshot?.header.seq ?? 0) + 1
+        var lastHash = snapshot?.header.lineHash ?? .zero
+        var lastSeq = snapshot?.header.seq ?? 0
         // Line 1 records 64 zeros as prev; after a snapshot, the tail's first
         // line must follow the line the snapshot covers.
-        var join = ChainJoin(after: 0, link: links.key == nil ? nil : .zero)
-        var anchor = ChainAnchor.start
-        var snapshotPath: String?
-        var snapshotLoad: UInt64 = 0
-        // The snapshot's pieces are decoded on the cores together with the
-        // first block of the tail after it (which does not depend on them):
-        // one after the other, each left a core idle part of the time.
-        var pending: PendingLoad?
-        var rejection: SnapshotStore.Rejection?
-        /// Takes the snapshot over once its jobs have run (`ran`: alongside
-        /// the first block; otherwise they run now); false if it is refused.
-        func settle(ran: Bool) -> Bool {
-            guard let p = pending else { return true }
-            pending = nil
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            do throws(SnapshotStore.Rejection) {
-                ledger = try (ran ? p.finish() : p.decode()).ledger
-            } catch {
-                rejection = error
-                return false
-            }
-            snapshotLoad += DispatchTime.now().uptimeNanoseconds - t0
-            return true
-        }
-        let snapshots = SnapshotStore(layout: layout)
-        if useSnapshots && visit == nil {
-            for path in snapshots.candidates(version: projection.version, periodStart: start) where !excluded.contains(path) {
-                do {
-                    let p = try snapshots.prepare(path) { h in
-                        // A tail long enough for this replay to leave a
-                        // snapshot behind: a snapshot needs every section.
-                        sections.contains(.models) && writeSnapshot && asOf == nil && tail.lastSeq - h.seq >= snapshotInterval
-                            ? Set(LedgerSection.allCases) : sections
-                    }
-                    let link = try check(p.header, logID: created.logID, tail: tail, fd: fd, asOf: asOf, projection: projection, links: links)
-                    join = ChainJoin(after: p.header.seq, link: link)
-                    anchor = ChainAnchor(seq: p.header.seq, offset: p.header.offset, link: link)
-                    pending = p
-                    from = p.header.offset
-                    firstLine = p.header.seq + 1
-                    lastHash = p.header.lineHash
-                    lastSeq = p.header.seq
-                    snapshotPath = path
-                    break
-                } catch SnapshotStore.Rejection.notApplicable {
-                    // Sound, just newer than --as-of: an earlier one or a full replay serves.
-                    continue
-                } catch {
-                    note("note: snapshot \(path.split(separator: "/").last.map(String.init) ?? path) ignored: \(error)")
-                }
-            }
-        }
+        var join = snapshot.map { ChainJoin(after: $0.header.seq, link: $0.anchor.link) } ?? ChainJoin(after: 0, link: links.key == nil ? nil : .zero)
         var replayed = 0
         var lastLineOffset: Int64 = -1
         var lastLineLength = 0
@@ -190,28 +151,14 @@ extension DataStore {
         var failure: StoreError?
         var parallel = decoding
         parallel.chain = links.key
-        let fold = ParallelFold(decoder: parallel, start: start,
+        let fold = ParallelFold(decoder: parallel, projection: projection, start: start,
                                 mode: .replay(asOf: asOf, keep: visitsFlows, models: projection.includesModels, links: links))
-        var timing = (decode: UInt64(0), fold: UInt64(0))
-        defer {
-            if Environment.value("ANTQ_PROFILE") != nil {
-                // A snapshot decoded with the tail's first block: that block's time is in both figures.
-                note("profile: snapshot load \(snapshotLoad / 1_000_000) ms, decode \(timing.decode / 1_000_000) ms, fold \(timing.fold / 1_000_000) ms")
-            }
-        }
         do {
             try ChunkStream(chunkSize: replayBlockSize).forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Int? in
                 var lineNumber = chunk.firstLine
-                let t0 = DispatchTime.now().uptimeNanoseconds
                 if visit == nil || visitsFlows != nil {
                     // Flows folded on every core, the rest here in order.
-                    let parts = fold.fold(chunk.bytes, alongside: pending)
-                    let t1 = DispatchTime.now().uptimeNanoseconds
-                    if pending != nil {
-                        snapshotLoad = t1 - t0
-                        guard settle(ran: true) else { return nil }
-                    }
-                    defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
+                    let parts = fold.fold(chunk.bytes)
                     for (k, part) in parts.enumerated() {
                         if let broken = join.join(part.chain) {
                             failure = chainFailure(broken, foundAt: lineNumber, links: links)
@@ -251,22 +198,22 @@ extension DataStore {
                         lineNumber += part.lines
                     }
                 } else {
+                    // Every event seen by `visit`, in order.
                     let parts = parallel.decode(chunk.bytes)
-                    let t1 = DispatchTime.now().uptimeNanoseconds
-                    defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
                     for part in parts {
                         for (i, r) in part.results.enumerated() {
                             let number = lineNumber + i
-                            let e: Event
+                            let line: StoredLine
                             switch r {
-                            case .success(let event): e = event
+                            case .success(let l): line = l
                             case .failure(let error):
                                 failure = .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
                                 return nil
                             }
+                            let e = line.event
                             let (start, length) = part.spans[i]
                             if let asOf, e.recorded > asOf { return nil }
-                            if let broken = join.add(seq: e.seq, prev: e.prev, link: links.key == nil ? nil : part.links[i]) {
+                            if let broken = join.add(seq: e.seq, prev: line.prev, link: links.key == nil ? nil : part.links[i]) {
                                 failure = chainFailure(broken, foundAt: number, links: links)
                                 return nil
                             }
@@ -297,8 +244,6 @@ extension DataStore {
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
         progress?(tail.committedEnd, tail.committedEnd)
-        _ = settle(ran: false)
-        if let rejection { return .snapshotRejected(path: snapshotPath!, rejection) }
         if let failure { throw failure }
         // The flow events the workers folded, once for the whole replay.
         ledger.flows.merge(fold.takeFoldedFlows())
@@ -311,8 +256,7 @@ extension DataStore {
                 lastHash = SHA256.hash(bytes)
             } catch { throw .io(error) }
         }
-        return .folded(Folded(ledger: ledger, lastSeq: lastSeq, lastHash: lastHash, replayed: replayed, snapshotPath: snapshotPath, endOffset: endOffset,
-                               anchor: anchor))
+        return Folded(ledger: ledger, lastSeq: lastSeq, lastHash: lastHash, replayed: replayed, endOffset: endOffset)
     }
 
     /// Writes a snapshot of a replay result.
@@ -327,7 +271,7 @@ extension DataStore {
     /// Checks that a snapshot belongs to this log as it is now, and returns
     /// the link of the line it covers (for the tail's first line to follow),
     /// nil when the links cannot be computed.
-    private func check(_ h: SnapshotStore.Header, logID: String, tail: LogTail, fd: FileDescriptor, asOf: UTCInstant?,
+    func check(_ h: SnapshotStore.Header, logID: String, tail: LogTail, fd: FileDescriptor, asOf: UTCInstant?,
                        projection: LedgerProjection, links: ChainLinks) throws(SnapshotStore.Rejection) -> SHA256Digest? {
         guard h.projection == projection.name, h.version == projection.version else {
             throw .mismatch("it is of projection \(h.projection) v\(h.version), not \(projection.name) v\(projection.version)")
@@ -378,7 +322,7 @@ extension DataStore {
     /// log; HMAC links in a keyed log when the reader has the key (which
     /// must be the log's own); only `seq` in a keyed log read without it.
     func chainLinks(for header: Event) throws(StoreError) -> ChainLinks {
-        guard case .logCreated(let c) = header.data, c.keyID != nil else {
+        guard let c = header.data.logCreated, c.keyID != nil else {
             if key != nil { note("note: this log is not keyed; the key file is not used (its chain is checked with SHA-256)") }
             return .plain
         }

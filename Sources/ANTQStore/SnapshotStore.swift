@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import Dispatch
 import EventLog
@@ -67,7 +68,7 @@ public struct SnapshotStore: Sendable {
     public func write(_ ledger: Ledger, header h: Header, keep: Int) throws(Errno) -> String {
         var hh = h
         // Each piece encoded and hashed on any core, kept in file order.
-        let jobs = LedgerCodec.pieceEncoders(ledger)
+        let jobs = SnapshotCodec.pieceEncoders(ledger)
         final class Piece: @unchecked Sendable {
             var bytes: [UInt8] = []
             var hash: UInt64 = 0
@@ -115,9 +116,9 @@ public struct SnapshotStore: Sendable {
         return path
     }
 
-    /// Format 3: a header line, then one line per piece of each
-    /// `LedgerSection`, each with its length and XXH64 in the header.
-    static let format = "antq-snapshot-3"
+    /// Format 4: a header line, then one piece per `LedgerSection` (binary,
+    /// see `SnapshotCodec`), each with its length and XXH64 in the header.
+    static let format = "antq-snapshot-4"
 
     /// Formats antq wrote before, each ignored with a note saying so (the
     /// next snapshot written replaces it): 1 had one SHA-256 for the whole
@@ -125,6 +126,7 @@ public struct SnapshotStore: Sendable {
     static let earlierFormats = [
         "antq-snapshot": "one checksum for the whole state",
         "antq-snapshot-2": "a SHA-256 per piece",
+        "antq-snapshot-3": "catalogue v1 in JSON pieces",
     ]
 
     /// Snapshot files for a projection version and period start, newest (highest seq) first.
@@ -283,7 +285,7 @@ public struct SnapshotStore: Sendable {
             }
             var piece = Ledger()
             let t0 = DispatchTime.now().uptimeNanoseconds
-            do { try LedgerCodec.decode(bytes, into: &piece) } catch {
+            do { try SnapshotCodec.decode(bytes, into: &piece) } catch {
                 results.set(i, .failure(.unreadable("its \(job.info.section.rawValue) section cannot be decoded: \(error)")))
                 return
             }

@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import SystemCalls
@@ -51,17 +52,25 @@ extension StoreError {
     }
 }
 
-/// A problem with one line of input (or of the log): file, line, what.
+/// The problems of one line of input (or of the log): file, line, every
+/// problem found in it (a clerk fixes them in one go).
 public struct LineProblem: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int
-    public var error: EventCodingError
+    public var errors: [EventCodingError]
 
-    public init(file: String, line: Int, error: EventCodingError) {
+    public init(file: String, line: Int, errors: [EventCodingError]) {
         self.file = file
         self.line = line
-        self.error = error
+        self.errors = errors
     }
 
-    public var description: String { "\(file):\(line): \(error)" }
+    public init(file: String, line: Int, error: EventCodingError) {
+        self.init(file: file, line: line, errors: [error])
+    }
+
+    /// The first problem (most lines have one).
+    public var error: EventCodingError { errors[0] }
+
+    public var description: String { errors.map { "\(file):\(line): \($0)" }.joined(separator: "\n") }
 }

@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import SystemCalls
@@ -15,7 +16,7 @@ import Glibc
 /// their own.
 ///
 /// What reaches the file is exactly what writing in line writes: the same
-/// `EventEncoder` bytes, the same chain through the same `BatchSink`, every
+/// `LineWriter` bytes, the same chain through the same `BatchSink`, every
 /// line with `more` (the batch's last event is held back by `BatchAppender`
 /// and written in line after `finish`). A full chunk is written at once
 /// (`writesInBackground` off), so the stage publishes which lines are in
@@ -96,8 +97,6 @@ final class WriteStage: @unchecked Sendable {
     private func write(_ e: inout Event) throws {
         // Validation left the id of a draft that brought none to be drawn here.
         if e.id.isEmpty { e.id = ids.next() }
-        e.prev = sink.nextPrev
-        e.more = true
         precondition(e.seq == sink.nextSeq)
         let k = e.seq - firstSeq
         if k % BatchAppender.LookupState.stride == 0 {
@@ -106,7 +105,7 @@ final class WriteStage: @unchecked Sendable {
             pthread_mutex_unlock(mutex)
         }
         line.removeAll(keepingCapacity: true)
-        EventEncoder.encode(e, recorded: e.recorded == recorded.0 ? recorded.1 : nil, into: &line)
+        LineWriter.encode(e, prev: sink.nextPrev, more: true, recorded: e.recorded == recorded.0 ? recorded.1 : nil, into: &line)
         let flushed = sink.pending.flushedBytes
         try line.withUnsafeBytes { try sink.add($0) }
         if sink.pending.flushedBytes != flushed {

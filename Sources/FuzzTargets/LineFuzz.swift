@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import JSONCodec
@@ -26,11 +27,11 @@ public enum LineFuzz {
         var ledger = Ledger()
         LedgerProjection().apply(Event(seq: 1, id: "00000000-0000-4000-8000-000000000001", occurred: CivilDate(year: 2013, month: 1, day: 1)!,
                                        recorded: now, unit: nil, by: "fuzz",
-                                       data: .logCreated(LogCreated(logID: "fuzz", periodStart: .january1, keyID: nil))), to: &ledger)
-        var v = Validator(ledger: ledger, now: now, today: today, defaultBy: "fuzz", lookup: { _ in nil })
+                                       data: LogCreated(logID: "fuzz", periodStart: .january1, keyID: nil).data), to: &ledger)
+        var ids = 0
+        var v = Validator(ledger: ledger, now: now, today: today, defaultBy: "fuzz", newID: { ids += 1; return UUIDText.test(ids) }, lookup: { _ in nil })
         for l in lines {
-            let bytes = Array(l.utf8)
-            let d = try! bytes.withUnsafeBytes { try DraftDecoder.decode($0) }
+            let d = try! DraftReader.read(Array(l.utf8))
             _ = try! v.accept(d)
         }
         return (v.ledger, v.accepted)
@@ -45,7 +46,7 @@ public enum LineFuzz {
         public var description: String {
             switch self {
             case .roundTrip(let s): "re-encoding a decoded line changed it: \(s)"
-            case .headerDisagrees(let s): "LineHeader and EventDecoder disagree: \(s)"
+            case .headerDisagrees(let s): "LineHeader and LineReader disagree: \(s)"
             }
         }
     }
@@ -58,29 +59,30 @@ public enum LineFuzz {
         var finding: Finding?
         // As a stored log line.
         let header = try? LineHeader.decode(data)
-        if let e = try? EventDecoder.decode(data) {
-            let again = EventEncoder.encode(e)
-            switch Result(catching: { try EventDecoder.decode(again) }) {
-            case .success(let e2) where e2 == e: break
-            case .success(let e2): finding = .roundTrip("\(e) became \(e2)")
+        if let e = try? LineReader.read(data) {
+            let again = LineWriter.encode(e)
+            switch Result(catching: { () throws(EventCodingError) -> StoredLine in try LineReader.read(again) }) {
+            case .success(let e2) where e2.event == e.event && e2.prev == e.prev && e2.more == e.more: break
+            case .success(let e2): finding = .roundTrip("\(e.event) became \(e2.event)")
             case .failure(let err): finding = .roundTrip("\(String(decoding: again, as: UTF8.self)) no longer decodes: \(err)")
             }
             if let h = header {
-                if h.seq != e.seq || h.more != e.more || h.prev != e.prev { finding = .headerDisagrees("\(h) vs seq \(e.seq) more \(e.more)") }
+                if h.seq != e.event.seq || h.more != e.more || h.prev != e.prev { finding = .headerDisagrees("\(h) vs seq \(e.event.seq) more \(e.more)") }
             } else {
-                finding = .headerDisagrees("EventDecoder accepts a line LineHeader rejects")
+                finding = .headerDisagrees("LineReader accepts a line LineHeader rejects")
             }
         }
         // As a batch: each line a draft, validated in order against the seed ledger.
         let seed = self.seed
-        var validator = Validator(ledger: seed.ledger, now: now, today: today, defaultBy: "fuzz",
+        var ids = 100
+        var validator = Validator(ledger: seed.ledger, now: now, today: today, defaultBy: "fuzz", newID: { ids += 1; return UUIDText.test(ids) },
                                   lookup: { seq in seq >= 2 && seq - 2 < seed.events.count ? seed.events[seq - 2] : nil })
         var start = 0
         var lines = 0
         while start <= bytes.count && lines < 64 {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             bytes[start..<end].withUnsafeBytes { line in
-                if let d = try? DraftDecoder.decode(line) { _ = try? validator.accept(d) }
+                if let d = try? DraftReader.read(line) { _ = try? validator.accept(d) }
             }
             start = end + 1
             lines += 1

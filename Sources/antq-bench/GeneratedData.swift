@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import EventLog
 import Hashing
@@ -40,13 +41,12 @@ enum GeneratedData {
         let writer = LogWriter(layout: layout, key: .plain)
         let receipt = try writer.append { (_: LogTail, sink: inout BatchSink) throws in
             for _ in 0..<count {
-                var e = generator.next()
+                let (e, more) = generator.next()
                 precondition(e.seq == sink.nextSeq, "generator and log disagree on seq")
-                e.prev = sink.nextPrev
-                let line = EventEncoder.encode(e)
+                let line = LineWriter.encode(e, prev: sink.nextPrev, more: more)
                 try sink.add(line)
                 bytes += Int64(line.count + 1)
-                if !e.more && e.seq <= cutAt {
+                if !more && e.seq <= cutAt {
                     cutOffset = bytes
                     cutSeq = e.seq
                 }
@@ -62,28 +62,27 @@ enum GeneratedData {
     static func writeDrafts(_ path: String, generator: inout LogGenerator, count: Int) throws {
         var out = try BufferedFile(path)
         for _ in 0..<count {
-            let e = generator.next()
+            let e = generator.next().event
             var w = JSONWriter(reserving: 256)
             w.beginObject()
             w.key("type"); w.string(e.type.rawValue)
             w.key("occurred"); w.string(e.occurred.iso)
-            switch e.data {
-            case .corrected(let c):
+            if let c = e.data.correction {
                 w.key("data"); w.beginObject()
                 w.key("target"); w.int(Int64(c.target))
                 w.key("reason"); w.string(c.reason)
-                if c.replacement.unit != c.was?.unit, let u = c.replacement.unit { w.key("unit"); w.string(u) }
-                w.key("data"); w.raw(EventEncoder.encodeData(c.replacement.data))
+                if c.replacement.unit != c.was.unit, let u = c.replacement.unit { w.key("unit"); w.string(u) }
+                w.key("data"); w.raw(LineWriter.encodeData(c.replacement.data))
                 w.endObject()
-            case .retracted(let r):
+            } else if let r = e.data.retraction {
                 w.key("data"); w.beginObject()
                 w.key("target"); w.int(Int64(r.target))
                 w.key("reason"); w.string(r.reason)
                 w.endObject()
-            default:
+            } else {
                 if let u = e.unit { w.key("unit"); w.string(u) }
                 w.key("by"); w.string(e.by)
-                w.key("data"); w.raw(EventEncoder.encodeData(e.data))
+                w.key("data"); w.raw(LineWriter.encodeData(e.data))
             }
             w.endObject()
             try out.write(w.bytes)

@@ -1,5 +1,6 @@
-import SeededRandom
 import ANTQDomain
+import Decimals
+import SeededRandom
 import ANTQStore
 import TextFormats
 
@@ -12,9 +13,9 @@ import TextFormats
 /// and, when asked, `figure.asserted` events whose values are what the log
 /// gives at that moment (so `antq verify` holds them).
 ///
-/// Events come with `seq`, `more` and `recorded` set the way antq writes
-/// them: a batch shares one `recorded` instant and every line but its last
-/// carries `more`. `prev` is left for the writer (it depends on the bytes).
+/// Events come with `seq` and `recorded` set the way antq writes them, and
+/// whether more lines of their batch follow (`more`): a batch shares one
+/// `recorded` instant. `prev` is left for the writer (it depends on the bytes).
 struct LogGenerator {
     /// Events to produce in all, `log.created` and the unit batch included.
     let total: Int
@@ -81,7 +82,7 @@ struct LogGenerator {
 
     // MARK: - The stream
 
-    mutating func next() -> Event {
+    mutating func next() -> (event: Event, more: Bool) {
         precondition(seq < total)
         if batchLeft == 0 { startBatch() }
         seq += 1
@@ -90,16 +91,16 @@ struct LogGenerator {
         switch batchKind {
         case .header:
             e = event(occurred: CivilDate(year: 2014, month: 12, day: 30)!, unit: nil, by: "Phòng Tham mưu",
-                      .logCreated(LogCreated(logID: rng.uuid())))
+                      LogCreated(logID: rng.uuid()).data)
         case .units:
             let u = province.all[seq - 2]
             e = event(occurred: LogGenerator.unitsRegistered, unit: u.code, by: "Phòng Tham mưu",
-                      .unitRegistered(name: u.name, kind: u.kind, parent: u.parent))
+                      EventData(.unitRegistered, ["name": .text(u.name), "kind": .text(u.kind), "parent": u.parent.map { .text($0) } ?? .null]))
         case .rename:
             let c = province.communes[active[rng.below(active.count)]]
             let newName = nfc(names[c.code]! + " Đông")
             names[c.code] = newName
-            e = event(occurred: batchDay, unit: c.code, .unitChanged(name: newName, kind: nil, parent: nil))
+            e = event(occurred: batchDay, unit: c.code, EventData(.unitChanged, ["name": .text(newName)]))
         case .merge:
             // The last commune of the fifth district joins its neighbour; nothing is recorded under it afterwards.
             let from = province.communesOf[4][9], into = province.communesOf[4][8]
@@ -107,15 +108,14 @@ struct LogGenerator {
             active.removeAll { $0 == from }
             merged.insert(code)
             models.removeAll { $0.unit == code }
-            e = event(occurred: batchDay, unit: code, .unitMerged(into: province.communes[into].code))
+            e = event(occurred: batchDay, unit: code, EventData(.unitMerged, ["into": .text(province.communes[into].code)]))
         case .assertion:
             e = assertion()
         case .normal:
             e = fact()
         }
-        e.more = batchLeft > 0
         if assertions { projection.apply(e, to: &ledger) }
-        return e
+        return (e, batchLeft > 0)
     }
 
     private mutating func startBatch() {
@@ -186,17 +186,24 @@ struct LogGenerator {
         let data: EventData
         switch r % 10 {
         case 0, 1, 2:
-            data = .tipReceived(count: rng.below(10) == 0 ? 2 + rng.below(3) : 1, channel: rng.pick(TipChannel.allCases), valuable: rng.chance(0.3))
+            data = EventData(.tipReceived, ["count": .int(Int64(rng.below(10) == 0 ? 2 + rng.below(3) : 1)),
+                                            "channel": .text(rng.pick(Self.channels)), "valuable": .bool(rng.chance(0.3))])
         case 3, 4:
-            data = .caseSolved(count: rng.below(10) == 0 ? 2 + rng.below(3) : 1,
-                               category: rng.pick(CaseCategory.allCases), caseRef: rng.chance(0.5) ? caseRef() : nil)
+            var d = EventData(.caseSolved, ["count": .int(Int64(rng.below(10) == 0 ? 2 + rng.below(3) : 1)),
+                                            "category": .text(rng.pick(Self.categories))])
+            if rng.chance(0.5) { d[CaseSolved.caseRef] = .text(caseRef()) }
+            data = d
         case 5, 6:
-            data = .arrestMade(count: 1 + rng.below(5), caseRef: rng.chance(0.6) ? caseRef() : nil,
-                               caughtInAct: rng.chance(0.5) ? rng.chance(0.5) : nil)
+            var d = EventData(.arrestMade, ["count": .int(Int64(1 + rng.below(5)))])
+            if rng.chance(0.6) { d[ArrestMade.caseRef] = .text(caseRef()) }
+            if rng.chance(0.5) { d[ArrestMade.caughtInAct] = .bool(rng.chance(0.5)) }
+            data = d
         case 7:
-            data = .weaponSeized(kind: rng.pick(WeaponKind.allCases), quantity: 1 + rng.below(20), caseRef: rng.chance(0.5) ? caseRef() : nil)
+            var d = EventData(.weaponSeized, ["kind": .text(rng.pick(Self.weaponKinds)), "quantity": .int(Int64(1 + rng.below(20)))])
+            if rng.chance(0.5) { d[WeaponSeized.caseRef] = .text(caseRef()) }
+            data = d
         default:
-            data = .awardGranted(award(c))
+            data = award(c)
         }
         let e = event(occurred: jitteredDay(), unit: unit, data)
         remember(e)
@@ -214,14 +221,23 @@ struct LogGenerator {
     private static let reasons = ["Có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc",
                                   "Tích cực tố giác tội phạm", "Dũng cảm bắt giữ đối tượng cướp giật tài sản"]
 
-    private mutating func award(_ c: SyntheticProvince.Unit) -> Award {
+    static let channels = ["hotline", "in_person", "club", "letter", "online", "other"]
+    static let categories = ["social_order", "drugs", "economic", "environment", "high_tech", "corruption", "other"]
+    static let weaponKinds = ["firearm", "rudimentary", "implement", "explosive", "support_tool"]
+    static let issuers = ["government", "ministry", "province", "provincial_police", "district", "commune"]
+    static let forms = ["emulation_flag", "certificate_of_merit", "certificate_of_commendation", "medal", "badge", "other"]
+    static let modelKinds = ["crime_prevention_club", "shock_team", "landlord_club", "relatives_club", "self_management_group", "motorbike_taxi_group"]
+
+    private mutating func award(_ c: SyntheticProvince.Unit) -> EventData {
         let collective = rng.chance(0.4)
         let recipient = collective
             ? "Ban bảo vệ dân phố \(names[c.code]!)"
             : "\(rng.pick(LogGenerator.family)) \(rng.pick(LogGenerator.middle)) \(rng.pick(LogGenerator.given))"
-        return Award(recipientKind: collective ? .collective : .individual, recipient: nfc(recipient),
-                     issuer: rng.pick(Issuer.allCases), form: rng.pick(AwardForm.allCases),
-                     count: rng.chance(0.8) ? 1 : 2 + rng.below(4), reason: rng.chance(0.3) ? nfc(rng.pick(LogGenerator.reasons)) : nil)
+        var d = EventData(.awardGranted, ["recipient_kind": .text(collective ? "collective" : "individual"), "recipient": .text(nfc(recipient)),
+                                          "issuer": .text(rng.pick(Self.issuers)), "form": .text(rng.pick(Self.forms)),
+                                          "count": .int(Int64(rng.chance(0.8) ? 1 : 2 + rng.below(4)))])
+        if rng.chance(0.3) { d[AwardGranted.reason] = .text(nfc(rng.pick(LogGenerator.reasons))) }
+        return d
     }
 
     /// Keeps recent flow events (a bounded pool) as candidates for corrections and retractions.
@@ -244,12 +260,12 @@ struct LogGenerator {
         guard let i = amendTarget() else { return nil }
         let (target, was) = amendable[i]
         var replacement = was
-        switch was.data {
-        case .tipReceived(let n, let ch, let v): replacement.data = .tipReceived(count: n + 1, channel: ch, valuable: v)
-        case .caseSolved(let n, let cat, let ref): replacement.data = .caseSolved(count: n + 1, category: cat, caseRef: ref)
-        case .arrestMade(let n, let ref, let caught): replacement.data = .arrestMade(count: n + 1, caseRef: ref, caughtInAct: caught)
-        case .weaponSeized(let k, let q, let ref): replacement.data = .weaponSeized(kind: k, quantity: q + 1, caseRef: ref)
-        case .awardGranted(var a): a.count += 1; replacement.data = .awardGranted(a)
+        // One more of what it counted: the field its figures are summed from.
+        let amountField = ["count", "quantity", "value"].compactMap { was.data.spec.field(named: $0) }.first
+        guard let f = amountField, let amount = was.data[f.ref] else { return nil }
+        switch amount {
+        case .int(let n): replacement.data[f.ref] = .int(n + 1)
+        case .decimal(let x): replacement.data[f.ref] = .decimal(x + ExactDecimal(1))
         default: return nil
         }
         if rng.chance(0.1) { replacement.unit = commune().code }
@@ -267,20 +283,22 @@ struct LogGenerator {
                      .retracted(Retraction(target: target, reason: rng.pick(LogGenerator.retractionReasons), was: was)))
     }
 
-    private static let modelNames: [ModelKind: String] = [
-        .crime_prevention_club: "Câu lạc bộ phòng, chống tội phạm", .shock_team: "Tổ xung kích",
-        .landlord_club: "Câu lạc bộ chủ nhà trọ", .relatives_club: "Câu lạc bộ người thân",
-        .self_management_group: "Tổ tự quản", .motorbike_taxi_group: "Tổ xe ôm tự quản",
+    private static let modelNames: [String: String] = [
+        "crime_prevention_club": "Câu lạc bộ phòng, chống tội phạm", "shock_team": "Tổ xung kích",
+        "landlord_club": "Câu lạc bộ chủ nhà trọ", "relatives_club": "Câu lạc bộ người thân",
+        "self_management_group": "Tổ tự quản", "motorbike_taxi_group": "Tổ xe ôm tự quản",
     ]
 
     private mutating func modelEstablished() -> Event? {
         let c = commune()
         modelSerial += 1
-        let kind = rng.pick(ModelKind.allCases)
+        let kind = rng.pick(Self.modelKinds)
         let m = Model(id: "\(c.code)-m\(modelSerial)", unit: c.code, members: 5 + rng.below(56), last: jitteredDay())
         models.append(m)
         return event(occurred: m.last, unit: c.code,
-                     .modelEstablished(model: m.id, kind: kind, name: nfc("\(LogGenerator.modelNames[kind]!) khu phố \(modelSerial % 50 + 1)"), members: m.members))
+                     EventData(.modelEstablished, ["model": .text(m.id), "kind": .text(kind),
+                                                   "name": .text(nfc("\(LogGenerator.modelNames[kind]!) khu phố \(modelSerial % 50 + 1)")),
+                                                   "members": .int(Int64(m.members))]))
     }
 
     /// Model and camera events never go back before the model's or unit's last one, so every one is valid on its day.
@@ -296,7 +314,7 @@ struct LogGenerator {
         let members = max(0, models[i].members + rng.below(11) - 5)
         models[i].members = members
         let day = modelDay(i)
-        return event(occurred: day, unit: models[i].unit, .modelChanged(model: models[i].id, kind: nil, name: nil, members: members))
+        return event(occurred: day, unit: models[i].unit, EventData(.modelChanged, ["model": .text(models[i].id), "members": .int(Int64(members))]))
     }
 
     private mutating func modelDissolved() -> Event? {
@@ -306,7 +324,9 @@ struct LogGenerator {
         let m = models[i]
         models.swapAt(i, models.count - 1)
         models.removeLast()
-        return event(occurred: day, unit: m.unit, .modelDissolved(model: m.id, reason: rng.chance(0.5) ? nfc("Không còn hoạt động") : nil))
+        var d = EventData(.modelDissolved, ["model": .text(m.id)])
+        if rng.chance(0.5) { d[ModelDissolved.reason] = .text(nfc("Không còn hoạt động")) }
+        return event(occurred: day, unit: m.unit, d)
     }
 
     private mutating func cameraDay(_ unit: String) -> CivilDate {
@@ -318,7 +338,7 @@ struct LogGenerator {
         let n = 1 + rng.below(10)
         let day = cameraDay(c.code)
         cameras[c.code] = ((cameras[c.code]?.count ?? 0) + n, day)
-        return event(occurred: day, unit: c.code, .cameraInstalled(count: n))
+        return event(occurred: day, unit: c.code, EventData(.cameraInstalled, ["count": .int(Int64(n))]))
     }
 
     private mutating func cameraRemoved() -> Event? {
@@ -327,7 +347,7 @@ struct LogGenerator {
         let n = 1 + rng.below(min(have.count, 3))
         let day = cameraDay(c.code)
         cameras[c.code] = (have.count - n, day)
-        return event(occurred: day, unit: c.code, .cameraRemoved(count: n))
+        return event(occurred: day, unit: c.code, EventData(.cameraRemoved, ["count": .int(Int64(n))]))
     }
 
     // MARK: - Announced figures
@@ -342,8 +362,10 @@ struct LogGenerator {
         let name = rng.pick(LogGenerator.assertedMetrics)
         let unit = rng.chance(0.3) ? province.province.code : province.districts[rng.below(province.districts.count)].code
         let year = batchDay.year - 1
-        let value = FigureQuery(ledger: ledger, year: year, periodStart: .january1).value(Metric(name: name)!, unit: unit)
+        let p = Period(year: year, start: .january1)
+        let value = FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, periodStart: .january1).value(name, unit: unit) ?? .zero
         return event(occurred: batchDay, unit: unit, by: "Phòng Tham mưu",
-                     .figureAsserted(metric: name, year: year, value: value, note: nfc("Số liệu báo cáo tại hội nghị sơ kết năm \(year)")))
+                     EventData(.figureAsserted, ["metric": .text(name), "year": .int(Int64(year)), "value": .decimal(value),
+                                                 "note": .text(nfc("Số liệu báo cáo tại hội nghị sơ kết năm \(year)"))]))
     }
 }

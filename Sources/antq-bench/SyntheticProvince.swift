@@ -9,7 +9,7 @@ struct SyntheticProvince {
     struct Unit {
         var code: String
         var name: String
-        var kind: UnitKind
+        var kind: String
         var parent: String?
     }
 
@@ -25,17 +25,17 @@ struct SyntheticProvince {
     static let second = ["Lợi", "Thọ", "Hưng", "Phước", "Điền", "Nghĩa", "Thành", "Khánh", "Lộc", "Sơn"]
 
     init() {
-        province = Unit(code: "99", name: nfc("Sông Bé Mới"), kind: .province, parent: nil)
+        province = Unit(code: "99", name: nfc("Sông Bé Mới"), kind: "province", parent: nil)
         var ds: [Unit] = []
         var cs: [Unit] = []
         var of: [[Int]] = []
         for (d, name) in SyntheticProvince.districtNames.enumerated() {
             let code = String(990 + d)
-            ds.append(Unit(code: code, name: nfc(name), kind: d == 8 ? .city : (d < 3 ? .town : .district), parent: province.code))
+            ds.append(Unit(code: code, name: nfc(name), kind: d == 8 ? "city" : (d < 3 ? "town" : "district"), parent: province.code))
             var mine: [Int] = []
             for c in 0..<10 {
                 let n = d * 10 + c
-                let kind: UnitKind = d == 8 || (d < 3 && c < 6) ? .ward : (c == 0 ? .township : .commune)
+                let kind = d == 8 || (d < 3 && c < 6) ? "ward" : (c == 0 ? "township" : "commune")
                 // (c, c + d) differs for every commune, so every name is unique in the province.
                 let cname = SyntheticProvince.first[c] + " " + SyntheticProvince.second[(c + d) % 10]
                 mine.append(cs.count)

@@ -117,7 +117,7 @@ struct Awards {
         case .provincial_police, .district, .commune: .certificate_of_commendation
         }
         let office = issuer == .district || issuer == .commune ? c.parent! : UnitList.province.code
-        var fields: [DataField] = [.text("recipient_kind", rk.rawValue), .text("recipient", recipient), .text("issuer", issuer.rawValue),
+        var fields: [InputField] = [.text("recipient_kind", rk.rawValue), .text("recipient", recipient), .text("issuer", issuer.rawValue),
                                    .text("form", form.rawValue)]
         if count > 1 { fields.append(.number("count", count)) }
         if let reason = o.reason { fields.append(.text("reason", reason)) }

@@ -74,7 +74,7 @@ enum Corrections {
         func vn(_ d: CivilDate) -> String { d.formatted(vietnamese: true) }
         let dup = entry("duplicate-original")
         let moved = entry("wrong-commune")
-        let sittings: [(String, Int, String, EventType, [DataField], String, String)] = [
+        let sittings: [(String, Int, String, EventType, [InputField], String, String)] = [
             ("2019-04-16", 9 * 60 + 40, "722", .eventRetracted, [],
              "Nhập trùng: vụ bắt 3 đối tượng tại \(commune("duplicate-original")) ngày \(vn(dup.occurred!)) đã ghi ở sự kiện #{#duplicate-original}; phát hiện khi đối chiếu hồ sơ quý I/2019",
              "duplicate-copy"),

@@ -10,7 +10,7 @@ struct Entry: Sendable {
     var occurred: CivilDate?
     var unit: String?
     var type: EventType
-    var fields: [DataField]
+    var fields: [InputField]
     /// Names the event so the story of corrections can find its seq.
     var label: String?
     /// For corrections and retractions: the label of the event they amend.
@@ -18,7 +18,7 @@ struct Entry: Sendable {
     /// For single-event offices: record this many days after it happened (default: 1 to 4, at random).
     var recordDelay: Int?
 
-    init(office: String, occurred: CivilDate?, unit: String?, type: EventType, fields: [DataField],
+    init(office: String, occurred: CivilDate?, unit: String?, type: EventType, fields: [InputField],
          label: String? = nil, targetLabel: String? = nil) {
         self.office = office
         self.occurred = occurred
@@ -31,7 +31,7 @@ struct Entry: Sendable {
 
     /// The value of an integer field (`count`, `quantity`).
     func int(_ key: String) -> Int? {
-        guard case .int(let v)? = fields.first(where: { $0.key == key })?.value else { return nil }
+        guard case .number(let v)? = fields.first(where: { $0.key == key })?.value else { return nil }
         return Int(v)
     }
 
@@ -40,7 +40,7 @@ struct Entry: Sendable {
         return v
     }
 
-    mutating func set(_ field: DataField) {
+    mutating func set(_ field: InputField) {
         if let i = fields.firstIndex(where: { $0.key == field.key }) { fields[i] = field } else { fields.append(field) }
     }
 }
@@ -54,10 +54,10 @@ struct Submission: Sendable {
     var what: String
 }
 
-extension DataField {
-    static func text(_ key: String, _ value: String) -> DataField { DataField(key: key, value: .string(nfc(value))) }
-    static func number(_ key: String, _ value: Int) -> DataField { DataField(key: key, value: .int(Int64(value))) }
-    static func flag(_ key: String, _ value: Bool) -> DataField { DataField(key: key, value: .bool(value)) }
-    static func null(_ key: String) -> DataField { DataField(key: key, value: .null) }
-    static func object(_ key: String, _ fields: [DataField]) -> DataField { DataField(key: key, value: .object(fields)) }
+extension InputField {
+    static func text(_ key: String, _ value: String) -> InputField { InputField(key, .string(nfc(value))) }
+    static func number(_ key: String, _ value: Int) -> InputField { InputField(key, .number(String(value))) }
+    static func flag(_ key: String, _ value: Bool) -> InputField { InputField(key, .bool(value)) }
+    static func null(_ key: String) -> InputField { InputField(key, .null) }
+    static func object(_ key: String, _ fields: [InputField]) -> InputField { InputField(key, .object(fields)) }
 }

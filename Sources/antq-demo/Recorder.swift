@@ -64,12 +64,12 @@ struct Recorder {
     /// The draft of an entry: its id from the seeded stream, an amendment's
     /// target and `{#label}` references resolved to seqs.
     private mutating func draft(_ e: Entry) -> EventDraft {
-        var fields = e.fields.map { f -> DataField in
+        var fields = e.fields.map { f -> InputField in
             guard case .string(let s) = f.value, s.contains("{#") else { return f }
             var text = s
             for (label, seq) in seqs.sorted(by: { $0.key < $1.key }) { text = text.replacingOccurrences(of: "{#\(label)}", with: "\(seq)") }
             precondition(!text.contains("{#"), "unresolved reference in \(s)")
-            return DataField(key: f.key, value: .string(text))
+            return InputField(f.key, .string(text))
         }
         if let target = e.targetLabel {
             guard let seq = seqs[target] else { preconditionFailure("\(e.type.rawValue) of \(target) before it was recorded") }

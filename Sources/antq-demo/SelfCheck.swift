@@ -21,24 +21,27 @@ struct SelfCheck {
         let current = try store.replay(writeSnapshot: false)
         var check = SelfCheck()
         var problems: [String] = []
+        let year = Period(year: 2018, start: then.periodStart)
+        func figure(_ q: FigureQuery, _ name: String) -> Int { Int(q.value(name, unit: "74")?.plain() ?? "") ?? -1 }
         for (metric, value, _) in Conference.figures {
-            guard let m = Metric(name: metric) else { throw Mismatch(description: "\(metric) is not a figure name") }
-            let flows = FigureQuery(ledger: then.ledger, year: 2018, periodStart: then.periodStart)
-            let state = FigureQuery(ledger: then.ledger, stateOn: YearlyQuotas.conferenceDay, periodStart: then.periodStart)
-            let got = m.isFlow ? flows.value(m, unit: "74") : state.value(m, unit: "74")
+            guard let m = FigureCatalogue()[metric] else { throw Mismatch(description: "\(metric) is not a figure name") }
+            let flows = FigureQuery(ledger: then.ledger, first: year.firstDay, last: year.lastDay, periodStart: then.periodStart)
+            let day = YearlyQuotas.conferenceDay
+            let state = FigureQuery(ledger: then.ledger, first: day, last: day, months: nil)
+            let got = m.isFlow ? figure(flows, metric) : figure(state, metric)
             if got != value { problems.append("\(metric) as of 28-03-2019 is \(got), announced \(value)") }
-            if !m.isFlow && flows.value(m, unit: "74") != value {
-                problems.append("\(metric) on 31-12-2018 is \(flows.value(m, unit: "74")), announced \(value)")
+            if !m.isFlow && figure(flows, metric) != value {
+                problems.append("\(metric) on 31-12-2018 is \(figure(flows, metric)), announced \(value)")
             }
             check.announced.append((metric, got))
-            let today = FigureQuery(ledger: current.ledger, year: 2018, periodStart: current.periodStart).value(m, unit: "74")
+            let today = figure(FigureQuery(ledger: current.ledger, first: year.firstDay, last: year.lastDay, periodStart: current.periodStart), metric)
             check.now.append((metric, today))
         }
         let expectedNow = ["arrests": 3_625, "weapons.rudimentary": 500]
         for (metric, today) in check.now {
             let announced = check.announced.first { $0.0 == metric }!.1
             let want = expectedNow[metric] ?? announced
-            if Metric(name: metric)!.isFlow && today != want { problems.append("\(metric) 2018 today is \(today), the story says \(want)") }
+            if FigureCatalogue()[metric]!.isFlow && today != want { problems.append("\(metric) 2018 today is \(today), the story says \(want)") }
         }
         if !problems.isEmpty { throw Mismatch(description: "the log does not tell the story:\n  " + problems.joined(separator: "\n  ")) }
         return check
@@ -47,7 +50,7 @@ struct SelfCheck {
     func report(seqs: [String: Int]) -> String {
         var lines = ["figures of 2018 for unit 74 (as of 28-03-2019 → today):"]
         for ((metric, a), (_, n)) in zip(announced, now) {
-            lines.append("  \(metric): \(a)" + (a != n && Metric(name: metric)!.isFlow ? " → \(n)" : ""))
+            lines.append("  \(metric): \(a)" + (a != n && FigureCatalogue()[metric]!.isFlow ? " → \(n)" : ""))
         }
         lines.append("the story's events: " + seqs.sorted { $0.value < $1.value }.map { "\($0.key) #\($0.value)" }.joined(separator: ", "))
         return lines.joined(separator: "\n")

@@ -31,7 +31,7 @@ enum FlowKind: Sendable, Equatable {
 
     /// The event's data for `n` units. Weekly lines carry only the count;
     /// single events say a little more (the channel, caught in the act).
-    func fields(_ n: Int, style: RecordingStyle, _ rng: inout SplitMix64) -> [DataField] {
+    func fields(_ n: Int, style: RecordingStyle, _ rng: inout SplitMix64) -> [InputField] {
         switch self {
         case .tip(let valuable):
             let channel: TipChannel = rng.weighted([(.in_person, 0.3), (.club, 0.28), (.hotline, 0.25), (.online, 0.07), (.letter, 0.05), (.other, 0.05)])
@@ -39,7 +39,7 @@ enum FlowKind: Sendable, Equatable {
         case .solvedCase(let c):
             return [.number("count", n), .text("category", c.rawValue)]
         case .arrest:
-            var f: [DataField] = [.number("count", n)]
+            var f: [InputField] = [.number("count", n)]
             if style == .single { f.append(.flag("caught_in_act", rng.chance(0.4))) }
             return f
         case .weapon(let k):

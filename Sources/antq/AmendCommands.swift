@@ -11,18 +11,18 @@ enum AmendCommands {
         guard let reason = c.parsed.value("reason"), !reason.isEmpty else {
             throw CLIError.usage("--reason is required: say why the record is \(retract ? "retracted" : "corrected")")
         }
-        var fields = [DataField(key: "target", value: .int(Int64(seq))), DataField(key: "reason", value: .string(reason))]
+        var fields = [InputField("target", .number(String(seq))), InputField("reason", .string(reason))]
         if !retract {
-            if let o = c.parsed.value("occurred") { fields.append(DataField(key: "occurred", value: .string(o))) }
-            if let u = c.parsed.value("unit") { fields.append(DataField(key: "unit", value: .string(u))) }
-            var data: [DataField] = []
+            if let o = c.parsed.value("occurred") { fields.append(InputField("occurred", .string(o))) }
+            if let u = c.parsed.value("unit") { fields.append(InputField("unit", .string(u))) }
+            var data: [InputField] = []
             for (name, value) in c.parsed.extra {
-                data.append(DataField(key: name.replacing("-", with: "_"), value: value == "null" ? .null : .string(value)))
+                data.append(InputField(name.replacing("-", with: "_"), value == "null" ? .null : .string(value)))
             }
-            if !data.isEmpty { fields.append(DataField(key: "data", value: .object(data))) }
+            if !data.isEmpty { fields.append(InputField("data", .object(data))) }
         }
         let draft = EventDraft(type: retract ? .eventRetracted : .eventCorrected, occurred: nil, unit: nil, by: c.parsed.value("by"),
-                               fields: fields, fieldMode: .flags)
+                               fields: fields, fieldMode: .typed(vietnameseNumbers: c.lang.isVietnamese))
         let store = try c.store()
         let receipt = try store.append([DraftInput(line: 1, draft: .success(draft))], file: "<command line>", defaultBy: c.recorder,
                                        expectSeq: try c.int("expect-seq"))

@@ -1,3 +1,4 @@
+import ANTQCodec
 import ANTQDomain
 import ANTQStore
 import CommandLineKit
@@ -92,42 +93,58 @@ enum AppendCommand {
         }
     }
 
-    /// One event from flags: every unknown `--field value` is a data field.
+    /// One event from flags: every unknown `--field value` is a data field,
+    /// read as a person types it (numbers in the reader's style, values by
+    /// their Vietnamese or English names); a structured field (`--label`,
+    /// `--dimensions`) is typed as JSON.
     static func flagsDraft(type typeName: String, _ c: Context) -> Result<EventDraft, EventCodingError> {
         guard let type = EventType(rawValue: typeName), type != .logCreated else {
             let names = EventType.allCases.filter { $0 != .logCreated }.map(\.rawValue)
             let close = names.min { editDistance($0, typeName) < editDistance($1, typeName) }
-            return .failure(EventCodingError(field: "type", problem: "\"\(typeName)\" is not an event type"
-                                             + (close.map { "; did you mean \($0)?" } ?? ""), fix: "one of: " + names.joined(separator: ", ")))
+            let list = names.joined(separator: ", ")
+            return .failure(EventCodingError(field: "type",
+                problem: Text("\"\(typeName)\" không phải loại sự kiện" + (close.map { "; có phải \($0)?" } ?? ""),
+                              "\"\(typeName)\" is not an event type" + (close.map { "; did you mean \($0)?" } ?? "")),
+                fix: Text("một trong: " + list, "one of: " + list)))
         }
+        let mode = FieldMode.typed(vietnameseNumbers: c.lang.isVietnamese)
         var occurred: CivilDate?
         if let o = c.parsed.value("occurred") {
             guard let d = CivilDate(parsing: o) else {
-                return .failure(EventCodingError(field: "occurred", problem: "\"\(o)\" is not a real date", fix: "write YYYY-MM-DD or dd/mm/yyyy"))
+                return .failure(EventCodingError(field: "occurred", problem: Text("\"\(o)\" không phải ngày có thật", "\"\(o)\" is not a real date"),
+                                                 fix: Text("viết dd/mm/yyyy hoặc YYYY-MM-DD", "write YYYY-MM-DD or dd/mm/yyyy")))
             }
             occurred = d
         }
-        var fields: [DataField] = []
+        let spec = type.spec
+        var fields: [InputField] = []
         for (name, value) in c.parsed.extra {
             let key = name.replacing("-", with: "_")
-            let v: DataField.Value = (value == "null" || value.isEmpty) ? .null : .string(value)
-            if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].value = v } else { fields.append(DataField(key: key, value: v)) }
+            var v: InputValue = (value == "null" || value.isEmpty) ? .null : .string(value)
+            if let kind = spec.field(named: key)?.kind, kind.isStructured, case .string(let text) = v {
+                guard let parsed = InputTree.parse(text) else {
+                    return .failure(EventCodingError(field: key, problem: Text("{field} phải viết bằng JSON", "{field} must be written as JSON"),
+                                                     fix: Text("ví dụ --\(name) '{\"vi\": \"…\", \"en\": \"…\"}'", "e.g. --\(name) '{\"vi\": \"…\", \"en\": \"…\"}'")))
+                }
+                v = parsed
+            }
+            if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].value = v } else { fields.append(InputField(key, v)) }
         }
         if type.isAmendment {
             // For `append event.corrected`: --target, --reason and replacement fields.
-            var data: [DataField] = []
-            var amendment: [DataField] = []
+            var data: [InputField] = []
+            var amendment: [InputField] = []
             for f in fields {
                 if ["target", "reason"].contains(f.key) { amendment.append(f) } else { data.append(f) }
             }
-            if let o = occurred { amendment.append(DataField(key: "occurred", value: .string(o.iso))) }
-            if let u = c.parsed.value("unit") { amendment.append(DataField(key: "unit", value: .string(u))) }
-            if !data.isEmpty { amendment.append(DataField(key: "data", value: .object(data))) }
+            if let o = occurred { amendment.append(InputField("occurred", .string(o.iso))) }
+            if let u = c.parsed.value("unit") { amendment.append(InputField("unit", .string(u))) }
+            if !data.isEmpty { amendment.append(InputField("data", .object(data))) }
             return .success(EventDraft(id: c.parsed.value("id"), type: type, occurred: nil, unit: nil, by: c.parsed.value("by"),
-                                       fields: amendment, fieldMode: .flags))
+                                       fields: amendment, fieldMode: mode))
         }
         return .success(EventDraft(id: c.parsed.value("id")?.lowercased(), type: type, occurred: occurred, unit: c.parsed.value("unit"),
-                                   by: c.parsed.value("by"), fields: fields, fieldMode: .flags))
+                                   by: c.parsed.value("by"), fields: fields, fieldMode: mode))
     }
 
     /// The parser's own "unknown option" error, with the closest declared option as suggestion.

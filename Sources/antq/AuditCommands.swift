@@ -3,43 +3,55 @@ import ANTQReports
 import ANTQStore
 import TextFormats
 
-/// `antq audit METRIC --year Y [--unit U]`, `antq audit --event SEQ`, `antq diff`.
+/// `antq audit FIGURE --period P [--unit U]`, `antq audit --event SEQ`, `antq diff`.
 enum AuditCommands {
     static func audit(_ c: Context) throws -> Int32 {
         let store = try c.store()
         let format = try ReportCommands.format(c)
         if let s = c.parsed.value("event") {
-            guard let seq = Int(s), seq > 0 else { throw CLIError.usage("--event takes a seq, e.g. --event 1234") }
+            guard let seq = Int(s), seq > 0 else { throw CLIError.usage(c.lang.t("--event takes a seq, e.g. --event 1234", "--event cần số thứ tự sự kiện, ví dụ --event 1234")) }
             Terminal.out(AuditRenderer.render(try store.audit(event: seq), format: format, lang: c.lang))
             return 0
         }
         guard let name = c.parsed.arguments.first else {
-            throw CLIError.usage("audit needs a figure name (e.g. 'antq audit arrests --year 2018') or --event SEQ")
+            throw CLIError.usage(c.lang.t("audit needs a figure name (e.g. 'antq audit arrests --period 2018') or --event SEQ; 'antq figures' lists the names",
+                                          "audit cần tên chỉ tiêu (ví dụ 'antq audit arrests --period 2018') hoặc --event SEQ; 'antq figures' liệt kê các tên"))
         }
-        guard let metric = Metric(name: name) else {
-            let close = Metric.all.map(\.name).min { AppendCommand.editDistance($0, name) < AppendCommand.editDistance($1, name) }
-            throw CLIError.usage("'\(name)' is not a figure name" + (close.map { "; did you mean '\($0)'?" } ?? "") + " The README lists them under 'Figures'.")
+        let (start, override) = try ReportCommands.periodStart(c, store)
+        let base = try store.replay(asOf: try c.asOf(), periodStart: override, sections: [.base])
+        let figures = base.ledger.figures
+        guard figures.contains(name) else {
+            let close = figures.names.min { AppendCommand.editDistance($0, name) < AppendCommand.editDistance($1, name) }
+            throw CLIError.usage(c.lang.t("'\(name)' is not a figure of this log", "'\(name)' không phải chỉ tiêu của sổ này")
+                                 + (close.map { c.lang.t("; did you mean '\($0)'?", "; có phải '\($0)'?") } ?? "")
+                                 + c.lang.t(" 'antq figures' lists them.", " 'antq figures' liệt kê các chỉ tiêu."))
         }
-        guard let year = try c.int("year") else { throw CLIError.usage("audit needs --year YEAR") }
-        var unit: String?
-        if c.parsed.value("unit") != nil { unit = try c.unit(in: try store.replay(sections: [.base]).ledger) }
-        let a = try store.audit(metric: metric, year: year, unit: unit, asOf: try c.asOf(), periodStart: try c.periodStart())
+        guard let period = try c.period(start: start) else {
+            throw CLIError.usage(c.lang.t("audit needs --period P (e.g. --period 2018, --period 2018-H1)",
+                                          "audit cần --period KỲ (ví dụ --period 2018, --period 2018-H1)"))
+        }
+        let unit = try c.unit(in: base.ledger)
+        let a = try store.audit(figure: name, period: period, unit: unit, asOf: try c.asOf(), periodStart: override)
         Terminal.out(AuditRenderer.render(a, format: format, lang: c.lang))
         return 0
     }
 
     static func diff(_ c: Context) throws -> Int32 {
         let stamps = c.parsed.values("as-of")
-        guard let first = stamps.first else { throw CLIError.usage("diff needs --as-of A [--as-of B]") }
+        guard let first = stamps.first else { throw CLIError.usage(c.lang.t("diff needs --as-of A [--as-of B]", "diff cần --as-of A [--as-of B]")) }
         let a = try Context.parseAsOf(first)
         let b = try stamps.dropFirst().first.map(Context.parseAsOf)
-        if let b, b < a { throw CLIError.usage("the second --as-of must not be earlier than the first") }
-        var year: Int?
-        if let y = c.parsed.arguments.first {
-            guard let v = Int(y) else { throw CLIError.usage("YEAR must be a number, not '\(y)'") }
-            year = v
+        if let b, b < a {
+            throw CLIError.usage(c.lang.t("the second --as-of must not be earlier than the first", "--as-of thứ hai không được sớm hơn --as-of thứ nhất"))
         }
-        let d = try c.store().diff(from: a, to: b, year: year)
+        let store = try c.store()
+        let (start, _) = try ReportCommands.periodStart(c, store)
+        var period = try c.period(start: start)
+        if let y = c.parsed.arguments.first {
+            guard period == nil else { throw CLIError.usage(c.lang.t("give the period once (PERIOD or --period)", "chỉ ghi kỳ báo cáo một lần (KỲ hoặc --period)")) }
+            period = try c.parsePeriod(y, option: "PERIOD", start: start)
+        }
+        let d = try store.diff(from: a, to: b, period: period)
         Terminal.out(AuditRenderer.render(d, format: try ReportCommands.format(c), lang: c.lang))
         return 0
     }

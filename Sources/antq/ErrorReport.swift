@@ -1,39 +1,73 @@
 import ANTQDomain
+import ANTQReports
 import ANTQStore
 import JSONCodec
 
-/// All wording of store errors in one place: what is wrong, where, how to fix it.
+/// All wording of store errors in one place: what is wrong, where, how to
+/// fix it, in the reader's language.
 enum ErrorReport {
-    static func message(_ e: StoreError) -> String {
+    static func error(_ lang: Language) -> String { lang.t("error: ", "lỗi: ") }
+    static func fix(_ lang: Language) -> String { lang.t("fix: ", "cách sửa: ") }
+
+    static func message(_ e: StoreError, _ lang: Language) -> String {
+        let err = error(lang), fix = fix(lang)
         switch e {
         case .notInitialised(let dir):
-            return "error: \(dir) is not an antq data directory (no events/log.jsonl)\nfix: run 'antq init \(dir)', or point --data / ANTQ_DATA at an existing one"
+            return err + lang.t("\(dir) is not an antq data directory (no events/log.jsonl)", "\(dir) không phải thư mục dữ liệu antq (không có events/log.jsonl)")
+                + "\n" + fix + lang.t("run 'antq init \(dir)', or point --data / ANTQ_DATA at an existing one",
+                                      "chạy 'antq init \(dir)', hoặc chỉ --data / ANTQ_DATA tới thư mục đã có")
         case .alreadyInitialised(let dir):
-            return "error: \(dir) already holds a log (events/log.jsonl); nothing was changed\nfix: choose another directory"
+            return err + lang.t("\(dir) already holds a log (events/log.jsonl); nothing was changed", "\(dir) đã có sổ (events/log.jsonl); không thay đổi gì")
+                + "\n" + fix + lang.t("choose another directory", "chọn thư mục khác")
         case .rejected(let problems, let total):
-            var lines = ["error: nothing was appended: \(total) line(s) are invalid"]
-            lines += problems.map { "  " + $0.description }
-            if total > problems.count { lines.append("  … and \(total - problems.count) more") }
-            lines.append("fix: correct the lines named above and append the whole batch again")
+            let commandLine = problems.first?.file == "<command line>"
+            var lines: [String] = []
+            if commandLine {
+                lines.append(err + lang.t("nothing was appended:", "chưa ghi gì vào sổ:"))
+                for p in problems { for x in p.errors { lines.append("  " + x.message(vietnamese: lang.isVietnamese, field: x.fieldName.map(flag))) } }
+                lines.append(fix + lang.t("correct the options named above and run the command again", "sửa các tùy chọn nêu trên rồi chạy lại lệnh"))
+            } else {
+                lines.append(err + lang.t("nothing was appended: \(total) line(s) are invalid", "chưa ghi gì vào sổ: \(total) dòng không hợp lệ"))
+                for p in problems {
+                    for x in p.errors {
+                        lines.append("  \(p.file):\(p.line): " + x.message(vietnamese: lang.isVietnamese))
+                    }
+                }
+                if total > problems.count { lines.append(lang.t("  … and \(total - problems.count) more", "  … và \(total - problems.count) dòng nữa")) }
+                lines.append(fix + lang.t("correct the lines named above and append the whole batch again",
+                                          "sửa các dòng nêu trên rồi ghi lại cả tệp"))
+            }
             return lines.joined(separator: "\n")
-        case .io(let err):
-            var fix = "check the disk and permissions"
-            if err.code == 28 || err.code == 27 { fix = "free some space (or raise the file-size limit); the log is unchanged, append again afterwards" }
-            if err.code == 30 || err.code == 13 { fix = "the data directory is read-only for you; reports still work, appends need write access" }
-            return "error: \(err)\nfix: \(fix)"
+        case .io(let e):
+            var hint = lang.t("check the disk and permissions", "kiểm tra ổ đĩa và quyền truy cập")
+            if e.code == 28 || e.code == 27 {
+                hint = lang.t("free some space (or raise the file-size limit); the log is unchanged, append again afterwards",
+                              "giải phóng dung lượng (hoặc nâng giới hạn kích thước tệp); sổ không thay đổi, ghi lại sau đó")
+            }
+            if e.code == 30 || e.code == 13 {
+                hint = lang.t("the data directory is read-only for you; reports still work, appends need write access",
+                              "bạn chỉ có quyền đọc thư mục dữ liệu; báo cáo vẫn dùng được, ghi sổ cần quyền ghi")
+            }
+            return err + "\(e)\n" + fix + hint
         case .damaged(let file, let line, let reason):
-            return "error: the log is damaged: \(file)\(line.map { ":\($0)" } ?? ""): \(reason)\n"
-                + "fix: run 'antq verify' to see every problem; nothing was printed or appended, and no report is given from a damaged log"
+            return err + lang.t("the log is damaged: ", "sổ bị hỏng: ") + "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)\n" + fix
+                + lang.t("run 'antq verify' to see every problem; nothing was printed or appended, and no report is given from a damaged log",
+                         "chạy 'antq verify' để xem mọi lỗi; không in và không ghi gì, và không lập báo cáo từ sổ bị hỏng")
         case .expectedSeq(let expected, let actual):
-            return "error: the log ends at #\(actual), not #\(expected) as --expect-seq said; nothing was appended\nfix: look at the new events ('antq log --from \(expected + 1)') and retry"
+            return err + lang.t("the log ends at #\(actual), not #\(expected) as --expect-seq said; nothing was appended",
+                                "sổ kết thúc ở #\(actual), không phải #\(expected) như --expect-seq; chưa ghi gì")
+                + "\n" + fix + lang.t("look at the new events ('antq log --from \(expected + 1)') and retry",
+                                      "xem các sự kiện mới ('antq log --from \(expected + 1)') rồi thử lại")
         case .lockBusy:
-            return "error: another antq is appending to this log; nothing was appended\nfix: retry"
-        case .key(let m):
-            return "error: \(m)"
-        case .usage(let m):
-            return "error: \(m)"
+            return err + lang.t("another antq is appending to this log; nothing was appended", "một antq khác đang ghi vào sổ này; chưa ghi gì")
+                + "\n" + fix + lang.t("retry", "thử lại")
+        case .key(let m), .usage(let m):
+            return err + m
         }
     }
+
+    /// A data field as the command line names it: `count` -> `--count`.
+    static func flag(_ field: String) -> String { "--" + field.replacing("_", with: "-") }
 
     /// A CLI error (not a store error) for `--format json`: `error` and `exit_code` only.
     static func json(message: String, exitCode: Int32) -> String {
@@ -45,23 +79,25 @@ enum ErrorReport {
         return String(decoding: w.bytes, as: UTF8.self) + "\n"
     }
 
-    static func json(_ e: StoreError) -> String {
+    static func json(_ e: StoreError, _ lang: Language) -> String {
         var w = JSONWriter()
         w.beginObject()
-        w.key("error"); w.string(message(e))
+        w.key("error"); w.string(message(e, lang))
         w.key("exit_code"); w.int(Int64(e.exitCode))
         if case .rejected(let problems, let total) = e {
             w.key("invalid_lines"); w.int(Int64(total))
             w.key("problems"); w.beginArray()
             for p in problems {
-                w.beginObject()
-                w.key("file"); w.string(p.file)
-                w.key("line"); w.int(Int64(p.line))
-                w.key("field"); if let f = p.error.field { w.string(f) } else { w.null() }
-                w.key("problem"); w.string(p.error.problem)
-                w.key("fix"); if let f = p.error.fix { w.string(f) } else { w.null() }
-                if let c = p.error.column { w.key("column"); w.int(Int64(c)) }
-                w.endObject()
+                for x in p.errors {
+                    w.beginObject()
+                    w.key("file"); w.string(p.file)
+                    w.key("line"); w.int(Int64(p.line))
+                    w.key("field"); if let f = x.field { w.string(f) } else { w.null() }
+                    w.key("problem"); w.string(x.problemText(vietnamese: lang.isVietnamese))
+                    w.key("fix"); if let f = x.fixText(vietnamese: lang.isVietnamese) { w.string(f) } else { w.null() }
+                    if let c = x.column { w.key("column"); w.int(Int64(c)) }
+                    w.endObject()
+                }
             }
             w.endArray()
         }

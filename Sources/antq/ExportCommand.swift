@@ -2,8 +2,8 @@ import ANTQDomain
 import ANTQStore
 import TextFormats
 
-/// `antq export [--format csv] [--bom] [--type T] [--year Y]`: events as one
-/// CSV row each, for a spreadsheet (see `EventRows` for the columns).
+/// `antq export [--history] [--type T] [--year Y | --period P] [--unit U]`:
+/// the facts in force as CSV rows for a spreadsheet (see `ExportTable`).
 enum ExportCommand {
     static func run(_ c: Context) throws -> Int32 {
         let format = c.parsed.value("format") ?? "csv"
@@ -15,24 +15,26 @@ enum ExportCommand {
         let typeFilter = c.parsed.value("type")
         let year = try c.int("year")
         let store = try c.store()
-        // Names of units as they stood on each event's day.
-        let ledger = try store.replay().ledger
+        let base = try store.replay(sections: [.base])
+        let ledger = base.ledger
+        let period = try c.period(start: base.periodStart)
         var unitFilter: Set<String>?
         if let u = try c.unit(in: ledger) { unitFilter = Set(ledger.units.subtree(u, on: nil)) }
-        var rows = EventRows()
+        var table = ExportTable(mode: c.parsed.flag("history") ? .history : .inForce)
         try store.forEachEvent { (e: Event, _: UnsafeRawBufferPointer) -> Bool in
-            if e.type == .logCreated { return true }
-            if let t = typeFilter, !(e.type.rawValue == t || (!t.contains(".") && e.type.rawValue.hasPrefix(t + "."))
-                                      || (t.hasSuffix(".") && e.type.rawValue.hasPrefix(t))) { return true }
-            if let y = year, e.occurred.year != y { return true }
-            if let us = unitFilter, !(e.unit.map { us.contains($0) } ?? false) { return true }
-            let name = e.unit.flatMap { ledger.units.view($0, on: e.occurred)?.name ?? ledger.units.view($0)?.name }
-            rows.append(e, unitName: name)
+            table.add(e)
             return true
         }
+        let (header, rows) = table.table(vietnamese: c.lang.isVietnamese, include: { type, day, unit in
+            if let t = typeFilter, !TypeFilter.matches(type, t) { return false }
+            if let y = year, day.year != y { return false }
+            if let p = period, !p.contains(day) { return false }
+            if let us = unitFilter, !(unit.map { us.contains($0) } ?? false) { return false }
+            return true
+        }, unitName: { code, day in ledger.units.view(code, on: day)?.name ?? ledger.units.view(code)?.name })
         let writer = CSVWriter(separator: separator, lineEnding: c.parsed.flag("bom") ? .crlf : .lf, byteOrderMark: c.parsed.flag("bom"))
-        Terminal.out(writer.write(rows.table))
-        if rows.count == 0 { Terminal.err("note: no events matched; only the header was written\n") }
+        Terminal.out(writer.write([header] + rows))
+        if rows.isEmpty { Terminal.err(c.lang.t("note: no events matched; only the header was written\n", "ghi chú: không có sự kiện nào khớp; chỉ ghi dòng tiêu đề\n")) }
         return 0
     }
 }

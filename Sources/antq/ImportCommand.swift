@@ -1,4 +1,5 @@
 import ANTQDomain
+import ANTQReports
 import ANTQStore
 import JSONCodec
 import SystemCalls
@@ -21,56 +22,84 @@ enum ImportCommand {
         guard let typeName = c.parsed.value("type") else {
             throw CLIError.usage("import needs --type TYPE (every row becomes one event of that type), e.g. --type tip.received")
         }
-        guard let type = EventType(rawValue: typeName), ImportColumns.dataFields[type] != nil else {
-            let names = ImportColumns.dataFields.keys.map(\.rawValue).sorted()
-            throw CLIError.usage("--type \(typeName) cannot be imported; use one of: \(names.joined(separator: ", "))")
+        guard let type = EventType(rawValue: typeName), ImportColumns.isImportable(type) else {
+            let names = EventType.allCases.filter(ImportColumns.isImportable).map(\.rawValue)
+            throw CLIError.usage(c.lang.t("--type \(typeName) cannot be imported; use one of: ", "--type \(typeName) không nhập được; dùng một trong: ")
+                                 + names.joined(separator: ", "))
         }
         let sepName = c.parsed.value("separator") ?? "auto"
         guard let separator = separators[sepName] else {
-            throw CLIError.usage("--separator takes auto, comma, semicolon or tab, not '\(sepName)'")
+            throw CLIError.usage(c.lang.t("--separator takes auto, comma, semicolon or tab, not '\(sepName)'",
+                                          "--separator nhận auto, comma, semicolon hoặc tab, không phải '\(sepName)'"))
         }
         var overrides: [(column: String, field: String)] = []
         for m in c.parsed.values("map") {
             guard let eq = m.lastIndex(of: "=") else {
-                throw CLIError.usage("--map takes COLUMN=FIELD (or COLUMN=- to skip a column), not '\(m)'")
+                throw CLIError.usage(c.lang.t("--map takes COLUMN=FIELD (or COLUMN=- to skip a column), not '\(m)'",
+                                              "--map nhận CỘT=TRƯỜNG (hoặc CỘT=- để bỏ qua cột), không phải '\(m)'"))
             }
             overrides.append((String(m[..<eq]), String(m[m.index(after: eq)...])))
         }
         let bytes: [UInt8]
         do { bytes = try FileSystem.readFile(path) } catch {
-            throw CLIError.failed("error: cannot read \(path): \(error.text)", code: 66)
+            throw CLIError.failed(ErrorReport.error(c.lang) + c.lang.t("cannot read \(path): ", "không đọc được \(path): ") + error.text, code: 66)
+        }
+        let store = try c.store()
+        // A declared indicator's records: every row is of `--indicator`, and its dimensions are columns.
+        var fixed: [InputField] = []
+        var declared: [String] = []
+        if type == .indicatorRecorded {
+            guard let name = c.parsed.value("indicator") else {
+                throw CLIError.usage(c.lang.t("--type indicator.recorded needs --indicator NAME (every row is a record of it)",
+                                              "--type indicator.recorded cần --indicator TÊN (mỗi dòng là một số liệu của chỉ tiêu đó)"))
+            }
+            let catalogue = try store.replay(sections: [.base]).ledger.catalogue
+            guard let indicator = catalogue.indicators[name] else {
+                throw CLIError.invalid(c.lang.t("--indicator \(name) is not declared in this log; 'antq figures' lists the declared indicators",
+                                                "--indicator \(name) chưa được khai báo trong sổ này; 'antq figures' liệt kê các chỉ tiêu đã khai báo"))
+            }
+            fixed = [InputField("indicator", .string(name))]
+            declared = indicator.dimensions.map(\.name)
+        } else if c.parsed.value("indicator") != nil {
+            throw CLIError.usage(c.lang.t("--indicator goes with --type indicator.recorded", "--indicator chỉ dùng với --type indicator.recorded"))
         }
         let table = try readTable(bytes, path: path, separator: separator)
-        guard !table.header.isEmpty else { throw CLIError.invalid("error: \(path) is empty; nothing was imported") }
+        guard !table.header.isEmpty else { throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) is empty; nothing was imported", "\(path) trống; không nhập gì")) }
         let headerLine = table.headerRecord?.line ?? 1
-        let columns = try mapColumns(table.header, type: type, overrides: overrides, path: path, headerLine: headerLine)
-        let rows = SpreadsheetImporter.drafts(table, columns: columns)
-        guard !rows.isEmpty else { throw CLIError.invalid("error: \(path) has a header but no rows; nothing was imported") }
-        let store = try c.store()
+        let columns = try mapColumns(table.header, type: type, declared: declared, fixed: fixed.map(\.key), overrides: overrides, path: path, headerLine: headerLine, lang: c.lang)
+        let rows = SpreadsheetImporter.drafts(table, columns: columns, fixed: fixed, vietnameseNumbers: c.lang.isVietnamese)
+        guard !rows.isEmpty else {
+            throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) has a header but no rows; nothing was imported", "\(path) có tiêu đề nhưng không có dòng dữ liệu; không nhập gì"))
+        }
         let expect = try c.int("expect-seq")
         let inputs = rows.map { DraftInput(line: $0.line, draft: $0.draft) }
-        let receipt = try append(inputs, store: store, path: path, by: c.recorder, expect: expect, columns: columns)
+        let receipt = try append(inputs, store: store, path: path, by: c.recorder, expect: expect, columns: columns, lang: c.lang)
         printReceipt(receipt, path: path, type: type, json: c.format == "json")
         return 0
     }
 
     /// Appends the rows; a rejection is reworded for a spreadsheet (rows, columns).
     static func append(_ inputs: [DraftInput], store: DataStore, path: String, by: String, expect: Int?,
-                       columns: ImportColumns) throws -> AppendReceipt {
+                       columns: ImportColumns, lang: Language) throws -> AppendReceipt {
         let result = Result { () throws(StoreError) -> AppendReceipt in
             try store.append(inputs, file: path, defaultBy: by, expectSeq: expect)
         }
         switch result {
         case .success(let r): return r
         case .failure(.rejected(let problems, let total)):
-            var lines = ["error: nothing was imported: \(total) row(s) of \(path) are invalid"]
-            lines += problems.map { p in
-                var e = p.error
-                if let f = e.field, let col = columns.column(for: f) { e.field = "\(f) (column \"\(col)\")" }
-                return "  \(p.file):\(p.line): \(e)"
+            var lines = [ErrorReport.error(lang) + lang.t("nothing was imported: \(total) row(s) of \(path) are invalid",
+                                                          "không nhập gì: \(total) dòng của \(path) không hợp lệ")]
+            for p in problems {
+                for e in p.errors {
+                    // A spreadsheet user knows the column by its header, not the field's name.
+                    let column = e.field.flatMap { columns.column(for: $0) }
+                    let named = column.map { lang.t("column \"\($0)\"", "cột \"\($0)\"") }
+                    lines.append("  \(p.file):\(p.line): " + e.message(vietnamese: lang.isVietnamese, field: named))
+                }
             }
-            if total > problems.count { lines.append("  … and \(total - problems.count) more") }
-            lines.append("fix: correct the rows named above (FILE:LINE is the line where the row starts, as a text editor numbers them) and import the whole file again")
+            if total > problems.count { lines.append(lang.t("  … and \(total - problems.count) more", "  … và \(total - problems.count) dòng nữa")) }
+            lines.append(ErrorReport.fix(lang) + lang.t("correct the rows named above (FILE:LINE is the line where the row starts, as a text editor numbers them) and import the whole file again",
+                                                        "sửa các dòng nêu trên (TỆP:DÒNG là dòng bắt đầu của hàng, như trình soạn thảo đánh số) rồi nhập lại cả tệp"))
             throw CLIError.invalid(lines.joined(separator: "\n"))
         case .failure(let other):
             throw other
@@ -83,12 +112,14 @@ enum ImportCommand {
         }
     }
 
-    static func mapColumns(_ header: [String], type: EventType, overrides: [(column: String, field: String)], path: String,
-                           headerLine: Int) throws(CLIError) -> ImportColumns {
-        do { return try ImportColumns.resolve(header: header, type: type, overrides: overrides) } catch {
-            let lines = ["error: nothing was imported: the header of \(path) does not fit \(type.rawValue)"]
-                + error.problems.map { "  \(path):\(headerLine): \($0)" }
-                + ["fix: rename or map the columns named above; 'antq help import' lists the recognised headers"]
+    static func mapColumns(_ header: [String], type: EventType, declared: [String], fixed: [String], overrides: [(column: String, field: String)], path: String,
+                           headerLine: Int, lang: Language) throws(CLIError) -> ImportColumns {
+        do { return try ImportColumns.resolve(header: header, type: type, declared: declared, fixed: fixed, overrides: overrides) } catch {
+            let lines = [ErrorReport.error(lang) + lang.t("nothing was imported: the header of \(path) does not fit \(type.rawValue)",
+                                                          "không nhập gì: dòng tiêu đề của \(path) không khớp \(type.rawValue)")]
+                + error.problems.map { "  \(path):\(headerLine): \($0.message(vietnamese: lang.isVietnamese))" }
+                + [ErrorReport.fix(lang) + lang.t("rename or map the columns named above; 'antq help import' lists the recognised headers",
+                                                  "đổi tên hoặc chỉ định (--map) các cột nêu trên; 'antq help import' liệt kê các tiêu đề được nhận")]
             throw CLIError.invalid(lines.joined(separator: "\n"))
         }
     }

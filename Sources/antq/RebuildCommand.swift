@@ -12,7 +12,7 @@ enum RebuildCommand {
         defer { keepUntilExit(r) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let header = try store.header()
-        guard case .logCreated(let created) = header.data else { return 1 }
+        guard let created = header.data.logCreated else { return 1 }
         let path = try store.saveSnapshot(r, logID: created.logID, projection: LedgerProjection())
         if c.format == "json" {
             var w = JSONWriter()
@@ -39,7 +39,7 @@ enum RebuildCommand {
         let r = try store.replay(periodStart: start, writeSnapshot: false)
         defer { keepUntilExit(r) }
         let header = try store.header()
-        guard case .logCreated(let created) = header.data else { return 1 }
+        guard let created = header.data.logCreated else { return 1 }
         let path = try store.saveSnapshot(r, logID: created.logID, projection: LedgerProjection(periodStart: start))
         Terminal.out("snapshot: \(path)\nfingerprint: \(r.fingerprint)\n")
         return 0

@@ -1,8 +1,9 @@
 import ANTQDomain
 import ANTQReports
 import ANTQStore
+import TextFormats
 
-/// `antq summary YEAR …` and `antq state …`.
+/// `antq summary PERIOD …` and `antq state …`.
 enum ReportCommands {
     static func format(_ c: Context) throws -> ReportFormat {
         guard let f = ReportFormat(rawValue: c.format) else { throw CLIError.usage("unknown format \(c.format)") }
@@ -14,25 +15,47 @@ enum ReportCommands {
     /// snapshot's amendments section is left unread.
     static let figureSections: Set<LedgerSection> = [.base, .flows, .models]
 
+    /// The reporting year's first day: `--period-start`, else the log's.
+    static func periodStart(_ c: Context, _ store: DataStore) throws -> (start: MonthDay, override: MonthDay?) {
+        let override = try c.periodStart()
+        if let override { return (override, override) }
+        return (try store.header().data.logCreated?.periodStart ?? .january1, nil)
+    }
+
+    /// The ledger a period's figures are read from: the whole log's when the
+    /// period is made of whole months, else one folded for its days alone.
+    static func ledger(for p: Period, _ whole: ReplayResult, store: DataStore, asOf: UTCInstant?, override: MonthDay?) throws -> Ledger {
+        if FigureQuery.isWholeMonths(first: p.firstDay, last: p.lastDay, periodStart: p.start) { return whole.ledger }
+        let r = try store.replay(asOf: asOf, periodStart: override, writeSnapshot: false, sections: figureSections,
+                                 flowDays: p.firstDay...p.lastDay)
+        keepUntilExit(r)
+        return r.ledger
+    }
+
     static func summary(_ c: Context) throws -> Int32 {
-        guard let y = c.parsed.arguments.first, let year = Int(y), (1945...9999).contains(year) else {
-            throw CLIError.usage("summary needs a YEAR, e.g. 'antq summary 2018'")
-        }
         let store = try c.store()
         let asOf = try c.asOf()
-        let r = try store.replay(asOf: asOf, periodStart: try c.periodStart(), sections: figureSections)
-        defer { keepUntilExit(r) }
-        let unit = try c.unit(in: r.ledger)
-        let format = try format(c)
-        var compare = try c.int("compare")
-        if let cy = compare, !(1945...9999).contains(cy) || cy == year {
-            throw CLIError.usage("--compare takes another year, e.g. --compare \(year - 1)")
+        let (start, override) = try periodStart(c, store)
+        let given = [c.parsed.arguments.first, c.parsed.value("period"), c.parsed.value("year")].compactMap { $0 }
+        guard given.count == 1, let text = given.first else {
+            throw CLIError.usage(given.isEmpty
+                ? c.lang.t("summary needs a PERIOD, e.g. 'antq summary 2018' or 'antq summary --period 2018-H1'",
+                           "summary cần một KỲ BÁO CÁO, ví dụ 'antq summary 2018' hoặc 'antq summary --period 2018-H1'")
+                : c.lang.t("give the period once (PERIOD or --period)", "chỉ ghi kỳ báo cáo một lần (KỲ hoặc --period)"))
         }
-        // The HTML page always charts this year against another: last year unless --compare says.
-        if format == .html && compare == nil { compare = year - 1 }
-        let report = SummaryReport.make(ledger: r.ledger, year: year, periodStart: r.periodStart, unit: unit,
-                                        depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf,
-                                        compareYear: compare, chain: r.chain)
+        let period = try c.parsePeriod(text, option: "PERIOD", start: start)
+        let format = try format(c)
+        var compare = try c.compare(period, start: start)
+        // The HTML page always charts the period against another: the same period a year earlier unless --compare says.
+        if format == .html && compare == nil { compare = try? period.samePeriodOneYearEarlier() }
+        let r = try store.replay(asOf: asOf, periodStart: override, sections: figureSections)
+        keepUntilExit(r)
+        let unit = try c.unit(in: r.ledger)
+        let ledger = try ledger(for: period, r, store: store, asOf: asOf, override: override)
+        let compared = try compare.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
+        var report = SummaryReport.make(ledger: ledger, period: period, unit: unit, depth: try c.int("depth") ?? 1,
+                                        fingerprint: r.fingerprint, asOf: asOf, compare: compared, chain: r.chain)
+        report.showCodes = c.parsed.flag("codes")
         Terminal.out(SummaryRenderer.render(report, format: format, lang: c.lang))
         return 0
     }
@@ -41,11 +64,12 @@ enum ReportCommands {
         let store = try c.store()
         let asOf = try c.asOf()
         let r = try store.replay(asOf: asOf, sections: figureSections)
-        defer { keepUntilExit(r) }
+        keepUntilExit(r)
         let unit = try c.unit(in: r.ledger)
         let day = try c.date("date") ?? asOf.map { Clock.vietnamDay(of: $0) } ?? c.today
-        let report = StateReport.make(ledger: r.ledger, day: day, periodStart: r.periodStart, unit: unit,
+        var report = StateReport.make(ledger: r.ledger, day: day, periodStart: r.periodStart, unit: unit,
                                       depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf, chain: r.chain)
+        report.showCodes = c.parsed.flag("codes")
         Terminal.out(StateRenderer.render(report, format: try format(c), lang: c.lang, listModels: c.parsed.flag("models")))
         return 0
     }

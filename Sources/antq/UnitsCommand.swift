@@ -17,7 +17,7 @@ enum UnitsCommand {
                 w.beginObject()
                 w.key("code"); w.string(v.code)
                 w.key("name"); w.string(v.name)
-                w.key("kind"); w.string(v.kind.rawValue)
+                w.key("kind"); w.string(v.kind)
                 w.key("parent"); if let p = v.parent { w.string(p) } else { w.null() }
                 w.key("merged_into"); if let m = v.mergedInto { w.string(m) } else { w.null() }
                 w.key("registered"); w.string(v.registered.iso)
@@ -27,18 +27,20 @@ enum UnitsCommand {
             Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
             return 0
         }
+        let kinds = r.ledger.catalogue.vocabularies[.unitKind]
+        func kind(_ code: String) -> String { kinds.term(code: code)?.label.text(vietnamese: c.lang.isVietnamese) ?? code }
         var t = TextTable(header: ["code", c.lang.t("kind", "loại"), c.lang.t("name", "tên"), c.lang.t("parent", "trực thuộc"), c.lang.t("merged into", "sáp nhập vào")],
                           alignments: [.left, .left, .left, .left, .left])
         if c.parsed.flag("tree") {
             let kids = units.children(on: day)
             func walk(_ code: String, _ depth: Int) {
                 guard let v = units.view(code, on: day) else { return }
-                t.append([v.code, v.kind.vietnamese, String(repeating: "  ", count: depth) + v.name, v.parent ?? "", v.mergedInto ?? ""])
+                t.append([v.code, kind(v.kind), String(repeating: "  ", count: depth) + v.name, v.parent ?? "", v.mergedInto ?? ""])
                 for k in kids[code] ?? [] { walk(k, depth + 1) }
             }
             for root in units.roots(on: day) { walk(root, 0) }
         } else {
-            for v in views { t.append([v.code, v.kind.vietnamese, v.name, v.parent ?? "", v.mergedInto ?? ""]) }
+            for v in views { t.append([v.code, kind(v.kind), v.name, v.parent ?? "", v.mergedInto ?? ""]) }
         }
         Terminal.out(t.render() + "\n")
         return 0

@@ -1,3 +1,4 @@
+import ANTQReports
 import ANTQStore
 import EventLog
 import JSONCodec
@@ -7,7 +8,9 @@ enum VerifyCommand {
     static func run(_ c: Context) throws -> Int32 {
         var expected: Fingerprint?
         if let f = c.parsed.value("fingerprint") {
-            guard let fp = Fingerprint(f) else { throw CLIError.usage("--fingerprint '\(f)' is not SEQ:HASH (64 hex digits)") }
+            guard let fp = Fingerprint(f) else {
+                throw CLIError.usage(c.lang.t("--fingerprint '\(f)' is not SEQ:HASH (64 hex digits)", "--fingerprint '\(f)' không có dạng SEQ:HASH (64 chữ số hex)"))
+            }
             expected = fp
         }
         let store = try c.store()
@@ -31,8 +34,11 @@ enum VerifyCommand {
             w.key("assertions"); w.beginArray()
             for a in report.assertions {
                 w.beginObject()
-                w.key("seq"); w.int(Int64(a.seq)); w.key("metric"); w.string(a.metric); w.key("year"); w.int(Int64(a.year))
-                w.key("unit"); w.string(a.unit); w.key("expected"); w.int(Int64(a.expected)); w.key("actual"); w.int(Int64(a.actual))
+                w.key("seq"); w.int(Int64(a.seq)); w.key("metric"); w.string(a.metric)
+                if a.period.unit == .years, a.period.unitCount == 1 { w.key("year"); w.int(Int64(a.period.lastDay.year)) }
+                w.key("period"); w.string(a.period.label)
+                w.key("unit"); w.string(a.unit); w.key("expected"); w.raw(Array(a.expected.plain().utf8))
+                w.key("actual"); if let x = a.actual { w.raw(Array(x.plain().utf8)) } else { w.null() }
                 w.key("passed"); w.bool(a.passed)
                 w.endObject()
             }
@@ -40,23 +46,28 @@ enum VerifyCommand {
             w.endObject()
             Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
         } else {
+            let lang = c.lang
             for p in report.problems { Terminal.out("\(file):\(p.line): \(p.message)\n") }
-            for x in report.warnings { Terminal.err("warning: \(x)\n") }
+            for x in report.warnings { Terminal.err(lang.t("warning: ", "cảnh báo: ") + x + "\n") }
             let passed = report.assertions.filter(\.passed).count
-            Terminal.out("\(report.clean ? "clean" : "FAILED"): \(report.lines) lines, \(report.problems.count) problem(s)"
-                         + (report.keyed ? ", HMAC chain" : ", SHA-256 chain")
-                         + (report.assertions.isEmpty ? "" : ", \(passed)/\(report.assertions.count) asserted figures hold") + "\n")
+            Terminal.out((report.clean ? lang.t("clean", "sổ nguyên vẹn") : lang.t("FAILED", "CÓ LỖI"))
+                         + lang.t(": \(report.lines) lines, \(report.problems.count) problem(s)", ": \(report.lines) dòng, \(report.problems.count) lỗi")
+                         + (report.keyed ? lang.t(", HMAC chain", ", chuỗi HMAC") : lang.t(", SHA-256 chain", ", chuỗi SHA-256"))
+                         + (report.assertions.isEmpty ? "" : lang.t(", \(passed)/\(report.assertions.count) asserted figures hold",
+                                                                    ", \(passed)/\(report.assertions.count) số liệu đã công bố khớp")) + "\n")
             if let m = report.fingerprintMatches, let want = expected {
                 if m {
-                    Terminal.out("fingerprint \(want): holds: lines 1–\(want.seq) are intact and line \(want.seq) has this SHA-256; the log still begins with this state"
-                                 + (report.clean ? "" : " (the problems above are after line \(want.seq))") + "\n")
+                    Terminal.out(lang.t("fingerprint \(want): holds: lines 1–\(want.seq) are intact and line \(want.seq) has this SHA-256; the log still begins with this state",
+                                        "dấu vân tay \(want): KHỚP: các dòng 1–\(want.seq) nguyên vẹn và dòng \(want.seq) có SHA-256 này; sổ vẫn bắt đầu bằng trạng thái đó")
+                                 + (report.clean ? "" : lang.t(" (the problems above are after line \(want.seq))", " (các lỗi trên nằm sau dòng \(want.seq))")) + "\n")
                 } else if let line = report.fingerprintBreak {
-                    Terminal.out("fingerprint \(want): DOES NOT HOLD: line \(line) was changed (see above), so the log no longer begins with the state this fingerprint names\n")
+                    Terminal.out(lang.t("fingerprint \(want): DOES NOT HOLD: line \(line) was changed (see above), so the log no longer begins with the state this fingerprint names",
+                                        "dấu vân tay \(want): KHÔNG KHỚP: dòng \(line) đã bị thay đổi (xem trên), nên sổ không còn bắt đầu bằng trạng thái mà dấu vân tay này ghi") + "\n")
                 } else {
-                    Terminal.out("fingerprint \(want): DOES NOT HOLD: see the problem named above\n")
+                    Terminal.out(lang.t("fingerprint \(want): DOES NOT HOLD: see the problem named above", "dấu vân tay \(want): KHÔNG KHỚP: xem lỗi nêu trên") + "\n")
                 }
             }
-            Terminal.out("fingerprint: \(report.fingerprint)\n")
+            Terminal.out(lang.t("fingerprint: ", "dấu vân tay: ") + "\(report.fingerprint)\n")
         }
         return report.clean ? 0 : 1
     }

@@ -55,14 +55,15 @@ func execute() -> Int32 {
             case "diff": return try AuditCommands.diff(c)
             case "import": return try ImportCommand.run(c)
             case "export": return try ExportCommand.run(c)
+            case "figures": return try FiguresCommand.run(c)
             case "completion": return try CompletionCommand.run(c)
             default:
                 Terminal.err("error: \(parsed.command.name) is not implemented\n")
                 return 64
             }
         } catch let e as StoreError {
-            Terminal.err(c.format == "json" && parsed.command.name == "append" ? "" : ErrorReport.message(e) + "\n")
-            if c.format == "json" && parsed.command.name == "append" { Terminal.out(ErrorReport.json(e)) }
+            Terminal.err(c.format == "json" && parsed.command.name == "append" ? "" : ErrorReport.message(e, c.lang) + "\n")
+            if c.format == "json" && parsed.command.name == "append" { Terminal.out(ErrorReport.json(e, c.lang)) }
             return e.exitCode
         } catch let e as ParseError {
             Terminal.err(parser.message(for: e) + "\n")

@@ -2,6 +2,7 @@ import Testing
 import SeededRandom
 import TextFormats
 @testable import ANTQDomain
+import ANTQTestSupport
 
 private let monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 

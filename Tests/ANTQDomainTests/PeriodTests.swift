@@ -1,6 +1,7 @@
 import Testing
 import TextFormats
 @testable import ANTQDomain
+import ANTQTestSupport
 
 private let jan1 = MonthDay.january1
 private let dec15 = MonthDay(month: 12, day: 15)

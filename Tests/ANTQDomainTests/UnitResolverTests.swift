@@ -1,9 +1,10 @@
-import Foundation
+import ANTQDomain
+import ANTQTestSupport
 import Testing
-@testable import ANTQDomain
+import TextFormats
 
-private func resolve(_ text: String, _ b: LogBuilder = binhDuong()) -> Result<String, UnitResolver.Failure> {
-    UnitResolver(units: b.ledger.units).resolve(text)
+private func resolve(_ text: String, _ b: LogBuilder = binhDuong(), on d: String? = nil) -> Result<String, UnitResolver.Failure> {
+    UnitResolver(units: b.ledger.units).resolve(text, on: d.map(day))
 }
 
 @Test func aCodeResolvesToItself() {
@@ -42,7 +43,14 @@ private func resolve(_ text: String, _ b: LogBuilder = binhDuong()) -> Result<St
     #expect(candidates.count == 2)
     #expect(candidates.contains { $0.hasPrefix("25852 ") && $0.contains("Bến Cát") })
     #expect(candidates.contains { $0.hasPrefix("25894 ") && $0.contains("Bắc Tân Uyên") })
-    #expect(binhDuong().rejection(#"{"type":"arrest.made","occurred":"2018-05-14","unit":"tan dinh","data":{"count":1}}"#)?.problem.contains("matches several units") == true)
+    expectRefused(binhDuong(), #"{"type":"arrest.made","occurred":"2018-05-14","unit":"tan dinh","data":{"count":1}}"#,
+                  field: "unit", "matches several units")
+}
+
+@Test func aNameIsLookedForAmongTheUnitsOfItsDayFirst() {
+    // 25894 (Bắc Tân Uyên) was registered in 2014: in 2010 only one Tân Định stood.
+    #expect(resolve("Tân Định", on: "2010-06-01") == .success("25852"))
+    expectAccepted(binhDuong(), #"{"type":"arrest.made","occurred":"2010-06-01","unit":"tan dinh","data":{"count":1}}"#)
 }
 
 @Test func aParentQualifiesAnAmbiguousName() {

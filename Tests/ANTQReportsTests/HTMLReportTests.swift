@@ -1,5 +1,6 @@
 import ANTQDomain
 @testable import ANTQReports
+import Decimals
 import Foundation
 import Testing
 import TextFormats
@@ -14,7 +15,7 @@ import TextFormats
         let longest = chart.bars.map(length).max() ?? 0
         if let plot { #expect(abs(longest - plot) < 0.01, sourceLocation: sourceLocation) }
         for bar in chart.bars {
-            let expected = Double(bar.value) / Double(maxValue) * longest
+            let expected = bar.value / maxValue * longest
             #expect(abs(length(bar) - expected) < 0.011, "\(bar.label): \(length(bar)) for \(bar.value), expected \(expected)", sourceLocation: sourceLocation)
         }
     }
@@ -26,20 +27,22 @@ import TextFormats
         #expect(probe.error == nil, "not well-formed XML: \(String(describing: probe.error))")
         #expect(probe.elements["script"] == nil)
         #expect(probe.elements["link"] == nil && probe.elements["img"] == nil)
-        #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == html.components(separatedBy: "xmlns=\"http://").count - 1,
+        #expect(html.components(separatedBy: "http://").count == html.components(separatedBy: "xmlns=\"http://").count,
                 "the only URLs are XML namespaces")
         #expect(!html.contains("https://"))
         #expect(html.contains("@media print"))
         #expect(probe.text.contains(Fixture.fingerprint.description))
         #expect(probe.text.contains(lang == .vi ? "3.630" : "3,630"))
         #expect(probe.text.contains(lang == .vi ? "Nguồn tin có giá trị" : "Valuable tips"))
+        #expect(probe.text.contains(lang == .vi ? "Kỳ báo cáo: năm 2018 (01/01/2018 – 31/12/2018)" : "Period: 2018 (2018-01-01 – 2018-12-31)"))
         #expect(html.contains("lang=\"\(lang.rawValue)\""))
     }
 
-    @Test func yearAgainstYearColumnsMatchTheFigures() throws {
+    @Test func periodAgainstPeriodColumnsMatchTheFigures() throws {
         let probe = HTMLProbe.parse(SummaryRenderer.render(Fixture.summary(compare: 2017), format: .html, lang: .vi))
-        let expected: [String: (Int, Int)] = ["arrests": (3000, 3630), "tips.valuable": (4000, 5000), "cases": (2000, 2144),
-                                              "weapons.firearm": (0, 21), "awards.collective": (0, 191)]
+        // One pair of columns per top-level flow figure with a value in either period.
+        let expected: [String: (Double, Double)] = ["arrests": (3000, 3630), "tips": (4000, 5700), "cases": (2000, 2144),
+                                                    "weapons.firearm": (0, 21), "awards.collective": (0, 191)]
         for (metric, (before, now)) in expected {
             let chart = try #require(probe.charts.first { $0.metric == metric }, "no chart for \(metric)")
             #expect(chart.kind == "columns")
@@ -47,10 +50,11 @@ import TextFormats
             #expect(chart.bars.map(\.label) == ["2017", "2018"])
             expectProportional(chart, length: \.height, plot: 150)
         }
-        // A figure that is zero in both years gets no empty chart.
+        #expect(!probe.charts.contains { $0.kind == "columns" && $0.metric == "tips.valuable" }, "a part is charted with its parent's parts")
+        // A figure that is zero in both periods gets no empty chart.
         #expect(!probe.charts.contains { $0.metric == "weapons.explosive" })
-        #expect(probe.text.contains("Bằng 0 trong cả hai năm"))
-        // Horizontal charts (categories, districts, coverage) are proportional too.
+        #expect(probe.text.contains("Bằng 0 trong cả hai kỳ"))
+        // Horizontal charts (parts, districts, coverage) are proportional too.
         let bars = probe.charts.filter { $0.kind == "bars" }
         #expect(bars.count >= 5)
         for chart in bars { expectProportional(chart, length: \.width) }
@@ -58,17 +62,20 @@ import TextFormats
 
     @Test func districtAndCoverageChartsShowEachDistrict() throws {
         let probe = HTMLProbe.parse(SummaryRenderer.render(Fixture.summary(compare: 2017), format: .html, lang: .en))
-        let arrestsByDistrict = probe.charts.filter { $0.kind == "bars" && $0.bars.map(\.label) == ["Thủ Dầu Một — 2018", "Bến Cát — 2018"] }
-        #expect(arrestsByDistrict.contains { $0.bars.map(\.value) == [2000, 1630] }, "arrests per district")
-        #expect(arrestsByDistrict.contains { $0.bars.map(\.value) == [3000, 2000] }, "valuable tips per district")
+        let byDistrict = probe.charts.filter { $0.kind == "bars" && $0.bars.map(\.label) == ["Thủ Dầu Một — 2018", "Bến Cát — 2018"] }
+        #expect(byDistrict.contains { $0.bars.map(\.value) == [2000, 1630] }, "arrests per district")
+        #expect(byDistrict.contains { $0.bars.map(\.value) == [3000, 2000] }, "valuable tips per district")
         let coverage = try #require(probe.charts.first { $0.bars.contains { $0.label.hasSuffix("With a club") } })
         // Thủ Dầu Một: 1 commune, 1 with a club; Bến Cát: 2 communes, 1 with a club.
         #expect(coverage.bars.map(\.value) == [1, 1, 2, 1])
         let models = try #require(probe.charts.first { $0.bars.first?.label.hasPrefix("Crime-prevention clubs") == true })
         #expect(models.bars.map(\.value) == [2, 1, 0, 0, 0, 0])
+        // The parts of awards to collectives, by issuer and local levels, 2017 against 2018.
+        let awards = try #require(probe.charts.first { $0.bars.contains { $0.label.hasPrefix("by district committees") } })
+        #expect(awards.bars.map(\.value) == [0, 191, 0, 191])
     }
 
-    @Test func withoutCompareTheSummaryPageHasNoYearChartsButStillRenders() {
+    @Test func withoutCompareTheSummaryPageHasNoPeriodChartsButStillRenders() {
         let probe = HTMLProbe.parse(SummaryRenderer.render(Fixture.summary(), format: .html, lang: .vi))
         #expect(probe.error == nil)
         #expect(!probe.charts.contains { $0.kind == "columns" })
@@ -90,11 +97,20 @@ import TextFormats
     }
 
     @Test func textInChartsAndTablesIsEscaped() {
-        let rows = [SVGChart.Row(label: "A & B <x>", values: [3])]
+        let rows = [SVGChart.Row(label: "A & B <x>", values: [ExactDecimal(3)])]
         let svg = SVGChart.bars(title: "t\"itle", rows: rows, series: [SVGChart.Series(name: "s", style: .solid)], lang: .en)
         let probe = HTMLProbe.parse(svg)
         #expect(probe.error == nil)
         #expect(probe.text.contains("A & B <x>"))
+    }
+
+    @Test func aDecimalBarIsDrawnToScaleAndLabelledInTheReadersStyle() {
+        let rows = [SVGChart.Row(label: "a", values: [ExactDecimal(json: "1.4")!]), SVGChart.Row(label: "b", values: [ExactDecimal(json: "2.8")!])]
+        let svg = SVGChart.bars(title: "kg", rows: rows, series: [SVGChart.Series(name: "s", style: .solid)], lang: .vi)
+        let probe = HTMLProbe.parse(svg)
+        #expect(probe.charts.first?.bars.map(\.value) == [1.4, 2.8])
+        expectProportional(probe.charts[0], length: \.width)
+        #expect(probe.text.contains("1,4") && probe.text.contains("2,8"))
     }
 
     @Test func longLabelsAreClippedNotRunOffTheChart() {

@@ -1,32 +1,38 @@
-import SeededRandom
+import ANTQCodec
+import ANTQTestSupport
+import EventLog
 import Foundation
+import SeededRandom
+import SystemCalls
 import Testing
 import TextFormats
-import EventLog
-import SystemCalls
 @testable import ANTQDomain
 @testable import ANTQStore
 
-// A batch appended with the fast paths (fast draft decoder, validator
-// caches, read-ahead thread, background chunk writes) must write the very
-// bytes the general paths write, and reject a bad batch with the very same
-// problems. Every line brings its own id so the two logs can be compared.
+// A batch appended with the fast paths (the batch line fast path, the
+// validator's caches, the read-ahead thread, the write stage) must write the
+// very bytes the general paths write, and reject a bad batch with the very
+// same problems. Every line brings its own id so the two logs can be compared.
 
 private let setup = [
     #"{"type":"unit.registered","occurred":"2000-01-01","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
     #"{"type":"unit.registered","occurred":"2000-01-01","unit":"718","data":{"name":"Thủ Dầu Một","kind":"city","parent":"74"}}"#,
     #"{"type":"unit.registered","occurred":"2000-01-01","unit":"25747","data":{"name":"Phú Cường","kind":"ward","parent":"718"}}"#,
     #"{"type":"unit.registered","occurred":"2010-01-01","unit":"25750","data":{"name":"Phú Hòa","kind":"ward","parent":"718"}}"#,
+    #"{"type":"indicator.defined","occurred":"2010-01-01","unit":"74","data":{"indicator":"drugs.seized","label":{"vi":"Ma túy","en":"Drugs"},"measure":"quantity","unit_of_measure":"kg","decimals":2,"aggregate":"flow","dimensions":[{"name":"substance","values":[{"value":"heroin","label":{"vi":"Heroin"}},{"value":"meth","label":{"vi":"Đá"}}]}]}}"#,
 ]
+
+/// Seq of batch line i (0-based) once `setup` is in the log.
+private let firstBatchSeq = setup.count + 2
 
 private func uuid(_ n: Int) -> String {
     let t = String(n)
     return "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - t.count) + t
 }
 
-/// A long batch: flows, cameras, models, a unit merger midway, and
-/// corrections of events written long before (already in the file) and
-/// just before (still in memory). Seq of batch line i (0-based) is i + 6.
+/// A long batch: flows, declared records, cameras, models, and corrections
+/// of events written long before (already in the file) and just before
+/// (still in memory).
 private func batchLines(count: Int, seed: UInt64) -> [String] {
     var g = SplitMix64(seed: seed)
     var out: [String] = []
@@ -37,9 +43,9 @@ private func batchLines(count: Int, seed: UInt64) -> [String] {
         let unit = g.pick(["25747", "25750"])
         let by = g.pick(["Đặng Văn Lâm", "Lê Thị Hoa", "Nguyen Van Hung"])
         let day = "2018-\(g.pick(["01", "05", "11"]))-1\(Int.random(in: 0...9, using: &g))"
-        switch Int.random(in: 0..<20, using: &g) {
+        switch Int.random(in: 0..<22, using: &g) {
         case 0...7:
-            arrests.append(i + 6)
+            arrests.append(i + firstBatchSeq)
             out.append(#"{"id":"\#(id)","type":"arrest.made","occurred":"\#(day)","unit":"\#(unit)","by":"\#(by)","data":{"count":\#(Int.random(in: 1...9, using: &g)),"case":"HS-\#(i)"}}"#)
         case 8...10:
             out.append(#"{"type":"award.granted","id":"\#(id)","occurred":"\#(day)","unit":"\#(unit)","by":"\#(by)","data":{"recipient_kind":"individual","recipient":"Bùi Minh An","issuer":"province","form":"medal"}}"#)
@@ -61,6 +67,9 @@ private func batchLines(count: Int, seed: UInt64) -> [String] {
             // An old target (flushed to the file) or a recent one (in memory).
             let target = g.chance(0.5) ? arrests[Int.random(in: 0..<(arrests.count / 2), using: &g)] : arrests[arrests.count - 1]
             out.append(#"{"id":"\#(id)","type":"event.corrected","occurred":"2019-01-01","data":{"target":\#(target),"reason":"Sai số","data":{"count":\#(100 + i)}}}"#)
+        case 16, 17:
+            let value = "\(Int.random(in: 0...40, using: &g)).\(Int.random(in: 10...99, using: &g))"
+            out.append(#"{"id":"\#(id)","type":"indicator.recorded","occurred":"\#(day)","unit":"\#(unit)","data":{"indicator":"drugs.seized","value":\#(value),"substance":"\#(g.pick(["heroin", "meth"]))"}}"#)
         default:
             out.append(#"{"id":"\#(id)","type":"tip.received","occurred":"\#(day)","unit":"\#(unit)","data":{"count":2,"channel":"hotline","valuable":true}}"#)
         }
@@ -93,7 +102,7 @@ private func appendFile(_ lines: [String], fast: Bool, onto start: [UInt8],
         }
     } catch {
         guard case .rejected(let p, let total) = error else { throw error }
-        problems = p.map { "\($0.line): \($0.error)" } + ["total \(total)"]
+        problems = p.map { "\($0.line): \($0.errors)" } + ["total \(total)"]
     }
     return (t.logBytes, problems)
 }
@@ -114,25 +123,60 @@ private func startingLog() throws -> [UInt8] {
     #expect(fast.problems.isEmpty, "\(fast.problems.prefix(5))")
     #expect(general.problems.isEmpty, "\(general.problems.prefix(5))")
     #expect(fast.log.count > 8 << 20, "the batch should span more than two 4 MiB write chunks")
-    #expect(fast.log == general.log)
+    // Compared as one Bool: a failing #expect on two 8 MiB arrays would diff them for minutes.
+    let same = fast.log == general.log
+    #expect(same, "\(fast.log.count) vs \(general.log.count) bytes")
 }
 
 @Test func aBadBatchIsRefusedWithTheSameProblemsWithAndWithoutTheFastPaths() throws {
     var lines = batchLines(count: 3_000, seed: 11)
-    // Bad lines the fast path must hand to the general one (or to the validator's general checks).
+    // Bad lines the fast paths must hand to the general ones (or to the validator's general checks).
     lines[5] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":0}}"#
     lines[700] = #"{"type":"camera.removed","occurred":"2000-01-01","unit":"25747","data":{"count":1}}"#
     lines[701] = #"{"type":"tip.received","occurred":"2009-12-31","unit":"25750","data":{"channel":"club","valuable":false}}"#
     lines[1_500] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"Phu Cuong","by":" Lê ","data":{"count":1}}"#
     lines[2_000] = #"{"type":"tip.received","occurred":"2018-05-14","unit":"99999","data":{"channel":"club","valuable":false}}"#
     lines[2_500] = "{\"type\":\"arrest.made\",\"occurred\":\"2018-05-14\",\"unit\":\"25747\",\"data\":{\"count\":1}}\r"
+    lines[2_600] = #"{"type":"indicator.recorded","occurred":"2018-05-14","unit":"25747","data":{"indicator":"drugs.seized","value":1.234,"substance":"heroin"}}"#
+    lines[2_700] = #"{"type":"indicator.recorded","occurred":"2018-05-14","unit":"25747","data":{"indicator":"drugs.seized","value":1,"substance":"cocaine"}}"#
     let start = try startingLog()
     let fast = try appendFile(lines, fast: true, onto: start)
     let general = try appendFile(lines, fast: false, onto: start)
     #expect(fast.problems == general.problems)
-    #expect(fast.problems.count >= 6, "\(fast.problems)")
+    for line in [6, 701, 702, 2_001, 2_501, 2_601, 2_701] {
+        #expect(fast.problems.contains { $0.hasPrefix("\(line): ") }, "line \(line) is named: \(fast.problems.prefix(10))")
+    }
     #expect(fast.log == start)
     #expect(general.log == start)
+}
+
+/// The batch line fast path, where it takes a line, reads it as the
+/// general path does; where it declines, the general path reads it.
+@Test func theBatchLineFastPathReadsEveryLineItTakesAsTheGeneralPathDoes() throws {
+    var lines = batchLines(count: 2_000, seed: 5)
+    lines[10] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":1},"data":{"count":2}}"#
+    lines[11] = #"{ "type" : "arrest.made", "occurred":"2018-05-14","unit":"25747","data":{"count":"1"}}"#
+    var taken = 0
+    for (i, line) in lines.enumerated() {
+        let bytes = Array(line.utf8)
+        var fast = FastDraftReader()
+        let general = Result { () throws(EventCodingError) in try DraftReader.read(bytes) }
+        let quick = bytes.withUnsafeBytes { fast.read($0) }
+        if let quick {
+            taken += 1
+            #expect(general == .success(quick), "line \(i + 1): \(line)")
+        }
+        // Through the batch reader (which tries the fast path first) the outcome is the general one.
+        let viaReader = bytes.withUnsafeBytes { b -> Result<EventDraft, EventCodingError>? in
+            var f: FastDraftReader? = FastDraftReader()
+            return BatchLines.draft(b, maxLineLength: BatchReader.maxLineLength, fast: &f)
+        }
+        #expect(viaReader == general, "line \(i + 1)")
+    }
+    // Not skipped silently: the fast path is a stub for now (FastDraftReader.read returns nil).
+    withKnownIssue("FastDraftReader is a stub returning nil (issue 15 WIP): it takes no line yet") {
+        #expect(taken > lines.count / 2, "the fast path took \(taken) of \(lines.count) common lines")
+    }
 }
 
 @Test func readingAheadGivesTheSameDraftsAsReadingInLineOneByOneOrInBlocks() throws {
@@ -168,6 +212,7 @@ private func startingLog() throws -> [UInt8] {
     }
     let inLine = try read(ahead: false)
     #expect(inLine.count == 4_999)
+    #expect(inLine.contains { $0.hasPrefix("5000: ") && $0.contains("3000 bytes long") })
     #expect(try read(ahead: true) == inLine)
     for mixed in [0, 300, 1_000] {
         #expect(try readBlocks(ahead: true, mixed: mixed) == inLine, "blocks after \(mixed) single drafts")
@@ -195,7 +240,6 @@ private func startingLog() throws -> [UInt8] {
     for after in [1, 777, 4096] {
         let staged = try appendFile(lines, fast: true, onto: start, writeStageAfter: after)
         #expect(staged.problems.isEmpty, "\(staged.problems.prefix(5))")
-        // Compared as one Bool: a failing #expect on two 8 MiB arrays would diff them for minutes.
         let same = staged.log == inLine.log
         #expect(same, "stage after \(after) events: \(staged.log.count) vs \(inLine.log.count) bytes")
     }
@@ -223,12 +267,13 @@ private func startingLog() throws -> [UInt8] {
 @Test func theWriteStageGivesEveryEventWithoutAnIdItsOwnUUID() throws {
     let t = TestStore(copying: try startingLog())
     defer { t.cleanup() }
+    let first = firstBatchSeq
     var lines: [String] = []
     for i in 0..<20_000 {
         if i % 97 == 96 {
-            // Seq of batch line i is i + 6; target the line just before and one long before.
-            let old = i / 2 % 97 == 96 ? i / 2 - 1 : i / 2  // an arrest, not a correction
-            lines.append(#"{"type":"event.corrected","occurred":"2019-01-01","data":{"target":\#(i % 2 == 0 ? i + 5 : old + 6),"reason":"Sai","data":{"count":\#(100 + i)}}}"#)
+            // Target the line just before, or one long before (an arrest, not a correction).
+            let old = i / 2 % 97 == 96 ? i / 2 - 1 : i / 2
+            lines.append(#"{"type":"event.corrected","occurred":"2019-01-01","data":{"target":\#(i % 2 == 0 ? i - 1 + first : old + first),"reason":"Sai","data":{"count":\#(100 + i)}}}"#)
         } else {
             lines.append(#"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":\#(i % 9 + 1)}}"#)
         }
@@ -242,13 +287,18 @@ private func startingLog() throws -> [UInt8] {
         do throws(Errno) { try reader.next(block: &block) } catch { throw .io(error) }
     }, file: "batch.jsonl", defaultBy: "tester", writeStageAfter: 100)
     #expect(r.count == 20_000)
-    let batch = t.events().filter { $0.seq >= 6 }
+    let events = t.events()
+    let batch = events.filter { $0.seq >= first }
     #expect(batch.count == 20_000)
     #expect(batch.allSatisfy { UUIDText.isCanonical($0.id) && Array($0.id.utf8)[14] == UInt8(ascii: "4") })
     #expect(Set(batch.map(\.id)).count == 20_000)
-    #expect(r.last?.id == batch.last?.id)
+    #expect(r.last?.id == batch.last?.id && r.first?.id == batch.first?.id)
     let corrections = batch.filter { $0.type == .eventCorrected }
     #expect(corrections.count == 20_000 / 97)
-    #expect(corrections.allSatisfy { if case .corrected(let c) = $0.data { return c.was != nil } else { return false } })
+    // Each correction carries what its target said then: the fold that
+    // subtracts it agrees with the naive reference.
+    #expect(corrections.allSatisfy { $0.data.correction?.was.type == .arrestMade })
+    let replayed = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    #expect(differencesFromReference(events, replayed.ledger, years: 2017...2019) == [])
     #expect(try t.store.verify().clean)
 }

@@ -1,8 +1,10 @@
+import ANTQCodec
+import ANTQTestSupport
+import EventLog
 import Foundation
+import SystemCalls
 import Testing
 import TextFormats
-import EventLog
-import SystemCalls
 @testable import ANTQDomain
 @testable import ANTQStore
 
@@ -27,11 +29,11 @@ private func readAll(_ bytes: [UInt8], bufferSize: Int, maxLineLength: Int = Bat
     while let input = try reader.next() {
         switch input.draft {
         case .success(let d):
-            // The fast path hands the data decoded, the general path as fields.
+            // A fast path hands the data read, the general path as fields.
             var count = "\(d.fields.first { $0.key == "count" }?.value ?? .null)"
-            if case .arrestMade(let n, _, _)? = d.data { count = "int(\(n))" }
+            if let n = d.data?.int(ArrestMade.count) { count = "number(\"\(n)\")" }
             out.append("\(input.line): \(d.type.rawValue) \(count)")
-        case .failure(let e): out.append("\(input.line): \(e.problem)")
+        case .failure(let e): out.append("\(input.line): \(e.problem.en)")
         }
     }
     return out
@@ -44,13 +46,15 @@ private func readAll(_ bytes: [UInt8], bufferSize: Int, maxLineLength: Int = Bat
     text[11] = arrest(12) + "\r"    // CR LF
     text[19] = String(repeating: "x", count: 300)  // longer than the 200-byte limit below
     text[23] = "{not json"
+    text[27] = arrest(28) + "\u{0}"  // a NUL byte
     let bytes = Array((text.joined(separator: "\n")).utf8)  // the last line has no newline
     let reference = try readAll(bytes, bufferSize: 1 << 16, maxLineLength: 200)
     #expect(reference.count == 38)
-    #expect(reference.first == "1: arrest.made int(1)")
-    #expect(reference.last == "40: arrest.made int(40)")
+    #expect(reference.first == "1: arrest.made number(\"1\")")
+    #expect(reference.last == "40: arrest.made number(\"40\")")
     #expect(reference.contains("12: the line ends with CR LF (Windows line end)"))
     #expect(reference.contains("20: the line is 300 bytes long (limit 200)"))
+    #expect(reference.contains("28: the line contains a NUL byte"))
     #expect(reference.contains { $0.hasPrefix("24: ") && !$0.contains("arrest.made") })
     #expect(!reference.contains { $0.hasPrefix("4: ") || $0.hasPrefix("8: ") })
     for size in [16, 17, 64, 100, 333] {
@@ -68,7 +72,7 @@ private func readAll(_ bytes: [UInt8], bufferSize: Int, maxLineLength: Int = Bat
     #expect(try readAll(Array("\n\n  \n".utf8), bufferSize: 16).isEmpty)
     let bytes = Array((arrest(1) + "\n" + String(repeating: "y", count: 1000)).utf8)
     let got = try readAll(bytes, bufferSize: 16, maxLineLength: 200)
-    #expect(got == ["1: arrest.made int(1)", "2: the line is 1000 bytes long (limit 200)"], "\(got)")
+    #expect(got == ["1: arrest.made number(\"1\")", "2: the line is 1000 bytes long (limit 200)"], "\(got)")
 }
 
 /// A batch bigger than the sink's 4 MiB write chunk: part of it is in the
@@ -87,14 +91,16 @@ private func readAll(_ bytes: [UInt8], bufferSize: Int, maxLineLength: Int = Bat
     #expect(r.events.count == n + 3)
     #expect(r.fingerprint.seq == n + 5)
     #expect(t.logBytes.count > 5 << 20)
-    let events = t.events()
-    #expect(events.count == n + 5)
-    #expect(events.dropLast().suffix(n + 2).allSatisfy { $0.more })
-    #expect(events.last?.more == false)
+    let stored = t.storedLines()
+    #expect(stored.count == n + 5)
+    #expect(stored.dropLast().suffix(n + 2).allSatisfy { $0.more })
+    #expect(stored.last?.more == false)
+    let events = stored.map(\.event)
     for (e, target, was) in [(events[n + 2], 3, 1 % 50 + 1), (events[n + 3], n, (n - 2) % 50 + 1), (events[n + 4], n + 2, n % 50 + 1)] {
-        guard case .corrected(let c) = e.data else { Issue.record("not a correction: \(e.type)"); continue }
+        guard let c = e.data.correction else { Issue.record("not a correction: \(e.type)"); continue }
         #expect(c.target == target)
-        #expect(c.was?.data == .arrestMade(count: was, caseRef: nil, caughtInAct: nil))
+        #expect(c.was.type == .arrestMade && c.was.data.int(ArrestMade.count) == Int64(was))
+        #expect(c.was == events[target - 1].fact)
     }
     #expect(try t.store.verify().clean)
 }

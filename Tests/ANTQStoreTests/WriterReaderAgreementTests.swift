@@ -1,7 +1,8 @@
-import Foundation
-import Testing
+import ANTQCodec
+import ANTQTestSupport
 import JSONCodec
 import SeededRandom
+import Testing
 import TextFormats
 @testable import ANTQDomain
 @testable import ANTQStore
@@ -41,29 +42,32 @@ import TextFormats
         return String(decoding: w.bytes, as: UTF8.self)
     }
 
-    /// A random event as a batch line, the same event as flags, and as a spreadsheet row.
-    static func event(_ g: inout SplitMix64, unit: String) -> (json: String, type: EventType, flags: [DataField], by: String) {
+    static func field(_ key: String, _ value: String) -> InputField { InputField(key, .string(value)) }
+
+    /// A random event as a batch line, and the same event as flags (or spreadsheet cells).
+    static func event(_ g: inout SplitMix64, unit: String) -> (json: String, type: EventType, flags: [InputField], by: String) {
         let by = text(&g)
         let a = text(&g), b = text(&g)
-        switch g.next() % 4 {
+        switch g.next() % 5 {
         case 0:
             return (#"{"type":"case.solved","occurred":"2018-03-01","unit":"\#(unit)","by":\#(json(by)),"data":{"count":1,"category":"drugs","case":\#(json(a))}}"#,
-                    .caseSolved, [DataField(key: "category", value: .string("drugs")), DataField(key: "case", value: .string(a))], by)
+                    .caseSolved, [field("category", "drugs"), field("case", a)], by)
         case 1:
             return (#"{"type":"award.granted","occurred":"2018-03-01","unit":"\#(unit)","by":\#(json(by)),"data":{"recipient_kind":"individual","recipient":\#(json(a)),"issuer":"province","form":"medal","reason":\#(json(b))}}"#,
-                    .awardGranted, [DataField(key: "recipient_kind", value: .string("individual")), DataField(key: "recipient", value: .string(a)),
-                                    DataField(key: "issuer", value: .string("province")), DataField(key: "form", value: .string("medal")),
-                                    DataField(key: "reason", value: .string(b))], by)
+                    .awardGranted, [field("recipient_kind", "individual"), field("recipient", a), field("issuer", "province"),
+                                    field("form", "medal"), field("reason", b)], by)
         case 2:
             let id = "m\(g.next() % 1_000_000)"
             return (#"{"type":"model.established","occurred":"2018-03-01","unit":"\#(unit)","by":\#(json(by)),"data":{"model":"\#(id)","kind":"shock_team","name":\#(json(a)),"members":3}}"#,
-                    .modelEstablished, [DataField(key: "model", value: .string(id)), DataField(key: "kind", value: .string("shock_team")),
-                                        DataField(key: "name", value: .string(a)), DataField(key: "members", value: .string("3"))], by)
+                    .modelEstablished, [field("model", id), field("kind", "shock_team"), field("name", a), field("members", "3")], by)
+        case 3:
+            // A record of the declared indicator, its note random.
+            return (#"{"type":"indicator.recorded","occurred":"2018-03-01","unit":"\#(unit)","by":\#(json(by)),"data":{"indicator":"fines.collected","value":12.5,"note":\#(json(a))}}"#,
+                    .indicatorRecorded, [field("indicator", "fines.collected"), field("value", "12,5"), field("note", a)], by)
         default:
             let code = "X\(g.next() % 100_000_000)"
             return (#"{"type":"unit.registered","occurred":"2018-03-01","unit":"\#(code)","by":\#(json(by)),"data":{"name":\#(json(a)),"kind":"commune","parent":"\#(unit)"}}"#,
-                    .unitRegistered, [DataField(key: "name", value: .string(a)), DataField(key: "kind", value: .string("commune")),
-                                      DataField(key: "parent", value: .string(unit))], by)
+                    .unitRegistered, [field("name", a), field("kind", "commune"), field("parent", unit)], by)
         }
     }
 
@@ -76,7 +80,9 @@ import TextFormats
         #expect(v.warnings.isEmpty, "\(what): \(v.warnings)")
         try t.store.forEachEvent { e, line in
             // What was stored re-encodes to the same bytes: nothing was lost in reading.
-            #expect(EventEncoder.encode(e) == Array(line), "\(what): #\(e.seq)")
+            let stored = try LineReader.read(Array(line))
+            #expect(stored.event == e && stored.notes.isEmpty, "\(what): #\(e.seq)")
+            #expect(LineWriter.encode(stored) == Array(line), "\(what): #\(e.seq)")
             return true
         }
     }
@@ -85,9 +91,13 @@ import TextFormats
     func randomTextThroughEveryEntryPathIsReadBackAndVerifiesClean(seed: UInt64) throws {
         let t = TestStore()
         defer { t.cleanup() }
-        try t.append([#"{"type":"unit.registered","occurred":"2000-01-01","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#])
+        try t.append([
+            #"{"type":"unit.registered","occurred":"2000-01-01","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
+            #"{"type":"indicator.defined","occurred":"2000-01-01","unit":"74","data":{"indicator":"fines.collected","label":{"vi":"Tiền phạt","en":"Fines"},"measure":"quantity","unit_of_measure":"triệu đồng","decimals":1,"aggregate":"flow"}}"#,
+        ])
         var g = SplitMix64(seed: seed)
         var accepted = 0, refused = 0
+        var acceptedBy: Set<Int> = []
         for i in 0..<150 {
             let e = Self.event(&g, unit: "74")
             let path = i % 5
@@ -96,15 +106,20 @@ import TextFormats
             switch path {
             case 0:
                 // A batch line: the fast path first, the general path when it declines.
-                var fast = FastDraftDecoder()
-                input = Array(e.json.utf8).withUnsafeBytes { b in Result { () throws(EventCodingError) in try DraftDecoder.decode(b, fast: &fast) } }
+                input = Array(e.json.utf8).withUnsafeBytes { b in
+                    var fast: FastDraftReader? = FastDraftReader()
+                    return BatchLines.draft(b, maxLineLength: BatchReader.maxLineLength, fast: &fast)
+                        ?? .failure(EventCodingError(field: nil, problem: "blank"))
+                }
             case 1:
                 // Flags: `antq append TYPE --FIELD VALUE --by NAME`.
-                input = .success(EventDraft(type: e.type, occurred: CivilDate(iso: "2018-03-01"), unit: "74", by: e.by, fields: e.flags, fieldMode: .flags))
+                input = .success(EventDraft(type: e.type, occurred: day("2018-03-01"), unit: "74", by: e.by, fields: e.flags,
+                                            fieldMode: .typed(vietnameseNumbers: true)))
             case 2:
                 // No --by: the name comes from ANTQ_USER or the OS user.
                 defaultBy = e.by
-                input = .success(EventDraft(type: e.type, occurred: CivilDate(iso: "2018-03-01"), unit: "74", fields: e.flags, fieldMode: .flags))
+                input = .success(EventDraft(type: e.type, occurred: day("2018-03-01"), unit: "74", fields: e.flags,
+                                            fieldMode: .typed(vietnameseNumbers: true)))
             case 3:
                 // A spreadsheet row, its cells through the CSV writer and reader.
                 let header = ["Ngày", "Đơn vị"] + e.flags.map(\.key) + ["Người nhập"]
@@ -123,23 +138,26 @@ import TextFormats
                 input = SpreadsheetImporter.drafts(table, columns: columns).first?.draft ?? .failure(EventCodingError(field: nil, problem: "no row"))
             default:
                 // A correction or retraction of an earlier event, its reason random.
-                let target = t.events().last { $0.type == .caseSolved || $0.type == .awardGranted }
+                let target = t.events().last { $0.type == .caseSolved || $0.type == .awardGranted || $0.type == .indicatorRecorded }
                 guard let target else { continue }
-                let reason = DataField(key: "reason", value: .string(Self.text(&g)))
-                let fields = [DataField(key: "target", value: .string("\(target.seq)")), reason]
-                    + (g.next() % 2 == 0 ? [] : [DataField(key: "data", value: .object([DataField(key: "count", value: .string("2"))]))])
-                let type: EventType = fields.count == 2 ? .eventRetracted : .eventCorrected
-                input = .success(EventDraft(type: type, occurred: nil, unit: nil, by: e.by, fields: fields, fieldMode: .flags))
+                let reason = Self.field("reason", Self.text(&g))
+                let correct = g.next() % 2 == 1
+                let data: [InputField] = target.type == .indicatorRecorded ? [Self.field("value", "7,5")] : [Self.field("count", "2")]
+                let fields = [Self.field("target", "\(target.seq)"), reason] + (correct ? [InputField("data", .object(data))] : [])
+                input = .success(EventDraft(type: correct ? .eventCorrected : .eventRetracted, occurred: nil, unit: nil, by: e.by,
+                                            fields: fields, fieldMode: .typed(vietnameseNumbers: true)))
             }
             do {
                 _ = try t.store.append([DraftInput(line: 1, draft: input)], file: "-", defaultBy: defaultBy)
                 accepted += 1
+                acceptedBy.insert(path)
             } catch {
                 guard case .rejected = error else { Issue.record("path \(path): \(error)"); continue }
                 refused += 1
             }
         }
         #expect(accepted > 40 && refused > 10, "both outcomes are exercised: \(accepted) accepted, \(refused) refused")
+        #expect(acceptedBy == [0, 1, 2, 3, 4], "every entry path got an event in: \(acceptedBy.sorted())")
         try Self.expectReadableAndClean(t, "seed \(seed)")
     }
 }

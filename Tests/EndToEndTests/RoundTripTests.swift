@@ -25,8 +25,8 @@ import Testing
 
         let log = try d.antq(["log"])
         #expect(log.status == 0)
-        #expect(log.stdout.contains("#2  2013-12-30  unit.registered  74"))
-        #expect(log.stdout.contains("#3  2018-03-01  camera.installed  74"))
+        #expect(log.stdout.contains("#2  2013-12-30  unit.registered  Bình Dương [74]"), "\(log.stdout)")
+        #expect(log.stdout.contains("#3  2018-03-01  camera.installed  Bình Dương [74]"), "\(log.stdout)")
 
         let v = try d.antq(["verify"])
         #expect(v.status == 0, "\(v.stdout)\(v.stderr)")

@@ -1,7 +1,8 @@
-import Hashing
 import TextFormats
 
-/// One line of the log: the envelope and its data.
+/// One fact of the log: the envelope and its data. Where the line sits in
+/// the hash chain (`prev`, the batch marker) is the log core's business,
+/// not the domain's: see `StoredLine` in the codec.
 public struct Event: Sendable, Equatable {
     public var seq: Int
     public var id: String
@@ -10,12 +11,8 @@ public struct Event: Sendable, Equatable {
     public var unit: String?
     public var by: String
     public var data: EventData
-    public var prev: SHA256Digest
-    /// Batch marker: more lines of the same batch follow.
-    public var more: Bool
 
-    public init(seq: Int, id: String, occurred: CivilDate, recorded: UTCInstant, unit: String?, by: String,
-                data: EventData, prev: SHA256Digest = .zero, more: Bool = false) {
+    public init(seq: Int, id: String, occurred: CivilDate, recorded: UTCInstant, unit: String?, by: String, data: EventData) {
         self.seq = seq
         self.id = id
         self.occurred = occurred
@@ -23,8 +20,6 @@ public struct Event: Sendable, Equatable {
         self.unit = unit
         self.by = by
         self.data = data
-        self.prev = prev
-        self.more = more
     }
 
     public var type: EventType { data.type }

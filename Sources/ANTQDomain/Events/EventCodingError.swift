@@ -1,33 +1,51 @@
-import JSONCodec
-
-/// Why a line is not a valid event: which field, what is wrong, how to fix it.
-/// The log reader adds the file and line; the renderer in the CLI prints it.
+/// Why an input or a stored line is not a valid event: which field, what is
+/// wrong, how to fix it, in Vietnamese and English. A problem's words may
+/// name the field as `{field}`: whoever shows it puts in the way the user
+/// gave it (`--count` for a flag, `"count"` in a batch line, the column
+/// header of a spreadsheet).
 public struct EventCodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Dotted path of the field (`data.count`), or nil for the whole line.
     public var field: String?
-    public var problem: String
-    public var fix: String?
+    public var problem: Text
+    public var fix: Text?
     /// Byte column (1-based) when the JSON itself is malformed.
     public var column: Int?
 
-    public init(field: String?, problem: String, fix: String? = nil, column: Int? = nil) {
+    public init(field: String?, problem: Text, fix: Text? = nil, column: Int? = nil) {
         self.field = field
         self.problem = problem
         self.fix = fix
         self.column = column
     }
 
-    public static func json(_ e: JSONError) -> EventCodingError {
-        EventCodingError(field: nil, problem: "not valid JSON: \(e.message)",
-                         fix: "each line must be one strict JSON object (RFC 8259)", column: e.offset + 1)
+    /// English-only wording, for internal errors and tests.
+    public init(field: String?, problem: String, fix: String? = nil, column: Int? = nil) {
+        self.init(field: field, problem: Text(problem, problem), fix: fix.map { Text($0, $0) }, column: column)
     }
 
-    public var description: String {
+    /// The last part of the field's path (`count` for `data.data.count`).
+    public var fieldName: String? { field.map { String($0.split(separator: ".").last ?? Substring($0)) } }
+
+    /// The message with `{field}` written as `name` names it.
+    public func message(vietnamese: Bool, field name: String? = nil) -> String {
         var s = ""
-        if let column { s += "column \(column): " }
-        if let field { s += "field \(field): " }
-        s += problem
-        if let fix { s += " (\(fix))" }
+        if let column { s += vietnamese ? "cột \(column): " : "column \(column): " }
+        if name == nil, let field { s += (vietnamese ? "trường " : "field ") + field + ": " }
+        if let name, !problem.text(vietnamese: vietnamese).contains("{field}") { s += name + ": " }
+        s += problemText(vietnamese: vietnamese, field: name)
+        if let f = fixText(vietnamese: vietnamese, field: name) { s += " (" + f + ")" }
         return s
     }
+
+    /// The problem alone, `{field}` written as `name` (default: the field's quoted name).
+    public func problemText(vietnamese: Bool, field name: String? = nil) -> String {
+        problem.text(vietnamese: vietnamese).replacing("{field}", with: name ?? fieldName.map { "\"\($0)\"" } ?? "")
+    }
+
+    /// How to fix it, `{field}` written as `name`.
+    public func fixText(vietnamese: Bool, field name: String? = nil) -> String? {
+        fix.map { $0.text(vietnamese: vietnamese).replacing("{field}", with: name ?? fieldName.map { "\"\($0)\"" } ?? "") }
+    }
+
+    public var description: String { message(vietnamese: false) }
 }

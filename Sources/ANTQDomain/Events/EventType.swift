@@ -1,5 +1,6 @@
-import JSONCodec
-/// Every kind of fact the log can hold (catalogue v1).
+/// Every kind of fact the log can hold. Each has one declaration
+/// (`EventSpec`, in `Catalogue/Declarations/`); the raw values are the
+/// stored type names, part of the format.
 public enum EventType: String, CaseIterable, Sendable, Codable {
     case logCreated = "log.created"
     case unitRegistered = "unit.registered"
@@ -18,44 +19,33 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
     case eventCorrected = "event.corrected"
     case eventRetracted = "event.retracted"
     case figureAsserted = "figure.asserted"
+    case indicatorDefined = "indicator.defined"
+    case indicatorRecorded = "indicator.recorded"
+    case indicatorChanged = "indicator.changed"
+    case indicatorRetired = "indicator.retired"
+    case ratioDefined = "ratio.defined"
+    case vocabularyExtended = "vocabulary.extended"
 
     public var isUnitEvent: Bool { self == .unitRegistered || self == .unitChanged || self == .unitMerged }
     public var isModelEvent: Bool { self == .modelEstablished || self == .modelChanged || self == .modelDissolved }
+    public var isCameraEvent: Bool { self == .cameraInstalled || self == .cameraRemoved }
     /// Corrections and retractions amend other events; they cannot themselves be amended.
     public var isAmendment: Bool { self == .eventCorrected || self == .eventRetracted }
+    /// What a province declares about its own catalogue: indicators, ratios, vocabulary.
+    public var isDeclaration: Bool {
+        switch self {
+        case .indicatorDefined, .indicatorChanged, .indicatorRetired, .ratioDefined, .vocabularyExtended: true
+        default: false
+        }
+    }
     /// Facts that may be the target of a correction. Unit events are not:
     /// a wrong unit name is fixed by a later `unit.changed`, so the tree as it
-    /// stood on each day stays reproducible.
-    public var isCorrectable: Bool { !isAmendment && self != .logCreated && !isUnitEvent }
+    /// stood on each day stays reproducible; declarations are changed by
+    /// `indicator.changed` for the same reason.
+    public var isCorrectable: Bool { !isAmendment && self != .logCreated && !isUnitEvent && !isDeclaration }
     /// Facts that may be retracted (unit events only while nothing depends on them).
-    public var isRetractable: Bool { !isAmendment && self != .logCreated }
+    public var isRetractable: Bool { !isAmendment && self != .logCreated && !isDeclaration }
+
+    /// The type's one declaration.
+    public var spec: EventSpec { EventSpec.of(self) }
 }
-
-extension EventType {
-    /// Every type with its name packed, for matching without allocating.
-    static let names: [(name: PackedName, type: EventType)] = allCases.map { (PackedName($0.rawValue), $0) }
-
-    /// Matches the type's name in place (the replay path reads one per line).
-    init?(bytes raw: JSONRawString) {
-        if raw.escaped {
-            self.init(rawValue: raw.string)
-            return
-        }
-        self.init(stored: raw.bytes)
-    }
-
-    /// The type whose name is exactly these (unescaped) bytes.
-    @inline(__always)
-    init?(stored b: UnsafeBufferPointer<UInt8>) {
-        guard let packed = PackedName(b) else { return nil }
-        for entry in EventType.names where entry.name == packed {
-            self = entry.type
-            return
-        }
-        return nil
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#endif

@@ -1,189 +1,202 @@
+import Decimals
 import TextFormats
 
-/// Reads figures out of a ledger: a flow is the sum over the unit's subtree
-/// (as the tree stood on the period's last day) of the counters of that
-/// year; a state figure is evaluated on the period's last day.
+/// Reads figures out of a ledger for a period: a flow is the sum over the
+/// unit's subtree (as the tree stood on the period's last day) of what its
+/// facts added in the period's months; a state or level figure is read on
+/// the period's last day; a ratio divides its two rolled-up figures.
 public struct FigureQuery: Sendable {
     public let ledger: Ledger
-    public let period: ReportingPeriod
+    public let first: CivilDate
+    public let last: CivilDate
+    public let figures: FigureCatalogue
+    /// The reporting months summed; nil for every month the table holds (a
+    /// table folded for this period's days alone).
+    public let months: ClosedRange<Int32>?
+    private let cache = QueryCache()
+    /// The standing models on `last`, shared with other queries of the same
+    /// day while the models do not change (`verify` checks dozens of
+    /// published figures between two model events).
+    private let standing: StandingModels
 
-    /// The day state figures and the unit tree are read on.
-    public let endDay: CivilDate
-    /// Models standing on `endDay`, read once and only if a state figure is
-    /// asked for: a report asks for the state figures of many units, and a
-    /// national log holds tens of thousands of models; an audit of a flow
-    /// makes a query per recording day and needs none.
-    private var standing = StandingModels()
-    /// The unit tree and camera counts on `endDay`, worked out once per
-    /// query: a summary asks for the subtrees of a dozen units and the
-    /// cameras of each unit twice. Unlike `standing`, never handed to
-    /// another query (the units or cameras may change in between).
-    private let tree = UnitsOnDay()
-
-    var active: [ModelRegistry.View] {
-        if let m = standing.models { return m }
-        let m = ledger.models.standingModels(on: endDay)
-        standing.models = m
-        return m
+    /// A period of whole reporting months of the ledger's flows.
+    public init(ledger: Ledger, first: CivilDate, last: CivilDate, periodStart: MonthDay, standing: StandingModels? = nil) {
+        let m = ReportingMonths(start: periodStart)
+        self.init(ledger: ledger, first: first, last: last, months: m.month(of: first)...m.month(of: last), standing: standing)
     }
 
-    /// The standing models summed per unit, once per query: a report asks
-    /// for the figures of a dozen units, each a subtree of hundreds, and
-    /// walking twenty thousand models for each was a fifth of a `summary`.
-    var modelsByUnit: [String: StandingModels.UnitTotals] {
-        if let t = standing.byUnit { return t }
-        var t: [String: StandingModels.UnitTotals] = [:]
-        // A unit's models mostly come one after another (a snapshot keeps
-        // them in id order, and ids begin with the unit): summed in a run
-        // and stored once per run, not looked up per model.
-        var unit: String?
-        var run = StandingModels.UnitTotals()
-        ledger.models.forEachStanding(on: endDay) { u, kind, members in
-            if u != unit {
-                if let unit { t[unit, default: StandingModels.UnitTotals()].add(run) }
-                unit = u
-                run = StandingModels.UnitTotals()
-            }
-            run.add(kind: kind.ordinal, members: members, club: kind == .crime_prevention_club)
-        }
-        if let unit { t[unit, default: StandingModels.UnitTotals()].add(run) }
-        standing.byUnit = t
-        return t
-    }
-
-    /// What this query has worked out about the standing models (on `endDay`).
-    public var standingModels: StandingModels { standing }
-
-    /// The same query, taking over standing models worked out by an earlier
-    /// query for the same day: for a caller that knows the models have not
-    /// changed since (verify checks dozens of published figures between two
-    /// model events). Keeps no ledger alive, only the derived figures.
-    public func reusing(_ cache: StandingModels, workedOutOn day: CivilDate) -> FigureQuery {
-        guard day == endDay else { return self }
-        var q = self
-        q.standing = cache
-        return q
-    }
-
-    public init(ledger: Ledger, year: Int, periodStart: MonthDay) {
+    /// - Parameter months: nil when the ledger's flows were folded for the
+    ///   period's days alone (a period that is not made of whole months).
+    public init(ledger: Ledger, first: CivilDate, last: CivilDate, months: ClosedRange<Int32>?, standing: StandingModels? = nil) {
         self.ledger = ledger
-        self.period = ReportingPeriod(year: year, start: periodStart)
-        self.endDay = period.lastDay
+        self.first = first
+        self.last = last
+        self.months = months
+        self.figures = ledger.figures
+        self.standing = standing ?? StandingModels()
     }
 
-    /// State on a given day (`antq state --date D`); flows are those of the day's reporting year so far.
-    public init(ledger: Ledger, stateOn day: CivilDate, periodStart: MonthDay) {
-        self.ledger = ledger
-        self.period = ReportingPeriod(year: ReportingPeriod.year(of: day, start: periodStart), start: periodStart)
-        self.endDay = day
+    /// Whether a period is made of whole reporting months (else its flows
+    /// need a fold of their own, by day).
+    public static func isWholeMonths(first: CivilDate, last: CivilDate, periodStart: MonthDay) -> Bool {
+        let m = ReportingMonths(start: periodStart)
+        return m.firstDay(of: m.month(of: first)) == first && m.lastDay(of: m.month(of: last)) == last
     }
 
     /// Units counted under `unit` for this period.
     public func subtree(_ unit: String) -> [String] {
-        UnitRegistry.subtree(unit, children: tree.children(of: ledger, on: endDay))
+        UnitRegistry.subtree(unit, children: cache.children(ledger, on: last))
     }
 
-    /// Every figure for `unit` (summed over its subtree), in `Metric.all` order.
-    public func figures(unit: String) -> [Metric: Int] {
-        figures(units: subtree(unit))
-    }
-
-    public func figures(units: [String]) -> [Metric: Int] {
-        var out: [Metric: Int] = [:]
-        var flows = [Int](repeating: 0, count: Metric.flowCount)
-        for u in units {
-            if let row = ledger.flows.row(unit: u, year: period.year) {
-                for i in row.indices { flows[i] += row[i] }
+    /// Every figure of the catalogue for `unit` (summed over its subtree); nil for a ratio without a value.
+    public func values(unit: String) -> [String: ExactDecimal?] {
+        let units = subtree(unit)
+        var out: [String: ExactDecimal?] = [:]
+        let flows = flowTotals(units)
+        let state = stateTotals(units)
+        for d in figures.definitions {
+            switch d.kind {
+            case .flow: out[d.name] = .of(units: flows[d.name] ?? 0, decimals: d.decimals)
+            case .state: out[d.name] = ExactDecimal(state[d.name] ?? 0)
+            case .level: out[d.name] = level(d.name, units: Set(units))
+            case .ratio: break
             }
         }
-        for i in flows.indices { out[.flow(i)] = flows[i] }
-        for (k, v) in stateFigures(units: units) { out[k] = v }
+        for d in figures.definitions {
+            guard case .ratio(let n, let den, let percent) = d.kind else { continue }
+            let a = (out[n] ?? nil) ?? value(n, unit: unit) ?? .zero
+            let b = (out[den] ?? nil) ?? value(den, unit: unit) ?? .zero
+            out[d.name] = ExactDecimal.ratio(a, b, decimals: 2, percent: percent)
+        }
         return out
     }
 
-    public func value(_ metric: Metric, unit: String) -> Int {
+    /// One figure for `unit`; nil for an unknown name or a ratio without a value.
+    public func value(_ name: String, unit: String) -> ExactDecimal? {
+        guard let d = figures[name] else { return nil }
         let units = subtree(unit)
-        switch metric {
-        case .flow(let slot):
-            return units.reduce(0) { $0 + ledger.flows.value(unit: $1, year: period.year, slot: slot) }
-        case .state:
-            return stateFigures(units: units)[metric] ?? 0
+        switch d.kind {
+        case .flow: return .of(units: flowTotals(units)[name] ?? 0, decimals: d.decimals)
+        case .state: return ExactDecimal(stateTotals(units)[name] ?? 0)
+        case .level: return level(name, units: Set(units))
+        case .ratio(let n, let den, let percent):
+            return ExactDecimal.ratio(value(n, unit: unit) ?? .zero, value(den, unit: unit) ?? .zero, decimals: 2, percent: percent)
         }
     }
 
-    func stateFigures(units: [String]) -> [Metric: Int] {
-        var out: [Metric: Int] = [:]
-        for m in Metric.stateMetrics { out[.state(m)] = 0 }
-        let byUnit = modelsByUnit
-        var sum = StandingModels.UnitTotals()
-        var cameras = 0
-        var communes = 0
-        var withClub = 0
+    // MARK: - Flows
+
+    /// Flow totals (in each figure's smallest unit) over `units`.
+    func flowTotals(_ units: [String]) -> [String: Int128] {
+        let perUnit = cache.flowsByUnit(ledger.flows, months: months)
+        var sums = [Int128](repeating: 0, count: ledger.flows.slotNames.count)
+        for u in Set(units) {
+            guard let row = perUnit[u] else { continue }
+            for (i, v) in row.enumerated() { sums[i] += v }
+        }
+        var out: [String: Int128] = [:]
+        for (i, v) in sums.enumerated() where v != 0 { out[ledger.flows.slotNames[i]] = v }
+        return out
+    }
+
+    // MARK: - State and level figures on the last day
+
+    func stateTotals(_ units: [String]) -> [String: Int64] {
+        var out: [String: Int64] = [:]
+        let byUnit = standing.byUnit(ledger, on: last)
+        let cameras = cache.cameras(ledger, on: last)
+        var communes: Int64 = 0, withClub: Int64 = 0
         for u in Set(units) {
             let totals = byUnit[u]
-            if let totals { sum.add(totals) }
-            cameras += tree.cameras(of: ledger, on: endDay)[u] ?? 0
-            if let v = ledger.units.view(u, on: endDay), v.kind.isCommuneLevel, v.mergedInto == nil {
+            for (kind, t) in totals?.kinds ?? [:] {
+                out["models.\(kind)", default: 0] += t.models
+                out["models.\(kind).members", default: 0] += t.members
+            }
+            out["cameras", default: 0] += cameras[u] ?? 0
+            if let v = ledger.units.view(u, on: last), v.isCommuneLevel, v.mergedInto == nil {
                 communes += 1
-                if totals?.hasClub == true { withClub += 1 }
+                if (totals?.kinds[Vocabulary.clubKind]?.models ?? 0) > 0 { withClub += 1 }
             }
         }
-        for (k, kind) in ModelKind.allCases.enumerated() {
-            out[.state(.models(kind))] = sum.models[k]
-            out[.state(.members(kind))] = sum.members[k]
-        }
-        out[.state(.cameras)] = cameras
-        out[.state(.communes)] = communes
-        out[.state(.communesWithClub)] = withClub
+        out["communes"] = communes
+        out["communes.with_club"] = withClub
         return out
+    }
+
+    func level(_ name: String, units: Set<String>) -> ExactDecimal {
+        let day = Int32(last.dayNumber)
+        if ledger.catalogue.indicators[name] != nil { return ledger.levels.sum(indicator: name, units: units, on: day) }
+        // `INDICATOR.VALUE`: the records whose dimension has that value.
+        let parts = name.split(separator: ".")
+        for cut in stride(from: parts.count - 1, through: 1, by: -1) {
+            let base = parts[..<cut].joined(separator: "."), code = parts[cut...].joined(separator: ".")
+            guard let i = ledger.catalogue.indicators[base] else { continue }
+            for (k, d) in i.dimensions.enumerated() where d.values.contains(where: { $0.code == code }) {
+                return ledger.levels.sum(indicator: base, units: units, on: day, dimension: (k, code))
+            }
+        }
+        return .zero
     }
 }
 
-/// What a `FigureQuery` works out once about the units on its day (a query is used from one thread).
-final class UnitsOnDay: @unchecked Sendable {
-    private var childrenOnDay: [String: [String]]?
-    private var camerasOnDay: [String: Int]?
+/// What a query works out once (a query is used from one thread).
+final class QueryCache: @unchecked Sendable {
+    private var children: [String: [String]]?
+    private var flows: [String: [Int128]]?
+    private var camerasOnDay: [String: Int64]?
 
-    func children(of ledger: Ledger, on day: CivilDate) -> [String: [String]] {
-        if let childrenOnDay { return childrenOnDay }
+    func children(_ ledger: Ledger, on day: CivilDate) -> [String: [String]] {
+        if let children { return children }
         let c = ledger.units.children(on: day)
-        childrenOnDay = c
+        children = c
         return c
     }
 
-    /// Cameras of every unit that has any, at the end of `day`.
-    func cameras(of ledger: Ledger, on day: CivilDate) -> [String: Int] {
+    /// Each unit's flows summed over the months.
+    func flowsByUnit(_ table: FlowTable, months: ClosedRange<Int32>?) -> [String: [Int128]] {
+        if let flows { return flows }
+        var out: [String: [Int128]] = [:]
+        for (key, row) in table.rows where months?.contains(key.month) ?? true {
+            var sum = out[key.unit] ?? [Int128](repeating: 0, count: table.slotNames.count)
+            for (i, v) in row.enumerated() { sum[i] += v }
+            out[key.unit] = sum
+        }
+        flows = out
+        return out
+    }
+
+    func cameras(_ ledger: Ledger, on day: CivilDate) -> [String: Int64] {
         if let camerasOnDay { return camerasOnDay }
-        var c: [String: Int] = [:]
+        var c: [String: Int64] = [:]
         for unit in ledger.models.cameras.keys { c[unit] = ledger.models.cameraCount(unit, on: day) }
         camerasOnDay = c
         return c
     }
 }
 
-/// The lazily read standing models of one query (a query is used from one thread).
+/// The models standing on a day, summed per unit and kind, worked out once
+/// and shared by the queries of that day (used from one thread).
 public final class StandingModels: @unchecked Sendable {
-    var models: [ModelRegistry.View]?
-    var byUnit: [String: UnitTotals]?
+    struct Totals {
+        var kinds: [String: (models: Int64, members: Int64)] = [:]
+    }
 
-    /// Standing models of one unit: count and members per kind (in `ModelKind.allCases` order).
-    struct UnitTotals {
-        var models = [Int](repeating: 0, count: ModelKind.allCases.count)
-        var members = [Int](repeating: 0, count: ModelKind.allCases.count)
-        var hasClub = false
+    private var day: CivilDate?
+    private var totals: [String: Totals] = [:]
 
-        mutating func add(kind: Int, members n: Int, club: Bool) {
-            models[kind] += 1
-            members[kind] += n
-            hasClub = hasClub || club
+    public init() {}
+
+    func byUnit(_ ledger: Ledger, on day: CivilDate) -> [String: Totals] {
+        if self.day == day { return totals }
+        var out: [String: Totals] = [:]
+        ledger.models.forEachStanding(on: day) { unit, kind, members in
+            var t = out[unit] ?? Totals()
+            let k = t.kinds[kind] ?? (0, 0)
+            t.kinds[kind] = (k.models + 1, k.members + members)
+            out[unit] = t
         }
-
-        mutating func add(_ other: UnitTotals) {
-            for k in models.indices {
-                models[k] += other.models[k]
-                members[k] += other.members[k]
-            }
-            hasClub = hasClub || other.hasClub
-        }
+        self.day = day
+        totals = out
+        return out
     }
 }

@@ -1,126 +1,126 @@
-import TextFormats
-
-/// Yearly flow counters per (unit where the fact occurred, reporting year).
-/// Roll-up to districts and the province happens at query time along the
-/// unit tree as it stood, so one table serves every level.
+/// Flow figures per unit and reporting month: what the facts that occurred
+/// in a unit during a month add to each figure. Roll-up to districts and
+/// the province, and any period made of whole months (a quarter, a half, a
+/// year, a ten-year stage), are sums read at query time, so one table serves
+/// every level and every such period.
+///
+/// Amounts are exact: a count is a whole number, a declared quantity a
+/// whole number of its smallest unit (1,4 kg with three decimals is 1400).
+/// Figures get a slot the first time something adds to them; a table built
+/// on another core has slots of its own and is merged by figure name.
 public struct FlowTable: Sendable, Equatable {
     public struct Key: Hashable, Sendable {
         public var unit: String
-        public var year: Int
+        /// The reporting month, as `year * 12 + month - 1` (see `ReportingMonths`).
+        public var month: Int32
+
+        public init(unit: String, month: Int32) {
+            self.unit = unit
+            self.month = month
+        }
     }
 
-    public private(set) var rows: [Key: [Int]] = [:]
+    public private(set) var slotNames: [String] = []
+    private var slotIndex: [String: Int] = [:]
+    public private(set) var rows: [Key: [Int128]] = [:]
+    /// Slots by the flow rule and the codes its name took from a fact, so
+    /// the fold builds and hashes a figure's name once, not once per fact.
+    private var ruleSlots: [RuleName: Int] = [:]
+
+    struct RuleName: Hashable {
+        var type: Int
+        var rule: Int
+        var first: String?
+        var second: String?
+    }
 
     public init() {}
 
-    static let zeroRow = [Int](repeating: 0, count: Metric.flowCount)
+    /// The slot of a figure, added if new.
+    public mutating func slot(_ name: String) -> Int {
+        if let s = slotIndex[name] { return s }
+        slotNames.append(name)
+        slotIndex[name] = slotNames.count - 1
+        return slotNames.count - 1
+    }
+
+    public func existingSlot(_ name: String) -> Int? { slotIndex[name] }
+
+    /// Adds what a flow fact adds to every figure its type's rules give it.
+    public mutating func add(_ d: EventData, unit: String, month: Int32, sign: Int64) {
+        let key = Key(unit: unit, month: month)
+        let type = d.type.index
+        var negative = false
+        FlowRules.forEachMatch(d) { r, first, second, n in
+            let name = RuleName(type: type, rule: r, first: first, second: second)
+            let s: Int
+            if let known = ruleSlots[name] { s = known } else {
+                s = slot(FlowRules.name(d.spec.flows[r], d))
+                ruleSlots[name] = s
+            }
+            let amount = Int128(sign * n)
+            if amount < 0 { negative = true }
+            Self.bump(&rows[key, default: []], s, amount)
+        }
+        if negative, let row = rows[key], row.allSatisfy({ $0 == 0 }) { rows[key] = nil }
+    }
 
     @inline(__always)
-    mutating func add(unit: String, year: Int, slot: Int, amount: Int) {
-        // One hash lookup, modified in place.
-        let key = Key(unit: unit, year: year)
-        rows[key, default: FlowTable.zeroRow][slot] += amount
-        // A row back to all zeros (its events retracted or moved) is no row:
-        // a snapshot does not keep it, so the live ledger must not either, or
-        // "is this unit used?" would depend on whether a snapshot was read.
-        if amount < 0, rows[key]!.allSatisfy({ $0 == 0 }) { rows[key] = nil }
+    static func bump(_ row: inout [Int128], _ slot: Int, _ amount: Int128) {
+        if row.count <= slot { row.append(contentsOf: repeatElement(0, count: slot + 1 - row.count)) }
+        row[slot] += amount
     }
 
-    /// Adds a whole row of counters (`Metric.flowCount` of them) at once: a
-    /// snapshot holds thirteen thousand rows, and adding them counter by
-    /// counter (a hash lookup each) was most of reading its flows. A row
-    /// that sums to zeros is no row, as in `add(unit:year:slot:amount:)`.
-    mutating func add(unit: String, year: Int, row: [Int]) {
-        precondition(row.count == Metric.flowCount)
-        let key = Key(unit: unit, year: year)
-        if let existing = rows[key] {
-            var sum = existing
-            for i in sum.indices { sum[i] += row[i] }
-            rows[key] = sum.allSatisfy({ $0 == 0 }) ? nil : sum
-        } else if row.contains(where: { $0 != 0 }) {
-            rows[key] = row
+    /// Adds to one figure of one row. A row back to all zeros (its facts
+    /// retracted or moved) is no row: a snapshot does not keep it, so the
+    /// live table must not either.
+    public mutating func add(_ amount: Int128, unit: String, month: Int32, slot: Int) {
+        let key = Key(unit: unit, month: month)
+        Self.bump(&rows[key, default: []], slot, amount)
+        if amount < 0, let row = rows[key], row.allSatisfy({ $0 == 0 }) { rows[key] = nil }
+    }
+
+    /// Adds a row given by figure name (a snapshot, another core's table).
+    public mutating func add(row: [Int128], names: [String], unit: String, month: Int32) {
+        let key = Key(unit: unit, month: month)
+        var mine = rows.removeValue(forKey: key) ?? []
+        for (i, v) in row.enumerated() where v != 0 {
+            let s = slot(names[i])
+            if mine.count <= s { mine.append(contentsOf: repeatElement(0, count: s + 1 - mine.count)) }
+            mine[s] += v
         }
+        if mine.contains(where: { $0 != 0 }) { rows[key] = mine }
     }
 
-    /// Adds another table's counters into this one. Flow counters are sums,
-    /// so tables folded from consecutive pieces of the log on separate cores
-    /// and merged give the table of the whole (rows that cancel out vanish,
-    /// as in `add`).
+    /// Adds another table into this one (flows are sums: tables folded from
+    /// parts of the log on separate cores merge into the table of the whole).
     public mutating func merge(_ other: FlowTable) {
-        if rows.isEmpty {
-            rows = other.rows
+        if rows.isEmpty && slotNames.isEmpty {
+            self = other
             return
         }
-        for (key, row) in other.rows {
-            var sum = rows[key] ?? FlowTable.zeroRow
-            for i in sum.indices { sum[i] += row[i] }
-            rows[key] = sum.allSatisfy({ $0 == 0 }) ? nil : sum
-        }
+        for (key, row) in other.rows { add(row: row, names: other.slotNames, unit: key.unit, month: key.month) }
     }
 
-    /// Changes one row in place with a single hash lookup (a fact adds to
-    /// up to three counters of the same row).
-    @inline(__always)
-    mutating func change(unit: String, year: Int, removing: Bool, _ body: (inout [Int]) -> Void) {
-        let key = Key(unit: unit, year: year)
-        body(&rows[key, default: FlowTable.zeroRow])
-        if removing, rows[key]!.allSatisfy({ $0 == 0 }) { rows[key] = nil }
+    public func value(unit: String, month: Int32, slot: Int) -> Int128 {
+        guard let row = rows[Key(unit: unit, month: month)], slot < row.count else { return 0 }
+        return row[slot]
     }
 
-    public func value(unit: String, year: Int, slot: Int) -> Int {
-        rows[Key(unit: unit, year: year)]?[slot] ?? 0
-    }
+    /// Every unit and month that has a flow.
+    public var keys: Dictionary<Key, [Int128]>.Keys { rows.keys }
 
-    public func row(unit: String, year: Int) -> [Int]? { rows[Key(unit: unit, year: year)] }
-
-    /// Years that have any flow.
-    public var years: [Int] { Array(Set(rows.keys.map(\.year))).sorted() }
-
-    /// Tables are equal when their non-zero counters are: a row that went
-    /// back to zeros after a retraction is the same as no row.
+    /// Tables are equal when their non-zero figures are, whatever their slots.
     public static func == (a: FlowTable, b: FlowTable) -> Bool {
-        let nz: ([Key: [Int]]) -> [Key: [Int]] = { $0.filter { $0.value.contains { $0 != 0 } } }
-        return nz(a.rows) == nz(b.rows)
+        a.named == b.named
     }
-}
 
-/// The flows projection: every flow event adds its contribution to the
-/// counters of its unit and reporting year.
-public struct FlowsProjection: Projection {
-    public var periodStart: MonthDay
-    public init(periodStart: MonthDay = .january1) { self.periodStart = periodStart }
-    public var name: String { "flows" }
-    public var version: Int { 1 }
-    public var initial: FlowTable { FlowTable() }
-
-    public func apply(_ event: Event, to state: inout FlowTable) {
-        FactChange.forEach(event) { change in
-            switch change {
-            case .add(let f, _): add(f, sign: 1, to: &state)
-            case .remove(let f, _): add(f, sign: -1, to: &state)
-            }
+    /// The table as (unit, month, figure) → amount, for comparisons.
+    public var named: [String: Int128] {
+        var out: [String: Int128] = [:]
+        for (k, row) in rows {
+            for (i, v) in row.enumerated() where v != 0 { out["\(k.unit)|\(k.month)|\(slotNames[i])"] = v }
         }
-    }
-
-    @inline(__always)
-    func add(_ f: Fact, sign: Int, to state: inout FlowTable) {
-        FlowsProjection.add(occurred: f.occurred, unit: f.unit, data: f.data, start: periodStart, sign: sign, to: &state)
-    }
-
-    /// A fact's contribution, from its parts (the replay has them apart and
-    /// would otherwise copy them into a `Fact` for every line).
-    @inline(__always)
-    static func add(occurred: CivilDate, unit: String?, data: EventData, start: MonthDay, sign: Int, to state: inout FlowTable) {
-        // Amendments of unit or model events come here too: they add no row.
-        guard let unit, let amount = data.flowAmount else { return }
-        add(occurred: occurred, unit: unit, amount: amount, start: start, sign: sign, to: &state)
-    }
-
-    @inline(__always)
-    public static func add(occurred: CivilDate, unit: String, amount: FlowAmount, start: MonthDay, sign: Int, to state: inout FlowTable) {
-        let year = ReportingPeriod.year(of: occurred, start: start)
-        state.change(unit: unit, year: year, removing: sign < 0) { row in
-            FlowContribution.forEach(amount) { slot, n in row[slot] += sign * n }
-        }
+        return out
     }
 }

@@ -20,17 +20,19 @@ public enum FactChange {
     case remove(Fact, seq: Int)
 
     /// The fact-level changes an event makes.
-    @inline(__always)
     public static func forEach(_ event: Event, _ body: (FactChange) -> Void) {
-        switch event.data {
+        switch event.type {
         case .logCreated, .figureAsserted:
             return
-        case .corrected(let c):
-            if let was = c.was { body(.remove(was, seq: c.target)) }
+        case .eventCorrected:
+            guard let c = event.data.correction else { return }
+            body(.remove(c.was, seq: c.target))
             body(.add(c.replacement, seq: c.target))
-        case .retracted(let r):
-            if let was = r.was { body(.remove(was, seq: r.target)) }
+        case .eventRetracted:
+            guard let r = event.data.retraction else { return }
+            body(.remove(r.was, seq: r.target))
         default:
+            if event.type.isDeclaration { return }
             body(.add(event.fact, seq: event.seq))
         }
     }

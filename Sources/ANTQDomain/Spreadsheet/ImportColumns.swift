@@ -3,20 +3,16 @@ import TextFormats
 /// Which spreadsheet column feeds which event field, for one event type.
 ///
 /// Offices keep their figures in sheets whose headers are Vietnamese ("Ngày",
-/// "Xã, phường", "Số lượng", "Kênh", "Có giá trị", "Loại"), English field names, or
-/// the columns of `antq export`. The default mapping below recognises all of them;
+/// "Xã, phường", "Số lượng", "Kênh", "Có giá trị", "Loại"), English field
+/// names, or the columns of `antq export`. The columns a field answers to
+/// are in its declaration (`FieldSpec.columns`, its name and its labels);
 /// `--map COLUMN=FIELD` overrides a column (`--map COLUMN=-` skips it).
-///
-/// - Note: The mapping lives in the domain, not the CLI, because it is knowledge of
-///   the event catalogue (which fields a type has, which are required, what a
-///   "Loại" column means for a case versus a weapon) and it does no I/O: a table in,
-///   drafts out. The store validates and appends the drafts like any other batch.
 public struct ImportColumns: Sendable, Equatable {
     /// What one column is used for.
     public enum Target: Sendable, Equatable {
         /// An envelope field: `occurred`, `unit`, `by` or `id`.
         case envelope(String)
-        /// A field of the event's `data`.
+        /// A field of the event's `data` (declared by the type, or by the log).
         case data(String)
         /// The `type` column of an export: checked against `--type`, not stored.
         case typeCheck
@@ -25,19 +21,20 @@ public struct ImportColumns: Sendable, Equatable {
     }
 
     /// A problem with the header or with `--map`, reported before any row is read.
-    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+    public struct Problem: Error, Sendable, Equatable {
         public var column: String?
-        public var problem: String
-        public var fix: String?
+        public var problem: Text
+        public var fix: Text?
 
-        public init(column: String?, problem: String, fix: String? = nil) {
+        public init(column: String?, problem: Text, fix: Text? = nil) {
             self.column = column
             self.problem = problem
             self.fix = fix
         }
 
-        public var description: String {
-            (column.map { "column \"\($0)\": " } ?? "") + problem + (fix.map { " (\($0))" } ?? "")
+        public func message(vietnamese: Bool) -> String {
+            (column.map { (vietnamese ? "cột \"" : "column \"") + $0 + "\": " } ?? "") + problem.text(vietnamese: vietnamese)
+                + (fix.map { " (" + $0.text(vietnamese: vietnamese) + ")" } ?? "")
         }
     }
 
@@ -49,44 +46,59 @@ public struct ImportColumns: Sendable, Equatable {
     public let type: EventType
     /// One target per header column, in column order.
     public let targets: [Target]
-    /// The header names as read (trimmed, NFC), for messages.
+    /// The header names as read, for messages.
     public let header: [String]
 
-    /// The envelope fields a row may carry besides `data`.
-    public static let envelopeFields = ["occurred", "unit", "by", "id"]
+    /// The envelope fields a row may carry besides `data`, and the headers they answer to.
+    public static let envelope: [(field: String, columns: [String])] = [
+        ("occurred", ["Ngày", "Ngày xảy ra", "Ngày phát sinh", "Ngày tháng", "Ngày vụ việc", "Ngày bắt", "Ngày thu giữ",
+                      "Ngày khen thưởng", "Ngày thành lập", "Ngày lắp đặt", "Ngày tiếp nhận", "Date"]),
+        ("unit", ["Đơn vị", "Xã, phường", "Xã phường", "Xã/phường", "Xã, phường, thị trấn", "Xã/phường/thị trấn",
+                  "Địa bàn", "Mã đơn vị", "Tên đơn vị", "Mã xã"]),
+        ("by", ["Người nhập", "Người ghi", "Cán bộ nhập", "Người báo cáo"]),
+        ("id", ["Mã sự kiện"]),
+    ]
+
+    /// Columns that carry no fact: row numbers and the bookkeeping of `antq export`.
+    static let ignoredColumns: Set<String> = ["stt", "tt", "so tt", "so thu tu", "seq", "recorded", "unit_name", "status", "ten don vi"]
+
+    /// The types a spreadsheet can hold: facts, not amendments or the log's header.
+    public static func isImportable(_ t: EventType) -> Bool { !t.isAmendment && t != .logCreated }
 
     /// Builds the mapping for `type` from a header and the user's `--map` pairs.
-    /// Every problem is collected so the user fixes the header in one go.
-    public static func resolve(header: [String], type: EventType, overrides: [(column: String, field: String)] = [])
-        throws(HeaderError) -> ImportColumns {
+    /// `declared` are the fields the log declares for the type (a declared
+    /// indicator's dimensions); `fixed` are given for every row by the command
+    /// line. Every problem is collected so the user fixes the header in one go.
+    public static func resolve(header: [String], type: EventType, declared: [String] = [], fixed: [String] = [],
+                               overrides: [(column: String, field: String)] = []) throws(HeaderError) -> ImportColumns {
         var problems: [Problem] = []
-        guard let fields = dataFields[type] else {
-            let names = dataFields.keys.map(\.rawValue).sorted()
-            throw HeaderError(problems: [Problem(column: nil, problem: "\(type.rawValue) cannot be imported from a spreadsheet",
-                                                 fix: "import one of: \(names.joined(separator: ", ")); correct or retract with 'antq correct'/'antq retract'")])
+        guard isImportable(type) else {
+            throw HeaderError(problems: [Problem(column: nil, problem: Text("\(type.rawValue) không nhập được từ bảng tính", "\(type.rawValue) cannot be imported from a spreadsheet"),
+                                                 fix: Text("sửa, hủy bằng 'antq correct' / 'antq retract'", "correct or retract with 'antq correct' / 'antq retract'"))])
         }
-        let known = Set(envelopeFields + fields)
-        // --map: each override must name an existing column and a real field.
+        let spec = type.spec
+        let fieldNames = spec.fields.filter { $0.kind != .fact && $0.kind != .replacementData }.map(\.name) + declared
+        let envelopeNames = envelope.map(\.field)
+        var byHeader: [String: String] = [:]
+        for (f, columns) in envelope { for c in columns { byHeader[foldVietnamese(c)] = f } }
+        for f in spec.fields {
+            for c in f.columns + [f.label.vi, f.label.en] where byHeader[foldVietnamese(c)] == nil { byHeader[foldVietnamese(c)] = f.name }
+        }
         var overrideFor: [Int: Target] = [:]
         for (column, field) in overrides {
             let wanted = foldVietnamese(column)
-            let matches = header.indices.filter { nfc(header[$0]) == nfc(column.trimmingSpaces()) }
-            let index = matches.first ?? header.indices.first { foldVietnamese(header[$0]) == wanted }
-            guard let index else {
-                problems.append(Problem(column: column, problem: "--map names a column the file does not have",
-                                        fix: "columns are: " + header.map { "\"\($0)\"" }.joined(separator: ", ")))
+            guard let index = header.indices.first(where: { foldVietnamese(header[$0]) == wanted }) else {
+                problems.append(Problem(column: column, problem: Text("--map nêu một cột tệp không có", "--map names a column the file does not have"),
+                                        fix: Text("các cột: ", "columns are: ") + Text(header.map { "\"\($0)\"" }.joined(separator: ", "))))
                 continue
             }
             let f = field.trimmingSpaces()
-            if f == "-" || f.isEmpty {
-                overrideFor[index] = .ignored
-            } else if envelopeFields.contains(f) {
-                overrideFor[index] = .envelope(f)
-            } else if fields.contains(f) {
-                overrideFor[index] = .data(f)
-            } else {
-                problems.append(Problem(column: column, problem: "--map target \"\(f)\" is not a field of \(type.rawValue)",
-                                        fix: "fields: " + (envelopeFields + fields).joined(separator: ", ") + ", or - to skip the column"))
+            if f == "-" || f.isEmpty { overrideFor[index] = .ignored }
+            else if envelopeNames.contains(f) { overrideFor[index] = .envelope(f) }
+            else if fieldNames.contains(f) { overrideFor[index] = .data(f) }
+            else {
+                problems.append(Problem(column: column, problem: Text("trường \"\(f)\" không thuộc \(type.rawValue)", "--map target \"\(f)\" is not a field of \(type.rawValue)"),
+                                        fix: Text("các trường: \((envelopeNames + fieldNames).joined(separator: ", ")), hoặc - để bỏ cột", "fields: \((envelopeNames + fieldNames).joined(separator: ", ")), or - to skip the column")))
             }
         }
         var targets: [Target] = []
@@ -94,44 +106,37 @@ public struct ImportColumns: Sendable, Equatable {
             if let t = overrideFor[index] { targets.append(t); continue }
             let folded = foldVietnamese(name)
             let asField = folded.replacing(" ", with: "_").replacing("-", with: "_")
-            if known.contains(asField) {
-                targets.append(envelopeFields.contains(asField) ? .envelope(asField) : .data(asField))
-            } else if asField == "type" {
-                targets.append(.typeCheck)
-            } else if ignoredColumns.contains(folded) || ignoredColumns.contains(asField) {
+            if envelopeNames.contains(asField) { targets.append(.envelope(asField)) }
+            else if fieldNames.contains(asField) { targets.append(.data(asField)) }
+            else if asField == "type" { targets.append(.typeCheck) }
+            else if ignoredColumns.contains(folded) || ignoredColumns.contains(asField) || name.isEmpty { targets.append(.ignored) }
+            else if let f = byHeader[folded] { targets.append(envelopeNames.contains(f) ? .envelope(f) : .data(f)) }
+            else {
                 targets.append(.ignored)
-            } else if let concept = aliases[folded] {
-                if let field = field(for: concept, type: type) {
-                    targets.append(envelopeFields.contains(field) ? .envelope(field) : .data(field))
-                } else {
-                    targets.append(.ignored)
-                    problems.append(Problem(column: name, problem: "means \(concept.trimming { $0 == "@" }), which \(type.rawValue) does not have",
-                                            fix: "skip it with --map \"\(name)\"=-, or map it with --map \"\(name)\"=FIELD (fields: \(fields.joined(separator: ", ")))"))
-                }
-            } else if name.isEmpty {
-                targets.append(.ignored)
-            } else {
-                targets.append(.ignored)
-                problems.append(Problem(column: name, problem: "is not a known column for \(type.rawValue)",
-                                        fix: "rename it to a field name, map it with --map \"\(name)\"=FIELD, or skip it with --map \"\(name)\"=- (fields: \((envelopeFields + fields).joined(separator: ", ")))"))
+                let known = envelopeNames + fieldNames
+                let close = known.min { editDistance($0, asField) < editDistance($1, asField) }
+                problems.append(Problem(column: name, problem: Text("không phải cột của \(type.rawValue)", "is not a known column for \(type.rawValue)")
+                                            + (close.map { Text("; có phải ý là \($0)?", "; did you mean \($0)?") } ?? Text("", "")),
+                                        fix: Text("đổi tên cột, hoặc dùng --map \"\(name)\"=TRƯỜNG hay --map \"\(name)\"=- (các trường: \(known.joined(separator: ", ")))",
+                                                  "rename it, map it with --map \"\(name)\"=FIELD, or skip it with --map \"\(name)\"=- (fields: \(known.joined(separator: ", ")))")))
             }
         }
-        // Two columns for the same field would make the result depend on column order.
         var seen: [String: Int] = [:]
         for (index, t) in targets.enumerated() {
             guard let f = t.fieldName else { continue }
             if let first = seen[f] {
-                problems.append(Problem(column: header[index], problem: "means the same field as column \"\(header[first])\" (\(f))",
-                                        fix: "keep one of them, or skip one with --map \"\(header[index])\"=-"))
+                problems.append(Problem(column: header[index], problem: Text("cùng nghĩa với cột \"\(header[first])\" (\(f))", "means the same field as column \"\(header[first])\" (\(f))"),
+                                        fix: Text("giữ một cột, hoặc bỏ một cột bằng --map \"\(header[index])\"=-", "keep one of them, or skip one with --map \"\(header[index])\"=-")))
             } else {
                 seen[f] = index
             }
         }
-        // Required fields must have a column (else every row would fail the same way).
-        for f in ["occurred", "unit"] + (requiredData[type] ?? []) where !targets.contains(where: { $0.fieldName == f }) {
-            let hint = headerHints[f].map { " (e.g. \"\($0)\")" } ?? ""
-            problems.append(Problem(column: nil, problem: "no column gives \(f)\(hint), which \(type.rawValue) requires",
-                                    fix: "add the column, or name an existing one with --map COLUMN=\(f)"))
+        let required = ["occurred", "unit"] + spec.fields.filter { $0.isRequired && $0.kind != .fact && $0.kind != .replacementData }.map(\.name)
+        // A field given for every row (`--indicator`) needs no column.
+        for f in required where !fixed.contains(f) && !targets.contains(where: { $0.fieldName == f }) {
+            let hint = (envelope.first { $0.field == f }?.columns.first ?? spec.field(named: f)?.columns.first).map { " (\"\($0)\")" } ?? ""
+            problems.append(Problem(column: nil, problem: Text("không có cột cho \(f)\(hint), trường bắt buộc của \(type.rawValue)", "no column gives \(f)\(hint), which \(type.rawValue) requires"),
+                                    fix: Text("thêm cột, hoặc chỉ định cột có sẵn bằng --map COT=\(f)", "add the column, or name an existing one with --map COLUMN=\(f)")))
         }
         if !problems.isEmpty { throw HeaderError(problems: problems) }
         return ImportColumns(type: type, targets: targets, header: header)
@@ -141,104 +146,6 @@ public struct ImportColumns: Sendable, Equatable {
     public func column(for field: String) -> String? {
         let bare = field.hasPrefix("data.") ? String(field.dropFirst(5)) : field
         return targets.firstIndex { $0.fieldName == bare }.map { header[$0] }
-    }
-
-    // MARK: - The catalogue as a spreadsheet sees it
-
-    /// Importable types and their data fields, in the order the README documents.
-    /// Corrections and retractions are not imported: they refer to events by seq.
-    public static let dataFields: [EventType: [String]] = [
-        .unitRegistered: ["name", "kind", "parent"],
-        .unitChanged: ["name", "kind", "parent"],
-        .unitMerged: ["into"],
-        .tipReceived: ["count", "channel", "valuable"],
-        .caseSolved: ["count", "category", "case"],
-        .arrestMade: ["count", "case", "caught_in_act"],
-        .weaponSeized: ["kind", "quantity", "case"],
-        .awardGranted: ["recipient_kind", "recipient", "issuer", "form", "count", "reason"],
-        .modelEstablished: ["model", "kind", "name", "members"],
-        .modelChanged: ["model", "kind", "name", "members"],
-        .modelDissolved: ["model", "reason"],
-        .cameraInstalled: ["count"],
-        .cameraRemoved: ["count"],
-        .figureAsserted: ["metric", "year", "value", "note"],
-    ]
-
-    static let requiredData: [EventType: [String]] = [
-        .unitRegistered: ["name", "kind", "parent"],
-        .unitMerged: ["into"],
-        .tipReceived: ["channel", "valuable"],
-        .caseSolved: ["category"],
-        .arrestMade: ["count"],
-        .weaponSeized: ["kind", "quantity"],
-        .awardGranted: ["recipient_kind", "recipient", "issuer", "form"],
-        .modelEstablished: ["model", "kind", "name", "members"],
-        .modelChanged: ["model"],
-        .modelDissolved: ["model"],
-        .cameraInstalled: ["count"],
-        .cameraRemoved: ["count"],
-        .figureAsserted: ["metric", "year", "value"],
-    ]
-
-    /// A Vietnamese header to suggest when a required column is missing.
-    static let headerHints: [String: String] = [
-        "occurred": "Ngày", "unit": "Xã, phường", "count": "Số lượng", "quantity": "Số lượng", "members": "Số thành viên",
-        "channel": "Kênh", "valuable": "Có giá trị", "category": "Loại", "kind": "Loại", "recipient_kind": "Tập thể/cá nhân",
-        "recipient": "Người được khen", "issuer": "Cấp khen", "form": "Hình thức", "model": "Mã mô hình", "name": "Tên",
-    ]
-
-    /// Columns that carry no fact: row numbers and the bookkeeping of `antq export`.
-    static let ignoredColumns: Set<String> = ["stt", "tt", "so tt", "so thu tu", "seq", "recorded", "unit_name"]
-
-    /// Default header mapping, keyed by the folded header (lowercase, no diacritics,
-    /// so "Ngày xảy ra", "ngay xay ra" and "NGÀY XẢY RA" are one key). Values starting
-    /// with `@` are concepts whose field depends on the type (see `field(for:type:)`).
-    public static let aliases: [String: String] = {
-        var a: [String: String] = [:]
-        func add(_ field: String, _ names: [String]) { for n in names { a[foldVietnamese(n)] = field } }
-        add("occurred", ["Ngày", "Ngày xảy ra", "Ngày phát sinh", "Ngày tháng", "Ngày vụ việc", "Ngày bắt", "Ngày thu giữ",
-                         "Ngày khen thưởng", "Ngày thành lập", "Ngày lắp đặt", "Ngày tiếp nhận", "Date"])
-        add("unit", ["Đơn vị", "Xã, phường", "Xã phường", "Xã/phường", "Xã, phường, thị trấn", "Xã/phường/thị trấn",
-                     "Địa bàn", "Mã đơn vị", "Tên đơn vị", "Mã xã"])
-        add("by", ["Người nhập", "Người ghi", "Cán bộ nhập", "Người báo cáo"])
-        add("id", ["Mã sự kiện"])
-        add("@count", ["Số lượng", "Số đối tượng", "Số vụ", "Số tin", "Số tin báo", "Số camera", "Số lượng camera"])
-        add("@members", ["Số thành viên", "Thành viên", "Số hội viên", "Hội viên", "Số đội viên"])
-        add("channel", ["Kênh", "Kênh tiếp nhận", "Hình thức tiếp nhận", "Nguồn tin"])
-        add("valuable", ["Có giá trị", "Tin có giá trị", "Giá trị"])
-        add("@kind", ["Loại", "Phân loại", "Loại tội phạm", "Loại vũ khí", "Loại mô hình", "Loại hình"])
-        add("recipient_kind", ["Tập thể/cá nhân", "Tập thể, cá nhân", "Loại đối tượng"])
-        add("recipient", ["Người được khen", "Được khen thưởng", "Tên tập thể, cá nhân", "Tập thể, cá nhân được khen", "Người nhận"])
-        add("issuer", ["Cấp khen", "Cấp khen thưởng", "Cơ quan khen thưởng", "Nơi khen"])
-        add("form", ["Hình thức", "Hình thức khen thưởng", "Danh hiệu"])
-        add("reason", ["Lý do", "Thành tích"])
-        add("case", ["Vụ án", "Mã vụ án", "Số hồ sơ", "Hồ sơ"])
-        add("caught_in_act", ["Bắt quả tang", "Quả tang"])
-        add("model", ["Mã mô hình"])
-        add("name", ["Tên", "Tên mô hình"])
-        add("parent", ["Đơn vị cấp trên", "Trực thuộc"])
-        add("into", ["Sáp nhập vào", "Nhập vào"])
-        add("metric", ["Chỉ tiêu", "Mã chỉ tiêu"])
-        add("year", ["Năm"])
-        add("value", ["Số liệu", "Số liệu công bố"])
-        add("note", ["Ghi chú"])
-        return a
-    }()
-
-    /// The field a concept means for a type, or nil if the type has no such field.
-    static func field(for concept: String, type: EventType) -> String? {
-        let fields = dataFields[type] ?? []
-        if envelopeFields.contains(concept) { return concept }
-        switch concept {
-        case "@count":
-            return ["count", "quantity", "members", "value"].first { fields.contains($0) }
-        case "@members":
-            return fields.contains("members") ? "members" : nil
-        case "@kind":
-            return ["category", "kind", "recipient_kind"].first { fields.contains($0) }
-        default:
-            return fields.contains(concept) ? concept : nil
-        }
     }
 }
 
@@ -250,4 +157,8 @@ extension ImportColumns.Target {
         case .typeCheck, .ignored: nil
         }
     }
+}
+
+extension Text {
+    init(_ both: String) { self.init(vi: both, en: both) }
 }

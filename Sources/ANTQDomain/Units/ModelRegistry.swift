@@ -6,10 +6,8 @@ import TextFormats
 /// correction lands where it belongs in time.
 public struct ModelRegistry: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
-        // Declared in this order so the entry packs into 48 bytes.
         public var change: ModelChange
-        /// `occurred` as a day number: compared at every entry of every
-        /// model when a summary counts the models standing on a day.
+        /// `occurred` as a day number.
         public var day: Int32
         public var seq: Int
 
@@ -19,152 +17,80 @@ public struct ModelRegistry: Sendable, Equatable {
             self.seq = seq
         }
 
-        public init(seq: Int, occurred: CivilDate, change: ModelChange) {
-            self.init(seq: seq, day: Int32(occurred.dayNumber), change: change)
-        }
-
         public var occurred: CivilDate { CivilDate(dayNumber: Int(day)) }
 
-        /// Sorts entries by the day they occurred, then by log order.
-        @inline(__always)
         static func inOrder(_ a: Entry, _ b: Entry) -> Bool { (a.day, a.seq) < (b.day, b.seq) }
     }
 
     public struct Record: Sendable, Equatable {
         public var id: String
         public var unit: String
-        /// Changed only through `add` and `remove`, which keep `final` with them.
+        /// By (day, seq); changed only through `add` and `remove`.
         public private(set) var entries: [Entry]
-        /// The model after its last entry. A count on a later day (nearly
-        /// every summary) reads it here, in the table itself, instead of
-        /// following each model's entries to another place in memory: a
-        /// summary counts twenty thousand models.
-        private(set) var final: Final
 
-        init(id: String, unit: String, entries: [Entry]) {
-            self.init(id: id, unit: unit, entries: entries, final: Final(entries))
-        }
-
-        /// With `final` already worked out (a snapshot reader folds the
-        /// entries as it reads them, instead of walking them again).
-        init(id: String, unit: String, entries: [Entry], final: Final) {
+        public init(id: String, unit: String, entries: [Entry]) {
             self.id = id
             self.unit = unit
-            self.entries = entries
-            self.final = final
+            self.entries = entries.sorted(by: Entry.inOrder)
         }
 
-        /// Puts an entry in its place by day: at the end (nearly always,
-        /// and then `final` takes just that entry in), or earlier when a
-        /// late entry or a correction comes in (then `final` is worked out
-        /// again).
         mutating func add(_ entry: Entry) {
-            if let lastEntry = entries.last, Entry.inOrder(entry, lastEntry) {
+            if let last = entries.last, Entry.inOrder(entry, last) {
                 let at = entries.firstIndex { Entry.inOrder(entry, $0) } ?? entries.endIndex
                 entries.insert(entry, at: at)
-                final = Final(entries)
             } else {
                 entries.append(entry)
-                final.take(entry)
             }
         }
 
-        mutating func remove(seq: Int) {
-            entries.removeAll { $0.seq == seq }
-            final = Final(entries)
-        }
-    }
-
-    /// What `forEachStanding` needs of a model, as of one day.
-    struct Final: Sendable, Equatable {
-        /// The day of the last entry folded in (`Int32.min` for none).
-        var day: Int32 = .min
-        var kind: ModelKind?
-        var members = 0
-        var active = false
-
-        /// No entry yet.
-        init() {}
-
-        /// The model at the end of day `limit` (by default after all its entries).
-        init(_ entries: [Entry], through limit: Int32 = .max) {
-            for e in entries {
-                if e.day > limit { break }
-                take(e)
-            }
-        }
-
-        /// Folds in the entry that follows the ones already taken.
-        mutating func take(_ e: Entry) {
-            day = e.day
-            switch e.change {
-            case .established(let k, _, let m):
-                kind = k; members = m; active = true
-            case .changed(let k, _, let m):
-                if let k { kind = k }
-                if let m { members = m }
-            case .dissolved:
-                active = false
-            }
-        }
+        mutating func remove(seq: Int) { entries.removeAll { $0.seq == seq } }
     }
 
     /// A model as it stood on a day.
     public struct View: Sendable, Equatable {
         public var id: String
         public var unit: String
-        public var kind: ModelKind
+        public var kind: String
         public var name: String
-        public var members: Int
+        public var members: Int64
         public var active: Bool
         public var established: CivilDate
     }
 
-    /// The model `id`'s record, nil if no event names it.
-    public func record(_ id: String) -> Record? { table[id] }
-    /// Every model's record, in no particular order.
-    public var allRecords: [Record] { table.records }
-    public var recordCount: Int { table.count }
-    var table = ModelTable()
+    public private(set) var records: [String: Record] = [:]
     /// Net cameras per unit per day number.
-    public var cameras: [String: [Int32: Int]] { camerasStorage }
-    var camerasStorage: [String: [Int32: Int]] = [:]
+    public private(set) var cameras: [String: [Int32: Int64]] = [:]
 
     public init() {}
 
-    /// A day number read from a file, as the registry keeps days (entries
-    /// and camera counts); nil outside years 1...9999, where a date cannot
-    /// be made of it. Both snapshot readers check every day with it.
-    static func storedDay(_ n: Int) -> Int32? {
-        CivilDate.dayNumbers.contains(n) ? Int32(n) : nil
-    }
+    public func record(_ id: String) -> Record? { records[id] }
+    public var allRecords: [Record] { Array(records.values) }
+    public var recordCount: Int { records.count }
 
-    mutating func add(_ fact: Fact, seq: Int) {
-        apply(fact, seq: seq, adding: true)
-    }
+    public mutating func add(_ fact: Fact, seq: Int) { apply(fact, seq: seq, adding: true) }
+    public mutating func remove(_ fact: Fact, seq: Int) { apply(fact, seq: seq, adding: false) }
 
-    mutating func remove(_ fact: Fact, seq: Int) {
-        apply(fact, seq: seq, adding: false)
-    }
+    /// Puts a record as a snapshot stored it.
+    public mutating func set(_ r: Record) { records[r.id] = r }
 
     private mutating func apply(_ fact: Fact, seq: Int, adding: Bool) {
         guard let unit = fact.unit else { return }
-        switch fact.data {
-        case .cameraInstalled(let n), .cameraRemoved(let n):
-            let sign = (fact.type == .cameraInstalled) == adding ? 1 : -1
-            Self.addCameras(sign * n, unit: unit, day: fact.occurred, to: &camerasStorage)
+        switch fact.type {
+        case .cameraInstalled, .cameraRemoved:
+            let n = fact.data.int(CameraCount.count) ?? 0
+            let sign: Int64 = (fact.type == .cameraInstalled) == adding ? 1 : -1
+            Self.addCameras(sign * n, unit: unit, day: Int32(fact.occurred.dayNumber), to: &cameras)
         case .modelEstablished, .modelChanged, .modelDissolved:
             guard let id = fact.data.modelID, let change = ModelChange(fact.data) else { return }
-            let entry = Entry(seq: seq, occurred: fact.occurred, change: change)
+            let entry = Entry(seq: seq, day: Int32(fact.occurred.dayNumber), change: change)
             if adding {
-                // One lookup, the record changed in place (no copy of its entries).
-                table.modify(id, orAdd: { Record(id: id, unit: unit, entries: []) }) { r in
-                    if case .established = change { r.unit = unit }
-                    r.add(entry)
-                }
-            } else if var r = table.remove(id) {
+                var r = records.removeValue(forKey: id) ?? Record(id: id, unit: unit, entries: [])
+                if case .established = change { r.unit = unit }
+                r.add(entry)
+                records[id] = r
+            } else if var r = records.removeValue(forKey: id) {
                 r.remove(seq: seq)
-                if !r.entries.isEmpty { table.set(r) }
+                if !r.entries.isEmpty { records[id] = r }
             }
         default:
             break
@@ -173,19 +99,17 @@ public struct ModelRegistry: Sendable, Equatable {
 
     /// The model as it stood at the end of `date` (nil before it was established).
     public func view(_ id: String, on date: CivilDate? = nil) -> View? {
-        guard let r = table[id] else { return nil }
-        return Self.view(of: r, on: date)
+        records[id].flatMap { Self.view(of: $0, on: date) }
     }
 
     static func view(of r: Record, on date: CivilDate?) -> View? {
-        let id = r.id
         let limit = date.map { Int32($0.dayNumber) } ?? .max
         var v: View?
         for e in r.entries {
             if e.day > limit { break }
             switch e.change {
             case .established(let kind, let name, let members):
-                v = View(id: id, unit: r.unit, kind: kind, name: name, members: members, active: true, established: e.occurred)
+                v = View(id: r.id, unit: r.unit, kind: kind, name: name, members: members, active: true, established: e.occurred)
             case .changed(let kind, let name, let members):
                 if let kind { v?.kind = kind }
                 if let name { v?.name = name }
@@ -199,48 +123,19 @@ public struct ModelRegistry: Sendable, Equatable {
 
     /// Active models on `date`, sorted by id (for listings).
     public func activeModels(on date: CivilDate? = nil) -> [View] {
-        standingModels(on: date).sorted { $0.id < $1.id }
+        records.values.compactMap { Self.view(of: $0, on: date) }.filter(\.active).sorted { $0.id < $1.id }
     }
 
-    /// Calls `body` with the unit, kind and members of every model active at
-    /// the end of `date`, without building its `View` (names are not needed
-    /// to count: a summary sums twenty thousand models).
-    public func forEachStanding(on date: CivilDate, _ body: (_ unit: String, _ kind: ModelKind, _ members: Int) -> Void) {
-        let limit = Int32(date.dayNumber)
-        table.forEachRecord { r in
-            let m = r.final.day <= limit ? r.final : Final(r.entries, through: limit)
-            if m.active, let kind = m.kind { body(r.unit, kind, m.members) }
+    /// Calls `body` with the unit, kind and members of every model standing at the end of `date`.
+    public func forEachStanding(on date: CivilDate, _ body: (_ unit: String, _ kind: String, _ members: Int64) -> Void) {
+        for r in records.values {
+            if let v = Self.view(of: r, on: date), v.active { body(r.unit, v.kind, v.members) }
         }
-    }
-
-    /// Active models on `date`, in no particular order (for sums).
-    public func standingModels(on date: CivilDate? = nil) -> [View] {
-        var views: [View] = []
-        table.forEachRecord { r in
-            if let v = Self.view(of: r, on: date), v.active { views.append(v) }
-        }
-        return views
     }
 
     /// Adds to the net cameras of a unit on a day. Camera counts are sums,
-    /// so a replay may add a part of the log's camera events on each core
-    /// into a table of its own and merge the tables (`mergeCameras`).
-    @inline(__always)
-    public static func addCameras(_ n: Int, unit: String, day: CivilDate, to table: inout [String: [Int32: Int]]) {
-        add(n, unit: unit, day: Int32(day.dayNumber), to: &table)
-    }
-
-    /// Adds a table of camera counts built by `addCameras` into this registry.
-    public mutating func mergeCameras(_ table: [String: [Int32: Int]]) {
-        for (unit, days) in table {
-            for (day, n) in days { Self.add(n, unit: unit, day: day, to: &camerasStorage) }
-        }
-    }
-
-    /// A day that nets to zero is no entry (nor a unit without days): a
-    /// snapshot does not keep them, so the live registry must not either.
-    @inline(__always)
-    private static func add(_ n: Int, unit: String, day: Int32, to table: inout [String: [Int32: Int]]) {
+    /// so tables built on several cores merge into the whole (`mergeCameras`).
+    public static func addCameras(_ n: Int64, unit: String, day: Int32, to table: inout [String: [Int32: Int64]]) {
         let v = (table[unit]?[day] ?? 0) + n
         if v == 0 {
             table[unit]?[day] = nil
@@ -250,8 +145,12 @@ public struct ModelRegistry: Sendable, Equatable {
         }
     }
 
+    public mutating func mergeCameras(_ table: [String: [Int32: Int64]]) {
+        for (unit, days) in table { for (day, n) in days { Self.addCameras(n, unit: unit, day: day, to: &cameras) } }
+    }
+
     /// Cameras in `unit` at the end of `date`.
-    public func cameraCount(_ unit: String, on date: CivilDate? = nil) -> Int {
+    public func cameraCount(_ unit: String, on date: CivilDate? = nil) -> Int64 {
         guard let days = cameras[unit] else { return 0 }
         guard let date else { return days.values.reduce(0, +) }
         let limit = Int32(date.dayNumber)

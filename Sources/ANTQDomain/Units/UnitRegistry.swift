@@ -21,7 +21,8 @@ public struct UnitRegistry: Sendable, Equatable {
     public struct View: Sendable, Equatable {
         public var code: String
         public var name: String
-        public var kind: UnitKind
+        /// A code of the `unit.kind` vocabulary (`province`, `ward` …).
+        public var kind: String
         public var parent: String?
         public var mergedInto: String?
         public var registered: CivilDate
@@ -36,10 +37,10 @@ public struct UnitRegistry: Sendable, Equatable {
 
     public func contains(_ code: String) -> Bool { records[code] != nil }
 
-    mutating func add(_ fact: Fact, seq: Int) {
+    public mutating func add(_ fact: Fact, seq: Int) {
         guard let code = fact.unit else { return }
         let entry = Entry(seq: seq, occurred: fact.occurred, data: fact.data)
-        if case .unitRegistered = fact.data {
+        if fact.type == .unitRegistered {
             if records[code] == nil { order.append(code) }
             records[code] = Record(code: code, entries: [entry])
             return
@@ -50,9 +51,9 @@ public struct UnitRegistry: Sendable, Equatable {
         records[code] = r
     }
 
-    mutating func remove(_ fact: Fact, seq: Int) {
+    public mutating func remove(_ fact: Fact, seq: Int) {
         guard let code = fact.unit, var r = records[code] else { return }
-        if case .unitRegistered = fact.data {
+        if fact.type == .unitRegistered {
             records[code] = nil
             order.removeAll { $0 == code }
             return
@@ -63,19 +64,21 @@ public struct UnitRegistry: Sendable, Equatable {
 
     /// The unit as it stood at the end of `date` (nil if not yet registered then).
     public func view(_ code: String, on date: CivilDate? = nil) -> View? {
-        guard let r = records[code], case .unitRegistered(let name, let kind, let parent) = r.entries[0].data else { return nil }
+        guard let r = records[code], r.entries[0].data.type == .unitRegistered else { return nil }
+        let reg = r.entries[0].data
         let first = r.entries[0].occurred
         if let date, first > date { return nil }
-        var v = View(code: code, name: name, kind: kind, parent: parent, mergedInto: nil, registered: first, mergedOn: nil)
+        var v = View(code: code, name: reg.text(UnitRegistered.name) ?? code, kind: reg.text(UnitRegistered.kind) ?? "commune",
+                     parent: reg.text(UnitRegistered.parent), mergedInto: nil, registered: first, mergedOn: nil)
         for e in r.entries.dropFirst() {
             if let date, e.occurred > date { break }
-            switch e.data {
-            case .unitChanged(let n, let k, let p):
-                if let n { v.name = n }
-                if let k { v.kind = k }
-                if let p { v.parent = p }
-            case .unitMerged(let into):
-                v.mergedInto = into
+            switch e.data.type {
+            case .unitChanged:
+                if let n = e.data.text(UnitChanged.name) { v.name = n }
+                if let k = e.data.text(UnitChanged.kind) { v.kind = k }
+                if let p = e.data[UnitChanged.parent] { v.parent = p.text }
+            case .unitMerged:
+                v.mergedInto = e.data.text(UnitMerged.into)
                 v.mergedOn = e.occurred
             default: break
             }
@@ -128,5 +131,15 @@ public struct UnitRegistry: Sendable, Equatable {
             cur = view(c, on: date)?.parent
         }
         return out
+    }
+}
+
+extension UnitRegistry.View {
+    /// Commune level (xã, phường, thị trấn, đặc khu): what "91/91 communes" counts.
+    public var isCommuneLevel: Bool { Vocabulary.communeLevelKinds.contains(kind) }
+
+    /// The kind in words ("phường"), from the vocabulary.
+    public func kindLabel(vietnamese: Bool) -> String {
+        Vocabulary.builtIn[.unitKind]!.term(code: kind)?.label.text(vietnamese: vietnamese) ?? kind
     }
 }

@@ -14,10 +14,22 @@ public struct UnitResolver: Sendable {
         case ambiguous(String, candidates: [String])
     }
 
-    public func resolve(_ text: String) -> Result<String, Failure> {
+    /// - Parameter day: the day the name is meant on: a name is looked for
+    ///   among the units in force that day first (a name reused by a new
+    ///   unit under another code resolves to the unit of its time), then
+    ///   among all units ever registered.
+    public func resolve(_ text: String, on day: CivilDate? = nil) -> Result<String, Failure> {
         let t = nfc(text.trimmingSpaces())
         if units.contains(t) { return .success(t) }
-        let views = units.views()
+        if let day {
+            let inForce = units.views(on: day).filter { $0.mergedInto == nil }
+            if case .success(let code) = resolve(t, among: inForce) { return .success(code) }
+        }
+        return resolve(t, among: units.views())
+    }
+
+    func resolve(_ t: String, among views: [UnitRegistry.View]) -> Result<String, Failure> {
+        let text = t
         // "Name, Parent" qualifies an ambiguous name.
         var name = t
         var parentFilter: String?
@@ -26,7 +38,7 @@ public struct UnitResolver: Sendable {
             parentFilter = String(t[t.index(after: comma)...]).trimmingSpaces()
         }
         func keys(_ v: UnitRegistry.View) -> [String] {
-            [v.name, v.kind.vietnamese + " " + v.name, v.kind.rawValue + " " + v.name]
+            [v.name, v.kindLabel(vietnamese: true) + " " + v.name, v.kind + " " + v.name]
         }
         func parentMatches(_ v: UnitRegistry.View) -> Bool {
             guard let pf = parentFilter else { return true }
@@ -51,7 +63,7 @@ public struct UnitResolver: Sendable {
     }
 
     public func describe(_ v: UnitRegistry.View) -> String {
-        var s = "\(v.code) \(v.kind.vietnamese) \(v.name)"
+        var s = "\(v.code) \(v.kindLabel(vietnamese: true)) \(v.name)"
         if let p = v.parent, let pv = units.view(p) { s += " (\(pv.name))" }
         return s
     }

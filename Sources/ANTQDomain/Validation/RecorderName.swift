@@ -46,7 +46,7 @@ public enum RecorderName {
                 ? "the recorder's name \(quoted(v)) is not in Unicode NFC"
                 : "the recorder's name \(quoted(v)) has white space or a line break at an end"
         } catch {
-            return error.problem
+            return error.problem.en
         }
     }
 

@@ -1,3 +1,4 @@
+import Decimals
 import TextFormats
 
 /// Inline SVG bar charts for the HTML reports: no script, no external file, so
@@ -19,7 +20,7 @@ enum SVGChart {
 
     struct Row {
         var label: String
-        var values: [Int]
+        var values: [ExactDecimal]
         /// Text shown after each bar; default: the number (and the series name when several).
         var texts: [String]? = nil
     }
@@ -29,18 +30,18 @@ enum SVGChart {
 
     /// Vertical columns, one per bar, each labelled under it (e.g. "2017", "2018")
     /// with its value above it. Used for "this year against last year".
-    static func columns(title: String, bars: [(label: String, value: Int, style: Style)], lang: Language) -> String {
+    static func columns(title: String, bars: [(label: String, value: ExactDecimal, style: Style)], lang: Language) -> String {
         let width = 260.0, plot = 150.0, top = 30.0, bottomLabels = 34.0
         let barWidth = 64.0, gap = 36.0
         let height = top + plot + bottomLabels
-        let maxValue = max(bars.map(\.value).max() ?? 0, 1)
+        let maxValue = max(bars.map { length($0.value) }.max() ?? 0, 1e-9)
         let total = Double(bars.count) * barWidth + Double(max(bars.count - 1, 0)) * gap
         var x = (width - total) / 2
         let base = top + plot
         var s = open("columns", width: width, height: height, title: title)
         s += "<line x1=\"8\" y1=\"\(f(base))\" x2=\"\(f(width - 8))\" y2=\"\(f(base))\" stroke=\"\(ink)\" stroke-width=\"2\"/>"
         for bar in bars {
-            let h = Double(bar.value) / Double(maxValue) * plot
+            let h = length(bar.value) / maxValue * plot
             s += rect(x: x, y: base - h, width: barWidth, height: h, style: bar.style, value: bar.value, label: bar.label)
             s += text(x: x + barWidth / 2, y: base - h - 8, anchor: "middle", size: 18, bold: true, lang.number(bar.value))
             s += text(x: x + barWidth / 2, y: base + 24, anchor: "middle", size: 17, bold: bar.style == .solid, bar.label)
@@ -54,9 +55,9 @@ enum SVGChart {
     static func bars(title: String, rows: [Row], series: [Series], lang: Language) -> String {
         let width = 1000.0, size = 19
         let em = Double(size) * 0.62   // average advance of DejaVu/Noto Sans, a little generous
-        let maxValue = max(rows.flatMap(\.values).max() ?? 0, 1)
+        let maxValue = max(rows.flatMap(\.values).map(length).max() ?? 0, 1e-9)
         func shownText(_ row: Row, _ i: Int) -> String {
-            let v = i < row.values.count ? row.values[i] : 0
+            let v = i < row.values.count ? row.values[i] : .zero
             return row.texts.map { i < $0.count ? $0[i] : "" } ?? (series.count > 1 ? "\(series[i].name): \(lang.number(v))" : lang.number(v))
         }
         let longest = rows.map { displayWidth($0.label) }.max() ?? 4
@@ -82,8 +83,8 @@ enum SVGChart {
         for row in rows {
             s += text(x: labelWidth - 12, y: y + barHeight * 0.75 + Double(series.count - 1) * (barHeight + barGap) / 2, anchor: "end", size: size, bold: false, clipped(row.label, maxLabel))
             for (i, sr) in series.enumerated() {
-                let v = i < row.values.count ? row.values[i] : 0
-                let w = Double(v) / Double(maxValue) * plot
+                let v = i < row.values.count ? row.values[i] : .zero
+                let w = length(v) / maxValue * plot
                 s += rect(x: labelWidth, y: y, width: w, height: barHeight, style: sr.style, value: v, label: row.label + " — " + sr.name)
                 s += text(x: labelWidth + w + 8, y: y + barHeight * 0.76, anchor: "start", size: size, bold: sr.style == .solid, shownText(row, i))
                 y += barHeight + barGap
@@ -95,6 +96,15 @@ enum SVGChart {
     }
 
     // MARK: - Pieces
+
+    /// A bar's length: a drawing needs a real number; the figure itself is
+    /// always printed from the exact decimal. Negative values draw no bar.
+    static func length(_ v: ExactDecimal) -> Double {
+        guard !v.isNegative else { return 0 }
+        var d = Double(v.significand)
+        for _ in 0..<v.scale { d /= 10 }
+        return d
+    }
 
     /// A label cut to `width` columns with "…", so it never runs off the chart's left edge.
     static func clipped(_ label: String, _ width: Int) -> String {
@@ -116,8 +126,8 @@ enum SVGChart {
         style == .solid ? "fill=\"\(fill)\" stroke=\"\(fill)\" stroke-width=\"2\"" : "fill=\"#ffffff\" stroke=\"\(ink)\" stroke-width=\"2.5\""
     }
 
-    static func rect(x: Double, y: Double, width: Double, height: Double, style: Style, value: Int, label: String) -> String {
-        "<rect class=\"bar \(style.rawValue)\" data-value=\"\(value)\" data-label=\"\(escapeHTML(label))\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(width))\" height=\"\(f(height))\" \(paint(style))/>"
+    static func rect(x: Double, y: Double, width: Double, height: Double, style: Style, value: ExactDecimal, label: String) -> String {
+        "<rect class=\"bar \(style.rawValue)\" data-value=\"\(value.plain())\" data-label=\"\(escapeHTML(label))\" x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(width))\" height=\"\(f(height))\" \(paint(style))/>"
     }
 
     static func text(x: Double, y: Double, anchor: String, size: Int, bold: Bool, _ content: String) -> String {

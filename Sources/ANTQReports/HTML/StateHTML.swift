@@ -1,8 +1,10 @@
 import ANTQDomain
+import Decimals
 import TextFormats
 
 /// The state of the movement on a day as one self-contained HTML page:
-/// coverage (communes with a club), models by kind with members, cameras, per unit.
+/// coverage (communes with a club), models by kind with members, cameras,
+/// declared level indicators, per unit.
 enum StateHTML {
     static func render(_ r: StateReport, _ lang: Language) -> String {
         var p = HTMLPage(lang: lang)
@@ -13,56 +15,58 @@ enum StateHTML {
             p.paragraph(lang.t("No such unit.", "Không có đơn vị này."))
             return p.render(title: title, footer: r.fingerprint)
         }
-        let f = root.figures
+        func v(_ row: StateReport.Row, _ name: String) -> ExactDecimal { (row.values[name] ?? nil) ?? .zero }
         var cards = "<div class=\"cards\">"
-        cards += card("communes.with_club", "\(lang.number(f[.state(.communesWithClub)] ?? 0))/\(lang.number(f[.state(.communes)] ?? 0))",
+        cards += card("communes.with_club", "\(lang.number(v(root, "communes.with_club")))/\(lang.number(v(root, "communes")))",
                       lang.t("Communes with a crime-prevention club", "Xã, phường, thị trấn có CLB phòng, chống tội phạm"))
-        for k in ModelKind.allCases {
-            let n = f[.state(.models(k))] ?? 0, members = f[.state(.members(k))] ?? 0
-            let sub = members > 0 ? lang.t("\(lang.number(members)) members", "\(lang.number(members)) thành viên") : nil
-            cards += card("models.\(k.rawValue)", lang.number(n), MetricLabels.label(.state(.models(k)), lang), sub: sub)
+        for d in r.figures where d.name.hasPrefix("models.") && !d.name.hasSuffix(".members") {
+            let members = v(root, d.name + ".members")
+            let sub = members.isZero ? nil : lang.t("\(lang.number(members)) members", "\(lang.number(members)) thành viên")
+            cards += card(d.name, lang.figure(v(root, d.name), d), lang.text(d.label), sub: sub)
         }
-        cards += card("cameras", lang.number(f[.state(.cameras)] ?? 0), MetricLabels.label(.state(.cameras), lang))
+        for d in r.figures where d.name == "cameras" || (d.declared && d.depth == 0) {
+            cards += card(d.name, lang.figure(root.values[d.name] ?? nil, d), lang.text(d.label))
+        }
         p.add(cards + "</div>")
 
         p.heading(2, lang.t("Community models", "Mô hình quần chúng"))
         p.add("<div class=\"wide\">")
-        p.figure(lang.t("Models by kind", "Mô hình theo loại"), CoverageCharts.modelsByKind(f, lang))
+        p.figure(lang.t("Models by kind", "Mô hình theo loại"), CoverageCharts.modelsByKind(r.figures, root.values, lang))
         let children = r.rows.filter { $0.depth == 1 }
         if !children.isEmpty {
             p.figure(lang.t("Communes with a crime-prevention club, per unit", "Xã, phường, thị trấn có CLB phòng, chống tội phạm, theo đơn vị"),
-                     CoverageCharts.clubCoverage(children.map { ($0.name, $0.figures) }, lang))
-            let camRows = children.map { SVGChart.Row(label: $0.name, values: [$0.figures[.state(.cameras)] ?? 0]) }
+                     CoverageCharts.clubCoverage(children.map { ($0.name, $0.values) }, lang))
+            let camRows = children.map { SVGChart.Row(label: $0.name, values: [v($0, "cameras")]) }
             p.figure(lang.t("Security cameras, per unit", "Camera an ninh theo đơn vị"),
-                     SVGChart.bars(title: MetricLabels.label(.state(.cameras), lang), rows: camRows,
+                     SVGChart.bars(title: lang.t("Security cameras", "Camera an ninh"), rows: camRows,
                                    series: [SVGChart.Series(name: lang.t("Cameras", "Camera"), style: .solid)], lang: lang))
         }
         p.add("</div>")
 
         p.heading(2, lang.t("All figures", "Toàn bộ chỉ tiêu"))
-        let rows = StateRenderer.stateMetrics.map { m -> (cells: [String], sub: Bool) in
-            let label = MetricLabels.label(m, lang)
-            return ([label.trimmingLeadingSpaces, m.name, lang.number(f[m] ?? 0)], label.hasPrefix(" "))
+        let rows = r.figures.map { d -> (cells: [String], sub: Bool) in
+            ([lang.text(d.label), d.name, lang.figure(root.values[d.name] ?? nil, d)], d.depth > 0)
         }
         p.table(caption: nil, header: [lang.t("Figure", "Chỉ tiêu"), lang.t("Name", "Mã"), lang.t("Value", "Số lượng")], numeric: [2], rows: rows)
         if r.rows.count > 1 {
-            let cols = StateRenderer.unitColumns
-            p.table(caption: lang.t("Per unit", "Theo đơn vị"), header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + cols.map { MetricLabels.short($0, lang) },
+            let cols = r.unitColumns
+            p.table(caption: lang.t("Per unit", "Theo đơn vị"), header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + cols.map { lang.text($0.shortLabel) },
                     numeric: Set(2..<(2 + cols.count)),
-                    rows: r.rows.map { row in ([row.name, row.code] + cols.map { lang.number(row.figures[$0] ?? 0) }, row.depth > 0) })
+                    rows: r.rows.map { row in ([row.name, row.code] + cols.map { lang.figure(row.values[$0.name] ?? nil, $0) }, row.depth > 0) })
         }
         if !r.models.isEmpty {
+            let kinds = Dictionary(r.figures.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             p.table(caption: lang.t("Active models", "Các mô hình đang hoạt động"),
                     header: [lang.t("Name", "Tên"), lang.t("Kind", "Loại"), lang.t("Unit", "Đơn vị"), lang.t("Members", "Thành viên"), lang.t("Since", "Từ ngày")],
                     numeric: [3],
-                    rows: r.models.map { v in ([v.name, MetricLabels.label(.state(.models(v.kind)), lang), r.unitNames[v.unit] ?? v.unit,
-                                                lang.number(v.members), lang.date(v.established)], false) })
+                    rows: r.models.map { m in ([m.name, kinds["models.\(m.kind)"].map { lang.text($0.label) } ?? m.kind, r.unitNames[m.unit] ?? m.unit,
+                                                lang.number(Int(m.members)), lang.date(m.established)], false) })
         }
         return p.render(title: title, footer: r.fingerprint)
     }
 
     static func card(_ metric: String, _ value: String, _ label: String, sub: String? = nil) -> String {
-        "<div class=\"card\" data-metric=\"\(metric)\"><div class=\"value\">\(escapeHTML(value))</div><div class=\"label\">\(escapeHTML(label))</div>"
+        "<div class=\"card\" data-metric=\"\(escapeHTML(metric))\"><div class=\"value\">\(escapeHTML(value))</div><div class=\"label\">\(escapeHTML(label))</div>"
             + (sub.map { "<div class=\"change\">\(escapeHTML($0))</div>" } ?? "") + "</div>"
     }
 }

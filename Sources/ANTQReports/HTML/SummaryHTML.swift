@@ -1,19 +1,13 @@
 import ANTQDomain
+import Decimals
 import TextFormats
 
-/// The annual summary as one self-contained HTML page for the review
-/// conference: headline figures, this year against the comparison year
-/// (last year unless `--compare` says otherwise), figures per district,
-/// model coverage, then the full tables.
+/// The summary as one self-contained HTML page for the review conference:
+/// headline figures, this period against the compared one, figures per
+/// district, model coverage, then the full tables. Every chart is chosen
+/// from the figures the log has (built-in and declared), not from a list
+/// of one province's figures.
 enum SummaryHTML {
-    /// Flow figures with a chart of their own (the top-level ones).
-    static let chartedFlows = ["tips", "tips.valuable", "cases", "arrests", "weapons.firearm", "weapons.rudimentary",
-                               "weapons.implement", "weapons.explosive", "weapons.support_tool", "awards.collective", "awards.individual"]
-    /// Big numbers at the top.
-    static let cards = ["tips.valuable", "cases", "arrests", "weapons.firearm", "weapons.rudimentary", "awards.collective", "awards.individual"]
-    /// Per-district charts.
-    static let perDistrict = ["tips.valuable", "cases", "arrests", "weapons.firearm", "weapons.rudimentary"]
-
     static func render(_ r: SummaryReport, _ lang: Language) -> String {
         var p = HTMLPage(lang: lang)
         let title = SummaryRenderer.title(r, lang)
@@ -24,144 +18,142 @@ enum SummaryHTML {
             p.paragraph(lang.t("No such unit.", "Không có đơn vị này."))
             return p.render(title: title, footer: r.fingerprint)
         }
-        func value(_ name: String, _ figures: [Metric: Int]) -> Int { Metric(name: name).flatMap { figures[$0] } ?? 0 }
-        let before = r.compareYear == nil ? nil : r.compareRows[root.code]
-        let cy = r.compareYear
+        func v(_ row: SummaryReport.Row, _ name: String) -> ExactDecimal { (row.values[name] ?? nil) ?? .zero }
+        let before = r.compare == nil ? nil : r.compareRows[root.code]
+        let headline = SummaryRenderer.headlineFigures(r)
 
-        // Headline figures.
         p.heading(2, lang.t("Headline figures", "Kết quả nổi bật"))
         var cardsHTML = "<div class=\"cards\">"
-        for name in cards {
-            guard let m = Metric(name: name) else { continue }
-            let v = root.figures[m] ?? 0
-            cardsHTML += "<div class=\"card\" data-metric=\"\(name)\"><div class=\"value\">\(lang.number(v))</div><div class=\"label\">\(escapeHTML(MetricLabels.label(m, lang)))</div>"
-            if let cy, let b = before?[m] {
-                cardsHTML += "<div class=\"change\">\(escapeHTML(changeSentence(SummaryRenderer.Change(now: v, before: b), year: cy, lang)))</div>"
+        for d in headline where d.isFlow {
+            cardsHTML += "<div class=\"card\" data-metric=\"\(escapeHTML(d.name))\"><div class=\"value\">\(escapeHTML(lang.figure(v(root, d.name), d)))</div><div class=\"label\">\(escapeHTML(lang.text(d.label)))</div>"
+            if let c = SummaryRenderer.change(r, root.code, d), let cp = r.compare {
+                cardsHTML += "<div class=\"change\">\(escapeHTML(changeSentence(c, d, compared: cp, lang)))</div>"
             }
             cardsHTML += "</div>"
         }
-        let communes = value("communes", root.figures), withClub = value("communes.with_club", root.figures)
-        cardsHTML += "<div class=\"card\" data-metric=\"communes.with_club\"><div class=\"value\">\(lang.number(withClub))/\(lang.number(communes))</div><div class=\"label\">\(escapeHTML(lang.t("Communes with a crime-prevention club", "Xã, phường, thị trấn có CLB phòng, chống tội phạm")))</div></div>"
+        if r.figures.contains(where: { $0.name == "communes.with_club" }) {
+            cardsHTML += "<div class=\"card\" data-metric=\"communes.with_club\"><div class=\"value\">\(lang.number(v(root, "communes.with_club")))/\(lang.number(v(root, "communes")))</div><div class=\"label\">\(escapeHTML(lang.t("Communes with a crime-prevention club", "Xã, phường, thị trấn có CLB phòng, chống tội phạm")))</div></div>"
+        }
         p.add(cardsHTML + "</div>")
 
-        // This year against the comparison year, one chart per figure (each its own scale).
-        if let cy, let before {
-            p.heading(2, lang.t("\(r.year) against \(cy)", "Năm \(r.year) so với năm \(cy)"))
-            p.paragraph(lang.t("Each chart has its own scale. Outlined bar: \(cy); solid bar: \(r.year).",
-                               "Mỗi biểu đồ có thang đo riêng. Cột viền: năm \(cy); cột đặc: năm \(r.year)."), cls: "note")
-            var charts = "<div class=\"charts\">"
-            var nothing: [String] = []
-            for name in chartedFlows {
-                guard let m = Metric(name: name) else { continue }
-                let label = MetricLabels.label(m, lang)
-                if (before[m] ?? 0) == 0 && (root.figures[m] ?? 0) == 0 { nothing.append(label); continue }
-                let svg = SVGChart.columns(title: label, bars: [("\(cy)", before[m] ?? 0, .outline), ("\(r.year)", root.figures[m] ?? 0, .solid)], lang: lang)
-                charts += "<figure class=\"chart-figure\" data-metric=\"\(name)\"><figcaption>\(escapeHTML(label))</figcaption>\(svg)</figure>"
-            }
-            p.add(charts + "</div>")
-            if !nothing.isEmpty {
-                p.paragraph(lang.t("Zero in both years: ", "Bằng 0 trong cả hai năm: ") + nothing.joined(separator: "; ") + ".", cls: "note")
-            }
-            let series = [SVGChart.Series(name: "\(cy)", style: .outline), SVGChart.Series(name: "\(r.year)", style: .solid)]
-            let caseRows = CaseCategory.allCases.compactMap { Metric(name: "cases.\($0.rawValue)") }.map { m in
-                SVGChart.Row(label: MetricLabels.label(m, lang).trimmingLeadingSpaces, values: [before[m] ?? 0, root.figures[m] ?? 0])
-            }
-            p.add("<div class=\"wide\">")
-            p.figure(lang.t("Cases uncovered by category", "Vụ điều tra, khám phá theo loại tội phạm"),
-                     SVGChart.bars(title: lang.t("Cases by category", "Vụ theo loại tội phạm"), rows: caseRows, series: series, lang: lang))
-            var awardRows: [SVGChart.Row] = []
-            for rk in RecipientKind.allCases {
-                let who = rk == .collective ? lang.t("Collectives", "Tập thể") : lang.t("Individuals", "Cá nhân")
-                for level in Issuer.allCases.map(\.rawValue) {
-                    guard let m = Metric(name: "awards.\(rk.rawValue).\(level)") else { continue }
-                    let pair = [before[m] ?? 0, root.figures[m] ?? 0]
-                    if pair == [0, 0] { continue }
-                    let level = MetricLabels.label(m, lang).trimmingLeadingSpaces.replacing("by the ", with: "").replacing("by ", with: "")
-                    awardRows.append(SVGChart.Row(label: "\(who) — \(level)", values: pair))
-                }
-            }
-            if !awardRows.isEmpty {
-                p.figure(lang.t("Commendations by awarding level", "Khen thưởng theo cấp khen"),
-                         SVGChart.bars(title: lang.t("Commendations by level", "Khen thưởng theo cấp"), rows: awardRows, series: series, lang: lang),
-                         note: lang.t("Levels without commendations in either year are left out.", "Không hiện các cấp không khen thưởng trong cả hai năm."))
-            }
-            p.add("</div>")
+        if let cp = r.compare, let before {
+            comparison(&p, r, root, before, cp, lang)
         }
 
         // Figures per district (the units one level below the root).
         let children = r.rows.filter { $0.depth == 1 }
         if !children.isEmpty {
-            p.heading(2, lang.t("Figures per district, \(r.year)", "Kết quả theo đơn vị cấp huyện, năm \(r.year)"))
+            p.heading(2, lang.t("Figures per unit, \(r.period.words(vietnamese: false))", "Kết quả theo đơn vị, \(r.period.words(vietnamese: true))"))
             p.add("<div class=\"wide\">")
-            for name in perDistrict {
-                guard let m = Metric(name: name) else { continue }
-                let rows = children.map { SVGChart.Row(label: $0.name, values: [$0.figures[m] ?? 0]) }
-                p.figure(MetricLabels.label(m, lang),
-                         SVGChart.bars(title: MetricLabels.label(m, lang), rows: rows, series: [SVGChart.Series(name: "\(r.year)", style: .solid)], lang: lang))
+            for d in headline.filter(\.isFlow).prefix(5) {
+                let rows = children.map { SVGChart.Row(label: $0.name, values: [v($0, d.name)], texts: [lang.figure(v($0, d.name), d)]) }
+                p.figure(lang.text(d.label),
+                         SVGChart.bars(title: lang.text(d.label), rows: rows, series: [SVGChart.Series(name: r.period.label, style: .solid)], lang: lang))
             }
             p.add("</div>")
         }
 
-        // Model coverage on the last day of the period.
         p.heading(2, lang.t("Community models on \(lang.date(r.period.lastDay))", "Mô hình quần chúng ngày \(lang.date(r.period.lastDay))"))
         p.add("<div class=\"wide\">")
-        p.figure(lang.t("Models by kind", "Mô hình theo loại"), CoverageCharts.modelsByKind(root.figures, lang))
+        p.figure(lang.t("Models by kind", "Mô hình theo loại"), CoverageCharts.modelsByKind(r.figures, root.values, lang))
         if !children.isEmpty {
-            p.figure(lang.t("Communes with a crime-prevention club, per district", "Xã, phường, thị trấn có CLB phòng, chống tội phạm, theo đơn vị"),
-                     CoverageCharts.clubCoverage(children.map { ($0.name, $0.figures) }, lang))
+            p.figure(lang.t("Communes with a crime-prevention club, per unit", "Xã, phường, thị trấn có CLB phòng, chống tội phạm, theo đơn vị"),
+                     CoverageCharts.clubCoverage(children.map { ($0.name, $0.values) }, lang))
         }
         p.add("</div>")
 
-        // The full tables.
         p.heading(2, lang.t("All figures", "Toàn bộ chỉ tiêu"))
-        var header = [lang.t("Figure", "Chỉ tiêu"), lang.t("Name", "Mã"), "\(r.year)"]
+        var header = [lang.t("Figure", "Chỉ tiêu"), lang.t("Name", "Mã"), r.period.label]
         var numeric: Set<Int> = [2]
-        if let cy { header += ["\(cy)", lang.t("Change", "Tăng/giảm"), "%"]; numeric.formUnion([3, 4, 5]) }
+        if let cp = r.compare { header += [cp.label, lang.t("Change", "Tăng/giảm"), "%"]; numeric.formUnion([3, 4, 5]) }
         var rows: [(cells: [String], sub: Bool)] = []
-        for m in Metric.all {
-            let label = MetricLabels.label(m, lang)
-            var cells = [label.trimmingLeadingSpaces, m.name, lang.number(root.figures[m] ?? 0)]
-            if let c = SummaryRenderer.change(r, root.code, m) { cells += [lang.number(c.before), c.differenceText(lang), c.percentText(lang)] }
-            rows.append((cells, label.hasPrefix(" ")))
+        for d in r.figures {
+            var cells = [lang.text(d.label), d.name, lang.figure(root.values[d.name] ?? nil, d)]
+            if r.compare != nil {
+                if let c = SummaryRenderer.change(r, root.code, d) {
+                    cells += [lang.figure(c.before, d), c.differenceText(d, lang), c.percentText(lang)]
+                } else {
+                    cells += [lang.figure(r.compareRows[root.code]?[d.name] ?? nil, d), "", ""]
+                }
+            }
+            rows.append((cells, d.depth > 0))
         }
         p.table(caption: nil, header: header, numeric: numeric, rows: rows)
         if r.rows.count > 1 {
-            let metrics = SummaryRenderer.headlineMetrics
             let unitRows = r.rows.map { row in
-                (cells: [row.name, row.code] + metrics.map { lang.number(row.figures[$0] ?? 0) }, sub: row.depth > 0)
+                (cells: [row.name, row.code] + headline.map { lang.figure(row.values[$0.name] ?? nil, $0) }, sub: row.depth > 0)
             }
-            p.table(caption: lang.t("Per unit", "Theo đơn vị"), header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + metrics.map { MetricLabels.short($0, lang) },
-                    numeric: Set(2..<(2 + metrics.count)), rows: unitRows)
+            p.table(caption: lang.t("Per unit", "Theo đơn vị"), header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + headline.map { lang.text($0.shortLabel) },
+                    numeric: Set(2..<(2 + headline.count)), rows: unitRows)
         }
         return p.render(title: title, footer: r.fingerprint)
     }
 
-    /// "▲ +12 (+3,4%) against 2017" — the arrow and the sign say the direction, not a colour.
-    static func changeSentence(_ c: SummaryRenderer.Change, year: Int, _ lang: Language) -> String {
-        if c.difference == 0 { return lang.t("= same as \(year)", "= bằng năm \(year)") }
-        let arrow = c.difference > 0 ? "▲" : "▼"
+    /// This period against the compared one: a pair of columns per top-level
+    /// flow figure (each chart its own scale), then the parts of every
+    /// figure that has two or more parts with a value.
+    static func comparison(_ p: inout HTMLPage, _ r: SummaryReport, _ root: SummaryReport.Row, _ before: [String: ExactDecimal?],
+                           _ cp: Period, _ lang: Language) {
+        func now(_ n: String) -> ExactDecimal { (root.values[n] ?? nil) ?? .zero }
+        func then(_ n: String) -> ExactDecimal { (before[n] ?? nil) ?? .zero }
+        p.heading(2, capitalized(r.period.words(vietnamese: lang.isVietnamese)) + lang.t(" against ", " so với ") + cp.words(vietnamese: lang.isVietnamese))
+        p.paragraph(lang.t("Each chart has its own scale. Outlined bar: \(cp.label); solid bar: \(r.period.label).",
+                           "Mỗi biểu đồ có thang đo riêng. Cột viền: \(cp.label); cột đặc: \(r.period.label)."), cls: "note")
+        var charts = "<div class=\"charts\">"
+        var nothing: [String] = []
+        for d in r.flows where d.depth == 0 && d.isFlow {
+            let label = lang.text(d.label)
+            if then(d.name).isZero && now(d.name).isZero { nothing.append(label); continue }
+            let svg = SVGChart.columns(title: label, bars: [(cp.label, then(d.name), .outline), (r.period.label, now(d.name), .solid)], lang: lang)
+            charts += "<figure class=\"chart-figure\" data-metric=\"\(escapeHTML(d.name))\"><figcaption>\(escapeHTML(label))</figcaption>\(svg)</figure>"
+        }
+        p.add(charts + "</div>")
+        if !nothing.isEmpty {
+            p.paragraph(lang.t("Zero in both periods: ", "Bằng 0 trong cả hai kỳ: ") + nothing.joined(separator: "; ") + ".", cls: "note")
+        }
+        let series = [SVGChart.Series(name: cp.label, style: .outline), SVGChart.Series(name: r.period.label, style: .solid)]
+        p.add("<div class=\"wide\">")
+        for d in r.flows where d.isFlow {
+            let parts = r.flows.filter { $0.parent == d.name && !(then($0.name).isZero && now($0.name).isZero) }
+            guard parts.count >= 2 else { continue }
+            let rows = parts.map { SVGChart.Row(label: lang.text($0.label), values: [then($0.name), now($0.name)]) }
+            let label = lang.text(d.label)
+            p.figure(label + lang.t(", by part", ", chia theo thành phần"), SVGChart.bars(title: label, rows: rows, series: series, lang: lang),
+                     note: lang.t("Parts without a value in either period are left out.", "Không hiện các thành phần bằng 0 trong cả hai kỳ."))
+        }
+        p.add("</div>")
+    }
+
+    static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+    /// "▲ +12 (+3,4%) against 2017 (98)": the arrow and the sign say the direction, not a colour.
+    static func changeSentence(_ c: SummaryRenderer.Change, _ d: FigureDefinition, compared: Period, _ lang: Language) -> String {
+        if c.difference.isZero { return lang.t("= same as \(compared.label)", "= bằng \(compared.label)") }
+        let arrow = c.difference > .zero ? "▲" : "▼"
         let pct = c.percent == nil ? "" : " (\(c.percentText(lang)))"
-        return lang.t("\(arrow) \(c.differenceText(lang))\(pct) against \(year) (\(lang.number(c.before)))",
-                      "\(arrow) \(c.differenceText(lang))\(pct) so với năm \(year) (\(lang.number(c.before)))")
+        return lang.t("\(arrow) \(c.differenceText(d, lang))\(pct) against \(compared.label) (\(lang.figure(c.before, d)))",
+                      "\(arrow) \(c.differenceText(d, lang))\(pct) so với \(compared.label) (\(lang.figure(c.before, d)))")
     }
 }
 
 /// Charts of the standing state shared by the summary and the state page.
 enum CoverageCharts {
-    static func modelsByKind(_ figures: [Metric: Int], _ lang: Language) -> String {
-        let rows = ModelKind.allCases.map { k -> SVGChart.Row in
-            let n = figures[.state(.models(k))] ?? 0, members = figures[.state(.members(k))] ?? 0
-            let text = lang.number(n) + (members > 0 ? lang.t(" (\(lang.number(members)) members)", " (\(lang.number(members)) thành viên)") : "")
-            return SVGChart.Row(label: MetricLabels.label(.state(.models(k)), lang), values: [n], texts: [text])
+    /// One bar per model kind the catalogue has (built-in and extended).
+    static func modelsByKind(_ figures: [FigureDefinition], _ values: [String: ExactDecimal?], _ lang: Language) -> String {
+        let kinds = figures.filter { $0.name.hasPrefix("models.") && !$0.name.hasSuffix(".members") }
+        let rows = kinds.map { d -> SVGChart.Row in
+            let n = (values[d.name] ?? nil) ?? .zero, members = (values[d.name + ".members"] ?? nil) ?? .zero
+            let text = lang.number(n) + (members.isZero ? "" : lang.t(" (\(lang.number(members)) members)", " (\(lang.number(members)) thành viên)"))
+            return SVGChart.Row(label: lang.text(d.label), values: [n], texts: [text])
         }
         return SVGChart.bars(title: lang.t("Models by kind", "Mô hình theo loại"), rows: rows,
                              series: [SVGChart.Series(name: lang.t("Models", "Mô hình"), style: .solid)], lang: lang)
     }
 
-    static func clubCoverage(_ units: [(name: String, figures: [Metric: Int])], _ lang: Language) -> String {
+    static func clubCoverage(_ units: [(name: String, values: [String: ExactDecimal?])], _ lang: Language) -> String {
         let all = lang.t("Communes", "Số xã, phường"), club = lang.t("With a club", "Có CLB")
         let rows = units.map { u in
-            SVGChart.Row(label: u.name, values: [u.figures[.state(.communes)] ?? 0, u.figures[.state(.communesWithClub)] ?? 0])
+            SVGChart.Row(label: u.name, values: [(u.values["communes"] ?? nil) ?? .zero, (u.values["communes.with_club"] ?? nil) ?? .zero])
         }
         return SVGChart.bars(title: lang.t("Communes with a club", "Xã có CLB"), rows: rows,
                              series: [SVGChart.Series(name: all, style: .outline), SVGChart.Series(name: club, style: .solid)], lang: lang)

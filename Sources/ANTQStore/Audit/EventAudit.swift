@@ -1,4 +1,6 @@
+import ANTQCodec
 import ANTQDomain
+import Decimals
 import EventLog
 import TextFormats
 
@@ -9,18 +11,20 @@ public struct EventAudit: Sendable {
         case inForce
         case corrected(by: [Int])
         case retracted(by: Int)
-        /// Amendments and assertions contribute through their targets.
+        /// Amendments contribute through their targets.
         case amendment(target: Int)
+        /// Declarations, assertions and the log's header feed no figure.
         case notAFact
     }
 
     public struct Figure: Sendable, Equatable {
-        public var metric: Metric
-        public var year: Int
+        public var figure: FigureDefinition
+        /// The reporting year the fact counts in.
+        public var period: Period
         public var unit: String
         public var unitName: String
-        public var amount: Int
-        public var value: Int
+        public var amount: ExactDecimal
+        public var value: ExactDecimal?
     }
 
     public var event: Event
@@ -40,49 +44,62 @@ extension DataStore {
         let l = r.ledger
         var status: EventAudit.Status = .inForce
         var amendmentSeqs: [Int] = []
-        switch e.data {
-        case .corrected(let c): status = .amendment(target: c.target)
-        case .retracted(let x): status = .amendment(target: x.target)
-        case .logCreated, .figureAsserted: status = .notAFact
-        default:
+        if let target = e.data.amendedSeq {
+            status = .amendment(target: target)
+        } else if e.type == .logCreated || e.type == .figureAsserted || e.type.isDeclaration {
+            status = .notAFact
+        } else {
             if let by = l.amendments.retractions[seq] { status = .retracted(by: by); amendmentSeqs.append(by) }
             else if let cs = l.amendments.corrections[seq] { status = .corrected(by: cs); amendmentSeqs += cs }
             if let cs = l.amendments.corrections[seq], l.amendments.retractions[seq] != nil { amendmentSeqs = cs + amendmentSeqs }
         }
         // The effective fact: what the event stands for now.
-        var fact: Fact? = e.type.isAmendment || e.type == .logCreated || e.type == .figureAsserted ? nil : e.fact
-        if case .retracted = status { fact = nil }
-        if case .corrected(let by) = status, let last = by.last, let c = try event(seq: last, anchor: r.anchor), case .corrected(let corr) = c.data {
+        var fact: Fact? = status == .inForce ? e.fact : nil
+        if case .corrected(let by) = status, let last = by.last, let c = try event(seq: last, anchor: r.anchor), let corr = c.data.correction {
             fact = corr.replacement
         }
         var figures: [EventAudit.Figure] = []
         if let f = fact, let unit = f.unit {
             let year = ReportingPeriod.year(of: f.occurred, start: r.periodStart)
-            let q = FigureQuery(ledger: l, year: year, periodStart: r.periodStart)
-            let units = [unit] + l.units.ancestors(unit, on: q.endDay)
-            var parts: [(Metric, Int)] = []
-            FlowContribution.forEach(f.data) { slot, n in parts.append((.flow(slot), n)) }
-            switch f.data {
-            case .modelEstablished(_, let kind, _, let members):
-                parts += [(.state(.models(kind)), 1), (.state(.members(kind)), members)]
-                if kind == .crime_prevention_club { parts.append((.state(.communesWithClub), 1)) }
-            case .modelChanged(let id, _, _, _), .modelDissolved(let id, _):
-                if let v = l.models.view(id, on: q.endDay) { parts += [(.state(.models(v.kind)), v.active ? 1 : 0), (.state(.members(v.kind)), v.active ? v.members : 0)] }
-            case .cameraInstalled(let n): parts.append((.state(.cameras), n))
-            case .cameraRemoved(let n): parts.append((.state(.cameras), -n))
-            case .unitRegistered(_, let kind, _): if kind.isCommuneLevel { parts.append((.state(.communes), 1)) }
+            let period = Period(year: year, start: r.periodStart)
+            let q = FigureQuery(ledger: l, first: period.firstDay, last: period.lastDay, periodStart: r.periodStart)
+            let units = [unit] + l.units.ancestors(unit, on: period.lastDay)
+            var parts: [(String, ExactDecimal)] = []
+            for d in q.figures.definitions where d.isFlow {
+                let n = FigureContributions.flowAmount(of: f, to: d.name, catalogue: l.catalogue)
+                if n != 0 { parts.append((d.name, .of(units: n, decimals: d.decimals))) }
+            }
+            switch f.type {
+            case .modelEstablished:
+                let kind = f.data.text(ModelEstablished.kind) ?? ""
+                parts += [("models.\(kind)", ExactDecimal(1)), ("models.\(kind).members", ExactDecimal(f.data.int(ModelEstablished.members) ?? 0))]
+                if kind == Vocabulary.clubKind { parts.append(("communes.with_club", ExactDecimal(1))) }
+            case .modelChanged, .modelDissolved:
+                if let id = f.data.modelID, let v = l.models.view(id, on: period.lastDay) {
+                    parts += [("models.\(v.kind)", ExactDecimal(v.active ? 1 : 0)), ("models.\(v.kind).members", ExactDecimal(v.active ? v.members : 0))]
+                }
+            case .cameraInstalled: parts.append(("cameras", ExactDecimal(f.data.int(CameraCount.count) ?? 0)))
+            case .cameraRemoved: parts.append(("cameras", ExactDecimal(-(f.data.int(CameraCount.count) ?? 0))))
+            case .unitRegistered:
+                if Vocabulary.communeLevelKinds.contains(f.data.text(UnitRegistered.kind) ?? "") { parts.append(("communes", ExactDecimal(1))) }
+            case .indicatorRecorded:
+                if let name = f.data.text(IndicatorRecorded.indicator), let i = l.catalogue.indicators[name], i.aggregate == .level,
+                   let v = f.data.decimal(IndicatorRecorded.value) {
+                    parts.append((name, v))
+                    for d in f.data.declared { if let c = d.value.text { parts.append(("\(name).\(c)", v)) } }
+                }
             default: break
             }
             for u in units {
-                for (m, n) in parts {
-                    figures.append(.init(metric: m, year: year, unit: u, unitName: l.units.view(u)?.name ?? u, amount: n,
-                                         value: q.value(m, unit: u)))
+                for (name, n) in parts {
+                    guard let d = q.figures[name] else { continue }
+                    figures.append(.init(figure: d, period: period, unit: u, unitName: l.units.view(u)?.name ?? u, amount: n, value: q.value(name, unit: u)))
                 }
             }
         }
         var amendments: [Event] = []
         for s in amendmentSeqs { if let a = try event(seq: s, anchor: r.anchor) { amendments.append(a) } }
-        return EventAudit(event: e, line: String(decoding: EventEncoder.encode(e), as: UTF8.self), status: status, figures: figures,
+        return EventAudit(event: e, line: String(decoding: LineWriter.encode(e), as: UTF8.self), status: status, figures: figures,
                           fingerprint: r.fingerprint, chain: r.chain, amendments: amendments)
     }
 }

@@ -1,4 +1,5 @@
 import ANTQDomain
+import Decimals
 import EventLog
 import Hashing
 import TextFormats
@@ -7,12 +8,12 @@ import TextFormats
 /// events recorded in between that changed it.
 public struct FigureDiff: Sendable {
     public struct Change: Sendable, Equatable {
-        public var metric: Metric
-        public var year: Int
+        public var figure: FigureDefinition
+        public var period: Period
         public var unit: String
         public var unitName: String
-        public var before: Int
-        public var after: Int
+        public var before: ExactDecimal?
+        public var after: ExactDecimal?
         public var seqs: [Int]
     }
 
@@ -26,13 +27,14 @@ public struct FigureDiff: Sendable {
 }
 
 extension DataStore {
-    public func diff(from a: UTCInstant, to b: UTCInstant?, year: Int?) throws(StoreError) -> FigureDiff {
+    /// - Parameter period: only this period; every reporting year with flows when nil.
+    public func diff(from a: UTCInstant, to b: UTCInstant?, period: Period?) throws(StoreError) -> FigureDiff {
         var atA: Ledger?
         var fpA = Fingerprint(seq: 0, hash: .zero)
         var between: [Event] = []
         var start = MonthDay.january1
         let rB = try replay(asOf: b, useSnapshots: false, writeSnapshot: false) { e, line, ledger in
-            if case .logCreated(let c) = e.data { start = c.periodStart }
+            if let c = e.data.logCreated { start = c.periodStart }
             if e.recorded > a {
                 if atA == nil { atA = ledger }
                 between.append(e)
@@ -42,45 +44,47 @@ extension DataStore {
         }
         let before = atA ?? rB.ledger
         let after = rB.ledger
-        let years = year.map { [$0] } ?? Array(Set(before.flows.years + after.flows.years)).sorted()
+        var periods: [Period]
+        if let period { periods = [period] } else {
+            let years = Set((before.flows.keys.map(\.month) + after.flows.keys.map(\.month)).map { Int($0) / 12 })
+            periods = years.sorted().map { Period(year: $0, start: start) }
+        }
         var changes: [FigureDiff.Change] = []
-        for y in years {
-            let qa = FigureQuery(ledger: before, year: y, periodStart: start)
-            let qb = FigureQuery(ledger: after, year: y, periodStart: start)
-            for u in after.units.views(on: qb.endDay).map(\.code) {
-                let fa = qa.figures(unit: u)
-                let fb = qb.figures(unit: u)
+        for p in periods {
+            let whole = FigureQuery.isWholeMonths(first: p.firstDay, last: p.lastDay, periodStart: start)
+            guard whole else { continue }
+            let qa = FigureQuery(ledger: before, first: p.firstDay, last: p.lastDay, periodStart: start)
+            let qb = FigureQuery(ledger: after, first: p.firstDay, last: p.lastDay, periodStart: start)
+            for u in after.units.views(on: p.lastDay).map(\.code) {
+                let fa = qa.values(unit: u), fb = qb.values(unit: u)
                 let scope = Set(qb.subtree(u))
-                for m in Metric.all where (fa[m] ?? 0) != (fb[m] ?? 0) {
-                    let seqs = between.filter { e in DataStore.responsible(e, for: m, year: y, start: start, scope: scope) }.map(\.seq)
-                    changes.append(.init(metric: m, year: y, unit: u, unitName: after.units.view(u)?.name ?? u,
-                                         before: fa[m] ?? 0, after: fb[m] ?? 0, seqs: seqs))
+                for d in qb.figures.definitions {
+                    let x = fa[d.name] ?? nil, y = fb[d.name] ?? nil
+                    guard x != y, !(x == nil && y?.isZero == true), !(y == nil && x?.isZero == true) else { continue }
+                    let seqs = between.filter { e in Self.responsible(e, for: d, period: p, scope: scope, catalogue: after.catalogue) }.map(\.seq)
+                    changes.append(.init(figure: d, period: p, unit: u, unitName: after.units.view(u)?.name ?? u, before: x, after: y, seqs: seqs))
                 }
             }
         }
         return FigureDiff(from: a, to: b, fromFingerprint: fpA, toFingerprint: rB.fingerprint, changes: changes, chain: rB.chain)
     }
 
-    /// Whether `e` changed figure `m` of `year` within `scope`: for a flow,
-    /// exactly (its contribution there is not zero); for a state figure, an
-    /// event of the right kind about a unit in scope.
-    static func responsible(_ e: Event, for m: Metric, year: Int, start: MonthDay, scope: Set<String>) -> Bool {
-        guard case .flow(let slot) = m else { return touches(e, m) && affects(e, scope: scope) }
-        var net = 0
-        flowContributions(of: e, slot: slot, year: year, start: start) { unit, amount, _, _ in
-            if scope.contains(unit) { net += amount }
+    /// Whether `e` changed figure `d` of `period` within `scope`: for a flow,
+    /// exactly (its contribution there is not zero); otherwise an event of
+    /// the right kind about a unit in scope.
+    static func responsible(_ e: Event, for d: FigureDefinition, period: Period, scope: Set<String>, catalogue: DeclaredCatalogue) -> Bool {
+        guard d.isFlow else { return FigureContributions.touches(e, d) && affects(e, scope: scope) }
+        var net: Int128 = 0
+        FigureContributions.forEachSignedFact(of: e) { f, sign, _, _ in
+            guard let u = f.unit, scope.contains(u), period.contains(f.occurred) else { return }
+            net += FigureContributions.flowAmount(of: f, to: d.name, catalogue: catalogue) * Int128(sign)
         }
-        return net != 0 || (touches(e, m) && !e.type.isAmendment && e.type.isUnitEvent && affects(e, scope: scope))
+        return net != 0 || (FigureContributions.touches(e, d) && e.type.isUnitEvent && affects(e, scope: scope))
     }
 
     static func affects(_ e: Event, scope: Set<String>) -> Bool {
         var units = [e.unit]
-        switch e.data {
-        case .corrected(let c): units += [c.replacement.unit, c.was?.unit]
-        case .retracted(let r): units.append(r.was?.unit)
-        default: break
-        }
+        FigureContributions.forEachSignedFact(of: e) { f, _, _, _ in units.append(f.unit) }
         return units.contains { $0.map(scope.contains) ?? false }
     }
-
 }

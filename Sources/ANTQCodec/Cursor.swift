@@ -1,0 +1,182 @@
+import ANTQDomain
+import TextFormats
+
+/// A position in one line's bytes, for `FastLineReader`: each method reads
+/// one exact piece of antq's layout and moves past it, or returns nil (or
+/// false) and leaves the line to the general reader.
+struct Cursor {
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    var i = 0
+
+    init(base: UnsafePointer<UInt8>, end: Int) {
+        self.base = base
+        self.end = end
+    }
+
+    var remaining: Int { end - i }
+
+    /// Whether `n` bytes at `a` and `b` are equal, eight at a time.
+    @inline(__always)
+    static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var k = 0
+        while k + 8 <= n {
+            if UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < n {
+            if a[k] != b[k] { return false }
+            k += 1
+        }
+        return true
+    }
+    var peek: UInt8? { i < end ? base[i] : nil }
+
+    @inline(__always)
+    mutating func literal(_ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard remaining >= n, Cursor.same(base + i, s.utf8Start, n) else { return false }
+        i += n
+        return true
+    }
+
+    @inline(__always)
+    mutating func literal(_ bytes: [UInt8]) -> Bool {
+        let n = bytes.count
+        guard remaining >= n else { return false }
+        let same = bytes.withUnsafeBufferPointer { Cursor.same(base + i, $0.baseAddress!, n) }
+        if same { i += n }
+        return same
+    }
+
+    /// A JSON whole number (`0`, `-3`, `12`; no fraction, exponent or leading zero), at most 18 digits.
+    mutating func integer() -> Int64? {
+        var j = i
+        let negative = j < end && base[j] == 0x2D
+        if negative { j += 1 }
+        let start = j
+        var n: Int64 = 0
+        while j < end, base[j] &- 0x30 < 10 { n = n &* 10 &+ Int64(base[j] &- 0x30); j += 1 }
+        let digits = j - start
+        guard digits >= 1, digits <= 18, !(digits > 1 && base[start] == 0x30), !followsNumber(j) else { return nil }
+        i = j
+        return negative ? -n : n
+    }
+
+    /// A whole number of at least 1 (a seq).
+    mutating func positiveInteger() -> Int? {
+        let save = i
+        guard let n = integer(), n >= 1 else { i = save; return nil }
+        return Int(n)
+    }
+
+    /// A JSON number's text with at most a fraction (`1.40`, `0`, `-2.5`); nil for an exponent.
+    mutating func number() -> String? {
+        var j = i
+        if j < end && base[j] == 0x2D { j += 1 }
+        let intStart = j
+        while j < end, base[j] &- 0x30 < 10 { j += 1 }
+        guard j > intStart, !(j - intStart > 1 && base[intStart] == 0x30) else { return nil }
+        if j < end && base[j] == 0x2E {
+            j += 1
+            let fracStart = j
+            while j < end, base[j] &- 0x30 < 10 { j += 1 }
+            guard j > fracStart else { return nil }
+        }
+        guard !followsNumber(j), j - i <= 40 else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(start: base + i, count: j - i), as: UTF8.self)
+        i = j
+        return text
+    }
+
+    /// Whether a number that ends at `j` runs on (an exponent, or bytes JSON does not allow there).
+    private func followsNumber(_ j: Int) -> Bool {
+        guard j < end else { return false }
+        let b = base[j]
+        return b == 0x2E || b == 0x65 || b == 0x45 || b &- 0x30 < 10
+    }
+
+    /// The bytes up to the next `"` (not consumed), when they hold no
+    /// escape or control character, are valid UTF-8 and satisfy `ok`.
+    /// `vouches`: `ok` only passes valid UTF-8 (so it is not checked again).
+    mutating func span(vouches: Bool = false, where ok: (UnsafeRawBufferPointer) -> Bool) -> UnsafeRawBufferPointer? {
+        var j = i
+        var ascii = true
+        while j < end {
+            let b = base[j]
+            if b == 0x22 { break }
+            if b < 0x20 || b == 0x5C { return nil }
+            if b >= 0x80 { ascii = false }
+            j += 1
+        }
+        guard j < end else { return nil }
+        let span = UnsafeRawBufferPointer(start: base + i, count: j - i)
+        guard ok(span), ascii || vouches || String(validating: span, as: UTF8.self) != nil else { return nil }
+        i = j
+        return span
+    }
+
+    /// The text up to the next `"` (not consumed), as `span`.
+    mutating func string(vouches: Bool = false, where ok: (UnsafeRawBufferPointer) -> Bool) -> String? {
+        span(vouches: vouches, where: ok).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A whole JSON string `"…"`, as `span`.
+    mutating func quoted(vouches: Bool = false, where ok: (UnsafeRawBufferPointer) -> Bool) -> String? {
+        let save = i
+        guard literal("\""), let s = string(vouches: vouches, where: ok), literal("\"") else { i = save; return nil }
+        return s
+    }
+
+    /// Exactly `n` bytes that satisfy `ok`, as text.
+    mutating func run(_ n: Int, where ok: (UnsafeRawBufferPointer) -> Bool) -> String? {
+        guard remaining >= n else { return nil }
+        let span = UnsafeRawBufferPointer(start: base + i, count: n)
+        guard ok(span) else { return nil }
+        i += n
+        return String(decoding: span, as: UTF8.self)
+    }
+
+    /// An event type's name, up to its closing quote (not consumed).
+    mutating func eventType() -> EventType? {
+        var j = i
+        while j < end, base[j] != 0x22 { j += 1 }
+        let n = j - i
+        for (k, name) in FastLineReader.typeNames.enumerated() where name.count == n {
+            if name.withUnsafeBufferPointer({ Cursor.same(base + i, $0.baseAddress!, n) }) {
+                i = j
+                return EventType.allCases[k]
+            }
+        }
+        return nil
+    }
+
+    private func digits(_ at: Int, _ count: Int) -> Int? {
+        var n = 0
+        for k in at..<(at + count) {
+            let d = base[k] &- 0x30
+            guard d < 10 else { return nil }
+            n = n * 10 + Int(d)
+        }
+        return n
+    }
+
+    /// `YYYY-MM-DD` of a day that exists.
+    mutating func day() -> CivilDate? {
+        guard remaining >= 10, base[i + 4] == 0x2D, base[i + 7] == 0x2D, let y = digits(i, 4), let m = digits(i + 5, 2),
+              let d = digits(i + 8, 2), let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        i += 10
+        return date
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, the one form antq writes an instant in.
+    mutating func instant() -> UTCInstant? {
+        let start = i
+        guard let date = day(), remaining >= 17, base[i] == 0x54, base[i + 3] == 0x3A, base[i + 6] == 0x3A, base[i + 9] == 0x2E,
+              base[i + 16] == 0x5A, let h = digits(i + 1, 2), let m = digits(i + 4, 2), let s = digits(i + 7, 2),
+              let micro = digits(i + 10, 6), let instant = UTCInstant(date: date, hour: h, minute: m, second: s, microsecond: micro)
+        else { i = start; return nil }
+        i += 17
+        return instant
+    }
+}

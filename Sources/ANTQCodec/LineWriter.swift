@@ -1,0 +1,130 @@
+import ANTQDomain
+import Decimals
+import Hashing
+import JSONCodec
+import TextFormats
+
+/// Writes events in the canonical line form: compact JSON, envelope keys in
+/// the documented order (`seq, id, type, occurred, recorded, unit, by, data,
+/// prev`, then `more` when set), data fields in their declaration's order,
+/// strings in NFC. The same bytes are hashed by the chain, so this form is
+/// part of the format: one writer for every event type.
+public enum LineWriter {
+    public static func encode(_ e: Event, prev: SHA256Digest = .zero, more: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(384)
+        encode(e, prev: prev, more: more, recorded: nil, into: &out)
+        return out
+    }
+
+    public static func encode(_ line: StoredLine) -> [UInt8] { encode(line.event, prev: line.prev, more: line.more) }
+
+    /// Appends the line of `e` (without newline) to `out`. `recorded`, when
+    /// given, is `e.recorded.rfc3339` already as UTF-8 (a batch shares one
+    /// instant, formatted once).
+    public static func encode(_ e: Event, prev: SHA256Digest, more: Bool, recorded: [UInt8]?, into out: inout [UInt8]) {
+        out.append(contentsOf: "{\"seq\":".utf8)
+        out.append(contentsOf: String(e.seq).utf8)
+        out.append(contentsOf: ",\"id\":".utf8)
+        appendString(e.id, to: &out)
+        out.append(contentsOf: ",\"type\":\"".utf8)
+        out.append(contentsOf: e.type.rawValue.utf8)
+        out.append(contentsOf: "\",\"occurred\":\"".utf8)
+        out.append(contentsOf: e.occurred.iso.utf8)
+        out.append(contentsOf: "\",\"recorded\":\"".utf8)
+        if let recorded { out.append(contentsOf: recorded) } else { out.append(contentsOf: e.recorded.rfc3339.utf8) }
+        out.append(0x22)
+        if let unit = e.unit {
+            out.append(contentsOf: ",\"unit\":".utf8)
+            appendString(unit, to: &out)
+        }
+        out.append(contentsOf: ",\"by\":".utf8)
+        appendString(e.by, to: &out)
+        out.append(contentsOf: ",\"data\":".utf8)
+        var w = JSONWriter(reserving: 0)
+        swap(&w.bytes, &out)
+        write(e.data, &w)
+        swap(&w.bytes, &out)
+        out.append(contentsOf: ",\"prev\":\"".utf8)
+        out.append(contentsOf: prev.hex.utf8)
+        out.append(0x22)
+        if more { out.append(contentsOf: ",\"more\":true".utf8) }
+        out.append(0x7D)
+    }
+
+    /// A JSON string, escaped as `JSONWriter` escapes (plain text appended as it is).
+    @inline(__always)
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        let plain = s.withUTF8 { u -> Bool in
+            for b in u where b < 0x20 || b == 0x22 || b == 0x5C { return false }
+            out.append(0x22)
+            out.append(contentsOf: u)
+            out.append(0x22)
+            return true
+        }
+        if plain { return }
+        var w = JSONWriter(reserving: 0)
+        swap(&w.bytes, &out)
+        w.string(s)
+        swap(&w.bytes, &out)
+    }
+
+    /// The data object alone, as stored.
+    public static func encodeData(_ d: EventData) -> [UInt8] {
+        var w = JSONWriter(reserving: 128)
+        write(d, &w)
+        return w.bytes
+    }
+
+    /// A fact as a correction's `was` stores it.
+    public static func encodeFact(_ f: Fact) -> [UInt8] {
+        var w = JSONWriter(reserving: 128)
+        write(f, &w)
+        return w.bytes
+    }
+
+    static func write(_ d: EventData, _ w: inout JSONWriter) {
+        w.beginObject()
+        for f in d.spec.fields {
+            guard let v = d.values[f.ref.index] else { continue }
+            w.key(f.name)
+            write(v, &w)
+        }
+        for x in d.declared {
+            w.key(x.name)
+            write(x.value, &w)
+        }
+        w.endObject()
+    }
+
+    static func write(_ f: Fact, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("type"); w.string(f.type.rawValue)
+        w.key("occurred"); w.string(f.occurred.iso)
+        if let u = f.unit { w.key("unit"); w.string(u) }
+        w.key("data"); write(f.data, &w)
+        w.endObject()
+    }
+
+    static func write(_ v: Value, _ w: inout JSONWriter) {
+        switch v {
+        case .int(let i): w.int(i)
+        case .decimal(let d): w.raw(Array(d.plain(decimals: d.scale).utf8))
+        case .text(let s): w.string(s)
+        case .bool(let b): w.bool(b)
+        case .date(let d): w.string(d.iso)
+        case .null: w.null()
+        case .object(let members):
+            w.beginObject()
+            for m in members { w.key(m.name); write(m.value, &w) }
+            w.endObject()
+        case .list(let list):
+            w.beginArray()
+            for x in list { write(x, &w) }
+            w.endArray()
+        case .fact(let f): write(f, &w)
+        case .data(let d): write(d, &w)
+        }
+    }
+}

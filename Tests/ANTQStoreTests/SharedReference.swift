@@ -1,1 +1,0 @@
-../ANTQDomainTests/Reference.swift
