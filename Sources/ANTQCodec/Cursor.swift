@@ -41,6 +41,13 @@ struct Cursor {
     }
 
     @inline(__always)
+    mutating func literal(_ bytes: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard remaining >= n, Cursor.same(base + i, bytes, n) else { return false }
+        i += n
+        return true
+    }
+
+    @inline(__always)
     mutating func literal(_ bytes: [UInt8]) -> Bool {
         let n = bytes.count
         guard remaining >= n else { return false }
@@ -142,10 +149,11 @@ struct Cursor {
         var j = i
         while j < end, base[j] != 0x22 { j += 1 }
         let n = j - i
-        for (k, name) in FastLineReader.typeNames.enumerated() where name.count == n {
-            if name.withUnsafeBufferPointer({ Cursor.same(base + i, $0.baseAddress!, n) }) {
+        let plans = FieldPlans.shared
+        for k in plans.typeNames.indices where plans.typeNames[k].count == n {
+            if Cursor.same(base + i, plans.keyBytes + plans.typeNames[k].start, n) {
                 i = j
-                return EventType.allCases[k]
+                return plans.types[k]
             }
         }
         return nil

@@ -26,9 +26,6 @@ struct FastLineReader {
         var name: String
     }
 
-    /// The key of every declared field as it appears in a line (`"count":`), by type.
-    static let keys: [[[UInt8]]] = EventSpec.table.map { spec in spec.fields.map { Array("\"\($0.name)\":".utf8) } }
-    static let typeNames: [[UInt8]] = EventType.allCases.map { Array($0.rawValue.utf8) }
 
     mutating func read(_ line: UnsafeRawBufferPointer) -> StoredLine? {
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
@@ -75,12 +72,15 @@ struct FastLineReader {
 
     /// The recorder's name, vouched for as canonical (else the general reader decides, with its note).
     private mutating func recorder(_ c: inout Cursor) -> String? {
+        // A name seen before is known good: its bytes up to the quote are compared, not checked again.
+        for n in names where c.remaining > n.bytes.count && c.base[c.i + n.bytes.count] == 0x22 {
+            if n.bytes.withUnsafeBufferPointer({ Cursor.same($0.baseAddress!, c.base + c.i, n.bytes.count) }) {
+                c.i += n.bytes.count
+                return n.name
+            }
+        }
         // `isSurelyCanonical` passes only well-formed UTF-8.
         guard let span = c.span(vouches: true, where: { TextRule.isSurelyCanonical(utf8: $0, maxLength: RecorderName.maxLength) }) else { return nil }
-        let start = span.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        for n in names where n.bytes.count == span.count {
-            if n.bytes.withUnsafeBufferPointer({ Cursor.same($0.baseAddress!, start, span.count) }) { return n.name }
-        }
         let name = String(decoding: span, as: UTF8.self)
         if names.count == 16 { names.removeFirst() }
         names.append(KnownName(bytes: Array(span), name: name))
@@ -90,39 +90,96 @@ struct FastLineReader {
     // MARK: - Data
 
     static func data(_ type: EventType, _ c: inout Cursor) -> EventData? {
-        let spec = type.spec
-        let keys = Self.keys[type.index]
+        let plans = FieldPlans.shared
+        let t = type.index
         guard c.literal("{") else { return nil }
-        var values = [Value?](repeating: nil, count: spec.fields.count)
+        let count = plans.fields[t].count
+        var values = [Value?](repeating: nil, count: count)
         var first = true
-        for (k, f) in spec.fields.enumerated() {
-            let save = c.i
-            if (first || c.literal(",")) && c.literal(keys[k]) {
-                guard let v = value(f.kind, &c) else { return nil }
-                values[k] = v
-                first = false
-                continue
+        let complete = plans.fields[t].withUnsafeBufferPointer { fields -> Bool in
+            for k in 0..<count {
+                let f = fields[k]
+                let save = c.i
+                if (first || c.literal(",")) && c.literal(plans.keyBytes + f.keyStart, f.keyCount) {
+                    guard let v = value(f.reader, type, k, &c) else { return false }
+                    values[k] = v
+                    first = false
+                    continue
+                }
+                c.i = save
+                switch f.presence {
+                case 0: return false
+                case 2: values[k] = plans.defaults[t][k]
+                default: break
+                }
             }
-            c.i = save
-            switch f.presence {
-            case .required: return nil
-            case .defaulted(let v): values[k] = v
-            case .optional: break
-            }
+            return true
         }
+        guard complete else { return nil }
         var declared: [NamedValue] = []
-        while c.peek != 0x7D {
-            // Fields the log declares (an indicator's dimensions): "name":"code".
-            guard spec.declaredFields, first || c.literal(","), c.literal("\""),
-                  let name = c.string(where: { RecordBuilder.isIdentifier(utf8: $0) }), spec.field(named: name) == nil,
-                  !declared.contains(where: { $0.name == name }), c.literal("\":\""),
-                  let text = c.string(where: { !$0.contains(0x5C) }), c.literal("\"") else { return nil }
-            declared.append(NamedValue(name, .text(text)))
-            first = false
+        if c.peek != 0x7D {
+            guard plans.declaresFields[t] else { return nil }
+            let spec = type.spec
+            while c.peek != 0x7D {
+                // Fields the log declares (an indicator's dimensions): "name":"code".
+                guard first || c.literal(","), c.literal("\""),
+                      let name = c.string(where: { RecordBuilder.isIdentifier(utf8: $0) }), spec.field(named: name) == nil,
+                      !declared.contains(where: { $0.name == name }), c.literal("\":\""),
+                      let text = c.string(where: { !$0.contains(0x5C) }), c.literal("\"") else { return nil }
+                declared.append(NamedValue(name, .text(text)))
+                first = false
+            }
         }
         c.i += 1
-        if !spec.atLeastOne.isEmpty && spec.atLeastOne.allSatisfy({ values[$0.index] == nil }) { return nil }
+        let needed = plans.atLeastOne[t]
+        if !needed.isEmpty && needed.allSatisfy({ values[$0] == nil }) { return nil }
         return EventData(type, values: values, declared: declared)
+    }
+
+    /// A value as its plan reads it; the rare kinds that carry word lists
+    /// are read through the declaration itself.
+    @inline(__always)
+    static func value(_ reader: FieldPlan.Reader, _ type: EventType, _ k: Int, _ c: inout Cursor) -> Value? {
+        switch reader {
+        case .count(let lo, let hi):
+            guard let n = c.integer(), n >= lo, n <= hi else { return nil }
+            return .int(n)
+        case .seq:
+            return c.positiveInteger().map { .int(Int64($0)) }
+        case .quantity:
+            guard let text = c.number(), let d = ExactDecimal(json: text) else { return nil }
+            return RecordBuilder.storedQuantity(d, .quantity)
+        case .amount:
+            guard let text = c.number(), let d = ExactDecimal(json: text) else { return nil }
+            return RecordBuilder.storedQuantity(d, .amount)
+        case .text(let max):
+            return c.quoted(vouches: true, where: { TextRule.isSurelyCanonical(utf8: $0, maxLength: max) }).map { .text($0) }
+        case .token(let max):
+            return c.quoted(where: { !$0.isEmpty && $0.count <= max && $0.allSatisfy { $0 > 0x20 && $0 < 0x7F } }).map { .text($0) }
+        case .identifier:
+            return c.quoted(where: { RecordBuilder.isIdentifier(utf8: $0) }).map { .text($0) }
+        case .word, .vocabularyName:
+            return value(type.spec.fields[k].kind, &c)
+        case .bool:
+            if c.literal("true") { return .bool(true) }
+            if c.literal("false") { return .bool(false) }
+            return nil
+        case .unitCode:
+            return c.quoted(where: { UnitCode.isValid(utf8: $0) }).map { .text($0) }
+        case .parentUnit:
+            if c.literal("null") { return .null }
+            return c.quoted(where: { UnitCode.isValid(utf8: $0) }).map { .text($0) }
+        case .modelID:
+            return c.quoted(where: { RecordBuilder.isModelID(utf8: $0) }).map { .text($0) }
+        case .day:
+            guard c.literal("\""), let d = c.day(), c.literal("\"") else { return nil }
+            return .date(d)
+        case .monthDay:
+            guard let s = c.quoted(where: { $0.count == 5 }), MonthDay(s) != nil else { return nil }
+            return .text(s)
+        case .decline:
+            return nil
+        }
     }
 
     /// A value of a kind read straight from the bytes, as the general reader

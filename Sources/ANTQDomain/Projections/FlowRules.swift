@@ -17,21 +17,46 @@ public enum FlowRules {
     /// The fold keys its slots by these, so it builds a name only once.
     @inline(__always)
     public static func forEachMatch(_ d: EventData, _ body: (_ rule: Int, _ first: String?, _ second: String?, _ amount: Int64) -> Void) {
-        for (r, rule) in d.spec.flows.enumerated() {
-            guard let amount = d.int(rule.amount) else { continue }
-            if let when = rule.when {
-                switch when {
-                case .isTrue(let f): guard d.bool(f) == true else { continue }
-                case .codeIn(let f, let codes): guard let c = d.text(f), codes.contains(c) else { continue }
-                }
+        let t = d.type.index
+        let plans = Plan.byType[t]
+        for r in plans.indices {
+            let p = plans[r]
+            guard let amount = d.values[p.amount]?.int else { continue }
+            switch p.condition {
+            case .always: break
+            case .isTrue(let f): guard d.values[f]?.bool == true else { continue }
+            case .codeIn(let f): guard let c = d.values[f]?.text, Plan.codes[t][r].contains(c) else { continue }
             }
-            var first: String?, second: String?
-            for part in rule.name {
-                if case .value(let f, _) = part {
-                    if first == nil { first = d.text(f) ?? "?" } else { second = d.text(f) ?? "?" }
-                }
-            }
+            let first = p.first < 0 ? nil : (d.values[p.first]?.text ?? "?")
+            let second = p.second < 0 ? nil : (d.values[p.second]?.text ?? "?")
             body(r, first, second, amount)
+        }
+    }
+
+    /// A flow rule as field positions, read from the declaration once, so
+    /// the fold's inner loop copies no names, sets or labels.
+    struct Plan {
+        enum Condition { case always, isTrue(Int), codeIn(Int) }
+        var amount: Int
+        var condition: Condition
+        /// The fields whose codes make up the figure's name (-1: none).
+        var first: Int
+        var second: Int
+
+        static let byType: [[Plan]] = EventSpec.table.map { spec in
+            spec.flows.map { rule in
+                let parts = rule.name.compactMap { part -> Int? in if case .value(let f, _) = part { f.index } else { nil } }
+                let condition: Condition = switch rule.when {
+                case nil: .always
+                case .isTrue(let f)?: .isTrue(f.index)
+                case .codeIn(let f, _)?: .codeIn(f.index)
+                }
+                return Plan(amount: rule.amount.index, condition: condition,
+                            first: parts.first ?? -1, second: parts.count > 1 ? parts[1] : -1)
+            }
+        }
+        static let codes: [[Set<String>]] = EventSpec.table.map { spec in
+            spec.flows.map { if case .codeIn(_, let codes)? = $0.when { codes } else { [] } }
         }
     }
 

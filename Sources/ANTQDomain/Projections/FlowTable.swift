@@ -26,6 +26,14 @@ public struct FlowTable: Sendable, Equatable {
     /// Slots by the flow rule and the codes its name took from a fact, so
     /// the fold builds and hashes a figure's name once, not once per fact.
     private var ruleSlots: [RuleName: Int] = [:]
+    /// The first few slots of each rule, by `type * 64 + rule`.
+    private var recent: [[RecentSlot]] = []
+
+    struct RecentSlot {
+        var first: String?
+        var second: String?
+        var slot: Int
+    }
 
     struct RuleName: Hashable {
         var type: Int
@@ -47,22 +55,41 @@ public struct FlowTable: Sendable, Equatable {
     public func existingSlot(_ name: String) -> Int? { slotIndex[name] }
 
     /// Adds what a flow fact adds to every figure its type's rules give it.
+    /// The row is looked up once per fact, whatever the number of figures.
     public mutating func add(_ d: EventData, unit: String, month: Int32, sign: Int64) {
         let key = Key(unit: unit, month: month)
         let type = d.type.index
+        var index = rows.index(forKey: key)
+        if index == nil {
+            rows[key] = []
+            index = rows.index(forKey: key)
+        }
+        let i = index!
         var negative = false
         FlowRules.forEachMatch(d) { r, first, second, n in
-            let name = RuleName(type: type, rule: r, first: first, second: second)
-            let s: Int
-            if let known = ruleSlots[name] { s = known } else {
-                s = slot(FlowRules.name(d.spec.flows[r], d))
-                ruleSlots[name] = s
-            }
+            let s = ruleSlot(type: type, rule: r, first: first, second: second, d)
             let amount = Int128(sign * n)
             if amount < 0 { negative = true }
-            Self.bump(&rows[key, default: []], s, amount)
+            Self.bump(&rows.values[i], s, amount)
         }
-        if negative, let row = rows[key], row.allSatisfy({ $0 == 0 }) { rows[key] = nil }
+        if negative || rows.values[i].isEmpty, rows.values[i].allSatisfy({ $0 == 0 }) { rows.remove(at: i) }
+    }
+
+    /// The slot of the figure a rule names with these codes. A rule takes
+    /// few distinct codes (a category, a channel), so a short list compared
+    /// by value finds it sooner than hashing the codes.
+    private mutating func ruleSlot(type: Int, rule: Int, first: String?, second: String?, _ d: EventData) -> Int {
+        let r = type &* 64 &+ rule
+        if r < recent.count {
+            for c in recent[r] where c.first == first && c.second == second { return c.slot }
+        }
+        let name = RuleName(type: type, rule: rule, first: first, second: second)
+        if let known = ruleSlots[name] { return known }
+        let s = slot(FlowRules.name(d.spec.flows[rule], d))
+        ruleSlots[name] = s
+        if recent.count <= r { recent.append(contentsOf: repeatElement([], count: r + 1 - recent.count)) }
+        if recent[r].count < 16 { recent[r].append(RecentSlot(first: first, second: second, slot: s)) }
+        return s
     }
 
     @inline(__always)

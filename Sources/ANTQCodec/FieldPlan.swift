@@ -1,0 +1,101 @@
+import ANTQDomain
+
+/// A field of a type's declaration as `FastLineReader` reads it: plain
+/// values (no references), so the hot loop walks the declaration without
+/// touching reference counts. Built once from `EventSpec.table`, the one
+/// declaration; nothing here is declared a second time.
+struct FieldPlan {
+    /// Where the field's key (`"count":`) lies in `FieldPlans.keyBytes`.
+    var keyStart: Int
+    var keyCount: Int
+    var reader: Reader
+    /// 0 required, 1 optional, 2 defaulted (the value is `FieldPlans.defaults[type][field]`).
+    var presence: UInt8
+
+    /// How a kind is read; anything the skip does not read is `.decline`.
+    enum Reader {
+        case count(Int64, Int64)
+        case seq
+        case quantity, amount
+        case text(Int)
+        case token(Int)
+        case identifier
+        case word
+        case vocabularyName
+        case bool
+        case unitCode
+        case parentUnit
+        case modelID
+        case day
+        case monthDay
+        case decline
+    }
+}
+
+/// The plans of every event type, by `EventType.index`.
+final class FieldPlans: @unchecked Sendable {
+    let fields: [[FieldPlan]]
+    /// Indices of a type's "at least one of" fields.
+    let atLeastOne: [[Int]]
+    let defaults: [[Value?]]
+    let declaresFields: [Bool]
+    /// Every key's bytes, then every type's name, allocated once for the life of the process.
+    let keyBytes: UnsafePointer<UInt8>
+    /// Where each type's name lies in `keyBytes`, by index.
+    let typeNames: [(start: Int, count: Int)]
+    let types: [EventType]
+
+    static let shared = FieldPlans()
+
+    private init() {
+        var bytes: [UInt8] = []
+        var fields: [[FieldPlan]] = []
+        for spec in EventSpec.table {
+            fields.append(spec.fields.map { f in
+                let key = Array("\"\(f.name)\":".utf8)
+                defer { bytes += key }
+                let presence: UInt8 = switch f.presence {
+                case .required: 0
+                case .optional: 1
+                case .defaulted: 2
+                }
+                return FieldPlan(keyStart: bytes.count, keyCount: key.count, reader: Self.reader(f.kind), presence: presence)
+            })
+        }
+        var names: [(start: Int, count: Int)] = []
+        for t in EventType.allCases {
+            names.append((bytes.count, t.rawValue.utf8.count))
+            bytes += Array(t.rawValue.utf8)
+        }
+        typeNames = names
+        types = EventType.allCases
+        let stored = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        stored.initialize(from: bytes, count: bytes.count)
+        keyBytes = UnsafePointer(stored)
+        self.fields = fields
+        atLeastOne = EventSpec.table.map { $0.atLeastOne.map(\.index) }
+        defaults = EventSpec.table.map { spec in spec.fields.map { if case .defaulted(let v) = $0.presence { v } else { nil } } }
+        declaresFields = EventSpec.table.map(\.declaredFields)
+    }
+
+    private static func reader(_ kind: FieldKind) -> FieldPlan.Reader {
+        switch kind {
+        case .count(let r): .count(r.lowerBound, r.upperBound)
+        case .seq: .seq
+        case .quantity: .quantity
+        case .amount: .amount
+        case .text(let max): .text(max)
+        case .token(let max): .token(max)
+        case .choice, .identifier, .figureName: .identifier
+        case .word: .word
+        case .vocabularyName: .vocabularyName
+        case .bool: .bool
+        case .unitCode: .unitCode
+        case .parentUnit: .parentUnit
+        case .modelID: .modelID
+        case .day: .day
+        case .monthDay: .monthDay
+        case .period, .label, .dimensions, .fact, .replacementData: .decline
+        }
+    }
+}
