@@ -98,11 +98,3 @@ public enum DraftReader {
         return EventDraft(id: id, type: type, occurred: occurred, unit: unit, by: by, fields: data, fieldMode: .input)
     }
 }
-
-/// The batch fast path for the lines a big batch is made of (see `DraftReader`).
-public struct FastDraftReader {
-    public init() {}
-
-    /// The draft of one batch line, or nil to let the general path decide.
-    public mutating func read(_ line: UnsafeRawBufferPointer) -> EventDraft? { nil }
-}

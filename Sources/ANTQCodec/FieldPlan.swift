@@ -39,6 +39,9 @@ final class FieldPlans: @unchecked Sendable {
     let atLeastOne: [[Int]]
     let defaults: [[Value?]]
     let declaresFields: [Bool]
+    /// For a choice field, the built-in codes that a batch line's value
+    /// resolves to unchanged (a code, not a label); nil for other fields.
+    let builtInCodes: [[Set<String>?]]
     /// Every key's bytes, then every type's name, allocated once for the life of the process.
     let keyBytes: UnsafePointer<UInt8>
     /// Where each type's name lies in `keyBytes`, by index.
@@ -76,6 +79,13 @@ final class FieldPlans: @unchecked Sendable {
         atLeastOne = EventSpec.table.map { $0.atLeastOne.map(\.index) }
         defaults = EventSpec.table.map { spec in spec.fields.map { if case .defaulted(let v) = $0.presence { v } else { nil } } }
         declaresFields = EventSpec.table.map(\.declaredFields)
+        builtInCodes = EventSpec.table.map { spec in
+            spec.fields.map { f in
+                guard case .choice(let name) = f.kind else { return nil }
+                let v = Vocabularies.builtIn[name]
+                return Set(v.codes.filter { v.resolve($0)?.code == $0 })
+            }
+        }
     }
 
     private static func reader(_ kind: FieldKind) -> FieldPlan.Reader {

@@ -5,6 +5,9 @@
 /// Only for matching: never display or store the folded form.
 /// "Thủ Dầu Một" → "thu dau mot", "Đất Cuốc" → "dat cuoc".
 public func foldVietnamese(_ s: String) -> String {
+    // Codes and most typed values are already folded: printable ASCII
+    // without capitals or spaces comes out as it went in.
+    if s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     for scalar in s.lowercased().unicodeScalars {

@@ -150,12 +150,28 @@ private func startingLog() throws -> [UInt8] {
     #expect(general.log == start)
 }
 
+/// What the general path makes of a draft: the envelope as given and the
+/// data `RecordBuilder` builds from its fields. A fast draft must equal it.
+private func sameAsGeneral(_ quick: EventDraft, _ general: EventDraft) -> Bool {
+    var builder = RecordBuilder(mode: .input, vocabularies: nil)
+    let data = general.data ?? builder.data(general.type, general.fields)
+    let byHolds = !quick.byIsCanonical || general.by.flatMap { try? RecorderName.normalise($0) } == quick.by
+    return quick.id == general.id && quick.type == general.type && quick.occurred == general.occurred
+        && quick.unit == general.unit && quick.by == general.by && builder.problems.isEmpty && quick.data == data && byHolds
+}
+
 /// The batch line fast path, where it takes a line, reads it as the
 /// general path does; where it declines, the general path reads it.
 @Test func theBatchLineFastPathReadsEveryLineItTakesAsTheGeneralPathDoes() throws {
     var lines = batchLines(count: 2_000, seed: 5)
     lines[10] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":1},"data":{"count":2}}"#
     lines[11] = #"{ "type" : "arrest.made", "occurred":"2018-05-14","unit":"25747","data":{"count":"1"}}"#
+    lines[12] = #"{"type":"tip.received","occurred":"2018-05-14","unit":"25747","data":{"channel":"đường dây nóng","count":2}}"#
+    lines[13] = #"{"type":"tip.received","occurred":"2018-05-14","unit":"25747","data":{"valuable":true,"channel":"hotline","count":2}}"#
+    lines[14] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":0}}"#
+    lines[15] = #"{"type":"arrest.made","occurred":"2018-02-30","unit":"25747","data":{"count":1}}"#
+    lines[16] = #"{"type":"award.granted","occurred":"2018-05-14","unit":"25747","data":{"recipient_kind":"individual","recipient":" Bùi An","issuer":"province","form":"medal"}}"#
+    lines[17] = #"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","by":"An\tB","data":{"count":1}}"#
     var taken = 0
     for (i, line) in lines.enumerated() {
         let bytes = Array(line.utf8)
@@ -164,19 +180,52 @@ private func startingLog() throws -> [UInt8] {
         let quick = bytes.withUnsafeBytes { fast.read($0) }
         if let quick {
             taken += 1
-            #expect(general == .success(quick), "line \(i + 1): \(line)")
+            guard case .success(let g) = general else {
+                Issue.record("line \(i + 1): the fast path took a line the general path refuses: \(line)")
+                continue
+            }
+            #expect(sameAsGeneral(quick, g), "line \(i + 1): \(line)")
         }
         // Through the batch reader (which tries the fast path first) the outcome is the general one.
         let viaReader = bytes.withUnsafeBytes { b -> Result<EventDraft, EventCodingError>? in
             var f: FastDraftReader? = FastDraftReader()
             return BatchLines.draft(b, maxLineLength: BatchReader.maxLineLength, fast: &f)
         }
-        #expect(viaReader == general, "line \(i + 1)")
+        switch (viaReader, general) {
+        case (.success(let v)?, .success(let g)): #expect(v == g || sameAsGeneral(v, g), "line \(i + 1)")
+        default: #expect(viaReader == general, "line \(i + 1)")
+        }
     }
-    // Not skipped silently: the fast path is a stub for now (FastDraftReader.read returns nil).
-    withKnownIssue("FastDraftReader is a stub returning nil (issue 15 WIP): it takes no line yet") {
-        #expect(taken > lines.count / 2, "the fast path took \(taken) of \(lines.count) common lines")
+    #expect(taken > lines.count / 2, "the fast path took \(taken) of \(lines.count) common lines")
+}
+
+/// A line the fast path takes, changed in any one byte, is either taken
+/// the same way the general path reads it, or left to the general path.
+@Test func everyOneByteChangeOfATakenLineIsTakenAsTheGeneralPathReadsItOrDeclined() throws {
+    let lines = batchLines(count: 60, seed: 9)
+    let replacements: [UInt8] = [0x22, 0x5C, 0x2C, 0x7D, 0x00, 0x0A, 0x20, 0x30, 0x39, 0x61, 0x2D, 0x7B, 0xC3, 0xFF]
+    var checked = 0
+    for line in lines {
+        let original = Array(line.utf8)
+        var fast = FastDraftReader()
+        guard original.withUnsafeBytes({ fast.read($0) }) != nil else { continue }
+        for at in original.indices {
+            for r in replacements where r != original[at] {
+                var bytes = original
+                bytes[at] = r
+                let quick = bytes.withUnsafeBytes { fast.read($0) }
+                guard let quick else { continue }
+                checked += 1
+                let general = Result { () throws(EventCodingError) in try DraftReader.read(bytes) }
+                guard case .success(let g) = general else {
+                    Issue.record("took a line the general path refuses: \(String(decoding: bytes, as: UTF8.self))")
+                    continue
+                }
+                #expect(sameAsGeneral(quick, g), "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
     }
+    #expect(checked > 100)
 }
 
 @Test func readingAheadGivesTheSameDraftsAsReadingInLineOneByOneOrInBlocks() throws {
