@@ -119,17 +119,18 @@ extension DataStore {
                         try batch.take(block[i], sink: &sink)
                     }
                 }
-                try batch.finish(sink: &sink) { (given: [String: Int]) throws -> [LineProblem] in
+                try batch.finish(sink: &sink) { (given: [UUIDKey: Int32]) throws -> [LineProblem] in
                     var problems: [LineProblem] = []
                     if let session {
-                        for id in given.keys.sorted() where session.ids.contains(id) {
-                            problems.append(LineProblem(file: file, line: given[id]!, error: EventCodingError(
+                        for key in given.keys.sorted() where session.ids.contains(key.text) {
+                            let id = key.text
+                            problems.append(LineProblem(file: file, line: Int(given[key]!), error: EventCodingError(
                                 field: "id", problem: Text(vi: "\(id) đã có trong sổ", en: "\(id) is already in the log"),
                                 fix: Text(vi: "mỗi sự kiện ghi một lần; bỏ id để ghi sự kiện mới", en: "an event is recorded once; omit id to record a new one"))))
                         }
                     } else {
-                        for (id, seq) in try existingIDs(Set(given.keys), fd: fd, end: tail.committedEnd) {
-                            problems.append(LineProblem(file: file, line: given[id]!, error: EventCodingError(
+                        for (id, seq) in try existingIDs(given, fd: fd, end: tail.committedEnd) {
+                            problems.append(LineProblem(file: file, line: Int(given[UUIDKey(id)!]!), error: EventCodingError(
                                 field: "id", problem: Text(vi: "\(id) đã có trong sổ là #\(seq)", en: "\(id) is already in the log as #\(seq)"),
                                 fix: Text(vi: "mỗi sự kiện ghi một lần; bỏ id để ghi sự kiện mới", en: "an event is recorded once; omit id to record a new one"))))
                         }
@@ -178,10 +179,10 @@ extension DataStore {
     /// Ids already in the log, with their seq. Only run when a batch brings
     /// its own ids (e.g. a re-import of an export): antq's own ids are random
     /// UUIDs and need no check. Every line read is checked against the chain.
-    func existingIDs(_ ids: Set<String>, fd: FileDescriptor, end: Int64) throws -> [(String, Int)] {
+    func existingIDs(_ ids: [UUIDKey: Int32], fd: FileDescriptor, end: Int64) throws -> [(String, Int)] {
         var found: [(String, Int)] = []
         try forEachChainedEvent(fd: fd, end: end, links: try chainLinks(for: try header())) { e, _ in
-            if ids.contains(e.id) { found.append((e.id, e.seq)) }
+            if let key = UUIDKey(e.id), ids[key] != nil { found.append((e.id, e.seq)) }
             return true
         }
         return found

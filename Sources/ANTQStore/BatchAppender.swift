@@ -62,7 +62,7 @@ struct BatchAppender {
     /// Reused for every line.
     private var line: [UInt8] = []
     /// Ids given by the lines themselves (id → first line), checked against the log at the end.
-    private var given: [String: Int] = [:]
+    private var given: [UUIDKey: Int32] = [:]
     /// Events written in line before a `WriteStage` takes over; nil: never.
     private var writeStageAfter: Int?
     /// Ids for the events left without one once the stage runs (see `startStage`).
@@ -220,7 +220,7 @@ struct BatchAppender {
                 return
             }
             // The id as stored (the validator lowercases it), so a differently cased copy is caught.
-            if d.id != nil, given[event.id] == nil { given[event.id] = input.line }
+            if d.id != nil, let key = UUIDKey(event.id), given[key] == nil { given[key] = Int32(clamping: input.line) }
             // Moved, not copied: the held event is written once and dropped.
             if var held = state.held.take() { try emit(&held, sink: &sink) }
             state.held = event
@@ -289,7 +289,7 @@ struct BatchAppender {
     /// Ends the batch: with no bad line, checks the ids the lines gave
     /// against the log (`existing` returns the clashes) and writes the last
     /// event without `more`; otherwise throws every problem found.
-    mutating func finish(sink: inout BatchSink, existing: ([String: Int]) throws -> [LineProblem]) throws {
+    mutating func finish(sink: inout BatchSink, existing: ([UUIDKey: Int32]) throws -> [LineProblem]) throws {
         if bad == 0 && !given.isEmpty {
             let clashes = try existing(given)
             bad += clashes.count

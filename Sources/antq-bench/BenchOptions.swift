@@ -14,7 +14,7 @@ struct BenchOptions {
     var markdown = false
 
     enum Scenario: String, CaseIterable {
-        case startup, rebuild, verify, snapshot, audit, append, batch, scale
+        case startup, rebuild, declared, verify, snapshot, audit, append, batch, scale
     }
 
     static let usage = """

@@ -20,6 +20,8 @@ final class Benchmark {
     var withSnapshot: String { root + "/snapshot" }
     var freshTemplate: String { root + "/fresh" }
     var drafts: String { root + "/drafts.jsonl" }
+    var draftsWithIDs: String { root + "/drafts-ids.jsonl" }
+    var declared: String { root + "/declared" }
     var database: String { root + "/peer.sqlite" }
     var logPath: String { full + "/events/log.jsonl" }
     private var lines = 0
@@ -104,7 +106,21 @@ final class Benchmark {
             var g = LogGenerator(total: n + 112, seed: options.seed ^ 0x5EED, assertions: false)
             _ = try GeneratedData.writeLog(freshTemplate, generator: &g, count: g.prefixCount)
             try GeneratedData.writeDrafts(drafts, generator: &g, count: n)
+            var same = LogGenerator(total: n + 112, seed: options.seed ^ 0x5EED, assertions: false)
+            for _ in 0..<same.prefixCount { _ = same.next() }
+            try GeneratedData.writeDrafts(draftsWithIDs, generator: &same, count: n, ids: true)
             note("batch file: \(ReportTable.count(n)) drafts (no figure.asserted) for a fresh log holding only its \(g.prefixCount - 1) units, written in \(ReportTable.duration(t.lap()))")
+        }
+
+        if options.only.contains(.declared) {
+            t = Stopwatch()
+            var g = LogGenerator(total: n, seed: options.seed ^ 0xDEC1, assertions: false, declaredShare: 0.3)
+            _ = try GeneratedData.writeLog(declared, generator: &g, count: n)
+            let v = try runner.run([antq, "verify", "--data", declared])
+            guard v.succeeded else {
+                throw GeneratedData.Failure(description: "the generated log with declared indicators does not pass 'antq verify':\n\(v.stdout.prefix(3000))\(v.stderr.prefix(2000))")
+            }
+            note("log with declared indicators: \(ReportTable.count(n)) events, 30 % of facts records of three declared indicators (decimals, a dimension), written in \(ReportTable.duration(t.lap()))")
         }
 
         if peers.sqlite != nil && (options.only.contains(.rebuild) || options.only.contains(.append)) {
@@ -120,6 +136,7 @@ final class Benchmark {
         let o = options.only
         if o.contains(.startup) { try startup() }
         if o.contains(.rebuild) { try rebuildAndPeers() }
+        if o.contains(.declared) { try rebuildDeclared() }
         if o.contains(.scale) { try scale() } else { rows.append(ReportRow(label: Label.scale, goal: .peakRSSWithin(0.2), skipped: "give --scale-check")) }
         if o.contains(.verify) { try verify() }
         if o.contains(.snapshot) { try summaryOnSnapshot() }
@@ -144,8 +161,12 @@ final class Benchmark {
         static let append = "one append (fsync), process start to exit"
         static let appendVsSQLite = "one append vs sqlite3 WAL insert (synchronous=FULL)"
         static let batch = "batch append of N events from a file"
+        static let batchIDs = "batch append of N events, each with its own id"
+        static let batchIDsMemory = "batch append with ids: peak memory"
+        static let declared = "rebuild --from-scratch, 30 % declared indicators"
         static let startup = "start-up: antq --version vs /bin/true"
-        static let order = [rebuild, orjson, jq, pythonJSON, sqlite, memory, scale, verify, summary, audit, append, appendVsSQLite, batch, startup]
+        static let order = [rebuild, orjson, jq, pythonJSON, sqlite, memory, declared, scale, verify, summary, audit, append, appendVsSQLite,
+                            batch, batchIDs, batchIDsMemory, startup]
     }
 
     private var repeats: Int { options.quick ? 3 : max(options.runs * 4, 21) }
@@ -186,7 +207,7 @@ final class Benchmark {
                 list[i].output = list[i].output ?? p.stdout.trimmingWhitespace
             }
         }
-        rows.append(ReportRow(label: Label.rebuild, antq: rebuild, goal: .atMostSeconds(0.5)))
+        rows.append(ReportRow(label: Label.rebuild, antq: rebuild, goal: .atMostSeconds(0.35)))
         rows.append(ReportRow(label: Label.memory, antq: rebuild, goal: .peakRSSAtMost(64 << 20)))
         let reference = list.first(where: { $0.output != nil })?.output
         for p in list {
@@ -277,12 +298,19 @@ final class Benchmark {
     }
 
     func batchAppend() throws {
-        progress("batch append of \(ReportTable.count(options.events)) events, \(options.runs) run(s) …")
+        try batchAppend(file: drafts, label: Label.batch, memoryLabel: nil)
+        try batchAppend(file: draftsWithIDs, label: Label.batchIDs, memoryLabel: Label.batchIDsMemory)
+    }
+
+    /// Times a batch append of `file` onto the fresh log; with `memoryLabel`,
+    /// its peak memory gets a row (and the ≤ 64 MB goal) of its own.
+    private func batchAppend(file: String, label: String, memoryLabel: String?) throws {
+        progress("\(label), \(options.runs) run(s) …")
         var a = Samples()
         // The memory probe doubles as the validity check of what a batch append writes.
         let probe = root + "/batch-probe"
         try GeneratedData.copyDataDirectory(freshTemplate, to: probe)
-        a.peakRSS = try peakRSS([antq, "append", "--file", drafts, "--data", probe])
+        a.peakRSS = try peakRSS([antq, "append", "--file", file, "--data", probe])
         let v = try runner.run([antq, "verify", "--data", probe])
         let verified = v.succeeded ? "the appended log verifies clean" : "the appended log FAILS verify: \(v.stdout.prefix(300))"
         try? FileManager.default.removeItem(atPath: probe)
@@ -290,14 +318,24 @@ final class Benchmark {
             let dir = root + "/batch-\(i)"
             try GeneratedData.copyDataDirectory(freshTemplate, to: dir)
             flushEarlierWrites()
-            let r = try must([antq, "append", "--file", drafts, "--data", dir])
-            guard r.stdout.contains("appended \(options.events) events") else {
+            let r = try must([antq, "append", "--file", file, "--data", dir])
+            guard r.stdout.contains("\(options.events)") || r.stdout.contains(ReportTable.count(options.events)) else {
                 throw GeneratedData.Failure(description: "unexpected output of the batch append: \(r.stdout)")
             }
             a.add(r)
             try? FileManager.default.removeItem(atPath: dir)
         }
-        rows.append(ReportRow(label: Label.batch, antq: a, goal: .eventsPerSecondAtLeast(500_000, events: options.events), note: verified))
+        rows.append(ReportRow(label: label, antq: a, goal: .eventsPerSecondAtLeast(500_000, events: options.events), note: verified))
+        if let memoryLabel { rows.append(ReportRow(label: memoryLabel, antq: a, goal: .peakRSSAtMost(64 << 20))) }
+    }
+
+    /// A full rebuild of the log whose facts are 30 % records of declared indicators.
+    func rebuildDeclared() throws {
+        progress("rebuild of the log with declared indicators, \(options.runs) run(s) …")
+        var a = Samples()
+        a.peakRSS = try peakRSS([antq, "rebuild", "--from-scratch", "--data", declared])
+        for _ in 0..<options.runs { a.add(try must([antq, "rebuild", "--from-scratch", "--data", declared])) }
+        rows.append(ReportRow(label: Label.declared, antq: a, goal: .atMostSeconds(0.35)))
     }
 
     /// Puts every dirty page on the device (`sync`), untimed, before a timed

@@ -59,12 +59,14 @@ enum GeneratedData {
     /// `antq append --file`: the envelope without seq, id, recorded and
     /// prev, and for amendments only what a clerk gives (target, reason,
     /// the corrected fields) — antq fills in `was`.
-    static func writeDrafts(_ path: String, generator: inout LogGenerator, count: Int) throws {
+    /// - Parameter ids: give every line its own `id`, as a system exporting into antq would (an idempotency key).
+    static func writeDrafts(_ path: String, generator: inout LogGenerator, count: Int, ids: Bool = false) throws {
         var out = try BufferedFile(path)
         for _ in 0..<count {
             let e = generator.next().event
             var w = JSONWriter(reserving: 256)
             w.beginObject()
+            if ids { w.key("id"); w.string(e.id) }
             w.key("type"); w.string(e.type.rawValue)
             w.key("occurred"); w.string(e.occurred.iso)
             if let c = e.data.correction {

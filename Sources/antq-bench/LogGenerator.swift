@@ -20,6 +20,9 @@ struct LogGenerator {
     /// Events to produce in all, `log.created` and the unit batch included.
     let total: Int
     let assertions: Bool
+    /// The share of facts that are records of indicators the log declares
+    /// (with decimals and a dimension), as a province's own log holds them.
+    let declaredShare: Double
     private var rng: SplitMix64
     let province = SyntheticProvince()
     /// Seq of the last event produced.
@@ -61,10 +64,11 @@ struct LogGenerator {
     /// - Parameters:
     ///   - total: events in all (at least 1,000: the header and units take 112).
     ///   - assertions: include `figure.asserted` (needs a running ledger; off for draft files).
-    init(total: Int, seed: UInt64, assertions: Bool) {
+    init(total: Int, seed: UInt64, assertions: Bool, declaredShare: Double = 0) {
         precondition(total >= 1000, "the generator needs at least 1,000 events")
         self.total = total
         self.assertions = assertions
+        self.declaredShare = declaredShare
         rng = SplitMix64(seed: seed)
         bodyStart = Int64(LogGenerator.firstBodyDay.dayNumber) * 86_400_000_000
         step = max(1, Int64(LogGenerator.years) * 365 * 86_400_000_000 / Int64(total))
@@ -73,7 +77,10 @@ struct LogGenerator {
     }
 
     /// Events of the header and unit batches: the prefix a fresh log needs before facts can be recorded.
-    var prefixCount: Int { 1 + province.all.count }
+    var prefixCount: Int { 1 + province.all.count + declarations.count }
+
+    /// The indicators a declared-share log declares, right after its units.
+    var declarations: [EventData] { declaredShare > 0 ? DeclaredIndicators.definitions : [] }
 
     var isFinished: Bool { seq >= total }
 
@@ -92,6 +99,9 @@ struct LogGenerator {
         case .header:
             e = event(occurred: CivilDate(year: 2014, month: 12, day: 30)!, unit: nil, by: "Phòng Tham mưu",
                       LogCreated(logID: rng.uuid()).data)
+        case .units where seq - 2 >= province.all.count:
+            e = event(occurred: LogGenerator.unitsRegistered, unit: province.province.code, by: "Phòng Tham mưu",
+                      declarations[seq - 2 - province.all.count])
         case .units:
             let u = province.all[seq - 2]
             e = event(occurred: LogGenerator.unitsRegistered, unit: u.code, by: "Phòng Tham mưu",
@@ -126,7 +136,7 @@ struct LogGenerator {
             batchRecorded = UTCInstant(date: CivilDate(year: 2014, month: 12, day: 30)!, hour: 2, minute: 0, second: 0)!
         } else if seq == 1 {
             batchKind = .units
-            size = province.all.count
+            size = province.all.count + declarations.count
             batchRecorded = UTCInstant(date: CivilDate(year: 2014, month: 12, day: 31)!, hour: 2, minute: 0, second: 0)!
         } else {
             let fraction = Double(seq) / Double(total)
@@ -176,6 +186,7 @@ struct LogGenerator {
         if r >= 60 && r < 70, let e = modelDissolved() { return e }
         if r >= 70 && r < 120 { return cameraInstalled() }
         if r >= 120 && r < 140, let e = cameraRemoved() { return e }
+        if declaredShare > 0 && rng.chance(declaredShare / 0.86) { return declaredRecord() }
         return flow(r)
     }
 
@@ -206,6 +217,15 @@ struct LogGenerator {
             data = award(c)
         }
         let e = event(occurred: jitteredDay(), unit: unit, data)
+        remember(e)
+        return e
+    }
+
+    /// A record of a declared indicator, in a commune.
+    private mutating func declaredRecord() -> Event {
+        let c = commune()
+        let data = DeclaredIndicators.record(&rng)
+        let e = event(occurred: jitteredDay(), unit: c.code, data)
         remember(e)
         return e
     }

@@ -52,3 +52,39 @@ extension UUIDText {
         return "00000000-0000-4000-8000-" + String(repeating: "0", count: max(0, 12 - hex.count)) + hex.suffix(12)
     }
 }
+
+/// A canonical UUID as its 128 bits: what a batch keeps of every id it
+/// brings, to find repeats and clashes with the log, at a fraction of the
+/// memory of the text.
+public struct UUIDKey: Hashable, Comparable, Sendable {
+    public let high: UInt64
+    public let low: UInt64
+
+    /// Nil unless `text` is canonical (lowercase 8-4-4-4-12 hex).
+    public init?(_ text: String) {
+        guard UUIDText.isCanonical(text) else { return nil }
+        var high: UInt64 = 0, low: UInt64 = 0, n = 0
+        for c in text.utf8 where c != 0x2D {
+            let v = UInt64(c <= 0x39 ? c - 0x30 : c - 0x61 + 10)
+            if n < 16 { high = high << 4 | v } else { low = low << 4 | v }
+            n += 1
+        }
+        self.high = high
+        self.low = low
+    }
+
+    public static func < (a: UUIDKey, b: UUIDKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
+
+    /// The canonical text.
+    public var text: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for i in 0..<32 {
+            if i == 8 || i == 12 || i == 16 || i == 20 { out.append(0x2D) }
+            let word = i < 16 ? high : low
+            out.append(digits[Int(word >> UInt64(60 - 4 * (i % 16)) & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

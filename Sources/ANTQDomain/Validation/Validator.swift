@@ -22,7 +22,7 @@ public struct Validator {
     /// events accepted earlier in this batch.
     public var retainsAccepted = true
     private var batchIndex: [Int: Int] = [:]
-    private var batchIDs: Set<String> = []
+    private var batchIDs: Set<UUIDKey> = []
     /// Whether the shortcuts of a long batch are used (tests turn them off
     /// to compare). They only skip work whose outcome is already known.
     public var usesFastPaths = true
@@ -89,7 +89,7 @@ public struct Validator {
             if !UUIDText.isCanonical(given) {
                 problems.append(EventCodingError(field: "id", problem: Text("\"\(typed)\" không phải UUID", "\"\(typed)\" is not a UUID"),
                                                  fix: Text("bỏ trống để antq tự cấp", "omit it and antq assigns one")))
-            } else if !batchIDs.insert(given).inserted {
+            } else if let key = UUIDKey(given), !batchIDs.insert(key).inserted {
                 problems.append(EventCodingError(field: "id", problem: Text("\(given) xuất hiện hai lần trong đợt ghi", "\(given) appears twice in this batch"),
                                                  fix: Text("mỗi sự kiện một mã riêng", "every event needs its own id")))
             }
