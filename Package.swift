@@ -68,7 +68,7 @@ let package = Package(
 
         .testTarget(name: "SeededRandomTests", dependencies: ["SeededRandom"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing", "SeededRandom"]),
-        .testTarget(name: "JSONCodecTests", dependencies: ["JSONCodec", "SeededRandom"]),
+        .testTarget(name: "JSONCodecTests", dependencies: ["JSONCodec", "SeededRandom"], exclude: ["JSONTestSuite"]),
         .testTarget(name: "DecimalsTests", dependencies: ["Decimals", "SeededRandom"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "SeededRandom"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),

@@ -7,13 +7,14 @@ final class JSONTestSuiteTests: XCTestCase {
     /// y_ files we deliberately reject: strict log policy forbids duplicate keys.
     static let stricterThanSuite: Set<String> = ["y_object_duplicated_key.json", "y_object_duplicated_key_and_value.json"]
 
+    /// The corpus is vendored next to this file (with its licence), so every clone runs it.
     func corpusDirectory() throws -> URL {
-        // .../jsoncodec/Tests/JSONCodecTests/this.swift → package root → ../shared/jsontestsuite/test_parsing
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [root.appendingPathComponent("../shared/jsontestsuite/test_parsing").standardizedFileURL,
-                          root.appendingPathComponent("../../shared/jsontestsuite/test_parsing").standardizedFileURL]
-        for c in candidates where FileManager.default.fileExists(atPath: c.path) { return c }
-        throw XCTSkip("JSONTestSuite corpus not found at \(candidates[0].path); skipping")
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("JSONTestSuite/test_parsing")
+        guard FileManager.default.fileExists(atPath: dir.path) else {
+            XCTFail("the vendored JSONTestSuite corpus is missing at \(dir.path)")
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return dir
     }
 
     func testJSONTestSuiteYesNoAndImplementationDefinedFiles() throws {
