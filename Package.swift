@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "ANTQDomain", dependencies: ["Decimals", "TextFormats"]),
         // The log's bytes: stored lines and batch lines read and written by the declarations
         // (one general reader, one fast path), and the snapshot codec.
-        .target(name: "ANTQCodec", dependencies: ["ANTQDomain", "Decimals", "JSONCodec", "TextFormats", "Hashing"]),
+        .target(name: "ANTQCodec", dependencies: ["ANTQDomain", "Decimals", "JSONCodec", "TextFormats", "Hashing", "SystemCalls"]),
         // A data directory: replay with snapshots, validated atomic appends, verification, audit.
         .target(name: "ANTQStore", dependencies: ["ANTQDomain", "ANTQCodec", "Decimals", "EventLog", "SystemCalls", "Hashing", "JSONCodec", "TextFormats"]),
         // Reports: text, Markdown, CSV, JSON, HTML in Vietnamese or English.
@@ -43,13 +43,12 @@ let package = Package(
         // The CLI: parses, calls, prints.
         // Release builds are one static executable (Swift runtime, Dispatch
         // and glibc linked in; antq does not use Foundation): no dynamic
-        // loader, no symbol lookups, so `antq --version` takes 1.2 ms instead
-        // of 2.4 ms with only the Swift runtime static (14 ms fully dynamic),
-        // which is a third of a single `antq append`. Costs: a 20 MB binary,
-        // and the linker's note that the runtime's optional dlopen needs the
-        // same glibc at run time (antq is built where it runs; it does not
-        // use NSS: the OS user is read from /etc/passwd). Debug builds and
-        // tests link dynamically as usual. See README, Performance.
+        // loader and no symbol lookups at start-up, which is a large part of
+        // a single `antq append` (the benchmark's start-up row measures it).
+        // Costs: a large binary, and the linker's note that the runtime's
+        // optional dlopen needs the same glibc at run time (antq is built
+        // where it runs; it does not use NSS: the OS user is read from
+        // /etc/passwd). Debug builds and tests link dynamically as usual.
         .executableTarget(name: "antq", dependencies: ["ANTQStore", "ANTQReports", "ANTQDomain", "ANTQCodec", "Decimals", "CommandLineKit", "TextFormats", "EventLog", "SystemCalls", "JSONCodec"],
                           linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
         // Writes the bundled Bình Dương demonstration log (deterministic).

@@ -1,11 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// Random (version 4) UUIDs for new events, drawn from the system's secure
 /// generator 4 KiB at a time: one `getentropy` call per 16 ids instead of
-/// two `getrandom` calls per id, and formatted straight into ASCII. A batch of a million
-/// events would otherwise spend a third of its time here.
+/// two `getrandom` calls per id, and formatted straight into ASCII: a big
+/// batch makes an id per event.
 public struct UUIDSource {
     private var pool: [UInt8] = []
     private var used = 0
@@ -25,17 +23,7 @@ public struct UUIDSource {
 
     private mutating func refill() {
         if pool.count != UUIDSource.poolSize { pool = [UInt8](repeating: 0, count: UUIDSource.poolSize) }
-        var filled = 0
-        #if canImport(Glibc)
-        pool.withUnsafeMutableBytes { b in
-            // getentropy (glibc 2.25+) gives at most 256 bytes a call.
-            while filled < b.count {
-                let n = min(256, b.count - filled)
-                if getentropy(b.baseAddress! + filled, n) != 0 { break }
-                filled += n
-            }
-        }
-        #endif
+        var filled = pool.withUnsafeMutableBytes { SecureRandom.fill($0) }
         if filled < pool.count {
             // No getrandom: the standard library's generator is just as secure.
             var g = SystemRandomNumberGenerator()

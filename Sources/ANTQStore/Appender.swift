@@ -141,7 +141,6 @@ extension DataStore {
                 after = batch.ledger
             }
             if let session, let after { session.remember(after, ids: summary.ids, tail: receipt.fingerprint) }
-            if let r = receipt.recovery { _ = r }
             let result = BatchReceipt(count: summary.count, first: summary.first, last: summary.last,
                                       fingerprint: receipt.fingerprint, recovered: receipt.recovery)
             if let after, after.isComplete { maybeSnapshotAfterAppend(after, receipt: receipt, count: summary.count) }

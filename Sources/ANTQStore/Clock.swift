@@ -1,3 +1,4 @@
+import SystemCalls
 import TextFormats
 
 /// Where `recorded` instants come from. The CLI always uses the system
@@ -8,7 +9,7 @@ public struct Clock: Sendable {
 
     public init(now: @escaping @Sendable () -> UTCInstant) { self.now = now }
 
-    public static let system = Clock { UTCInstant.now() }
+    public static let system = Clock { UTCInstant(microsecondsSinceEpoch: RealtimeClock.microsecondsSinceEpoch()) }
 
     /// Today in Vietnam (UTC+7): the last day an event may have occurred on.
     public static func vietnamDay(of instant: UTCInstant) -> CivilDate {

@@ -42,9 +42,9 @@ public struct SnapshotStore: Sendable {
         /// XXH64 of the piece without its newline.
         /// - Note: A checksum against damage, not a digest: a snapshot is a
         ///   cache tied to the log by `lineHash`, and anyone able to edit it
-        ///   could recompute an unkeyed SHA-256 just as well. SHA-256 took a
-        ///   tenth of a summary's CPU time: 1.22 ms per 2.3 MB models piece,
-        ///   against 0.11 ms for XXH64.
+        ///   could recompute an unkeyed SHA-256 just as well, and SHA-256 is
+        ///   an order of magnitude slower than XXH64 on the megabytes a
+        ///   summary loads.
         public var checksum: UInt64
     }
 
@@ -302,7 +302,7 @@ public struct SnapshotStore: Sendable {
             for (i, section) in sectionsOfJobs.enumerated() {
                 // Taken out of its slot, so that joining the second half of the
                 // models into the first changes the first in place (a copy of
-                // ten thousand models was 6% of a summary).
+                // a big models table is a visible part of a summary).
                 switch results.take(i) {
                 case .failure(let rejection): throw rejection
                 case .success(let piece): ledger.absorb(piece, section: section)

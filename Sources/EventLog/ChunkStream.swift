@@ -21,9 +21,9 @@ public struct ChunkStream {
     public var maxLineLength: Int
 
     /// - Parameter chunkSize: 4 MB by default: each block is a round of
-    ///   work for every core, and at 1 MB the rounds' starts and ends (a core
-    ///   waiting for the other, the next read) cost a rebuild, verify or audit 4-7% of its time;
-    ///   the larger buffer costs 3 MB of memory.
+    ///   work for every core, and smaller blocks spend more of a rebuild,
+    ///   verify or audit in the rounds' starts and ends (a core waiting for
+    ///   the other, the next read); a larger buffer costs memory.
     public init(chunkSize: Int = 4 << 20, maxLineLength: Int = 16 << 20) {
         self.chunkSize = chunkSize
         self.maxLineLength = maxLineLength

@@ -336,8 +336,7 @@ final class ChunkWriter: @unchecked Sendable {
     /// Appends a chunk of a batch (the file is open for appending; `offset`
     /// is where the chunk lands) and has the kernel start writing it to the
     /// device. The batch's final `fsync` then waits only for the last
-    /// chunks instead of all of them: a batch of 1M events (325 MB) waited
-    /// 150 ms there, the cores idle.
+    /// chunks instead of all of them, with the cores idle.
     static func write(_ bytes: [UInt8], at offset: Int64, to fd: FileDescriptor) throws(Errno) {
         try fd.writeAll(bytes)
         fd.startWriteback(offset: offset, count: Int64(bytes.count))

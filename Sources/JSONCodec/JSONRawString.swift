@@ -33,7 +33,8 @@ public struct JSONRawString {
     public func equals(_ literal: StaticString) -> Bool {
         if escaped { return string == literal.description }
         guard bytes.count == literal.utf8CodeUnitCount else { return false }
-        return memcmp(bytes.baseAddress!, literal.utf8Start, bytes.count) == 0
+        let other = UnsafeBufferPointer(start: literal.utf8Start, count: bytes.count)
+        return bytes.elementsEqual(other)
     }
 }
 
@@ -47,9 +48,3 @@ extension JSONScanner {
         return JSONRawString(bytes: UnsafeBufferPointer(start: base + s.start, count: s.end &- s.start), escaped: s.escaped)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

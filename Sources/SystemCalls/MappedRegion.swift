@@ -6,9 +6,8 @@ import Glibc
 /// `MAP_POPULATE`) for as long as the value lives.
 ///
 /// Why: a snapshot's pieces are megabytes that are read once. Reading a
-/// 2.3 MB piece into an array took 1.2–2.3 ms, most of it faulting in
-/// fresh memory for the copy; mapping it takes 0.2–0.6 ms and copies
-/// nothing.
+/// piece into an array spends most of its time faulting in fresh memory
+/// for the copy; mapping it copies nothing.
 ///
 /// Only for files that are never changed in place, and only within the
 /// file's size when mapped: reading a mapped page past the end of a file

@@ -3,8 +3,8 @@
 /// Text arrives decomposed from macOS file names and some web pages; stored keys and
 /// headers are NFC so byte-wise comparisons, hashes and file diffs agree.
 /// Uses the standard library's own normaliser (the one `String` comparison
-/// runs on), so antq needs no Foundation to start: a process without it
-/// starts in about 5 ms instead of 11.
+/// runs on), so antq needs no Foundation, whose loading would dominate the
+/// start-up of a short command.
 public func nfc(_ s: String) -> String {
     if quickCheckNFC(s) { return s }
     var bytes: [UInt8] = []

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A moment in UTC with microsecond precision, stored as microseconds since 1970-01-01T00:00:00Z.
 ///
@@ -19,13 +14,6 @@ public struct UTCInstant: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     public init(microsecondsSinceEpoch: Int64) {
         self.microsecondsSinceEpoch = microsecondsSinceEpoch
-    }
-
-    /// The current time, read from `clock_gettime(CLOCK_REALTIME)`.
-    public static func now() -> UTCInstant {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return UTCInstant(microsecondsSinceEpoch: Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1_000)
     }
 
     /// An instant on `date` at the given UTC time of day; nil if a field is out of range.

@@ -90,7 +90,7 @@ struct Context {
     }
 
     /// Today in Vietnam.
-    var today: CivilDate { Clock.vietnamDay(of: UTCInstant.now()) }
+    var today: CivilDate { Clock.vietnamDay(of: Clock.system.now()) }
 }
 
 /// Errors the CLI itself raises (on top of the store's), with their exit codes.
