@@ -64,7 +64,7 @@ extension DataStore {
         let fold = ParallelFold(decoder: decoding, projection: LedgerProjection(), start: foldStart, mode: .verify(keyed ? chainKey : .plain))
         var timing = (decode: UInt64(0), fold: UInt64(0))
         defer {
-            if Environment.value("ANTQ_PROFILE") != nil {
+            if Profiling.isOn {
                 note("profile: decode and hash \(timing.decode / 1_000_000) ms, checks and fold \(timing.fold / 1_000_000) ms")
             }
         }

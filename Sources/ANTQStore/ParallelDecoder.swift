@@ -75,8 +75,7 @@ struct ParallelDecoder: Sendable {
     func run(pieces n: Int, alongside other: PendingLoad? = nil, _ work: @Sendable (Int) -> Void) {
         let extra = other?.jobCount ?? 0
         if n == 1 && extra == 0 { work(0) } else {
-            DispatchQueue.concurrentPerform(iterations: extra + n) { i in
-                MallocTuning.adviseHugePagesForThisThread()
+            ParallelWork.perform(iterations: extra + n) { i in
                 if i < extra { other!.run(i) } else { work(i - extra) }
             }
         }

@@ -74,7 +74,7 @@ public struct SnapshotStore: Sendable {
             var hash: UInt64 = 0
         }
         let done = jobs.map { _ in Piece() }
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        ParallelWork.perform(iterations: jobs.count) { i in
             let piece = done[i]
             piece.bytes = jobs[i].encode()
             piece.hash = XXH64.hash(piece.bytes)
@@ -250,9 +250,8 @@ public struct SnapshotStore: Sendable {
         // are still joined, and a failure reported, in the file's order.
         let longestFirst = jobs.indices.sorted { jobs[$0].info.length > jobs[$1].info.length }
         let results = PieceResults(count: jobs.count)
-        let profiling = Environment.value("ANTQ_PROFILE") != nil
+        let profiling = Profiling.isOn
         let work = { @Sendable [jobs, fd] (k: Int) in
-            MallocTuning.adviseHugePagesForThisThread()
             let i = longestFirst[k]
             let job = jobs[i]
             guard job.offset + Int64(job.info.length) <= fileSize else {
@@ -292,7 +291,7 @@ public struct SnapshotStore: Sendable {
             results.set(i, .success(piece))
             if profiling {
                 let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
-                try? FileDescriptor(rawValue: 2, path: "stderr").writeAll(Array("profile: snapshot \(job.info.section.rawValue) piece \(job.info.piece): \(bytes.count) bytes decoded in \(ms) ms\n".utf8))
+                Profiling.report("snapshot \(job.info.section.rawValue) piece \(job.info.piece): \(bytes.count) bytes decoded in \(ms) ms")
             }
         }
         let sectionsOfJobs = jobs.map(\.info.section)
@@ -341,7 +340,7 @@ public final class PendingLoad: @unchecked Sendable {
 
     /// Runs every job on the cores, then `finish()`es.
     public func decode() throws(SnapshotStore.Rejection) -> SnapshotStore.Loaded {
-        DispatchQueue.concurrentPerform(iterations: jobCount, execute: run)
+        ParallelWork.perform(iterations: jobCount, run)
         return try finish()
     }
 

@@ -19,6 +19,7 @@ let parser = CommandLineParser(Tool.spec)
 // backed by 2 MB pages (a summary on a snapshot: 3,300 page faults -> 1,000).
 let buildsTheWholeState: Set<String> = ["rebuild", "snapshot", "summary", "state", "audit", "diff", "export", "verify"]
 let env = Environment.variables()
+if env["ANTQ_PROFILE"] != nil { Profiling.enable() }
 
 func execute() -> Int32 {
     let outcome: ParseOutcome
