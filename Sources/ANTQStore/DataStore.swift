@@ -26,7 +26,7 @@ public struct DataStore: Sendable {
     public var progress: (@Sendable (Int64, Int64) -> Void)?
     /// How lines are spread over cores when a replay or a verify decodes
     /// them; tests shrink the pieces to make small logs take the parallel path.
-    var decoding = ParallelDecoder()
+    var decoding = BlockPieces()
     /// The blocks the log is read in during a replay (tests make it small
     /// to give a short log a tail of many blocks).
     var replayBlockSize = ChunkStream().chunkSize

@@ -78,7 +78,7 @@ struct ParallelFold {
         var flowsBeforeAssertion: [Int: FlowTable] = [:]
     }
 
-    let decoder: ParallelDecoder
+    let decoder: BlockPieces
     /// The reporting months, known from the log's header before the replay.
     let projection: LedgerProjection
     let months: ReportingMonths
@@ -86,7 +86,7 @@ struct ParallelFold {
     /// One table per worker, kept across blocks in a replay.
     let tables: [Table]
 
-    init(decoder: ParallelDecoder, projection: LedgerProjection, start: MonthDay, mode: Mode) {
+    init(decoder: BlockPieces, projection: LedgerProjection, start: MonthDay, mode: Mode) {
         self.decoder = decoder
         self.projection = projection
         self.months = ReportingMonths(start: start)
@@ -140,7 +140,7 @@ struct ParallelFold {
         var persistent = false
         if case .replay = self.mode { persistent = true }
         let parts = (0..<(cuts.count - 1)).map { i in Part(table: persistent ? tables[i] : Table(), from: cuts[i]) }
-        let block = ParallelDecoder.Block(bytes: bytes)
+        let block = BlockPieces.Block(bytes: bytes)
         let mode = self.mode
         decoder.run(pieces: parts.count) { i in
             let part = parts[i]
@@ -204,7 +204,7 @@ struct ParallelFold {
         guard case .replay(_, let keep, let models, _) = mode else { return }
         var reader = LineReader()
         var n = 0
-        ParallelDecoder.Block(bytes: bytes).forEachLine(from: part.from, to: bytes.count) { offset, length in
+        BlockPieces.Block(bytes: bytes).forEachLine(from: part.from, to: bytes.count) { offset, length in
             guard n < part.lines else { return false }
             n += 1
             if let line = try? reader.read(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])) {

@@ -149,88 +149,56 @@ extension DataStore {
         var lastLineLength = 0
         var endOffset = from
         var failure: StoreError?
-        var parallel = decoding
-        parallel.chain = links.key
+        let parallel = decoding
+        // A visitor that sees every event (`visit` without `visitsFlows`)
+        // keeps every event, models included, out of the workers' tables:
+        // the same loop then hands it each one in log order.
+        let seesEverything = visit != nil && visitsFlows == nil
+        let keep: (@Sendable (Event) -> Bool)? = seesEverything ? { @Sendable _ in true } : visitsFlows
         let fold = ParallelFold(decoder: parallel, projection: projection, start: start,
-                                mode: .replay(asOf: asOf, keep: visitsFlows, models: projection.includesModels, links: links))
+                                mode: .replay(asOf: asOf, keep: keep, models: seesEverything || projection.includesModels, links: links))
         do {
             try ChunkStream(chunkSize: replayBlockSize).forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Int? in
                 var lineNumber = chunk.firstLine
-                if visit == nil || visitsFlows != nil {
-                    // Flows folded on every core, the rest here in order.
-                    let parts = fold.fold(chunk.bytes)
-                    for (k, part) in parts.enumerated() {
-                        if let broken = join.join(part.chain) {
-                            failure = chainFailure(broken, foundAt: lineNumber, links: links)
-                            return nil
-                        }
-                        for (index, e, start, length) in part.events {
-                            if let visit {
-                                do { try visit(e, UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)]), &ledger) } catch {
-                                    failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error)")
-                                    return nil
-                                }
-                            }
-                            projection.apply(e, to: &ledger)
-                        }
-                        if let last = part.last {
-                            ledger.lastSeq = last.seq
-                            ledger.lastRecorded = last.recorded
-                            lastSeq = last.seq
-                            lastLineOffset = chunk.offset + Int64(last.start)
-                            lastLineLength = last.length
-                            endOffset = lastLineOffset + Int64(last.length) + 1
-                        }
-                        replayed += part.lines
-                        if let (index, error) = part.failure {
-                            failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error)")
-                            return nil
-                        }
-                        if let (index, broken) = part.chainBreak {
-                            failure = chainFailure(broken, foundAt: lineNumber + index, links: links)
-                            return nil
-                        }
-                        if part.reachedAsOf {
-                            // The later parts of this block folded events recorded after --as-of.
-                            for later in parts[(k + 1)...] { fold.undo(later, in: chunk.bytes) }
-                            return nil
-                        }
-                        lineNumber += part.lines
+                // Flows folded on every core, the rest here in order.
+                let parts = fold.fold(chunk.bytes)
+                for (k, part) in parts.enumerated() {
+                    if let broken = join.join(part.chain) {
+                        failure = chainFailure(broken, foundAt: lineNumber, links: links)
+                        return nil
                     }
-                } else {
-                    // Every event seen by `visit`, in order.
-                    let parts = parallel.decode(chunk.bytes)
-                    for part in parts {
-                        for (i, r) in part.results.enumerated() {
-                            let number = lineNumber + i
-                            let line: StoredLine
-                            switch r {
-                            case .success(let l): line = l
-                            case .failure(let error):
-                                failure = .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
+                    for (index, e, start, length) in part.events {
+                        if let visit {
+                            do { try visit(e, UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)]), &ledger) } catch {
+                                failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error)")
                                 return nil
                             }
-                            let e = line.event
-                            let (start, length) = part.spans[i]
-                            if let asOf, e.recorded > asOf { return nil }
-                            if let broken = join.add(seq: e.seq, prev: line.prev, link: links.key == nil ? nil : part.links[i]) {
-                                failure = chainFailure(broken, foundAt: number, links: links)
-                                return nil
-                            }
-                            let bytes = UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)])
-                            do { try visit?(e, bytes, &ledger) } catch {
-                                failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: number, reason: "\(error)")
-                                return nil
-                            }
-                            projection.apply(e, to: &ledger)
-                            replayed += 1
-                            lastSeq = e.seq
-                            lastLineOffset = chunk.offset + Int64(start)
-                            lastLineLength = length
-                            endOffset = lastLineOffset + Int64(length) + 1
                         }
-                        lineNumber += part.results.count
+                        projection.apply(e, to: &ledger)
                     }
+                    if let last = part.last {
+                        ledger.lastSeq = last.seq
+                        ledger.lastRecorded = last.recorded
+                        lastSeq = last.seq
+                        lastLineOffset = chunk.offset + Int64(last.start)
+                        lastLineLength = last.length
+                        endOffset = lastLineOffset + Int64(last.length) + 1
+                    }
+                    replayed += part.lines
+                    if let (index, error) = part.failure {
+                        failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error)")
+                        return nil
+                    }
+                    if let (index, broken) = part.chainBreak {
+                        failure = chainFailure(broken, foundAt: lineNumber + index, links: links)
+                        return nil
+                    }
+                    if part.reachedAsOf {
+                        // The later parts of this block folded events recorded after --as-of.
+                        for later in parts[(k + 1)...] { fold.undo(later, in: chunk.bytes) }
+                        return nil
+                    }
+                    lineNumber += part.lines
                 }
                 if let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }
                 return lineNumber - chunk.firstLine
