@@ -61,10 +61,11 @@ public struct SummaryReport: Sendable {
             let cq = query(compare.ledger, compare.period)
             for r in rows { compareRows[r.code] = cq.values(unit: r.code) }
         }
-        // Columns share the models standing on a day with each other (a level is read once per column's last day).
+        // Every column rolls up over the report's tree (its last day), so the columns of a unit add up to
+        // its total even when communes moved between districts during the period; levels are read on each column's last day.
         let standing = StandingModels()
         let columnRows = columns.map { c -> [String: [String: ExactDecimal?]] in
-            let cq = query(c.ledger, c.period, standing: standing)
+            let cq = query(c.ledger, c.period, standing: standing, treeDay: day)
             var out: [String: [String: ExactDecimal?]] = [:]
             for r in rows { out[r.code] = cq.values(unit: r.code) }
             return out
@@ -95,10 +96,11 @@ public struct SummaryReport: Sendable {
     }
 
     /// The query for a period: by whole months, or over a ledger folded for the period's days.
-    public static func query(_ ledger: Ledger, _ p: Period, standing: StandingModels? = nil) -> FigureQuery {
+    /// - Parameter treeDay: the day whose unit tree rolls up (a column's: the report's last day).
+    public static func query(_ ledger: Ledger, _ p: Period, standing: StandingModels? = nil, treeDay: CivilDate? = nil) -> FigureQuery {
         FigureQuery.isWholeMonths(first: p.firstDay, last: p.lastDay, periodStart: p.start)
-            ? FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, periodStart: p.start, standing: standing)
-            : FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, months: nil, standing: standing)
+            ? FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, periodStart: p.start, standing: standing, treeDay: treeDay)
+            : FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, months: nil, standing: standing, treeDay: treeDay)
     }
 
     public var flows: [FigureDefinition] { figures.filter { $0.isFlow || $0.isRatio } }
