@@ -45,7 +45,10 @@ public struct SummaryReport: Sendable {
     public static func make(ledger: Ledger, period: Period, unit: String?, depth: Int, fingerprint: Fingerprint, asOf: UTCInstant?,
                             compare: (period: Period, ledger: Ledger)? = nil, columns: [(period: Period, ledger: Ledger)] = [],
                             chain: ChainCheck = .sha256) -> SummaryReport {
-        let q = query(ledger, period)
+        // The models standing on each column's last day (and the period's), worked out in one walk.
+        let standing = StandingModels()
+        if !columns.isEmpty { standing.prepare(ledger, days: columns.map(\.period.lastDay) + [period.lastDay]) }
+        let q = query(ledger, period, standing: standing)
         let day = period.lastDay
         let roots = unit.map { [$0] } ?? ledger.units.roots(on: day)
         let children = ledger.units.children(on: day)
@@ -63,7 +66,6 @@ public struct SummaryReport: Sendable {
         }
         // Every column rolls up over the report's tree (its last day), so the columns of a unit add up to
         // its total even when communes moved between districts during the period; levels are read on each column's last day.
-        let standing = StandingModels()
         let columnRows = columns.map { c -> [String: [String: ExactDecimal?]] in
             let cq = query(c.ledger, c.period, standing: standing, treeDay: day)
             var out: [String: [String: ExactDecimal?]] = [:]

@@ -140,12 +140,13 @@ final class Benchmark {
         static let scale = "rebuild peak memory at 4×N"
         static let verify = "verify vs sha256sum"
         static let summary = "summary after 10,000 events on a snapshot vs rebuild"
+        static let summaryMonths = "summary --columns months on a snapshot vs yearly summary"
         static let audit = "audit arrests --year Y vs rebuild"
         static let append = "one append (fsync), process start to exit"
         static let appendVsSQLite = "one append vs sqlite3 WAL insert (synchronous=FULL)"
         static let batch = "batch append of N events from a file"
         static let startup = "start-up: antq --version vs /bin/true"
-        static let order = [rebuild, orjson, jq, pythonJSON, sqlite, memory, scale, verify, summary, audit, append, appendVsSQLite, batch, startup]
+        static let order = [rebuild, orjson, jq, pythonJSON, sqlite, memory, scale, verify, summary, summaryMonths, audit, append, appendVsSQLite, batch, startup]
     }
 
     private var repeats: Int { options.quick ? 3 : max(options.runs * 4, 21) }
@@ -245,6 +246,16 @@ final class Benchmark {
         var row = ReportRow(label: Label.summary, antq: a, peerName: "rebuild", peer: rebuild.isEmpty ? nil : rebuild, goal: .ratioAtMost(0.05))
         row.note = "\(ReportTable.count(tailEvents)) events after the snapshot"
         rows.append(row)
+
+        // Issue 16: a year in twelve month columns from the same snapshot, against the yearly summary just timed.
+        progress("summary --period \(year) --columns months on a snapshot …")
+        let monthly = [antq, "summary", "--period", String(year), "--columns", "months", "--data", withSnapshot]
+        var m = Samples()
+        m.peakRSS = try peakRSS(monthly, env: env)
+        for _ in 0..<repeats { m.add(try must(monthly, env: env)) }
+        var columns = ReportRow(label: Label.summaryMonths, antq: m, peerName: "summary YEAR", peer: a, goal: .ratioAtMost(2))
+        columns.note = "same snapshot and tail"
+        rows.append(columns)
     }
 
     func audit() throws {

@@ -147,4 +147,21 @@ import TextFormats
         let previous = Self.summary(p, log, compare: try p.previous())
         #expect(SummaryRenderer.render(previous, format: .text, lang: .vi).contains("so với kỳ trước"))
     }
+
+    @Test(arguments: [UInt64(131), 132])
+    func theModelsStandingOnManyDaysAtOnceAreThoseOfEachDayAlone(seed: UInt64) {
+        let log = Self.randomLog(seed)
+        var r = SplitMix64(seed: seed, stream: "standing")
+        let days = (0..<40).map { _ in CivilDate(year: r.int(2011...2026), month: r.int(1...12), day: r.int(1...28))! }.sorted()
+        var many = [[String]](repeating: [], count: days.count)
+        log.ledger.models.forEachStanding(on: days) { i, unit, kind, members in many[i].append("\(unit) \(kind) \(members)") }
+        var standing = 0
+        for (i, d) in days.enumerated() {
+            var one: [String] = []
+            log.ledger.models.forEachStanding(on: d) { unit, kind, members in one.append("\(unit) \(kind) \(members)") }
+            #expect(one.sorted() == many[i].sorted(), "\(d.iso)")
+            standing += one.count
+        }
+        #expect(standing > 20)
+    }
 }

@@ -17,6 +17,7 @@ import Testing
         "rebuild peak memory at 4×N",
         "verify vs sha256sum",
         "summary after 10,000 events on a snapshot vs rebuild",
+        "summary --columns months on a snapshot vs yearly summary",
         "audit arrests --year Y vs rebuild",
         "one append (fsync), process start to exit",
         "one append vs sqlite3 WAL insert (synchronous=FULL)",

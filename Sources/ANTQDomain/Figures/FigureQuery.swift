@@ -190,10 +190,27 @@ public final class StandingModels: @unchecked Sendable {
 
     private var day: CivilDate?
     private var totals: [String: Totals] = [:]
+    /// Worked out ahead for several days (`prepare`).
+    private var prepared: [CivilDate: [String: Totals]] = [:]
 
     public init() {}
 
+    /// Works out the models standing on each of `days` in one walk over the
+    /// models (the columns of a report): what `byUnit` then returns for them.
+    public func prepare(_ ledger: Ledger, days: [CivilDate]) {
+        let sorted = Array(Set(days)).sorted()
+        var out = [[String: Totals]](repeating: [:], count: sorted.count)
+        ledger.models.forEachStanding(on: sorted) { i, unit, kind, members in
+            var t = out[i][unit] ?? Totals()
+            let k = t.kinds[kind] ?? (0, 0)
+            t.kinds[kind] = (k.models + 1, k.members + members)
+            out[i][unit] = t
+        }
+        for (i, d) in sorted.enumerated() { prepared[d] = out[i] }
+    }
+
     func byUnit(_ ledger: Ledger, on day: CivilDate) -> [String: Totals] {
+        if let p = prepared[day] { return p }
         if self.day == day { return totals }
         var out: [String: Totals] = [:]
         ledger.models.forEachStanding(on: day) { unit, kind, members in

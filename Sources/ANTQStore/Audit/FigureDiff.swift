@@ -24,6 +24,8 @@ public struct FigureDiff: Sendable {
     public var changes: [Change]
     /// How far the chain of the log was checked by the reads behind this diff.
     public var chain: ChainCheck = .sha256
+    /// The period asked for; nil for every reporting year with flows.
+    public var period: Period?
 }
 
 extension DataStore {
@@ -72,7 +74,7 @@ extension DataStore {
                 }
             }
         }
-        return FigureDiff(from: a, to: b, fromFingerprint: fpA, toFingerprint: rB.fingerprint, changes: changes, chain: rB.chain)
+        return FigureDiff(from: a, to: b, fromFingerprint: fpA, toFingerprint: rB.fingerprint, changes: changes, chain: rB.chain, period: period)
     }
 
     /// Whether `e` changed figure `d` of `period` within `scope`: for a flow,
