@@ -67,8 +67,8 @@ public enum SummaryRenderer {
             let vi = lang.isVietnamese, against = name.text(vietnamese: vi)
             if difference.isZero { return vi ? "bằng \(against)" : "the same as \(against)" }
             let up = difference > .zero
-            var amount = lang.figure(up ? difference : ((try? ExactDecimal.zero.subtracting(difference)) ?? difference), d)
-            if let p = percent { amount += " (" + percentText(lang) + ")" }
+            var amount = lang.figure(up ? difference : difference.negated(), d)
+            if percent != nil { amount += " (" + percentText(lang) + ")" }
             return vi ? (up ? "tăng " : "giảm ") + amount + " so với " + against
                       : (up ? "up " : "down ") + amount + " on " + against
         }

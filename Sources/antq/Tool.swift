@@ -103,12 +103,8 @@ enum Tool {
                           antq summary 2018-H1 --compare same-period    6 tháng đầu năm against the same half a year earlier (cùng kỳ)
                           antq summary --period 2018 --columns months   one column per month, and the year
                           antq summary 2018-01-01..today                year to date (today in Vietnam)
-
-                        """ + PeriodParser.forms(vietnamese: false) + """
-
-                        Flow figures are summed over the period's days; models, members, cameras, communes and
-                        level indicators are read as of its last day.
-                        """,
+                        """ + "\n\n" + PeriodParser.forms(vietnamese: false) + "\n\n"
+                            + "Flow figures are summed over the period's days; models, members, cameras, communes and level indicators are read as of its last day.",
                         arguments: [ArgumentSpec(name: "period", help: "Reporting period (2018, 2018-H1, 2018-Q3, 2018-05, 2018-01..2018-08, 2018-01-01..today).", optional: true)],
                         options: [unit, period,
                                   .option("depth", value: "N", help: "List units down to N levels below.", default: "1"),
