@@ -99,9 +99,7 @@ extension DataStore {
         func add(_ line: Int, _ message: String) {
             if report.problems.count < maxProblems { report.problems.append(.init(line: line, message: message)) }
         }
-        if !checks.byDays.isEmpty && report.problems.isEmpty {
-            checkByDays(checks.byDays, &report)
-        }
+        if !checks.byDays.isEmpty { checkByDays(checks.byDays, &report) }
         if let from = checks.uncommittedFrom {
             report.warnings.append("\(layout.logDisplayName): lines \(from)–\(report.lines) are an unfinished batch (interrupted append); not part of the log")
         }
@@ -139,8 +137,8 @@ extension DataStore {
 extension DataStore {
     /// Announced figures for a day range: each read from a ledger folded for
     /// its days alone, as of the assertion's own instant (a replay per
-    /// distinct instant and days; such figures are few). Only on a log with
-    /// no problem, since a replay stops at the first damaged line.
+    /// distinct instant and days; such figures are few). On a damaged log
+    /// the replay stops at the damage and the figure is reported without a value.
     func checkByDays(_ indices: [Int], _ report: inout VerifyReport) {
         var ledgers: [String: Ledger] = [:]
         for i in indices {
