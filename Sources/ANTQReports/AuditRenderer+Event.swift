@@ -71,6 +71,7 @@ extension AuditRenderer {
             w.key("from_fingerprint"); w.string(d.fromFingerprint.description)
             w.key("to_fingerprint"); w.string(d.toFingerprint.description)
             w.key("chain"); w.string(d.chain.rawValue)
+            if let p = d.period { w.key("period"); ReportHeader.json(p, &w, lang) }
             w.key("changes"); w.beginArray()
             for c in d.changes {
                 w.beginObject()
@@ -87,6 +88,7 @@ extension AuditRenderer {
         }
         var out = [lang.t("Figures that changed between \(lang.instant(d.from)) (\(d.fromFingerprint)) and ", "Chỉ tiêu thay đổi giữa \(lang.instant(d.from)) (\(d.fromFingerprint)) và ")
                    + (d.to.map { lang.instant($0) } ?? lang.t("now", "hiện nay")) + " (\(d.toFingerprint))", ""]
+        if let p = d.period { out.insert(ReportHeader.period(p, lang), at: 1) }
         if d.chain == .notChecked { out.insert(ReportHeader.chainNotChecked(lang), at: 1) }
         if d.changes.isEmpty { out.append(lang.t("No figure changed.", "Không có chỉ tiêu nào thay đổi.")) }
         var t = TextTable(header: [lang.t("figure", "chỉ tiêu"), lang.t("period", "kỳ"), lang.t("unit", "đơn vị"), lang.t("before", "trước"),

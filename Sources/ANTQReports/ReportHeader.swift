@@ -42,9 +42,10 @@ enum ReportHeader {
     }
 
     /// A period for machines: its label, words and days.
-    static func json(_ p: Period, _ w: inout JSONWriter) {
+    static func json(_ p: Period, _ w: inout JSONWriter, _ lang: Language? = nil) {
         w.beginObject()
         w.key("label"); w.string(p.label)
+        if let lang { w.key("words"); w.string(p.words(vietnamese: lang.isVietnamese)) }
         w.key("start"); w.string(p.firstDay.iso)
         w.key("end"); w.string(p.lastDay.iso)
         w.endObject()

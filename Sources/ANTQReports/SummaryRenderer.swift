@@ -59,11 +59,39 @@ public enum SummaryRenderer {
             return (p > .zero ? "+" : "") + p.formatted(decimals: 1, style: lang.decimalStyle) + "%"
         }
         var percentPlain: String { percent.map { $0.plain(decimals: 1) } ?? "" }
+
+        /// The change as a report says it: "tăng 93 (+82,3%) so với cùng kỳ",
+        /// "giảm 4 (−12,5%) so với kỳ trước", "bằng cùng kỳ"; the percent is
+        /// left out when the compared value is 0.
+        func words(_ d: FigureDefinition, against name: Text, _ lang: Language) -> String {
+            let vi = lang.isVietnamese, against = name.text(vietnamese: vi)
+            if difference.isZero { return vi ? "bằng \(against)" : "the same as \(against)" }
+            let up = difference > .zero
+            var amount = lang.figure(up ? difference : difference.negated(), d)
+            if percent != nil { amount += " (" + percentText(lang) + ")" }
+            return vi ? (up ? "tăng " : "giảm ") + amount + " so với " + against
+                      : (up ? "up " : "down ") + amount + " on " + against
+        }
+    }
+
+    /// One sentence per top-level figure against the compared period, as a
+    /// review writes it: "Đối tượng bị bắt: 3.630, tăng 630 (+21,0%) so với cùng kỳ."
+    static func changeSentences(_ r: SummaryReport, _ lang: Language) -> [String] {
+        guard let name = r.compareName, let root = r.rows.first else { return [] }
+        return r.figures.filter { $0.depth == 0 }.compactMap { d in
+            guard let c = change(r, root.code, d) else { return nil }
+            return lang.text(d.label) + ": " + lang.figure(c.now, d) + ", " + c.words(d, against: name, lang) + "."
+        }
     }
 
     static func change(_ r: SummaryReport, _ code: String, _ d: FigureDefinition) -> Change? {
         guard r.compare != nil, !d.isRatio, let row = r.rows.first(where: { $0.code == code }) else { return nil }
         return Change(now: (row.values[d.name] ?? nil) ?? .zero, before: (r.compareRows[code]?[d.name] ?? nil) ?? .zero)
+    }
+
+    /// A figure's value in each column (`--columns`), in the reader's style.
+    static func columnCells(_ r: SummaryReport, _ code: String, _ d: FigureDefinition, _ lang: Language) -> [String] {
+        r.columns.indices.map { lang.figure(r.column($0, code, d.name), d) }
     }
 
     static func label(_ d: FigureDefinition, _ lang: Language) -> String {
@@ -77,15 +105,15 @@ public enum SummaryRenderer {
             out.append(lang.t("No such unit.", "Không có đơn vị này."))
             return out.joined(separator: "\n") + "\n"
         }
-        var head = [lang.t("Figure", "Chỉ tiêu")] + (r.showCodes ? [lang.t("Name", "Mã chỉ tiêu")] : []) + [r.period.label]
-        var align: [TextTable.Alignment] = [.left] + (r.showCodes ? [.left] : []) + [.right]
+        var head = [lang.t("Figure", "Chỉ tiêu")] + (r.showCodes ? [lang.t("Name", "Mã chỉ tiêu")] : []) + r.columns.map(\.label) + [r.period.label]
+        var align: [TextTable.Alignment] = [.left] + (r.showCodes ? [.left] : []) + r.columns.map { _ in .right } + [.right]
         if let c = r.compare {
             head += [c.label, lang.t("Change", "Tăng/giảm"), "%"]
             align += [.right, .right, .right]
         }
         var t = TextTable(header: head, alignments: align)
         for d in r.figures {
-            var row = [label(d, lang)] + (r.showCodes ? [d.name] : []) + [lang.figure(root.values[d.name] ?? nil, d)]
+            var row = [label(d, lang)] + (r.showCodes ? [d.name] : []) + columnCells(r, root.code, d, lang) + [lang.figure(root.values[d.name] ?? nil, d)]
             if r.compare != nil {
                 if let c = change(r, root.code, d) { row += [lang.figure(c.before, d), c.differenceText(d, lang), c.percentText(lang)] }
                 else { row += [lang.figure(r.compareRows[root.code]?[d.name] ?? nil, d), "", ""] }
@@ -93,6 +121,8 @@ public enum SummaryRenderer {
             t.append(row)
         }
         out.append(t.render())
+        let sentences = changeSentences(r, lang)
+        if !sentences.isEmpty { out += sentences + [""] }
         if r.rows.count > 1 {
             let figures = headlineFigures(r)
             var u = TextTable(header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + figures.map { lang.text($0.shortLabel) },
@@ -108,12 +138,18 @@ public enum SummaryRenderer {
     /// Long format, one figure per row: exactly `period,unit,unit_name,metric,value`
     /// as documented (scripts depend on it; labels are in the JSON), plus
     /// `compare_period,compare_value,change,percent_change` with `--compare`.
+    /// With `--columns`, each column's rows (its label in `period`) come
+    /// before the total's, so a script can filter on `period`.
     static func csv(_ r: SummaryReport, _ lang: Language) -> String {
         var head = ["period", "unit", "unit_name", "metric", "value"]
         if r.compare != nil { head += ["compare_period", "compare_value", "change", "percent_change"] }
         var rows = [head]
         for row in r.rows {
             for d in r.figures {
+                for (i, c) in r.columns.enumerated() {
+                    let line = [c.label, row.code, row.name, d.name, Language.plain(r.column(i, row.code, d.name), d)]
+                    rows.append(line + (r.compare == nil ? [] : ["", "", "", ""]))
+                }
                 var line = [r.period.label, row.code, row.name, d.name, Language.plain(row.values[d.name] ?? nil, d)]
                 if let cp = r.compare {
                     let c = change(r, row.code, d)
@@ -133,13 +169,18 @@ public enum SummaryRenderer {
         }
         w.beginObject()
         w.key("title"); w.string(title(r, lang))
-        w.key("period"); ReportHeader.json(r.period, &w)
+        w.key("period"); ReportHeader.json(r.period, &w, lang)
         if let y = r.period.reportingYear { w.key("year"); w.int(Int64(y)) }
         w.key("fingerprint"); w.string(r.fingerprint.description)
         w.key("chain"); w.string(r.chain.rawValue)
         w.key("as_of"); if let a = r.asOf { w.string(a.rfc3339) } else { w.null() }
         w.key("last_recorded"); if let a = r.lastRecorded { w.string(a.rfc3339) } else { w.null() }
-        if let c = r.compare { w.key("compare_period"); ReportHeader.json(c, &w) }
+        if let c = r.compare { w.key("compare_period"); ReportHeader.json(c, &w, lang) }
+        if !r.columns.isEmpty {
+            w.key("columns"); w.beginArray()
+            for c in r.columns { ReportHeader.json(c, &w, lang) }
+            w.endArray()
+        }
         w.key("figures"); w.beginArray()
         for d in r.figures { ReportHeader.json(d, lang, &w) }
         w.endArray()
@@ -153,6 +194,19 @@ public enum SummaryRenderer {
             w.key("figures"); w.beginObject()
             for d in r.figures { w.key(d.name); number(row.values[d.name] ?? nil, d) }
             w.endObject()
+            if !r.columns.isEmpty {
+                // One object per column, in the order of the top-level "columns".
+                w.key("columns"); w.beginArray()
+                for (i, c) in r.columns.enumerated() {
+                    w.beginObject()
+                    w.key("period"); w.string(c.label)
+                    w.key("figures"); w.beginObject()
+                    for d in r.figures { w.key(d.name); number(r.column(i, row.code, d.name), d) }
+                    w.endObject()
+                    w.endObject()
+                }
+                w.endArray()
+            }
             if r.compare != nil {
                 w.key("compare"); w.beginObject()
                 for d in r.figures {
@@ -161,6 +215,7 @@ public enum SummaryRenderer {
                     if let c = change(r, row.code, d) {
                         w.key("change"); w.raw(Array(c.difference.plain(decimals: d.decimals).utf8))
                         w.key("percent_change"); if let p = c.percent { w.raw(Array(p.plain(decimals: 1).utf8)) } else { w.null() }
+                        if let name = r.compareName { w.key("words"); w.string(c.words(d, against: name, lang)) }
                     }
                     w.endObject()
                 }
@@ -178,20 +233,24 @@ public enum SummaryRenderer {
         var out = ["# " + md(h[0]), ""] + h.dropFirst().map { md($0) + "  " }
         out.append("")
         guard let root = r.rows.first else { return out.joined(separator: "\n") + "\n" }
-        var head = "| \(lang.t("Figure", "Chỉ tiêu")) |" + (r.showCodes ? " \(lang.t("Name", "Mã")) |" : "") + " \(r.period.label) |"
-        var sep = "|---|" + (r.showCodes ? "---|" : "") + "---:|"
+        var head = "| \(lang.t("Figure", "Chỉ tiêu")) |" + (r.showCodes ? " \(lang.t("Name", "Mã")) |" : "")
+            + r.columns.map { " \($0.label) |" }.joined() + " \(r.period.label) |"
+        var sep = "|---|" + (r.showCodes ? "---|" : "") + String(repeating: "---:|", count: r.columns.count) + "---:|"
         if let c = r.compare { head += " \(c.label) | \(lang.t("Change", "Tăng/giảm")) | % |"; sep += "---:|---:|---:|" }
         out += [head, sep]
         for d in r.figures {
             let l = lang.text(d.label)
             let shown = d.depth > 0 ? String(repeating: "&nbsp;&nbsp;", count: d.depth) + md(l) : "**" + md(l) + "**"
-            var line = "| \(shown) |" + (r.showCodes ? " `\(d.name)` |" : "") + " \(lang.figure(root.values[d.name] ?? nil, d)) |"
+            var line = "| \(shown) |" + (r.showCodes ? " `\(d.name)` |" : "")
+                + columnCells(r, root.code, d, lang).map { " \($0) |" }.joined() + " \(lang.figure(root.values[d.name] ?? nil, d)) |"
             if r.compare != nil {
                 if let c = change(r, root.code, d) { line += " \(lang.figure(c.before, d)) | \(c.differenceText(d, lang)) | \(c.percentText(lang)) |" }
                 else { line += " \(lang.figure(r.compareRows[root.code]?[d.name] ?? nil, d)) | | |" }
             }
             out.append(line)
         }
+        let sentences = changeSentences(r, lang)
+        if !sentences.isEmpty { out += [""] + sentences.map { "- " + md($0) } }
         if r.rows.count > 1 {
             let figures = headlineFigures(r)
             out += ["", "| \(lang.t("Unit", "Đơn vị")) | \(lang.t("Code", "Mã")) | " + figures.map { md(lang.text($0.shortLabel)) }.joined(separator: " | ") + " |",

@@ -28,6 +28,10 @@ public struct SummaryReport: Sendable {
     /// The period compared with (`--compare`), and its rows by unit code.
     public var compare: Period?
     public var compareRows: [String: [String: ExactDecimal?]] = [:]
+    /// The sub-periods shown as columns (`--columns`), in order; empty for one column.
+    public var columns: [Period] = []
+    /// Each column's values, by unit code, in the order of `columns`.
+    public var columnRows: [[String: [String: ExactDecimal?]]] = []
     /// Show figure names (codes) next to labels in text and Markdown.
     public var showCodes = false
 
@@ -37,9 +41,14 @@ public struct SummaryReport: Sendable {
     ///   - unit: the root of the report (default: every top-level unit).
     ///   - depth: how many levels below the root to list (0 = root only).
     ///   - compare: the period to compare with, and the ledger it is read from.
+    ///   - columns: sub-periods shown as columns, each with the ledger it is read from.
     public static func make(ledger: Ledger, period: Period, unit: String?, depth: Int, fingerprint: Fingerprint, asOf: UTCInstant?,
-                            compare: (period: Period, ledger: Ledger)? = nil, chain: ChainCheck = .sha256) -> SummaryReport {
-        let q = query(ledger, period)
+                            compare: (period: Period, ledger: Ledger)? = nil, columns: [(period: Period, ledger: Ledger)] = [],
+                            chain: ChainCheck = .sha256) -> SummaryReport {
+        // The models standing on each column's last day (and the period's), worked out in one walk.
+        let standing = StandingModels()
+        if !columns.isEmpty { standing.prepare(ledger, days: columns.map(\.period.lastDay) + [period.lastDay]) }
+        let q = query(ledger, period, standing: standing)
         let day = period.lastDay
         let roots = unit.map { [$0] } ?? ledger.units.roots(on: day)
         let children = ledger.units.children(on: day)
@@ -55,20 +64,45 @@ public struct SummaryReport: Sendable {
             let cq = query(compare.ledger, compare.period)
             for r in rows { compareRows[r.code] = cq.values(unit: r.code) }
         }
+        // Every column rolls up over the report's tree (its last day), so the columns of a unit add up to
+        // its total even when communes moved between districts during the period; levels are read on each column's last day.
+        let columnRows = columns.map { c -> [String: [String: ExactDecimal?]] in
+            let cq = query(c.ledger, c.period, standing: standing, treeDay: day)
+            var out: [String: [String: ExactDecimal?]] = [:]
+            for r in rows { out[r.code] = cq.values(unit: r.code) }
+            return out
+        }
         let shown = q.figures.definitions.filter { d in
             // A declared figure with nothing in this report is left out; built-in figures always show.
             !d.declared || rows.contains { ($0.values[d.name] ?? nil).map { !$0.isZero } ?? false }
                 || compareRows.values.contains { ($0[d.name] ?? nil).map { !$0.isZero } ?? false }
         }
         return SummaryReport(period: period, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, chain: chain,
-                             figures: shown, rows: rows, compare: compare?.period, compareRows: compareRows)
+                             figures: shown, rows: rows, compare: compare?.period, compareRows: compareRows,
+                             columns: columns.map(\.period), columnRows: columnRows)
+    }
+
+    /// Column `i`'s value of figure `name` for unit `code`.
+    public func column(_ i: Int, _ code: String, _ name: String) -> ExactDecimal? {
+        (columnRows[i][code]?[name] ?? nil)
+    }
+
+    /// How the compared period relates to the report's: "cùng kỳ" (the
+    /// same period a year earlier), "kỳ trước" (the one just before), or
+    /// another period named in words.
+    public var compareName: Text? {
+        guard let c = compare else { return nil }
+        if c == (try? period.samePeriodOneYearEarlier()) { return Text("cùng kỳ", "the same period a year earlier") }
+        if c == (try? period.previous()) { return Text("kỳ trước", "the period before") }
+        return Text(c.words(vietnamese: true), c.words(vietnamese: false))
     }
 
     /// The query for a period: by whole months, or over a ledger folded for the period's days.
-    public static func query(_ ledger: Ledger, _ p: Period) -> FigureQuery {
+    /// - Parameter treeDay: the day whose unit tree rolls up (a column's: the report's last day).
+    public static func query(_ ledger: Ledger, _ p: Period, standing: StandingModels? = nil, treeDay: CivilDate? = nil) -> FigureQuery {
         FigureQuery.isWholeMonths(first: p.firstDay, last: p.lastDay, periodStart: p.start)
-            ? FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, periodStart: p.start)
-            : FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, months: nil)
+            ? FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, periodStart: p.start, standing: standing, treeDay: treeDay)
+            : FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, months: nil, standing: standing, treeDay: treeDay)
     }
 
     public var flows: [FigureDefinition] { figures.filter { $0.isFlow || $0.isRatio } }

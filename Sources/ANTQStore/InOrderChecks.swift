@@ -32,6 +32,9 @@ struct InOrderChecks {
     /// The standing models worked out for a day, reused while no event that
     /// can change a model comes (dropped at each one).
     var standing: [CivilDate: StandingModels] = [:]
+    /// Indices in `report.assertions` of announced figures for days that are
+    /// not whole reporting months, checked after the pass (`LogVerifier`).
+    var byDays: [Int] = []
 
     init(keyed: Bool, chainKey: ChainKey, expected: Fingerprint?, maxProblems: Int) {
         self.keyed = keyed
@@ -53,11 +56,20 @@ struct InOrderChecks {
             pending.removeFirst()
             guard let name = a.data.text(FigureAsserted.metric), let year = a.data.int(FigureAsserted.year),
                   let expected = a.data.decimal(FigureAsserted.value), let unit = a.unit else { continue }
-            if current == nil { current = now() }
             var period = Period(year: Int(year), start: periodStart)
-            if let text = a.data.text(FigureAsserted.period), let p = try? PeriodParser.parse(text, periodStart: periodStart, today: Clock.vietnamDay(of: a.recorded)) {
-                period = p
+            if let text = a.data.text(FigureAsserted.period) {
+                do { period = try PeriodParser.parse(text, periodStart: periodStart, today: Clock.vietnamDay(of: a.recorded)) } catch {
+                    add(a.seq, "figure.asserted #\(a.seq): period \"\(text)\" is not a period antq reads: \(error.reason(false))")
+                    continue
+                }
+                // Days that do not make whole reporting months need a fold by day: done after the pass.
+                if !FigureQuery.isWholeMonths(first: period.firstDay, last: period.lastDay, periodStart: periodStart) {
+                    byDays.append(report.assertions.count)
+                    report.assertions.append(.init(seq: a.seq, metric: name, period: period, unit: unit, expected: expected, actual: nil, recorded: a.recorded))
+                    continue
+                }
             }
+            if current == nil { current = now() }
             let shared = standing[period.lastDay] ?? StandingModels()
             standing[period.lastDay] = shared
             let q = FigureQuery(ledger: current!, first: period.firstDay, last: period.lastDay, periodStart: periodStart, standing: shared)

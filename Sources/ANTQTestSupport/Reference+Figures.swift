@@ -23,9 +23,18 @@ extension Reference {
     /// summed over the facts that occurred from `first` to `last`; models,
     /// cameras, communes and level indicators as they stood on `last`;
     /// ratios from the two rolled-up figures. Nil only for a ratio over 0.
-    public func table(first: CivilDate, last: CivilDate, metrics: [String]) -> [String: [String: ExactDecimal?]] {
+    ///
+    /// `treeOn`: roll up over the unit tree of another day (a report column
+    /// rolls up over the tree of its report's last day); units listed are
+    /// those registered by that day.
+    public func table(first: CivilDate, last: CivilDate, metrics: [String], treeOn treeDay: CivilDate? = nil) -> [String: [String: ExactDecimal?]] {
         var units: [String: UnitState] = [:]
         for code in allUnitCodes { if let s = unit(code, on: last) { units[code] = s } }
+        var tree = units
+        if let treeDay {
+            tree = [:]
+            for code in allUnitCodes { if let s = unit(code, on: treeDay) { tree[code] = s } }
+        }
         let models = self.models(on: last)
         // What happened in each unit itself in the period, per flow figure.
         var own: [String: [String: ExactDecimal]] = [:]
@@ -37,8 +46,8 @@ extension Reference {
             }
         }
         var out: [String: [String: ExactDecimal?]] = [:]
-        for code in units.keys {
-            let set = Reference.subtree(code, units)
+        for code in tree.keys {
+            let set = Reference.subtree(code, tree)
             var row: [String: ExactDecimal?] = [:]
             for m in metrics where ratios[m] == nil {
                 row[m] = state(m, units: set, on: last, unitStates: units, models: models)

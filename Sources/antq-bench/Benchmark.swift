@@ -157,6 +157,7 @@ final class Benchmark {
         static let scale = "rebuild peak memory at 4×N"
         static let verify = "verify vs sha256sum"
         static let summary = "summary after 10,000 events on a snapshot vs rebuild"
+        static let summaryMonths = "summary --columns months on a snapshot vs yearly summary"
         static let audit = "audit arrests --year Y vs rebuild"
         static let append = "one append (fsync), process start to exit"
         static let appendVsSQLite = "one append vs sqlite3 WAL insert (synchronous=FULL)"
@@ -165,8 +166,8 @@ final class Benchmark {
         static let batchIDsMemory = "batch append with ids: peak memory"
         static let declared = "rebuild --from-scratch, 30 % declared indicators"
         static let startup = "start-up: antq --version vs /bin/true"
-        static let order = [rebuild, orjson, jq, pythonJSON, sqlite, memory, declared, scale, verify, summary, audit, append, appendVsSQLite,
-                            batch, batchIDs, batchIDsMemory, startup]
+        static let order = [rebuild, orjson, jq, pythonJSON, sqlite, memory, declared, scale, verify, summary, summaryMonths, audit, append,
+                            appendVsSQLite, batch, batchIDs, batchIDsMemory, startup]
     }
 
     private var repeats: Int { options.quick ? 3 : max(options.runs * 4, 21) }
@@ -252,20 +253,29 @@ final class Benchmark {
     }
 
     func summaryOnSnapshot() throws {
-        progress("summary \(year) after \(tailEvents) events on a snapshot …")
+        progress("summary \(year) after \(tailEvents) events on a snapshot, and with --columns months …")
         var a = Samples()
         // A huge interval: the reading command must not leave a newer snapshot behind between runs.
         let env = ["ANTQ_SNAPSHOT_INTERVAL": "2000000000"]
         a.peakRSS = try peakRSS([antq, "summary", String(year), "--data", withSnapshot], env: env)
+        // Issue 16: the year in twelve month columns from the same snapshot, timed in the same rounds as the yearly summary.
+        let monthly = [antq, "summary", "--period", String(year), "--columns", "months", "--data", withSnapshot]
+        var m = Samples()
+        m.peakRSS = try peakRSS(monthly, env: env)
         // Tens of milliseconds: timed as often as the other short commands, so one slow run does not make the median.
         for _ in 0..<repeats {
             let r = try must([antq, "summary", String(year), "--data", withSnapshot], env: env)
             if r.stderr.contains("ignored") { throw GeneratedData.Failure(description: "the snapshot was not used: \(r.stderr)") }
             a.add(r)
+            m.add(try must(monthly, env: env))
         }
         var row = ReportRow(label: Label.summary, antq: a, peerName: "rebuild", peer: rebuild.isEmpty ? nil : rebuild, goal: .ratioAtMost(0.05))
         row.note = "\(ReportTable.count(tailEvents)) events after the snapshot"
         rows.append(row)
+
+        var columns = ReportRow(label: Label.summaryMonths, antq: m, peerName: "summary YEAR", peer: a, goal: .ratioAtMost(2))
+        columns.note = "same snapshot and tail"
+        rows.append(columns)
     }
 
     func audit() throws {

@@ -44,4 +44,15 @@ extension Context {
             throw CLIError.usage("--compare " + e.message(vietnamese: vi))
         }
     }
+
+    /// `--columns months|quarters|halves|years`: the period split into
+    /// sub-periods, one report column each (empty without the option).
+    func columns(of period: Period) throws -> [Period] {
+        guard let c = parsed.value("columns") else { return [] }
+        let units: [String: PeriodUnit] = ["months": .months, "quarters": .quarters, "halves": .halves, "years": .years]
+        guard let unit = units[c] else {
+            throw CLIError.usage(lang.t("--columns takes months, quarters, halves or years", "--columns nhận months (tháng), quarters (quý), halves (nửa năm) hoặc years (năm)"))
+        }
+        return period.subperiods(unit)
+    }
 }

@@ -46,15 +46,17 @@ enum ReportCommands {
         let period = try c.parsePeriod(text, option: "PERIOD", start: start)
         let format = try format(c)
         var compare = try c.compare(period, start: start)
-        // The HTML page always charts the period against another: the same period a year earlier unless --compare says.
-        if format == .html && compare == nil { compare = try? period.samePeriodOneYearEarlier() }
+        let columns = try c.columns(of: period)
+        // The HTML page charts the period against another (the same period a year earlier unless --compare says), or by its columns.
+        if format == .html && compare == nil && columns.isEmpty { compare = try? period.samePeriodOneYearEarlier() }
         let r = try store.replay(asOf: asOf, periodStart: override, sections: figureSections)
         keepUntilExit(r)
         let unit = try c.unit(in: r.ledger)
         let ledger = try ledger(for: period, r, store: store, asOf: asOf, override: override)
         let compared = try compare.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
+        let split = try columns.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
         var report = SummaryReport.make(ledger: ledger, period: period, unit: unit, depth: try c.int("depth") ?? 1,
-                                        fingerprint: r.fingerprint, asOf: asOf, compare: compared, chain: r.chain)
+                                        fingerprint: r.fingerprint, asOf: asOf, compare: compared, columns: split, chain: r.chain)
         report.showCodes = c.parsed.flag("codes")
         Terminal.out(SummaryRenderer.render(report, format: format, lang: c.lang))
         return 0

@@ -97,13 +97,22 @@ enum Tool {
                                   codes,
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
             CommandSpec(name: "summary", abstract: "Summary of a period per locality, rolled up commune → district → province.",
-                        discussion: "Example: antq summary 2018 --as-of 2019-03-28   (what was known on the day of the review conference)\n" + periodForms,
+                        discussion: """
+                        Examples:
+                          antq summary 2018 --as-of 2019-03-28          what was known on the day of the review conference
+                          antq summary 2018-H1 --compare same-period    6 tháng đầu năm against the same half a year earlier (cùng kỳ)
+                          antq summary --period 2018 --columns months   one column per month, and the year
+                          antq summary 2018-01-01..today                year to date (today in Vietnam)
+                        """ + "\n\n" + PeriodParser.forms(vietnamese: false) + "\n\n"
+                            + "Flow figures are summed over the period's days; models, members, cameras, communes and level indicators are read as of its last day.",
                         arguments: [ArgumentSpec(name: "period", help: "Reporting period (2018, 2018-H1, 2018-Q3, 2018-05, 2018-01..2018-08, 2018-01-01..today).", optional: true)],
                         options: [unit, period,
                                   .option("depth", value: "N", help: "List units down to N levels below.", default: "1"),
                                   asOf,
                                   .option("period-start", value: "MM-DD", help: "Reporting year starts on this day (default: the log's)."),
                                   .option("compare", value: "same-period|previous|PERIOD", help: "Show values, change and percent change against the same period a year earlier (cùng kỳ), the period before, or another period."),
+                                  .option("columns", value: "UNIT", help: "One column per month, quarter, half or year of the period, and the total.",
+                                          choices: ["months", "quarters", "halves", "years"]),
                                   codes,
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
             CommandSpec(name: "audit", abstract: "The history of a figure: its events, corrections, timeline and announced value.",

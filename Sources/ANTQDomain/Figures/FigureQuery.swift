@@ -13,6 +13,10 @@ public struct FigureQuery: Sendable {
     /// The reporting months summed; nil for every month the table holds (a
     /// table folded for this period's days alone).
     public let months: ClosedRange<Int32>?
+    /// The day whose unit tree rolls figures up: `last`, unless the query
+    /// is one column of a longer period's report, whose columns all roll up
+    /// over the report's tree so they add up to its total.
+    public let treeDay: CivilDate
     private let cache = QueryCache()
     /// The standing models on `last`, shared with other queries of the same
     /// day while the models do not change (`verify` checks dozens of
@@ -20,17 +24,20 @@ public struct FigureQuery: Sendable {
     private let standing: StandingModels
 
     /// A period of whole reporting months of the ledger's flows.
-    public init(ledger: Ledger, first: CivilDate, last: CivilDate, periodStart: MonthDay, standing: StandingModels? = nil) {
+    public init(ledger: Ledger, first: CivilDate, last: CivilDate, periodStart: MonthDay, standing: StandingModels? = nil,
+                treeDay: CivilDate? = nil) {
         let m = ReportingMonths(start: periodStart)
-        self.init(ledger: ledger, first: first, last: last, months: m.month(of: first)...m.month(of: last), standing: standing)
+        self.init(ledger: ledger, first: first, last: last, months: m.month(of: first)...m.month(of: last), standing: standing, treeDay: treeDay)
     }
 
     /// - Parameter months: nil when the ledger's flows were folded for the
     ///   period's days alone (a period that is not made of whole months).
-    public init(ledger: Ledger, first: CivilDate, last: CivilDate, months: ClosedRange<Int32>?, standing: StandingModels? = nil) {
+    public init(ledger: Ledger, first: CivilDate, last: CivilDate, months: ClosedRange<Int32>?, standing: StandingModels? = nil,
+                treeDay: CivilDate? = nil) {
         self.ledger = ledger
         self.first = first
         self.last = last
+        self.treeDay = treeDay ?? last
         self.months = months
         self.figures = ledger.figures
         self.standing = standing ?? StandingModels()
@@ -43,9 +50,9 @@ public struct FigureQuery: Sendable {
         return m.firstDay(of: m.month(of: first)) == first && m.lastDay(of: m.month(of: last)) == last
     }
 
-    /// Units counted under `unit` for this period.
+    /// Units counted under `unit` for this period (as the tree stood on `treeDay`).
     public func subtree(_ unit: String) -> [String] {
-        UnitRegistry.subtree(unit, children: cache.children(ledger, on: last))
+        UnitRegistry.subtree(unit, children: cache.children(ledger, on: treeDay))
     }
 
     /// Every figure of the catalogue for `unit` (summed over its subtree); nil for a ratio without a value.
@@ -183,10 +190,27 @@ public final class StandingModels: @unchecked Sendable {
 
     private var day: CivilDate?
     private var totals: [String: Totals] = [:]
+    /// Worked out ahead for several days (`prepare`).
+    private var prepared: [CivilDate: [String: Totals]] = [:]
 
     public init() {}
 
+    /// Works out the models standing on each of `days` in one walk over the
+    /// models (the columns of a report): what `byUnit` then returns for them.
+    public func prepare(_ ledger: Ledger, days: [CivilDate]) {
+        let sorted = Array(Set(days)).sorted()
+        var out = [[String: Totals]](repeating: [:], count: sorted.count)
+        ledger.models.forEachStanding(on: sorted) { i, unit, kind, members in
+            var t = out[i][unit] ?? Totals()
+            let k = t.kinds[kind] ?? (0, 0)
+            t.kinds[kind] = (k.models + 1, k.members + members)
+            out[i][unit] = t
+        }
+        for (i, d) in sorted.enumerated() { prepared[d] = out[i] }
+    }
+
     func byUnit(_ ledger: Ledger, on day: CivilDate) -> [String: Totals] {
+        if let p = prepared[day] { return p }
         if self.day == day { return totals }
         var out: [String: Totals] = [:]
         ledger.models.forEachStanding(on: day) { unit, kind, members in

@@ -126,6 +126,40 @@ public struct ModelRegistry: Sendable, Equatable {
         records.values.compactMap { Self.view(of: $0, on: date) }.filter(\.active).sorted { $0.id < $1.id }
     }
 
+    /// The same for several days at once (ascending), walking each model's
+    /// history once: `body` gets the index of the day. A report with a
+    /// column per month reads the models standing on twelve days.
+    public func forEachStanding(on days: [CivilDate], _ body: (_ day: Int, _ unit: String, _ kind: String, _ members: Int64) -> Void) {
+        let limits = days.map { Int32($0.dayNumber) }
+        precondition(zip(limits, limits.dropFirst()).allSatisfy { $0 <= $1 }, "forEachStanding: days not in order")
+        for r in records.values {
+            // What `view(of:on:)` keeps, without building a view per day.
+            var kind: String?, members: Int64 = 0, active = false
+            var i = 0
+            for e in r.entries {
+                while i < limits.count && e.day > limits[i] {
+                    if active, let kind { body(i, r.unit, kind, members) }
+                    i += 1
+                }
+                if i == limits.count { break }
+                switch e.change {
+                case .established(let k, _, let m):
+                    kind = k; members = m; active = true
+                case .changed(let k, _, let m):
+                    guard kind != nil else { break }
+                    if let k { kind = k }
+                    if let m { members = m }
+                case .dissolved:
+                    if kind != nil { active = false }
+                }
+            }
+            while i < limits.count {
+                if active, let kind { body(i, r.unit, kind, members) }
+                i += 1
+            }
+        }
+    }
+
     /// Calls `body` with the unit, kind and members of every model standing at the end of `date`.
     public func forEachStanding(on date: CivilDate, _ body: (_ unit: String, _ kind: String, _ members: Int64) -> Void) {
         for r in records.values {

@@ -117,6 +117,27 @@ extension Validator {
         if let v = data.decimal(FigureAsserted.value), !v.fits(decimals: def.decimals) {
             throw EventProblems(EventCodingError(field: "\(p).value", problem: Text("{field} có quá \(def.decimals) chữ số thập phân", "{field} has more than \(def.decimals) decimals")))
         }
+        if let text = data.text(FigureAsserted.period) { try checkAssertedPeriod(text, year: data.int(FigureAsserted.year), field: p) }
+    }
+
+    /// An announced figure's `period` is one the period parser reads (aligned
+    /// with the log's `period_start`; `today` is the day it is recorded, as
+    /// `verify` reads it), and `year` is the reporting year that period ends
+    /// in, so a half-year figure cannot pass for the year's.
+    func checkAssertedPeriod(_ text: String, year: Int64?, field p: String) throws(EventProblems) {
+        let start = ledger.log?.periodStart ?? .january1
+        let period: Period
+        do { period = try PeriodParser.parse(text, periodStart: start, today: today) } catch {
+            throw EventProblems(EventCodingError(field: "\(p).period", problem: Text(error.reason(true), error.reason(false)),
+                                                 fix: Text(PeriodParser.forms(vietnamese: true), PeriodParser.forms(vietnamese: false))))
+        }
+        let ends = Period.reportingYear(of: period.lastDay, start: start)
+        if let year, Int(year) != ends {
+            throw EventProblems(EventCodingError(field: "\(p).year",
+                problem: Text("năm báo cáo \(year) không khớp kỳ \(period.label) (\(period.header(vietnamese: true))), kỳ này kết thúc trong năm báo cáo \(ends)",
+                              "reporting year \(year) does not match period \(period.label) (\(period.header(vietnamese: false))), which ends in reporting year \(ends)"),
+                fix: Text("ghi year \(ends), hoặc sửa kỳ báo cáo", "give year \(ends), or correct the period")))
+        }
     }
 }
 

@@ -26,8 +26,8 @@ enum SummaryHTML {
         var cardsHTML = "<div class=\"cards\">"
         for d in headline where d.isFlow {
             cardsHTML += "<div class=\"card\" data-metric=\"\(escapeHTML(d.name))\"><div class=\"value\">\(escapeHTML(lang.figure(v(root, d.name), d)))</div><div class=\"label\">\(escapeHTML(lang.text(d.label)))</div>"
-            if let c = SummaryRenderer.change(r, root.code, d), let cp = r.compare {
-                cardsHTML += "<div class=\"change\">\(escapeHTML(changeSentence(c, d, compared: cp, lang)))</div>"
+            if let c = SummaryRenderer.change(r, root.code, d), let name = r.compareName {
+                cardsHTML += "<div class=\"change\">\(escapeHTML(changeSentence(c, d, against: name, lang)))</div>"
             }
             cardsHTML += "</div>"
         }
@@ -39,6 +39,7 @@ enum SummaryHTML {
         if let cp = r.compare, let before {
             comparison(&p, r, root, before, cp, lang)
         }
+        if !r.columns.isEmpty { columns(&p, r, root, lang) }
 
         // Figures per district (the units one level below the root).
         let children = r.rows.filter { $0.depth == 1 }
@@ -63,12 +64,12 @@ enum SummaryHTML {
         p.add("</div>")
 
         p.heading(2, lang.t("All figures", "Toàn bộ chỉ tiêu"))
-        var header = [lang.t("Figure", "Chỉ tiêu"), lang.t("Name", "Mã"), r.period.label]
-        var numeric: Set<Int> = [2]
-        if let cp = r.compare { header += [cp.label, lang.t("Change", "Tăng/giảm"), "%"]; numeric.formUnion([3, 4, 5]) }
+        var header = [lang.t("Figure", "Chỉ tiêu"), lang.t("Name", "Mã")] + r.columns.map(\.label) + [r.period.label]
+        var numeric = Set(2..<header.count)
+        if let cp = r.compare { header += [cp.label, lang.t("Change", "Tăng/giảm"), "%"]; numeric.formUnion(header.count - 3..<header.count) }
         var rows: [(cells: [String], sub: Bool)] = []
         for d in r.figures {
-            var cells = [lang.text(d.label), d.name, lang.figure(root.values[d.name] ?? nil, d)]
+            var cells = [lang.text(d.label), d.name] + SummaryRenderer.columnCells(r, root.code, d, lang) + [lang.figure(root.values[d.name] ?? nil, d)]
             if r.compare != nil {
                 if let c = SummaryRenderer.change(r, root.code, d) {
                     cells += [lang.figure(c.before, d), c.differenceText(d, lang), c.percentText(lang)]
@@ -124,15 +125,27 @@ enum SummaryHTML {
         p.add("</div>")
     }
 
+    /// A small multiple: one chart per top-level flow figure, a column per
+    /// sub-period (`--columns`), each chart on its own scale.
+    static func columns(_ p: inout HTMLPage, _ r: SummaryReport, _ root: SummaryReport.Row, _ lang: Language) {
+        p.heading(2, capitalized(r.period.words(vietnamese: lang.isVietnamese)) + lang.t(", by sub-period", ", theo từng kỳ"))
+        p.paragraph(lang.t("Each chart has its own scale.", "Mỗi biểu đồ có thang đo riêng."), cls: "note")
+        var charts = "<div class=\"charts\">"
+        for d in r.flows where d.depth == 0 && d.isFlow {
+            let label = lang.text(d.label)
+            let bars = r.columns.indices.map { i in (r.columns[i].label, r.column(i, root.code, d.name) ?? .zero, SVGChart.Style.solid) }
+            let svg = SVGChart.columns(title: label, bars: bars, lang: lang)
+            charts += "<figure class=\"chart-figure\" data-metric=\"\(escapeHTML(d.name))\"><figcaption>\(escapeHTML(label))</figcaption>\(svg)</figure>"
+        }
+        p.add(charts + "</div>")
+    }
+
     static func capitalized(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 
-    /// "▲ +12 (+3,4%) against 2017 (98)": the arrow and the sign say the direction, not a colour.
-    static func changeSentence(_ c: SummaryRenderer.Change, _ d: FigureDefinition, compared: Period, _ lang: Language) -> String {
-        if c.difference.isZero { return lang.t("= same as \(compared.label)", "= bằng \(compared.label)") }
-        let arrow = c.difference > .zero ? "▲" : "▼"
-        let pct = c.percent == nil ? "" : " (\(c.percentText(lang)))"
-        return lang.t("\(arrow) \(c.differenceText(d, lang))\(pct) against \(compared.label) (\(lang.figure(c.before, d)))",
-                      "\(arrow) \(c.differenceText(d, lang))\(pct) so với \(compared.label) (\(lang.figure(c.before, d)))")
+    /// "▲ tăng 12 (+3,4%) so với cùng kỳ (98)": the arrow and the words say the direction, not a colour.
+    static func changeSentence(_ c: SummaryRenderer.Change, _ d: FigureDefinition, against name: Text, _ lang: Language) -> String {
+        let arrow = c.difference.isZero ? "=" : c.difference > .zero ? "▲" : "▼"
+        return "\(arrow) \(c.words(d, against: name, lang)) (\(lang.figure(c.before, d)))"
     }
 }
 

@@ -134,7 +134,7 @@ extension DataStore {
                 dayStart = Int64(day.dayNumber) * 86_400_000_000 - 7 * 3_600_000_000
             }
             if e.type == .figureAsserted, e.data.text(FigureAsserted.metric) == name, e.unit == rootUnit(ledger),
-               Self.assertion(e.data, isFor: period), let announced = e.data.decimal(FigureAsserted.value) {
+               Self.assertion(e.data, recorded: e.recorded, isFor: period), let announced = e.data.decimal(FigureAsserted.value) {
                 assertions.append(.init(seq: e.seq, recorded: e.recorded, by: e.by, announced: announced, valueThen: valueOf(ledger),
                                         note: e.data.text(FigureAsserted.note)))
             }
@@ -201,10 +201,11 @@ extension DataStore {
         return d
     }
 
-    /// Whether a published figure is for this period: its `period`, or the reporting year `year`.
-    static func assertion(_ d: EventData, isFor period: Period) -> Bool {
+    /// Whether a published figure is for this period: its `period` (read by
+    /// the one parser, `today` being the day it was recorded), or the reporting year `year`.
+    static func assertion(_ d: EventData, recorded: UTCInstant, isFor period: Period) -> Bool {
         if let p = d.text(FigureAsserted.period) {
-            return p == period.label
+            return (try? PeriodParser.parse(p, periodStart: period.start, today: Clock.vietnamDay(of: recorded))) == period
         }
         guard let y = d.int(FigureAsserted.year) else { return false }
         return period == Period(year: Int(y), start: period.start)

@@ -24,16 +24,23 @@ public struct FigureDiff: Sendable {
     public var changes: [Change]
     /// How far the chain of the log was checked by the reads behind this diff.
     public var chain: ChainCheck = .sha256
+    /// The period asked for; nil for every reporting year with flows.
+    public var period: Period?
 }
 
 extension DataStore {
     /// - Parameter period: only this period; every reporting year with flows when nil.
+    ///   A period not made of whole reporting months (a day range) is read
+    ///   from ledgers folded for its days alone, as `summary` reads it.
     public func diff(from a: UTCInstant, to b: UTCInstant?, period: Period?) throws(StoreError) -> FigureDiff {
         var atA: Ledger?
         var fpA = Fingerprint(seq: 0, hash: .zero)
         var between: [Event] = []
         var start = MonthDay.january1
-        let rB = try replay(asOf: b, useSnapshots: false, writeSnapshot: false) { e, line, ledger in
+        let byDays = period.flatMap { p in
+            FigureQuery.isWholeMonths(first: p.firstDay, last: p.lastDay, periodStart: p.start) ? nil : p.firstDay...p.lastDay
+        }
+        let rB = try replay(asOf: b, periodStart: period?.start, useSnapshots: false, writeSnapshot: false, flowDays: byDays) { e, line, ledger in
             if let c = e.data.logCreated { start = c.periodStart }
             if e.recorded > a {
                 if atA == nil { atA = ledger }
@@ -51,10 +58,11 @@ extension DataStore {
         }
         var changes: [FigureDiff.Change] = []
         for p in periods {
-            let whole = FigureQuery.isWholeMonths(first: p.firstDay, last: p.lastDay, periodStart: start)
-            guard whole else { continue }
-            let qa = FigureQuery(ledger: before, first: p.firstDay, last: p.lastDay, periodStart: start)
-            let qb = FigureQuery(ledger: after, first: p.firstDay, last: p.lastDay, periodStart: start)
+            let months = byDays == nil
+            let qa = months ? FigureQuery(ledger: before, first: p.firstDay, last: p.lastDay, periodStart: p.start)
+                            : FigureQuery(ledger: before, first: p.firstDay, last: p.lastDay, months: nil)
+            let qb = months ? FigureQuery(ledger: after, first: p.firstDay, last: p.lastDay, periodStart: p.start)
+                            : FigureQuery(ledger: after, first: p.firstDay, last: p.lastDay, months: nil)
             for u in after.units.views(on: p.lastDay).map(\.code) {
                 let fa = qa.values(unit: u), fb = qb.values(unit: u)
                 let scope = Set(qb.subtree(u))
@@ -66,7 +74,7 @@ extension DataStore {
                 }
             }
         }
-        return FigureDiff(from: a, to: b, fromFingerprint: fpA, toFingerprint: rB.fingerprint, changes: changes, chain: rB.chain)
+        return FigureDiff(from: a, to: b, fromFingerprint: fpA, toFingerprint: rB.fingerprint, changes: changes, chain: rB.chain, period: period)
     }
 
     /// Whether `e` changed figure `d` of `period` within `scope`: for a flow,
