@@ -42,7 +42,7 @@ public struct SummaryReport: Sendable {
         let q = query(ledger, period)
         let day = period.lastDay
         let roots = unit.map { [$0] } ?? ledger.units.roots(on: day)
-        let children = ledger.units.children(on: day)
+        let children = ledger.units.listedChildren(on: day)
         var rows: [Row] = []
         func walk(_ code: String, _ d: Int) {
             guard let v = ledger.units.view(code, on: day) ?? ledger.units.view(code) else { return }
