@@ -22,8 +22,11 @@ extension Validator {
                 try fail(p("unit"), Text("\(unit) \(v.name) được đăng ký ngày \(v.registered.iso), sau \(f.occurred.iso)", "\(unit) \(v.name) was registered on \(v.registered.iso), after \(f.occurred.iso)"),
                          Text("kiểm tra ngày hoặc đơn vị", "check the date, or the unit"))
             }
-            if let fate = ledger.units.fate(of: unit, on: f.occurred), let successor = ledger.units.view(unit, on: f.occurred)?.mergedInto {
-                try fail(p("unit"), fate, Text("ghi cho đơn vị kế thừa \(successor)", "record it under the successor \(successor)"))
+            if let fate = ledger.units.fate(of: unit, on: f.occurred), let ending = ledger.units.view(unit, on: f.occurred)?.ending {
+                let list = ending.successors.joined(separator: ", ")
+                try fail(p("unit"), fate, ending.successors.count > 1
+                         ? Text("ghi cho đơn vị kế thừa có địa bàn nơi sự việc xảy ra: \(list)", "record it under the successor whose area it happened in: \(list)")
+                         : Text("ghi cho đơn vị kế thừa \(list)", "record it under the successor \(list)"))
             }
         }
         switch f.type {
