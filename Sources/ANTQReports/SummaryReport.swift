@@ -28,6 +28,12 @@ public struct SummaryReport: Sendable {
     /// The period compared with (`--compare`), and its rows by unit code.
     public var compare: Period?
     public var compareRows: [String: [String: ExactDecimal?]] = [:]
+    /// Per row, the split units (no published shares) whose figures a
+    /// restated value holds whole under one successor: such a value is an
+    /// estimate and every format says so.
+    public var estimates: [String: [UnitRegistry.SplitPart]] = [:]
+    /// The compared period read on the units as they were (`--boundaries historical`).
+    public var historical = false
     /// Show figure names (codes) next to labels in text and Markdown.
     public var showCodes = false
 
@@ -38,7 +44,8 @@ public struct SummaryReport: Sendable {
     ///   - depth: how many levels below the root to list (0 = root only).
     ///   - compare: the period to compare with, and the ledger it is read from.
     public static func make(ledger: Ledger, period: Period, unit: String?, depth: Int, fingerprint: Fingerprint, asOf: UTCInstant?,
-                            compare: (period: Period, ledger: Ledger)? = nil, chain: ChainCheck = .sha256) -> SummaryReport {
+                            compare: (period: Period, ledger: Ledger)? = nil, chain: ChainCheck = .sha256,
+                            historical: Bool = false) -> SummaryReport {
         let q = query(ledger, period)
         let day = period.lastDay
         let roots = unit.map { [$0] } ?? ledger.units.roots(on: day)
@@ -52,16 +59,27 @@ public struct SummaryReport: Sendable {
         for r in roots { walk(r, 0) }
         var compareRows: [String: [String: ExactDecimal?]] = [:]
         if let compare {
-            let cq = query(compare.ledger, compare.period)
+            let own = query(compare.ledger, compare.period)
+            let cq = historical ? own : own.onBoundaries(of: day)
             for r in rows { compareRows[r.code] = cq.values(unit: r.code) }
+        }
+        // A split before the period's end restates whatever was read from before it.
+        let earliest = historical ? period.firstDay : min(period.firstDay, compare?.period.firstDay ?? period.firstDay)
+        var estimates: [String: [UnitRegistry.SplitPart]] = [:]
+        for r in rows {
+            let parts = ledger.units.splitParts(under: r.code, on: day).filter { $0.on > earliest }
+            if !parts.isEmpty { estimates[r.code] = parts }
         }
         let shown = q.figures.definitions.filter { d in
             // A declared figure with nothing in this report is left out; built-in figures always show.
             !d.declared || rows.contains { ($0.values[d.name] ?? nil).map { !$0.isZero } ?? false }
                 || compareRows.values.contains { ($0[d.name] ?? nil).map { !$0.isZero } ?? false }
         }
-        return SummaryReport(period: period, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, chain: chain,
-                             figures: shown, rows: rows, compare: compare?.period, compareRows: compareRows)
+        var report = SummaryReport(period: period, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, chain: chain,
+                                   figures: shown, rows: rows, compare: compare?.period, compareRows: compareRows)
+        report.estimates = estimates
+        report.historical = historical
+        return report
     }
 
     /// The query for a period: by whole months, or over a ledger folded for the period's days.

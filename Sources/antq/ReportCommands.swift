@@ -54,7 +54,8 @@ enum ReportCommands {
         let ledger = try ledger(for: period, r, store: store, asOf: asOf, override: override)
         let compared = try compare.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
         var report = SummaryReport.make(ledger: ledger, period: period, unit: unit, depth: try c.int("depth") ?? 1,
-                                        fingerprint: r.fingerprint, asOf: asOf, compare: compared, chain: r.chain)
+                                        fingerprint: r.fingerprint, asOf: asOf, compare: compared, chain: r.chain,
+                                        historical: c.parsed.value("boundaries") == "historical")
         report.showCodes = c.parsed.flag("codes")
         Terminal.out(SummaryRenderer.render(report, format: format, lang: c.lang))
         return 0

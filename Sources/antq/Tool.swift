@@ -104,6 +104,7 @@ enum Tool {
                                   asOf,
                                   .option("period-start", value: "MM-DD", help: "Reporting year starts on this day (default: the log's)."),
                                   .option("compare", value: "same-period|previous|PERIOD", help: "Show values, change and percent change against the same period a year earlier (cùng kỳ), the period before, or another period."),
+                                  .option("boundaries", value: "current|historical", help: "Read the compared period on the units of this period's last day (current: a new ward against its predecessors) or on the units as they were (historical).", choices: ["current", "historical"], default: "current"),
                                   codes,
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
             CommandSpec(name: "audit", abstract: "The history of a figure: its events, corrections, timeline and announced value.",
