@@ -23,9 +23,12 @@ extension Reference {
     /// summed over the facts that occurred from `first` to `last`; models,
     /// cameras, communes and level indicators as they stood on `last`;
     /// ratios from the two rolled-up figures. Nil only for a ratio over 0.
-    public func table(first: CivilDate, last: CivilDate, metrics: [String]) -> [String: [String: ExactDecimal?]] {
+    /// - Parameter boundaries: the day whose tree decides what is summed
+    ///   under a unit (default `last`): a later day restates the period on
+    ///   the units of that day.
+    public func table(first: CivilDate, last: CivilDate, metrics: [String], boundaries: CivilDate? = nil) -> [String: [String: ExactDecimal?]] {
         var units: [String: UnitState] = [:]
-        for code in allUnitCodes { if let s = unit(code, on: last) { units[code] = s } }
+        for code in allUnitCodes { if let s = unit(code, on: boundaries ?? last) { units[code] = s } }
         let models = self.models(on: last)
         // What happened in each unit itself in the period, per flow figure.
         var own: [String: [String: ExactDecimal]] = [:]
