@@ -40,7 +40,7 @@ enum Tool {
                         A batch:    antq append --file events.jsonl   (or 'antq append -' to read standard input)
                         Every field of the event's data is given as --FIELD VALUE (dashes or underscores).
                         A batch is all or nothing: one bad line and nothing is appended; every bad line is reported.
-                        Types: unit.registered unit.changed unit.merged tip.received case.solved arrest.made weapon.seized
+                        Types: unit.registered unit.changed unit.merged unit.split unit.continued unit.abolished tip.received case.solved arrest.made weapon.seized
                         award.granted model.established model.changed model.dissolved camera.installed camera.removed
                         event.corrected event.retracted figure.asserted
                         """,
