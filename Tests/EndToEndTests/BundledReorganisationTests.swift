@@ -87,6 +87,13 @@ import Testing
         let vi = try d.antq(["append", "arrest.made", "--unit", "Phú Cường", "--occurred", "2025-08-01", "--count", "1", "--lang", "vi"])
         #expect(vi.stderr.contains("phường Phú Cường đã nhập vào phường Thủ Dầu Một (25747) từ ngày 01/07/2025"), "\(vi.stderr)")
         #expect(try Data(contentsOf: d.logURL) == before)
+        // import: each row's name on its own day.
+        let csv = d.root.appendingPathComponent("arrests.csv")
+        try "Ngày,Đơn vị,Số đối tượng\n01/08/2024,Thuận Giao,3\n01/08/2025,Thuận Giao,4\n".write(to: csv, atomically: true, encoding: .utf8)
+        let imported = try d.antq(["import", "--type", "arrest.made", csv.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let lines = try String(contentsOf: d.logURL, encoding: .utf8).split(separator: "\n").suffix(2)
+        #expect(lines.first?.contains(#""unit":"25972""#) == true && lines.last?.contains(#""unit":"25969""#) == true, "\(lines)")
     }
 
     /// Removes the provenance lines (fingerprint; how far the log was read).
@@ -124,6 +131,13 @@ import Testing
         #expect((root["estimates"] as? [String: Any])?["25969"] != nil, "\(r.stdout.prefix(400))")
         let text = try d.antq(["summary", "2025-H2", "--unit", "25969", "--depth", "0", "--compare", "2018", "--lang", "en"]).stdout
         #expect(text.contains("Estimate: includes units only partly merged") && text.contains("Bình Chuẩn (25969) counted whole in 25969, none in 25975"), "\(text.prefix(800))")
+        let vi = try d.antq(["summary", "2025-H2", "--unit", "25969", "--depth", "0", "--compare", "2018", "--lang", "vi", "--format", "markdown"]).stdout
+        #expect(vi.contains("Ước tính: có đơn vị chỉ nhập một phần") && vi.contains("Bình Chuẩn (25969)"), "\(vi.prefix(800))")
+        let html = try d.antq(["summary", "2025-H2", "--unit", "25969", "--depth", "0", "--compare", "2018", "--format", "html"]).stdout
+        #expect(html.contains(#"<p class="estimate">"#) && html.contains("Bình Chuẩn (25969)"))
+        // Nothing of 2018 on its own boundaries is an estimate.
+        let plain = try d.antq(["summary", "2018", "--format", "json"]).stdout
+        #expect(!plain.contains("estimate"))
         let year = try d.antq(["summary", "2025", "--unit", "25969", "--depth", "0", "--compare", "2018", "--format", "csv"]).stdout
         let arrests = try #require(year.split(separator: "\n").first { $0.contains(",arrests,") })
         #expect(arrests.split(separator: ",")[6] == Substring(String(old["arrests"]! + binhChuan["arrests"]!)), "\(arrests)")
