@@ -33,7 +33,7 @@ public struct StateReport: Sendable {
                             fingerprint: Fingerprint, asOf: UTCInstant?, chain: ChainCheck = .sha256) -> StateReport {
         let q = FigureQuery(ledger: ledger, first: day, last: day, months: nil)
         let roots = unit.map { [$0] } ?? ledger.units.roots(on: day)
-        let children = ledger.units.children(on: day)
+        let children = ledger.units.listedChildren(on: day)
         let figures = q.figures.definitions.filter { !$0.isFlow && !$0.isRatio }
         var rows: [Row] = []
         func walk(_ code: String, _ d: Int) {

@@ -42,7 +42,9 @@ public enum SummaryRenderer {
     static func header(_ r: SummaryReport, _ lang: Language) -> [String] {
         [title(r, lang), ReportHeader.period(r.period, lang)]
             + ReportHeader.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain, lang)
-            + (r.compare.map { [lang.t("Compared with ", "So sánh với ") + $0.header(vietnamese: lang.isVietnamese) + "."] } ?? [])
+            + (r.compare.map { [lang.t("Compared with ", "So sánh với ") + $0.header(vietnamese: lang.isVietnamese)
+                + (r.historical ? lang.t(", on the units as they were", ", theo địa giới lúc đó") : "") + "."] } ?? [])
+            + (r.rows.first.flatMap { EstimateNote.line(r.estimates[$0.code] ?? [], lang) }.map { [$0] } ?? [])
     }
 
     /// A figure against the compared period.
@@ -143,6 +145,9 @@ public enum SummaryRenderer {
     static func csv(_ r: SummaryReport, _ lang: Language) -> String {
         var head = ["period", "unit", "unit_name", "metric", "value"]
         if r.compare != nil { head += ["compare_period", "compare_value", "change", "percent_change"] }
+        // Only when a figure is restated across a split: the split units it holds whole.
+        let marked = !r.estimates.isEmpty
+        if marked { head.append("estimate_includes_split_units") }
         var rows = [head]
         for row in r.rows {
             for d in r.figures {
@@ -156,6 +161,7 @@ public enum SummaryRenderer {
                     line += [cp.label, Language.plain(r.compareRows[row.code]?[d.name] ?? nil, d),
                              c.map { $0.difference.plain(decimals: d.decimals) } ?? "", c?.percentPlain ?? ""]
                 }
+                if marked { line.append(EstimateNote.codes(r.estimates[row.code])) }
                 rows.append(line)
             }
         }
@@ -180,6 +186,25 @@ public enum SummaryRenderer {
             w.key("columns"); w.beginArray()
             for c in r.columns { ReportHeader.json(c, &w, lang) }
             w.endArray()
+        }
+        if !r.estimates.isEmpty {
+            w.key("estimates"); w.beginObject()
+            for row in r.rows {
+                guard let parts = r.estimates[row.code] else { continue }
+                w.key(row.code); w.beginArray()
+                for p in parts {
+                    w.beginObject()
+                    w.key("split_unit"); w.string(p.code)
+                    w.key("name"); w.string(p.name)
+                    w.key("counted_in"); w.string(p.countedIn)
+                    w.key("successors"); w.beginArray(); for s in p.successors { w.string(s) }; w.endArray()
+                    w.key("on"); w.string(p.on.iso)
+                    w.endObject()
+                }
+                w.endArray()
+            }
+            w.endObject()
+            if let note = r.rows.first.flatMap({ EstimateNote.line(r.estimates[$0.code] ?? [], lang) }) { w.key("estimate_note"); w.string(note) }
         }
         w.key("figures"); w.beginArray()
         for d in r.figures { ReportHeader.json(d, lang, &w) }

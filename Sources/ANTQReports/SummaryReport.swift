@@ -32,6 +32,12 @@ public struct SummaryReport: Sendable {
     public var columns: [Period] = []
     /// Each column's values, by unit code, in the order of `columns`.
     public var columnRows: [[String: [String: ExactDecimal?]]] = []
+    /// Per row, the split units (no published shares) whose figures a
+    /// restated value holds whole under one successor: such a value is an
+    /// estimate and every format says so.
+    public var estimates: [String: [UnitRegistry.SplitPart]] = [:]
+    /// The compared period read on the units as they were (`--boundaries historical`).
+    public var historical = false
     /// Show figure names (codes) next to labels in text and Markdown.
     public var showCodes = false
 
@@ -44,14 +50,14 @@ public struct SummaryReport: Sendable {
     ///   - columns: sub-periods shown as columns, each with the ledger it is read from.
     public static func make(ledger: Ledger, period: Period, unit: String?, depth: Int, fingerprint: Fingerprint, asOf: UTCInstant?,
                             compare: (period: Period, ledger: Ledger)? = nil, columns: [(period: Period, ledger: Ledger)] = [],
-                            chain: ChainCheck = .sha256) -> SummaryReport {
+                            chain: ChainCheck = .sha256, historical: Bool = false) -> SummaryReport {
         // The models standing on each column's last day (and the period's), worked out in one walk.
         let standing = StandingModels()
         if !columns.isEmpty { standing.prepare(ledger, days: columns.map(\.period.lastDay) + [period.lastDay]) }
         let q = query(ledger, period, standing: standing)
         let day = period.lastDay
         let roots = unit.map { [$0] } ?? ledger.units.roots(on: day)
-        let children = ledger.units.children(on: day)
+        let children = ledger.units.listedChildren(on: day)
         var rows: [Row] = []
         func walk(_ code: String, _ d: Int) {
             guard let v = ledger.units.view(code, on: day) ?? ledger.units.view(code) else { return }
@@ -61,7 +67,8 @@ public struct SummaryReport: Sendable {
         for r in roots { walk(r, 0) }
         var compareRows: [String: [String: ExactDecimal?]] = [:]
         if let compare {
-            let cq = query(compare.ledger, compare.period)
+            let own = query(compare.ledger, compare.period)
+            let cq = historical ? own : own.onBoundaries(of: day)
             for r in rows { compareRows[r.code] = cq.values(unit: r.code) }
         }
         // Every column rolls up over the report's tree (its last day), so the columns of a unit add up to
@@ -72,14 +79,24 @@ public struct SummaryReport: Sendable {
             for r in rows { out[r.code] = cq.values(unit: r.code) }
             return out
         }
+        // A split before the period's end restates whatever was read from before it.
+        let earliest = historical ? period.firstDay : min(period.firstDay, compare?.period.firstDay ?? period.firstDay)
+        var estimates: [String: [UnitRegistry.SplitPart]] = [:]
+        for r in rows {
+            let parts = ledger.units.splitParts(under: r.code, on: day).filter { $0.on > earliest }
+            if !parts.isEmpty { estimates[r.code] = parts }
+        }
         let shown = q.figures.definitions.filter { d in
             // A declared figure with nothing in this report is left out; built-in figures always show.
             !d.declared || rows.contains { ($0.values[d.name] ?? nil).map { !$0.isZero } ?? false }
                 || compareRows.values.contains { ($0[d.name] ?? nil).map { !$0.isZero } ?? false }
         }
-        return SummaryReport(period: period, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, chain: chain,
-                             figures: shown, rows: rows, compare: compare?.period, compareRows: compareRows,
-                             columns: columns.map(\.period), columnRows: columnRows)
+        var report = SummaryReport(period: period, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, chain: chain,
+                                   figures: shown, rows: rows, compare: compare?.period, compareRows: compareRows,
+                                   columns: columns.map(\.period), columnRows: columnRows)
+        report.estimates = estimates
+        report.historical = historical
+        return report
     }
 
     /// Column `i`'s value of figure `name` for unit `code`.

@@ -104,7 +104,7 @@ public struct RandomLog {
         switch roll {
         case 0..<5: return registerCommune()
         case 5..<9: return changeUnit()
-        case 9..<11: return mergeUnit()
+        case 9..<11: return succession()
         case 11..<55: return flow()
         case 55..<68: return modelEvent()
         case 68..<74: return camera()

@@ -24,14 +24,19 @@ extension Reference {
     /// cameras, communes and level indicators as they stood on `last`;
     /// ratios from the two rolled-up figures. Nil only for a ratio over 0.
     ///
-    /// `treeOn`: roll up over the unit tree of another day (a report column
-    /// rolls up over the tree of its report's last day); units listed are
-    /// those registered by that day.
-    public func table(first: CivilDate, last: CivilDate, metrics: [String], treeOn treeDay: CivilDate? = nil) -> [String: [String: ExactDecimal?]] {
+    /// - Parameters:
+    ///   - treeOn: roll up over the unit tree of another day (a report
+    ///     column rolls up over the tree of its report's last day); units
+    ///     listed are those registered by that day.
+    ///   - boundaries: the day whose tree decides what is summed under a
+    ///     unit and whose units are listed (default `last`): a later day
+    ///     restates the period on the units of that day.
+    public func table(first: CivilDate, last: CivilDate, metrics: [String], treeOn treeDay: CivilDate? = nil,
+                      boundaries: CivilDate? = nil) -> [String: [String: ExactDecimal?]] {
         var units: [String: UnitState] = [:]
-        for code in allUnitCodes { if let s = unit(code, on: last) { units[code] = s } }
+        for code in allUnitCodes { if let s = unit(code, on: boundaries ?? last) { units[code] = s } }
         var tree = units
-        if let treeDay {
+        if boundaries == nil, let treeDay {
             tree = [:]
             for code in allUnitCodes { if let s = unit(code, on: treeDay) { tree[code] = s } }
         }

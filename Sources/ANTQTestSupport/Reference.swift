@@ -75,7 +75,9 @@ public struct Reference {
 
     // MARK: Units
 
-    public struct UnitState: Equatable { public var name: String; public var kind: String; public var parent: String?; public var merged: Bool }
+    /// `successor`: where an ended unit's figures are summed (merged, split
+    /// or abolished into), read straight from the facts.
+    public struct UnitState: Equatable { public var name: String; public var kind: String; public var parent: String?; public var merged: Bool; public var successor: String? = nil }
 
     func unit(_ code: String, on d: CivilDate) -> UnitState? {
         var s: UnitState?
@@ -91,7 +93,12 @@ public struct Reference {
                 if let n = data.value(named: "name")?.text { s?.name = n }
                 if let k = data.value(named: "kind")?.text { s?.kind = k }
                 if let p = data.value(named: "parent") { s?.parent = p.text }
-            case .unitMerged: s?.merged = true
+            case .unitMerged, .unitSplit, .unitAbolished:
+                if s?.merged == false { s?.merged = true; s?.successor = data.value(named: "into")?.text }
+            case .unitContinued:
+                s?.name = data.value(named: "name")!.text!
+                s?.kind = data.value(named: "kind")!.text!
+                s?.parent = data.value(named: "parent")?.text
             default: break
             }
         }
@@ -111,7 +118,7 @@ public struct Reference {
             var steps = 0
             while let c = cur, steps < 100 {
                 if c == top { out.insert(code); break }
-                cur = states[c]?.parent
+                cur = states[c].flatMap { $0.merged ? $0.successor ?? $0.parent : $0.parent }
                 steps += 1
             }
         }

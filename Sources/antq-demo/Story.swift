@@ -39,7 +39,7 @@ struct Story {
         out.append(Conference.assertions())
         out += Corrections.amendments(years)
         out += kindChanges(after: day("2018-12-31"))
-        out.append(merger())
+        out.append(reorganisation())
         // Sittings in the order they happen (ties keep the order above).
         return out.enumerated().sorted { ($0.element.recorded, $0.offset) < ($1.element.recorded, $1.offset) }.map(\.element)
     }
@@ -76,19 +76,5 @@ struct Story {
             return Submission(recorded: Schedule.officeHours(Schedule.workingDay(d.adding(days: rng.int(3...6))), &rng),
                               by: Clerks.provincial, entries: entries, what: "unit changes of \(d.iso)")
         }
-    }
-
-    /// 01-07-2025: Thành phố Hồ Chí Minh registered as the successor; the
-    /// province and its nine districts merged into it.
-    private func merger() -> Submission {
-        let d = UnitChanges.mergerDay
-        let successor = UnitChanges.successor
-        var entries = [Entry(office: UnitList.province.code, occurred: d, unit: successor.code, type: .unitRegistered,
-                             fields: [.text("name", successor.name), .text("kind", successor.kind.rawValue), .null("parent")])]
-        for u in [UnitList.province] + UnitList.districts {
-            entries.append(Entry(office: UnitList.province.code, occurred: d, unit: u.code, type: .unitMerged, fields: [.text("into", successor.code)]))
-        }
-        return Submission(recorded: Schedule.vietnamTime(day("2025-07-03"), minute: 9 * 60 + 45, second: 3, microsecond: 660_412),
-                          by: Clerks.provincial, entries: entries, what: "merger into Thành phố Hồ Chí Minh")
     }
 }

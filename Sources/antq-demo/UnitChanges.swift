@@ -45,9 +45,8 @@ enum UnitChanges {
 
     /// NQ 202/2025/QH15: Bình Dương joins Thành phố Hồ Chí Minh (new local
     /// authorities from 01-07-2025) and the district level ends the same day.
-    /// - Note: the 91 communes were rearranged into 36 new wards and
-    ///   communes of Thành phố Hồ Chí Minh, whose codes are not in our
-    ///   sources; the log keeps the 91 as they were.
+    /// The 91 communes became 36 wards and communes of Thành phố Hồ Chí
+    /// Minh the same day (NQ 1685/NQ-UBTVQH15; `Reorganisation2025`).
     static let mergerDay = day("2025-07-01")
     static let successor = DemoUnit(code: "79", name: "Hồ Chí Minh", kind: .city, parent: nil)
 

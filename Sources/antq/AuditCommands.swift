@@ -30,7 +30,7 @@ enum AuditCommands {
             throw CLIError.usage(c.lang.t("audit needs --period P (e.g. --period 2018, --period 2018-H1)",
                                           "audit cần --period KỲ (ví dụ --period 2018, --period 2018-H1)"))
         }
-        let unit = try c.unit(in: base.ledger)
+        let unit = try c.unit(in: base.ledger, on: period.lastDay)
         let a = try store.audit(figure: name, period: period, unit: unit, asOf: try c.asOf(), periodStart: override)
         Terminal.out(AuditRenderer.render(a, format: format, lang: c.lang))
         return 0

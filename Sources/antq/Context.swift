@@ -77,10 +77,14 @@ struct Context {
         return m
     }
 
-    /// Resolves `--unit` against the units of a ledger.
-    func unit(in ledger: Ledger) throws -> String? {
+    /// Resolves `--unit` against the units of a ledger, a name as it stood
+    /// on `day` (the last day of the report's period; nil: today's names,
+    /// then any name ever used).
+    func unit(in ledger: Ledger, on day: CivilDate? = nil) throws -> String? {
         guard let text = parsed.value("unit") else { return nil }
-        switch UnitResolver(units: ledger.units).resolve(text) {
+        switch UnitResolver(units: ledger.units).resolve(text, on: day ?? today) {
+        case .failure(.ceased(_, let fate)):
+            throw CLIError.invalid("--unit \"\(text)\": " + fate.text(vietnamese: lang == .vi))
         case .success(let code): return code
         case .failure(.ambiguous(_, let c)):
             throw CLIError.invalid("--unit \"\(text)\" matches several units:\n  " + c.joined(separator: "\n  ") + "\nGive the code, or \"NAME, DISTRICT\".")

@@ -51,12 +51,13 @@ enum ReportCommands {
         if format == .html && compare == nil && columns.isEmpty { compare = try? period.samePeriodOneYearEarlier() }
         let r = try store.replay(asOf: asOf, periodStart: override, sections: figureSections)
         keepUntilExit(r)
-        let unit = try c.unit(in: r.ledger)
+        let unit = try c.unit(in: r.ledger, on: period.lastDay)
         let ledger = try ledger(for: period, r, store: store, asOf: asOf, override: override)
         let compared = try compare.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
         let split = try columns.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
         var report = SummaryReport.make(ledger: ledger, period: period, unit: unit, depth: try c.int("depth") ?? 1,
-                                        fingerprint: r.fingerprint, asOf: asOf, compare: compared, columns: split, chain: r.chain)
+                                        fingerprint: r.fingerprint, asOf: asOf, compare: compared, columns: split, chain: r.chain,
+                                        historical: c.parsed.value("boundaries") == "historical")
         report.showCodes = c.parsed.flag("codes")
         Terminal.out(SummaryRenderer.render(report, format: format, lang: c.lang))
         return 0
@@ -67,8 +68,8 @@ enum ReportCommands {
         let asOf = try c.asOf()
         let r = try store.replay(asOf: asOf, sections: figureSections)
         keepUntilExit(r)
-        let unit = try c.unit(in: r.ledger)
         let day = try c.date("date") ?? asOf.map { Clock.vietnamDay(of: $0) } ?? c.today
+        let unit = try c.unit(in: r.ledger, on: day)
         var report = StateReport.make(ledger: r.ledger, day: day, periodStart: r.periodStart, unit: unit,
                                       depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf, chain: r.chain)
         report.showCodes = c.parsed.flag("codes")

@@ -40,7 +40,7 @@ enum Tool {
                         A batch:    antq append --file events.jsonl   (or 'antq append -' to read standard input)
                         Every field of the event's data is given as --FIELD VALUE (dashes or underscores).
                         A batch is all or nothing: one bad line and nothing is appended; every bad line is reported.
-                        Types: unit.registered unit.changed unit.merged tip.received case.solved arrest.made weapon.seized
+                        Types: unit.registered unit.changed unit.merged unit.split unit.continued unit.abolished tip.received case.solved arrest.made weapon.seized
                         award.granted model.established model.changed model.dissolved camera.installed camera.removed
                         event.corrected event.retracted figure.asserted
                         """,
@@ -113,6 +113,7 @@ enum Tool {
                                   .option("compare", value: "same-period|previous|PERIOD", help: "Show values, change and percent change against the same period a year earlier (cùng kỳ), the period before, or another period."),
                                   .option("columns", value: "UNIT", help: "One column per month, quarter, half or year of the period, and the total.",
                                           choices: ["months", "quarters", "halves", "years"]),
+                                  .option("boundaries", value: "current|historical", help: "Read the compared period on the units of this period's last day (current: a new ward against its predecessors) or on the units as they were (historical).", choices: ["current", "historical"], default: "current"),
                                   codes,
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
             CommandSpec(name: "audit", abstract: "The history of a figure: its events, corrections, timeline and announced value.",

@@ -21,6 +21,22 @@ enum UnitsCommand {
                 w.key("parent"); if let p = v.parent { w.string(p) } else { w.null() }
                 w.key("merged_into"); if let m = v.mergedInto { w.string(m) } else { w.null() }
                 w.key("registered"); w.string(v.registered.iso)
+                // How it ended (merged, split, abolished) and into which units; and the unit the code denoted before it continued.
+                if let e = v.ending {
+                    w.key("ended"); w.beginObject()
+                    w.key("type"); w.string(e.type.rawValue)
+                    w.key("on"); w.string(e.on.iso)
+                    w.key("successors"); w.beginArray(); for s in e.successors { w.string(s) }; w.endArray()
+                    w.endObject()
+                }
+                if let c = v.continuation {
+                    w.key("continued"); w.beginObject()
+                    w.key("on"); w.string(c.on.iso)
+                    w.key("former_name"); w.string(c.formerName)
+                    w.key("former_kind"); w.string(c.formerKind)
+                    w.key("part_to"); if let p = c.partTo { w.string(p) } else { w.null() }
+                    w.endObject()
+                }
                 w.endObject()
             }
             w.endArray()

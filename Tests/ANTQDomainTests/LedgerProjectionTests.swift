@@ -5,10 +5,11 @@ import TextFormats
 
 private let seeds: [UInt64] = Array(1...12)
 
-/// Types a 400-event random log may lack: rare on purpose (mergers, dissolutions,
+/// Types a 400-event random log may lack: rare on purpose (mergers, splits,
+/// continued codes, abolished districts, dissolutions,
 /// removals and published figures are a few percent of the draws; retirements of
 /// declared indicators a few percent of the declarations).
-private let rareTypes: Set<EventType> = [.unitMerged, .modelDissolved, .cameraRemoved, .figureAsserted, .indicatorRetired]
+private let rareTypes: Set<EventType> = [.unitMerged, .unitSplit, .unitContinued, .unitAbolished, .modelDissolved, .cameraRemoved, .figureAsserted, .indicatorRetired]
 
 @Test(arguments: seeds)
 func generatedLogsAreMostlyValidAndCoverEveryEventType(seed: UInt64) {

@@ -31,13 +31,15 @@ func tip(_ unit: String = "25747", occurred: String = "2018-05-14", count: Strin
     expectAccepted(b, tip("25747", occurred: "2020-01-01"))
 }
 
-/// The English refusal names the successor in English words, the Vietnamese one in Vietnamese.
+/// The refusal names the successor in the reader's language, the units by
+/// their Vietnamese kind and name (part of the name): "phường Phú Hòa became
+/// part of phường Phú Cường (25747) on 01/01/2020", as issue 20 words it.
 @Test func aMergerRefusalNamesTheSuccessorInTheReadersLanguage() throws {
     var b = binhDuong()
     try b.add(#"{"type":"unit.merged","occurred":"2020-01-01","unit":"25750","data":{"into":"25747"}}"#)
     let p = try #require(b.rejection(tip("25750", occurred: "2020-01-01"))?.problems.first)
     #expect(p.problem.vi.contains("đã nhập vào phường Phú Cường (25747)"), "\(p.problem.vi)")
-    #expect(p.problem.en.contains("became part of ward Phú Cường (25747)"), "\(p.problem.en)")
+    #expect(p.problem.en.contains("phường Phú Hòa became part of phường Phú Cường (25747) on 01/01/2020"), "\(p.problem.en)")
 }
 
 @Test func unitMergersAreChecked() throws {

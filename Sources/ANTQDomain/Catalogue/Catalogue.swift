@@ -27,6 +27,9 @@ extension EventSpec {
         case .indicatorRetired: IndicatorRetired.spec
         case .ratioDefined: RatioDefined.spec
         case .vocabularyExtended: VocabularyExtended.spec
+        case .unitSplit: UnitSplit.spec
+        case .unitContinued: UnitContinued.spec
+        case .unitAbolished: UnitAbolished.spec
         }
     }
 }
@@ -58,6 +61,9 @@ extension EventType {
         case .indicatorRetired: 20
         case .ratioDefined: 21
         case .vocabularyExtended: 22
+        case .unitSplit: 23
+        case .unitContinued: 24
+        case .unitAbolished: 25
         }
     }
 }

@@ -25,8 +25,18 @@ public enum EventType: String, CaseIterable, Sendable, Codable {
     case indicatorRetired = "indicator.retired"
     case ratioDefined = "ratio.defined"
     case vocabularyExtended = "vocabulary.extended"
+    case unitSplit = "unit.split"
+    case unitContinued = "unit.continued"
+    case unitAbolished = "unit.abolished"
 
-    public var isUnitEvent: Bool { self == .unitRegistered || self == .unitChanged || self == .unitMerged }
+    public var isUnitEvent: Bool {
+        switch self {
+        case .unitRegistered, .unitChanged, .unitMerged, .unitSplit, .unitContinued, .unitAbolished: true
+        default: false
+        }
+    }
+    /// Unit events after which the unit (as it was) takes no more events.
+    public var endsUnit: Bool { self == .unitMerged || self == .unitSplit || self == .unitAbolished }
     public var isModelEvent: Bool { self == .modelEstablished || self == .modelChanged || self == .modelDissolved }
     public var isCameraEvent: Bool { self == .cameraInstalled || self == .cameraRemoved }
     /// Corrections and retractions amend other events; they cannot themselves be amended.

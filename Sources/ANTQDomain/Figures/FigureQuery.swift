@@ -22,6 +22,10 @@ public struct FigureQuery: Sendable {
     /// day while the models do not change (`verify` checks dozens of
     /// published figures between two model events).
     private let standing: StandingModels
+    /// The day whose unit tree decides what is summed under a unit (default
+    /// the period's last day); a compared period is read on the boundaries
+    /// of the period it is compared with.
+    public private(set) var boundaries: CivilDate?
 
     /// A period of whole reporting months of the ledger's flows.
     public init(ledger: Ledger, first: CivilDate, last: CivilDate, periodStart: MonthDay, standing: StandingModels? = nil,
@@ -52,7 +56,15 @@ public struct FigureQuery: Sendable {
 
     /// Units counted under `unit` for this period (as the tree stood on `treeDay`).
     public func subtree(_ unit: String) -> [String] {
-        UnitRegistry.subtree(unit, children: cache.children(ledger, on: treeDay))
+        UnitRegistry.subtree(unit, children: cache.children(ledger, on: boundaries ?? treeDay))
+    }
+
+    /// This query read on the unit tree of `day` (a new ward's figure for an
+    /// earlier period is then the sum of its predecessors').
+    public func onBoundaries(of day: CivilDate) -> FigureQuery {
+        var q = FigureQuery(ledger: ledger, first: first, last: last, months: months, standing: standing, treeDay: treeDay)
+        q.boundaries = day
+        return q
     }
 
     /// Every figure of the catalogue for `unit` (summed over its subtree); nil for a ratio without a value.

@@ -88,7 +88,7 @@ public struct LedgerProjection: Projection {
     /// One fact in or out of the state (an event, or what an amendment changes).
     func apply(_ f: Fact, seq: Int, adding: Bool, months: ReportingMonths, to s: inout Ledger) {
         switch f.type {
-        case .unitRegistered, .unitChanged, .unitMerged:
+        case .unitRegistered, .unitChanged, .unitMerged, .unitSplit, .unitContinued, .unitAbolished:
             if adding { s.units.add(f, seq: seq) } else { s.units.remove(f, seq: seq) }
         case .modelEstablished, .modelChanged, .modelDissolved, .cameraInstalled, .cameraRemoved:
             guard includesModels else { return }

@@ -24,9 +24,33 @@ public struct UnitRegistry: Sendable, Equatable {
         /// A code of the `unit.kind` vocabulary (`province`, `ward` …).
         public var kind: String
         public var parent: String?
+        /// The successor that takes the unit's models, cameras and past
+        /// figures once it ended (merged, split, abolished); nil while in force.
         public var mergedInto: String?
         public var registered: CivilDate
         public var mergedOn: CivilDate?
+        /// How the unit ended, if it has by the day viewed.
+        public var ending: Ending?
+        /// The last time the code went on as a new unit, by the day viewed.
+        public var continuation: Continuation?
+    }
+
+    /// How a unit ended: its event type (`unit.merged`, `unit.split`,
+    /// `unit.abolished`), its successors (the first takes models, cameras and
+    /// past figures) and the day.
+    public struct Ending: Sendable, Equatable {
+        public var type: EventType
+        public var successors: [String]
+        public var on: CivilDate
+    }
+
+    /// A `unit.continued`: the unit the code denoted until `on`, and where
+    /// the rest of it went if only part of it continued.
+    public struct Continuation: Sendable, Equatable {
+        public var on: CivilDate
+        public var formerName: String
+        public var formerKind: String
+        public var partTo: String?
     }
 
     public private(set) var records: [String: Record] = [:]
@@ -69,7 +93,7 @@ public struct UnitRegistry: Sendable, Equatable {
         let first = r.entries[0].occurred
         if let date, first > date { return nil }
         var v = View(code: code, name: reg.text(UnitRegistered.name) ?? code, kind: reg.text(UnitRegistered.kind) ?? "commune",
-                     parent: reg.text(UnitRegistered.parent), mergedInto: nil, registered: first, mergedOn: nil)
+                     parent: reg.text(UnitRegistered.parent), mergedInto: nil, registered: first, mergedOn: nil, ending: nil, continuation: nil)
         for e in r.entries.dropFirst() {
             if let date, e.occurred > date { break }
             switch e.data.type {
@@ -77,9 +101,17 @@ public struct UnitRegistry: Sendable, Equatable {
                 if let n = e.data.text(UnitChanged.name) { v.name = n }
                 if let k = e.data.text(UnitChanged.kind) { v.kind = k }
                 if let p = e.data[UnitChanged.parent] { v.parent = p.text }
-            case .unitMerged:
-                v.mergedInto = e.data.text(UnitMerged.into)
+            case .unitMerged, .unitSplit, .unitAbolished:
+                guard v.ending == nil else { break }
+                let successors = e.data.type == .unitSplit ? UnitSplit.successors(e.data) : [e.data.text(UnitMerged.into)].compactMap { $0 }
+                v.ending = Ending(type: e.data.type, successors: successors, on: e.occurred)
+                v.mergedInto = successors.first
                 v.mergedOn = e.occurred
+            case .unitContinued:
+                v.continuation = Continuation(on: e.occurred, formerName: v.name, formerKind: v.kind, partTo: e.data.text(UnitContinued.partTo))
+                v.name = e.data.text(UnitContinued.name) ?? v.name
+                v.kind = e.data.text(UnitContinued.kind) ?? v.kind
+                v.parent = e.data[UnitContinued.parent]?.text
             default: break
             }
         }
@@ -91,10 +123,21 @@ public struct UnitRegistry: Sendable, Equatable {
         order.compactMap { view($0, on: date) }
     }
 
-    /// Children of each unit on `date`.
+    /// Children of each unit on `date`, for sums: a unit that has ended by
+    /// then sits under its first successor, so figures are read on the
+    /// boundaries of `date` (a new ward's figure for an earlier period is
+    /// its predecessors' sum; a code that continued keeps its own past).
     public func children(on date: CivilDate?) -> [String: [String]] {
         var c: [String: [String]] = [:]
-        for v in views(on: date) { if let p = v.parent { c[p, default: []].append(v.code) } }
+        for v in views(on: date) { if let p = v.mergedInto ?? v.parent { c[p, default: []].append(v.code) } }
+        return c
+    }
+
+    /// Children in force on `date`, for listings (the ended predecessors
+    /// that `children(on:)` counts under their successors are not rows).
+    public func listedChildren(on date: CivilDate?) -> [String: [String]] {
+        var c: [String: [String]] = [:]
+        for v in views(on: date) where v.mergedInto == nil && v.ending == nil { if let p = v.parent { c[p, default: []].append(v.code) } }
         return c
     }
 
@@ -119,7 +162,7 @@ public struct UnitRegistry: Sendable, Equatable {
 
     /// Units with no parent on `date` (normally the province).
     public func roots(on date: CivilDate?) -> [String] {
-        views(on: date).filter { $0.parent == nil }.map(\.code)
+        views(on: date).filter { $0.parent == nil && $0.ending == nil }.map(\.code)
     }
 
     /// Chain from `code` up to its root on `date` (cycle-safe).

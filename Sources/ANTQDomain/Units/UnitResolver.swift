@@ -12,6 +12,9 @@ public struct UnitResolver: Sendable {
     public enum Failure: Error, Equatable, Sendable {
         case unknown(String, suggestions: [String])
         case ambiguous(String, candidates: [String])
+        /// The name was a unit's before its code went on as another unit
+        /// (`unit.continued`): what became of it.
+        case ceased(String, fate: Text)
     }
 
     /// - Parameter day: the day the name is meant on: a name is looked for
@@ -25,7 +28,25 @@ public struct UnitResolver: Sendable {
             let inForce = units.views(on: day).filter { $0.mergedInto == nil }
             if case .success(let code) = resolve(t, among: inForce) { return .success(code) }
         }
-        return resolve(t, among: units.views())
+        let latest = resolve(t, among: units.views())
+        if case .success = latest { return latest }
+        // A name the code had before it went on as another unit: the unit
+        // of that name is the former one, which ended that day.
+        var former: [(code: String, identity: UnitRegistry.Continuation, view: UnitRegistry.View)] = []
+        for v in units.views() {
+            for c in units.formerIdentities(v.code) {
+                var old = v
+                old.name = c.formerName
+                old.kind = c.formerKind
+                former.append((v.code, c, old))
+            }
+        }
+        guard case .success(let code) = resolve(t, among: former.map(\.view)) else { return latest }
+        let hits = former.filter { $0.code == code }
+        if let day, let c = hits.last(where: { $0.identity.on <= day }) {
+            return .failure(.ceased(text, fate: units.fate(of: c.identity, code: code)))
+        }
+        return .success(code)
     }
 
     func resolve(_ t: String, among views: [UnitRegistry.View]) -> Result<String, Failure> {

@@ -17,7 +17,7 @@ struct UnitWindow {
         for e in r.entries.dropFirst() {
             guard e.occurred.dayNumber >= previous else { return nil }
             previous = e.occurred.dayNumber
-            if e.data.type == .unitMerged, merged == nil { merged = e.occurred.dayNumber }
+            if e.data.type.endsUnit, merged == nil { merged = e.occurred.dayNumber }
         }
         registered = first.occurred.dayNumber
     }

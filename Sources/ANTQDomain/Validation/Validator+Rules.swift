@@ -22,13 +22,11 @@ extension Validator {
                 try fail(p("unit"), Text("\(unit) \(v.name) được đăng ký ngày \(v.registered.iso), sau \(f.occurred.iso)", "\(unit) \(v.name) was registered on \(v.registered.iso), after \(f.occurred.iso)"),
                          Text("kiểm tra ngày hoặc đơn vị", "check the date, or the unit"))
             }
-            if let merged = ledger.units.view(unit, on: f.occurred)?.mergedInto {
-                let successor = ledger.units.view(merged, on: f.occurred)
-                func named(_ vi: Bool) -> String { successor.map { "\($0.kindLabel(vietnamese: vi)) \($0.name) (\(merged))" } ?? merged }
-                let on = v.mergedOn.map { $0.formatted(vietnamese: true) } ?? "?"
-                try fail(p("unit"), Text("\(v.kindLabel(vietnamese: true)) \(v.name) đã nhập vào \(named(true)) từ ngày \(on)",
-                                         "\(v.kindLabel(vietnamese: false)) \(v.name) became part of \(named(false)) on \(v.mergedOn.map { $0.formatted(vietnamese: true) } ?? "?")"),
-                         Text("ghi cho đơn vị kế thừa \(merged)", "record it under the successor \(merged)"))
+            if let fate = ledger.units.fate(of: unit, on: f.occurred), let ending = ledger.units.view(unit, on: f.occurred)?.ending {
+                let list = ending.successors.joined(separator: ", ")
+                try fail(p("unit"), fate, ending.successors.count > 1
+                         ? Text("ghi cho đơn vị kế thừa có địa bàn nơi sự việc xảy ra: \(list)", "record it under the successor whose area it happened in: \(list)")
+                         : Text("ghi cho đơn vị kế thừa \(list)", "record it under the successor \(list)"))
             }
         }
         switch f.type {
@@ -45,6 +43,8 @@ extension Validator {
             }
             if let m = iv.mergedInto { try fail(d("into"), Text("\(into) cũng đã được sáp nhập", "\(into) is itself merged away"), Text("ghi đơn vị \(m)", "give the unit it was merged into, \(m)")) }
             if ledger.units.view(unit)?.mergedInto != nil { try fail(p("unit"), Text("\(unit) đã được sáp nhập", "\(unit) is already merged")) }
+        case .unitSplit, .unitAbolished, .unitContinued:
+            try checkSuccession(f, field: prefix)
         case .modelEstablished:
             let model = data.modelID ?? ""
             if let r = ledger.models.record(model) {

@@ -169,6 +169,8 @@ public struct Validator {
             throw EventCodingError(field: field, problem: Text("\"\(text)\" trùng tên nhiều đơn vị: \(candidates.joined(separator: "; "))",
                                                                "\"\(text)\" matches several units: \(candidates.joined(separator: "; "))"),
                                    fix: Text("ghi mã, hoặc thêm tên đơn vị cấp trên, ví dụ \"\(text), <huyện>\"", "give the code, or qualify the name with its district, e.g. \"\(text), <district>\""))
+        case .failure(.ceased(_, let fate)):
+            throw EventCodingError(field: field, problem: fate, fix: Text("ghi cho đơn vị đang tồn tại vào ngày đó", "record it under the unit in force that day"))
         case .failure(.unknown(_, let suggestions)):
             let similar = suggestions.isEmpty ? Text("", "") : Text("; gần giống: \(suggestions.joined(separator: "; "))", "; similar: \(suggestions.joined(separator: "; "))")
             throw EventCodingError(field: field, problem: Text("\"\(text)\" không phải đơn vị đã đăng ký", "\"\(text)\" is not a registered unit") + similar,

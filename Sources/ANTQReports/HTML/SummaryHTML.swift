@@ -14,6 +14,7 @@ enum SummaryHTML {
         p.heading(1, title)
         p.paragraph(ReportHeader.period(r.period, lang), cls: "period")
         p.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain)
+        if let note = r.rows.first.flatMap({ EstimateNote.line(r.estimates[$0.code] ?? [], lang) }) { p.paragraph(note, cls: "estimate") }
         guard let root = r.rows.first else {
             p.paragraph(lang.t("No such unit.", "Không có đơn vị này."))
             return p.render(title: title, footer: r.fingerprint)
