@@ -119,6 +119,17 @@ enum Tool {
                         options: [.option("as-of", value: "DATE|INSTANT", help: "The earlier date; give it twice for two dates (the second defaults to now).", repeatable: true),
                                   period,
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: ["text", "json"], default: "text")]),
+            CommandSpec(name: "site", abstract: "Write a browsable static site: summaries, audits of every figure, events, all linked.",
+                        discussion: """
+                        Example: antq site ./bao-cao --as-of 2019-03-28   (then open ./bao-cao/index.html in any browser)
+                        Pages: index.html (periods, units, fingerprint, verify result), a summary per period and unit whose every
+                        value links to its audit page, an audit per figure, unit and period, and a page per event it names.
+                        No script, no network: the folder opens from a USB stick. OUT_DIR is replaced all at once, and only if
+                        it is empty or was written by 'antq site'.
+                        """,
+                        arguments: [ArgumentSpec(name: "out_dir", help: "Directory to write (created or replaced).")],
+                        options: [period, unit, asOf,
+                                  .option("depth", value: "N", help: "Units below the top unit that get their own pages (0-3).", default: "1")]),
             CommandSpec(name: "import", abstract: "Append the rows of a spreadsheet (CSV) as events of one type, all or nothing.",
                         discussion: """
                         Example: antq import tin-bao-2018.csv --type tip.received

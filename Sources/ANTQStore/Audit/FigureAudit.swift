@@ -225,7 +225,7 @@ extension DataStore {
     }
 
     /// Whether a published figure is for this period: its `period`, or the reporting year `year`.
-    static func assertion(_ d: EventData, isFor period: Period) -> Bool {
+    public static func assertion(_ d: EventData, isFor period: Period) -> Bool {
         if let p = d.text(FigureAsserted.period) {
             return p == period.label
         }
