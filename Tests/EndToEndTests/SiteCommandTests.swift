@@ -46,6 +46,10 @@ import Testing
         }
         let diff = try d.antq(["diff", "--as-of", "2019-03-28", "--format", "html"])
         #expect(diff.status == 64)
+        let official = try d.ok(["summary", "2018", "--format", "html", "--layout", "official", "--number", "12/BC", "--lang", "vi"])
+        #expect(official.stdout.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && official.stdout.contains("Số: 12/BC"))
+        #expect(try d.antq(["summary", "2018", "--layout", "official"]).status == 64, "the official layout is HTML only")
+        #expect(try d.antq(["summary", "2018", "--format", "html", "--signer", "A"]).status == 64, "a signer without the official layout")
     }
 
     @Test func theSiteOfAUnitAndPeriodIsWrittenAndReplaced() throws {

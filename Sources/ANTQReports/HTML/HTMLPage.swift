@@ -12,6 +12,9 @@ import TextFormats
 struct HTMLPage {
     var lang: Language
     var body = ""
+    /// Added after the common styles, and the class of `<body>` (the official layout).
+    var extraCSS = ""
+    var bodyClass: String?
 
     init(lang: Language) { self.lang = lang }
 
@@ -91,7 +94,7 @@ struct HTMLPage {
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(lang.rawValue)\" xml:lang=\"\(lang.rawValue)\">\n<head>\n"
             + "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
             + "<meta name=\"generator\" content=\"antq\"/>\n"
-            + "<title>\(escapeHTML(title))</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n<main>\n"
+            + "<title>\(escapeHTML(title))</title>\n<style>\n\(HTMLPage.css)\(extraCSS)</style>\n</head>\n<body\(bodyClass.map { " class=\"\($0)\"" } ?? "")>\n<main>\n"
             + body
             + "</main>\n<footer><p>\(escapeHTML(footerText))</p></footer>\n</body>\n</html>\n"
     }
