@@ -108,7 +108,7 @@ import TextFormats
                         #expect(expected?.plain() ?? "" == link.value, "\(link.figure) \(link.unit) \(p.label): oracle \(String(describing: expected)), page \(link.value)")
                     }
                     let d = try #require(data.ledger.figures[link.figure])
-                    if d.isFlow {
+                    if !d.isRatio {
                         let sum = audit.amounts.compactMap { ExactDecimal(json: $0) }.reduce(ExactDecimal.zero, +)
                         #expect(sum.plain() == link.value, "\(link.href): contributions add up to \(sum.plain()), not \(link.value)")
                         summed += 1

@@ -38,7 +38,10 @@ enum AuditHTML {
         p.add(cards + "</div>")
         if d.isRatio {
             p.paragraph(lang.t("A ratio of two figures; audit each of them for its events.", "Tỉ lệ của hai chỉ tiêu; kiểm tra từng chỉ tiêu để xem các sự kiện."), cls: "note")
-        } else if !d.isFlow && a.contributions.isEmpty {
+        } else if !d.isFlow && !a.contributions.isEmpty {
+            p.paragraph(lang.t("A standing figure: what stands on \(lang.date(a.period.lastDay)), each through the event that set it.",
+                               "Chỉ tiêu hiện trạng: những gì còn đến ngày \(lang.date(a.period.lastDay)), mỗi dòng kèm sự kiện tạo nên nó."), cls: "note")
+        } else if !d.isFlow {
             p.paragraph(lang.t("A standing figure: the models, communes or records behind it are listed by 'antq audit \(d.name) --period \(a.period.label) --unit \(a.unit)'.",
                                "Chỉ tiêu hiện trạng: các mô hình, xã hoặc bản ghi tạo nên nó được liệt kê bởi 'antq audit \(d.name) --period \(a.period.label) --unit \(a.unit)'."), cls: "note")
         } else {
@@ -51,11 +54,23 @@ enum AuditHTML {
                                "Đã công bố \(lang.figure(s.announced, d)) (sổ lúc đó là \(lang.figure(s.valueThen, d))); nay là \(lang.figure(a.value, d)): chênh \(gap)."))
         }
 
+        if d.isFlow || !a.timeline.isEmpty { timeline(&p, a, lang) }
+        corrections(&p, a, lang, links)
+        p.heading(2, lang.t("Contributions", "Các bản ghi đóng góp"))
+        contributions(&p, a, lang, links)
+        return p.render(title: title, footer: a.fingerprint)
+    }
+
+    static func timeline(_ p: inout HTMLPage, _ a: FigureAudit, _ lang: Language) {
+        let d = a.figure
         p.heading(2, lang.t("Timeline", "Diễn biến"))
         let points = a.timeline.map { (day: $0.day, value: $0.value ?? .zero) }
         p.figure(lang.t("Value after each recording day that changed it", "Giá trị sau mỗi ngày ghi sổ làm thay đổi"),
                  SVGChart.steps(title: lang.text(d.label), points: points, lang: lang))
+    }
 
+    static func corrections(_ p: inout HTMLPage, _ a: FigureAudit, _ lang: Language, _ links: PageLinks) {
+        let d = a.figure
         p.heading(2, lang.t("Corrections and retractions", "Đính chính và hủy bỏ"))
         let amendments = a.amendments
         if amendments.isEmpty {
@@ -70,10 +85,6 @@ enum AuditHTML {
                              escapeHTML(c.reason ?? ""), escapeHTML(c.by), escapeHTML(lang.instant(c.recorded))]
                         })
         }
-
-        p.heading(2, lang.t("Contributions", "Các bản ghi đóng góp"))
-        contributions(&p, a, lang, links)
-        return p.render(title: title, footer: a.fingerprint)
     }
 
     static func contributions(_ p: inout HTMLPage, _ a: FigureAudit, _ lang: Language, _ links: PageLinks) {

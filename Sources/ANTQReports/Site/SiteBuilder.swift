@@ -117,9 +117,7 @@ struct Builder {
         for d in r.figures {
             let value = root.values[d.name] ?? nil
             let audit = d.isFlow ? data.flowAudit(d, unit: root.code, period: p, value: value)
-                : FigureAudit(figure: d, unit: root.code, unitName: root.name, period: p, value: value, fingerprint: data.replay.fingerprint,
-                              chain: data.replay.chain, asOf: data.replay.asOf, contributions: [], timeline: [],
-                              assertions: data.assertions(d, unit: root.code, period: p, rows: []))
+                : data.standingAudit(d, unit: root.code, period: p, value: value)
             var l = links
             l.crumbs.append((lang.text(d.label), nil))
             files[SiteNames.audit(p, root.code, d.name)] = AuditHTML.render(audit, lang, links: l)

@@ -19,6 +19,8 @@ struct SiteData {
     var flows: [String: [FigureAudit.Contribution]] = [:]
     /// `figure.asserted` events in log order.
     var assertions: [Event] = []
+    /// Camera installations and removals (signed), as `antq audit cameras` lists them.
+    var cameras: [FigureAudit.Contribution] = []
 
     var ledger: Ledger { replay.ledger }
 
@@ -27,6 +29,7 @@ struct SiteData {
         var flows: [String: [FigureAudit.Contribution]] = [:]
         var assertions: [Event] = []
         var flowNames: [String]?
+        var cameras: [FigureAudit.Contribution] = []
         let visit: (Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void = { e, _, ledger in
             events[e.seq] = e
             if e.type == .figureAsserted { assertions.append(e) }
@@ -36,6 +39,11 @@ struct SiteData {
             flowNames = names
             FigureContributions.forEachSignedFact(of: e) { f, sign, amends, reason in
                 guard let u = f.unit else { return }
+                if f.type.isCameraEvent {
+                    let n = (f.data.int(CameraCount.count) ?? 0) * Int64(sign) * (f.type == .cameraInstalled ? 1 : -1)
+                    cameras.append(.init(seq: e.seq, type: e.type, occurred: f.occurred, recorded: e.recorded, unit: u, by: e.by,
+                                         amount: ExactDecimal(n), amends: amends, reason: reason, subject: nil))
+                }
                 for name in names {
                     let n = FigureContributions.flowAmount(of: f, to: name, catalogue: ledger.catalogue)
                     guard n != 0, let d = ledger.figures[name] else { continue }
@@ -49,6 +57,7 @@ struct SiteData {
         self.events = events
         self.flows = flows
         self.assertions = assertions
+        self.cameras = cameras
     }
 
     func unitName(_ code: String) -> String { ledger.units.view(code)?.name ?? code }
@@ -81,6 +90,24 @@ struct SiteData {
         return FigureAudit(figure: d, unit: unit, unitName: unitName(unit), period: period, value: value, fingerprint: replay.fingerprint,
                            chain: replay.chain, asOf: replay.asOf, contributions: rows, timeline: timeline,
                            assertions: assertions(d, unit: unit, period: period, rows: rows))
+    }
+
+    /// The audit of a standing or level figure: the models, communes, cameras
+    /// or latest records that stand on the period's last day (no timeline:
+    /// `antq audit` draws it from a replay the site does not do per figure).
+    func standingAudit(_ d: FigureDefinition, unit: String, period: Period, value: ExactDecimal?) -> FigureAudit {
+        let scope = Set(SummaryReport.query(ledger, period).subtree(unit))
+        let events = self.events
+        let rows: [FigureAudit.Contribution]
+        switch d.kind {
+        case .state where d.name == "cameras": rows = cameras.filter { $0.occurred <= period.lastDay && scope.contains($0.unit) }
+        case .state: rows = DataStore.stateContributions(d.name, ledger: ledger, scope: scope, day: period.lastDay, lookup: { events[$0] })
+        case .level: rows = DataStore.levelContributions(d.name, ledger: ledger, scope: scope, day: period.lastDay, lookup: { events[$0] })
+        default: rows = []
+        }
+        return FigureAudit(figure: d, unit: unit, unitName: unitName(unit), period: period, value: value, fingerprint: replay.fingerprint,
+                           chain: replay.chain, asOf: replay.asOf, contributions: rows, timeline: [],
+                           assertions: assertions(d, unit: unit, period: period, rows: []))
     }
 
     /// The published values of a figure, each with what the log gave when it was recorded.

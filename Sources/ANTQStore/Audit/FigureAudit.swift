@@ -201,12 +201,14 @@ extension DataStore {
         guard let root = rootUnit(ledger) else { throw .usage("the log has no units yet") }
         let q = query(ledger)
         let inScope = Set(q.subtree(root))
+        let anchor = result.anchor
+        let lookup: (Int) -> Event? = { try? self.event(seq: $0, anchor: anchor) }
         var rows: [FigureAudit.Contribution]
         switch definition.kind {
         case .flow: rows = flowRows.filter { inScope.contains($0.unit) }
         case .state where name == "cameras": rows = flowRows.filter { inScope.contains($0.unit) }
-        case .state: rows = Self.stateContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, log: self, anchor: result.anchor)
-        case .level: rows = Self.levelContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, log: self, anchor: result.anchor)
+        case .state: rows = Self.stateContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, lookup: lookup)
+        case .level: rows = Self.levelContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, lookup: lookup)
         case .ratio: rows = []
         }
         return FigureAudit(figure: definition, unit: root, unitName: ledger.units.view(root)?.name ?? root, period: period,
