@@ -24,7 +24,7 @@ enum SitePages {
         var rows: [[String]] = []
         for (period, reports) in plans {
             guard let top = reports.first?.rows.first else { continue }
-            rows.append([HTMLPage.link(period.label, SiteNames.summary(period, top.code)), escapeHTML(ReportHeader.period(period, lang)),
+            rows.append([HTMLPage.link(period.label, SiteNames.summary(period, top.code)), escapeHTML(lang.date(period.firstDay) + " – " + lang.date(period.lastDay)),
                          reports.map { r in HTMLPage.link(r.rows[0].name, SiteNames.summary(period, r.rows[0].code)) }.joined(separator: ", ")])
         }
         p.htmlTable(caption: nil, header: [lang.t("Period", "Kỳ"), lang.t("Days", "Thời gian"), lang.t("Units", "Đơn vị")], numeric: [], rows: rows)
