@@ -135,6 +135,13 @@ import TextFormats
         }
     }
 
+    @Test func fileNamesKeepReadableCharactersAndEscapeTheRestWithoutCollisions() {
+        #expect(SiteNames.slug("models.shock_team.members") == "models.shock_team.members")
+        #expect(SiteNames.slug("2018-01..2018-08") == "2018-01..2018-08")
+        #expect(SiteNames.slug("a/b c~đ") == "a~2Fb~20c~7E~C4~91")
+        #expect(SiteNames.slug("~41") != SiteNames.slug("A"))
+    }
+
     @Test func theSiteReplacesItsDirectoryWholeAndRefusesAnyOtherDirectory() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("antq-sitew-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)

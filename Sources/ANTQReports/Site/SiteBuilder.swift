@@ -60,18 +60,19 @@ public enum SiteBuilder {
 }
 
 /// File names of the site's pages: safe on every file system and in an
-/// `href` (letters, digits, '.', '-'; anything else as `_XX` bytes).
+/// `href` (letters, digits, '.', '-', '_'; any other byte as `~XX`, and
+/// `~` is never kept, so two names never share a file).
 enum SiteNames {
     static func slug(_ s: String) -> String {
         var out = ""
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "-"):
+                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"):
                 out.unicodeScalars.append(Unicode.Scalar(b))
             default:
                 let hex = String(b, radix: 16, uppercase: true)
-                out += "_" + (hex.count == 1 ? "0" : "") + hex
+                out += "~" + (hex.count == 1 ? "0" : "") + hex
             }
         }
         return out
