@@ -63,7 +63,7 @@ enum ReportCommands {
 
     /// `--layout official` and its details; refused with any format but HTML, and the details without it.
     static func official(_ c: Context, format: ReportFormat, asOf: UTCInstant?) throws -> OfficialDocument? {
-        let details = ["issuer", "number", "signer", "signer-title"].filter { c.parsed.value($0) != nil } + (c.parsed.values("recipient").isEmpty ? [] : ["recipient"])
+        let details = ["issuer", "superior", "number", "signer", "signer-title"].filter { c.parsed.value($0) != nil } + (c.parsed.values("recipient").isEmpty ? [] : ["recipient"])
         guard c.parsed.value("layout") == "official" else {
             if let d = details.first {
                 throw CLIError.usage(c.lang.t("--\(d) is for the official layout: add --format html --layout official",
@@ -74,7 +74,7 @@ enum ReportCommands {
         guard format == .html else {
             throw CLIError.usage(c.lang.t("--layout official needs --format html", "--layout official cần --format html"))
         }
-        return OfficialDocument(issuer: c.parsed.value("issuer"), number: c.parsed.value("number"),
+        return OfficialDocument(issuer: c.parsed.value("issuer"), superior: c.parsed.value("superior"), number: c.parsed.value("number"),
                                 date: asOf.map { Clock.vietnamDay(of: $0) } ?? c.today, signer: c.parsed.value("signer"),
                                 signerTitle: c.parsed.value("signer-title"), recipients: c.parsed.values("recipient"))
     }

@@ -108,6 +108,7 @@ enum Tool {
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text"),
                                   .option("layout", value: "LAYOUT", help: "With --format html: 'official' lays the page out as an administrative document (Nghị định 30/2020/NĐ-CP).", choices: ["standard", "official"], default: "standard"),
                                   .option("issuer", value: "TEXT", help: "Official layout: the issuing body.", default: "the police of the unit, e.g. CÔNG AN TỈNH BÌNH DƯƠNG"),
+                                  .option("superior", value: "TEXT", help: "Official layout: the body above the issuer, e.g. BỘ CÔNG AN."),
                                   .option("number", value: "TEXT", help: "Official layout: the document number, e.g. 12/BC-CAT."),
                                   .option("signer", value: "NAME", help: "Official layout: who signs."),
                                   .option("signer-title", value: "TEXT", help: "Official layout: the signer's title.", default: "Giám đốc / Director"),

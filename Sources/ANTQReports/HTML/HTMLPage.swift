@@ -96,7 +96,7 @@ struct HTMLPage {
             + "<meta name=\"generator\" content=\"antq\"/>\n"
             + "<title>\(escapeHTML(title))</title>\n<style>\n\(HTMLPage.css)\(extraCSS)</style>\n</head>\n<body\(bodyClass.map { " class=\"\($0)\"" } ?? "")>\n<main>\n"
             + body
-            + "</main>\n<footer><p>\(escapeHTML(footerText))</p></footer>\n</body>\n</html>\n"
+            + "</main>\n" + (footerText.isEmpty ? "" : "<footer><p>\(escapeHTML(footerText))</p></footer>\n") + "</body>\n</html>\n"
     }
 
     static let css = """

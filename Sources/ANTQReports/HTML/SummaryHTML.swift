@@ -92,7 +92,11 @@ enum SummaryHTML {
             p.table(caption: lang.t("Per unit", "Theo đơn vị"), header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + headline.map { lang.text($0.shortLabel) },
                     numeric: Set(2..<(2 + headline.count)), rows: unitRows)
         }
-        if let o = r.official { p.add(o.footer(fingerprint: r.fingerprint.description, lang)) }
+        if let o = r.official {
+            // The footnote carries the fingerprint and the verify command: no second page footer.
+            p.add(o.footer(fingerprint: r.fingerprint.description, lang))
+            return p.render(title: title, footerText: "")
+        }
         return p.render(title: title, footer: r.fingerprint)
     }
 
