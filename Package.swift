@@ -39,7 +39,7 @@ let package = Package(
         // A data directory: replay with snapshots, validated atomic appends, verification, audit.
         .target(name: "ANTQStore", dependencies: ["ANTQDomain", "ANTQCodec", "Decimals", "EventLog", "SystemCalls", "Hashing", "JSONCodec", "TextFormats"]),
         // Reports: text, Markdown, CSV, JSON, HTML in Vietnamese or English.
-        .target(name: "ANTQReports", dependencies: ["ANTQDomain", "ANTQCodec", "Decimals", "ANTQStore", "TextFormats", "JSONCodec"]),
+        .target(name: "ANTQReports", dependencies: ["ANTQDomain", "ANTQCodec", "Decimals", "ANTQStore", "TextFormats", "JSONCodec", "SystemCalls"]),
         // The CLI: parses, calls, prints.
         // Release builds are one static executable (Swift runtime, Dispatch
         // and glibc linked in; antq does not use Foundation): no dynamic

@@ -15,6 +15,7 @@ extension AuditRenderer {
         case .amendment(let t): status = lang.t("an amendment of #\(t)", "bản ghi sửa đổi cho #\(t)")
         case .notAFact: status = lang.t("not a fact (contributes to no figure)", "không phải dữ kiện (không đóng góp vào chỉ tiêu)")
         }
+        if format == .html { return EventHTML.render(a, lang) }
         if format == .json {
             var w = JSONWriter()
             w.beginObject()
@@ -62,6 +63,9 @@ extension AuditRenderer {
     }
 
     /// The figures that changed between two knowledge dates (`antq diff`).
+    /// Text and JSON only: the command declares no other format, and `diffFormats` says so to callers.
+    public static let diffFormats: Set<ReportFormat> = [.text, .json]
+
     public static func render(_ d: FigureDiff, format: ReportFormat, lang: Language) -> String {
         if format == .json {
             var w = JSONWriter()

@@ -7,7 +7,8 @@ import TextFormats
 /// Renders the history of a figure (`antq audit FIGURE`); the renderers of
 /// an event's standing and of a diff are in `AuditRenderer+Event.swift`.
 public enum AuditRenderer {
-    public static func render(_ a: FigureAudit, format: ReportFormat, lang: Language) -> String {
+    /// `unitNames` turns the codes of the contributions into names on the HTML page.
+    public static func render(_ a: FigureAudit, format: ReportFormat, lang: Language, unitNames: [String: String] = [:]) -> String {
         switch format {
         case .json: return json(a)
         case .csv:
@@ -19,7 +20,7 @@ public enum AuditRenderer {
             return CSVWriter().write(rows)
         case .markdown: return text(a, lang, markdown: true)
         case .html:
-            return "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\"><head><meta charset=\"utf-8\"><title>\(escapeHTML(title(a, lang)))</title></head><body>\n<pre>\(escapeHTML(text(a, lang, markdown: false)))</pre>\n</body></html>\n"
+            return AuditHTML.render(a, lang, links: PageLinks(unitName: { unitNames[$0] ?? $0 }))
         case .text: return text(a, lang, markdown: false)
         }
     }

@@ -40,6 +40,8 @@ public struct SummaryReport: Sendable {
     public var historical = false
     /// Show figure names (codes) next to labels in text and Markdown.
     public var showCodes = false
+    /// The official document layout for `--format html --layout official`.
+    public var official: OfficialDocument?
 
     /// Builds the report from a ledger.
     /// - Parameters:

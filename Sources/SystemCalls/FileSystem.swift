@@ -55,6 +55,13 @@ public enum FileSystem {
         }
     }
 
+    /// Removes an empty directory (the C function is `rmdir`); a missing one is not an error.
+    public static func removeDirectory(_ path: String) throws(Errno) {
+        if Glibc.rmdir(path) == -1 && errno != ENOENT {
+            throw Errno.current("rmdir", path: path)
+        }
+    }
+
     /// Names in a directory (without "." and ".."), unsorted.
     public static func list(_ path: String) throws(Errno) -> [String] {
         guard let dir = opendir(path) else { throw Errno.current("opendir", path: path) }

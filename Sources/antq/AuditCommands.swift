@@ -32,7 +32,8 @@ enum AuditCommands {
         }
         let unit = try c.unit(in: base.ledger, on: period.lastDay)
         let a = try store.audit(figure: name, period: period, unit: unit, asOf: try c.asOf(), periodStart: override)
-        Terminal.out(AuditRenderer.render(a, format: format, lang: c.lang))
+        let names = Dictionary(uniqueKeysWithValues: base.ledger.units.records.keys.map { ($0, base.ledger.units.view($0)?.name ?? $0) })
+        Terminal.out(AuditRenderer.render(a, format: format, lang: c.lang, unitNames: names))
         return 0
     }
 

@@ -59,8 +59,27 @@ enum ReportCommands {
                                         fingerprint: r.fingerprint, asOf: asOf, compare: compared, columns: split, chain: r.chain,
                                         historical: c.parsed.value("boundaries") == "historical")
         report.showCodes = c.parsed.flag("codes")
+        report.official = try official(c, format: format, asOf: asOf)
         Terminal.out(SummaryRenderer.render(report, format: format, lang: c.lang))
         return 0
+    }
+
+    /// `--layout official` and its details; refused with any format but HTML, and the details without it.
+    static func official(_ c: Context, format: ReportFormat, asOf: UTCInstant?) throws -> OfficialDocument? {
+        let details = ["issuer", "superior", "number", "signer", "signer-title"].filter { c.parsed.value($0) != nil } + (c.parsed.values("recipient").isEmpty ? [] : ["recipient"])
+        guard c.parsed.value("layout") == "official" else {
+            if let d = details.first {
+                throw CLIError.usage(c.lang.t("--\(d) is for the official layout: add --format html --layout official",
+                                              "--\(d) dùng cho thể thức văn bản: thêm --format html --layout official"))
+            }
+            return nil
+        }
+        guard format == .html else {
+            throw CLIError.usage(c.lang.t("--layout official needs --format html", "--layout official cần --format html"))
+        }
+        return OfficialDocument(issuer: c.parsed.value("issuer"), superior: c.parsed.value("superior"), number: c.parsed.value("number"),
+                                date: asOf.map { Clock.vietnamDay(of: $0) } ?? c.today, signer: c.parsed.value("signer"),
+                                signerTitle: c.parsed.value("signer-title"), recipients: c.parsed.values("recipient"))
     }
 
     static func state(_ c: Context) throws -> Int32 {

@@ -115,7 +115,14 @@ enum Tool {
                                           choices: ["months", "quarters", "halves", "years"]),
                                   .option("boundaries", value: "current|historical", help: "Read the compared period on the units of this period's last day (current: a new ward against its predecessors) or on the units as they were (historical).", choices: ["current", "historical"], default: "current"),
                                   codes,
-                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text"),
+                                  .option("layout", value: "LAYOUT", help: "With --format html: 'official' lays the page out as an administrative document (Nghị định 30/2020/NĐ-CP).", choices: ["standard", "official"], default: "standard"),
+                                  .option("issuer", value: "TEXT", help: "Official layout: the issuing body.", default: "the police of the unit, e.g. CÔNG AN TỈNH BÌNH DƯƠNG"),
+                                  .option("superior", value: "TEXT", help: "Official layout: the body above the issuer, e.g. BỘ CÔNG AN."),
+                                  .option("number", value: "TEXT", help: "Official layout: the document number, e.g. 12/BC-CAT."),
+                                  .option("signer", value: "NAME", help: "Official layout: who signs."),
+                                  .option("signer-title", value: "TEXT", help: "Official layout: the signer's title.", default: "Giám đốc / Director"),
+                                  .option("recipient", value: "TEXT", help: "Official layout: a recipient (repeat for each).", repeatable: true)]),
             CommandSpec(name: "audit", abstract: "The history of a figure: its events, corrections, timeline and announced value.",
                         discussion: "Examples:\n  antq audit arrests --period 2018\n  antq audit models.shock_team.members --period 2018-H1 --unit 74\n  antq audit --event 1234\n'antq figures' lists the figure names.",
                         arguments: [ArgumentSpec(name: "figure", help: "Figure name ('antq figures' lists them).", optional: true)],
@@ -129,6 +136,17 @@ enum Tool {
                         options: [.option("as-of", value: "DATE|INSTANT", help: "The earlier date; give it twice for two dates (the second defaults to now).", repeatable: true),
                                   period,
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: ["text", "json"], default: "text")]),
+            CommandSpec(name: "site", abstract: "Write a browsable static site: summaries, audits of every figure, events, all linked.",
+                        discussion: """
+                        Example: antq site ./bao-cao --as-of 2019-03-28   (then open ./bao-cao/index.html in any browser)
+                        Pages: index.html (periods, units, fingerprint, verify result), a summary per period and unit whose every
+                        value links to its audit page, an audit per figure, unit and period, and a page per event it names.
+                        No script, no network: the folder opens from a USB stick. OUT_DIR is replaced all at once, and only if
+                        it is empty or was written by 'antq site'.
+                        """,
+                        arguments: [ArgumentSpec(name: "out_dir", help: "Directory to write (created or replaced).")],
+                        options: [period, unit, asOf,
+                                  .option("depth", value: "N", help: "Units below the top unit that get their own pages (0-3).", default: "1")]),
             CommandSpec(name: "import", abstract: "Append the rows of a spreadsheet (CSV) as events of one type, all or nothing.",
                         discussion: """
                         Example: antq import tin-bao-2018.csv --type tip.received

@@ -17,7 +17,7 @@ MallocTuning.growHeaps(by: 16 << 20)
 let parser = CommandLineParser(Tool.spec)
 // Commands that replay the log into the whole ledger: their fresh memory is
 // backed by 2 MB pages (a summary on a snapshot: 3,300 page faults -> 1,000).
-let buildsTheWholeState: Set<String> = ["rebuild", "snapshot", "summary", "state", "audit", "diff", "export", "verify"]
+let buildsTheWholeState: Set<String> = ["rebuild", "snapshot", "summary", "state", "audit", "diff", "export", "verify", "site"]
 let env = Environment.variables()
 if env["ANTQ_PROFILE"] != nil { Profiling.enable() }
 
@@ -54,6 +54,7 @@ func execute() -> Int32 {
             case "state": return try ReportCommands.state(c)
             case "audit": return try AuditCommands.audit(c)
             case "diff": return try AuditCommands.diff(c)
+            case "site": return try SiteCommand.run(c)
             case "import": return try ImportCommand.run(c)
             case "export": return try ExportCommand.run(c)
             case "figures": return try FiguresCommand.run(c)

@@ -24,7 +24,7 @@ public enum EventDescription {
         return spec.label.text(vietnamese: vietnamese) + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
     }
 
-    static func shown(_ v: Value, _ kind: FieldKind, _ vocabularies: Vocabularies, _ vi: Bool, _ unitName: (String) -> String?) -> String {
+    public static func shown(_ v: Value, _ kind: FieldKind, _ vocabularies: Vocabularies, _ vi: Bool, _ unitName: (String) -> String?) -> String {
         switch (kind, v) {
         case (.choice(let name), .text(let code)):
             return vocabularies[name].term(code: code)?.label.text(vietnamese: vi) ?? code

@@ -12,6 +12,9 @@ import TextFormats
 struct HTMLPage {
     var lang: Language
     var body = ""
+    /// Added after the common styles, and the class of `<body>` (the official layout).
+    var extraCSS = ""
+    var bodyClass: String?
 
     init(lang: Language) { self.lang = lang }
 
@@ -57,13 +60,43 @@ struct HTMLPage {
         add(h + "</tbody></table>")
     }
 
+    /// A table whose cells are already HTML (escaped text, or links built by `link`).
+    mutating func htmlTable(caption: String?, header: [String], numeric: Set<Int>, rows: [[String]], cls: String? = nil) {
+        var h = "<table\(cls.map { " class=\"\($0)\"" } ?? "")>"
+        if let caption { h += "<caption>\(escapeHTML(caption))</caption>" }
+        h += "<thead><tr>" + header.enumerated().map { i, c in "<th\(numeric.contains(i) ? " class=\"num\"" : "") scope=\"col\">\(escapeHTML(c))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in rows {
+            h += "<tr>"
+            for (i, c) in row.enumerated() { h += "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(c)</td>" }
+            h += "</tr>"
+        }
+        add(h + "</tbody></table>")
+    }
+
+    /// The way back up: site pages start with it (`href` nil: the page itself).
+    mutating func nav(_ items: [(text: String, href: String?)]) {
+        guard !items.isEmpty else { return }
+        add("<nav class=\"crumbs\">" + items.map { HTMLPage.link($0.text, $0.href) }.joined(separator: " › ") + "</nav>")
+    }
+
+    /// Escaped text, as a link when there is somewhere to go. `href` is built
+    /// by the site from sanitised names, and escaped again here all the same.
+    static func link(_ text: String, _ href: String?) -> String {
+        guard let href else { return escapeHTML(text) }
+        return "<a href=\"\(escapeHTML(href))\">\(escapeHTML(text))</a>"
+    }
+
     func render(title: String, footer: Fingerprint) -> String {
+        render(title: title, footerText: ReportHeader.verifyHint(footer, lang))
+    }
+
+    func render(title: String, footerText: String) -> String {
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(lang.rawValue)\" xml:lang=\"\(lang.rawValue)\">\n<head>\n"
             + "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
             + "<meta name=\"generator\" content=\"antq\"/>\n"
-            + "<title>\(escapeHTML(title))</title>\n<style>\n\(HTMLPage.css)</style>\n</head>\n<body>\n<main>\n"
+            + "<title>\(escapeHTML(title))</title>\n<style>\n\(HTMLPage.css)\(extraCSS)</style>\n</head>\n<body\(bodyClass.map { " class=\"\($0)\"" } ?? "")>\n<main>\n"
             + body
-            + "</main>\n<footer><p>\(escapeHTML(ReportHeader.verifyHint(footer, lang)))</p></footer>\n</body>\n</html>\n"
+            + "</main>\n" + (footerText.isEmpty ? "" : "<footer><p>\(escapeHTML(footerText))</p></footer>\n") + "</body>\n</html>\n"
     }
 
     static let css = """
@@ -99,6 +132,14 @@ struct HTMLPage {
     tbody th { text-align: left; font-weight: 700; white-space: nowrap; }
     tr.sub th { font-weight: 400; padding-left: 1.6rem; }
     .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    a { color: #0b3d91; }
+    nav.crumbs { font-size: .85rem; margin-bottom: .6rem; }
+    dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; font-size: .9rem; }
+    dl.fields dt { font-weight: 700; }
+    dl.fields dd { margin: 0; overflow-wrap: anywhere; }
+    .status { font-size: 1.1rem; font-weight: 700; }
+    svg.chart.steps { max-width: 1000px; }
+    ul.tree { list-style: none; padding-left: 1.2rem; }
     footer { margin-top: 2rem; border-top: 2px solid #111; font-size: .75rem; }
     @page { size: A4; margin: 14mm 12mm; }
     @media print {

@@ -28,6 +28,13 @@ enum StateHTML {
             cards += card(d.name, lang.figure(root.values[d.name] ?? nil, d), lang.text(d.label))
         }
         p.add(cards + "</div>")
+        // Totals first: one line per kind, so the whole picture fits a screen before any detail.
+        let kindFigures = r.figures.filter { $0.name.hasPrefix("models.") && !$0.name.hasSuffix(".members") }
+        p.table(caption: lang.t("Models by kind", "Mô hình theo loại"),
+                header: [lang.t("Kind", "Loại"), lang.t("Models", "Số mô hình"), lang.t("Members", "Thành viên")], numeric: [1, 2],
+                rows: kindFigures.map { d in ([lang.text(d.label), lang.figure(v(root, d.name), d), lang.number(v(root, d.name + ".members"))], false) }
+                    + [([lang.t("Total", "Tổng"), lang.number(kindFigures.reduce(ExactDecimal.zero) { $0 + v(root, $1.name) }),
+                         lang.number(kindFigures.reduce(ExactDecimal.zero) { $0 + v(root, $1.name + ".members") })], false)])
 
         p.heading(2, lang.t("Community models", "Mô hình quần chúng"))
         p.add("<div class=\"wide\">")
@@ -54,15 +61,28 @@ enum StateHTML {
                     numeric: Set(2..<(2 + cols.count)),
                     rows: r.rows.map { row in ([row.name, row.code] + cols.map { lang.figure(row.values[$0.name] ?? nil, $0) }, row.depth > 0) })
         }
-        if !r.models.isEmpty {
-            let kinds = Dictionary(r.figures.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            p.table(caption: lang.t("Active models", "Các mô hình đang hoạt động"),
-                    header: [lang.t("Name", "Tên"), lang.t("Kind", "Loại"), lang.t("Unit", "Đơn vị"), lang.t("Members", "Thành viên"), lang.t("Since", "Từ ngày")],
-                    numeric: [3],
-                    rows: r.models.map { m in ([m.name, kinds["models.\(m.kind)"].map { lang.text($0.label) } ?? m.kind, r.unitNames[m.unit] ?? m.unit,
-                                                lang.number(Int(m.members)), lang.date(m.established)], false) })
-        }
+        if !r.models.isEmpty { modelsByKind(&p, r, lang) }
         return p.render(title: title, footer: r.fingerprint)
+    }
+
+    /// The active models, one table per kind (the kind's count and members in its heading).
+    static func modelsByKind(_ p: inout HTMLPage, _ r: StateReport, _ lang: Language) {
+        let kinds = Dictionary(r.figures.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        p.heading(2, lang.t("Active models, by kind", "Các mô hình đang hoạt động, theo loại"))
+        var order: [String] = []
+        var groups: [String: [ModelRegistry.View]] = [:]
+        for m in r.models {
+            if groups[m.kind] == nil { order.append(m.kind) }
+            groups[m.kind, default: []].append(m)
+        }
+        for kind in order {
+            let list = groups[kind] ?? []
+            let label = kinds["models.\(kind)"].map { lang.text($0.label) } ?? kind
+            let members = list.reduce(0) { $0 + Int($1.members) }
+            p.heading(3, "\(label): \(lang.number(list.count))" + lang.t(" models, \(lang.number(members)) members", " mô hình, \(lang.number(members)) thành viên"))
+            p.table(caption: nil, header: [lang.t("Name", "Tên"), lang.t("Unit", "Đơn vị"), lang.t("Members", "Thành viên"), lang.t("Since", "Từ ngày")],
+                    numeric: [2], rows: list.map { m in ([m.name, r.unitNames[m.unit] ?? m.unit, lang.number(Int(m.members)), lang.date(m.established)], false) })
+        }
     }
 
     static func card(_ metric: String, _ value: String, _ label: String, sub: String? = nil) -> String {

@@ -11,7 +11,13 @@ enum SummaryHTML {
     static func render(_ r: SummaryReport, _ lang: Language) -> String {
         var p = HTMLPage(lang: lang)
         let title = SummaryRenderer.title(r, lang)
-        p.heading(1, title)
+        if let o = r.official, let top = r.rows.first {
+            p.extraCSS = OfficialDocument.css
+            p.bodyClass = "official"
+            p.add(o.header(title: title, kind: top.kind, unitName: top.name, lang))
+        } else {
+            p.heading(1, title)
+        }
         p.paragraph(ReportHeader.period(r.period, lang), cls: "period")
         p.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain)
         if let note = r.rows.first.flatMap({ EstimateNote.line(r.estimates[$0.code] ?? [], lang) }) { p.paragraph(note, cls: "estimate") }
@@ -87,6 +93,11 @@ enum SummaryHTML {
             }
             p.table(caption: lang.t("Per unit", "Theo đơn vị"), header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + headline.map { lang.text($0.shortLabel) },
                     numeric: Set(2..<(2 + headline.count)), rows: unitRows)
+        }
+        if let o = r.official {
+            // The footnote carries the fingerprint and the verify command: no second page footer.
+            p.add(o.footer(fingerprint: r.fingerprint.description, lang))
+            return p.render(title: title, footerText: "")
         }
         return p.render(title: title, footer: r.fingerprint)
     }

@@ -25,6 +25,10 @@ public struct EventAudit: Sendable {
         public var unitName: String
         public var amount: ExactDecimal
         public var value: ExactDecimal?
+
+        public init(figure: FigureDefinition, period: Period, unit: String, unitName: String, amount: ExactDecimal, value: ExactDecimal?) {
+            self.figure = figure; self.period = period; self.unit = unit; self.unitName = unitName; self.amount = amount; self.value = value
+        }
     }
 
     public var event: Event
@@ -35,6 +39,11 @@ public struct EventAudit: Sendable {
     /// How far the chain of the log was checked by the read behind this audit.
     public var chain: ChainCheck = .sha256
     public var amendments: [Event]
+
+    public init(event: Event, line: String, status: Status, figures: [Figure], fingerprint: Fingerprint, chain: ChainCheck, amendments: [Event]) {
+        self.event = event; self.line = line; self.status = status; self.figures = figures
+        self.fingerprint = fingerprint; self.chain = chain; self.amendments = amendments
+    }
 }
 
 extension DataStore {

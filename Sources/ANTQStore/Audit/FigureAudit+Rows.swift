@@ -6,11 +6,12 @@ import TextFormats
 /// The things that stand on a period's last day behind a state or level
 /// figure: each model, commune or latest record, through the event that set it.
 extension DataStore {
-    static func stateContributions(_ name: String, ledger: Ledger, scope: Set<String>, day: CivilDate, log: DataStore,
-                                   anchor: ChainAnchor) -> [FigureAudit.Contribution] {
+    /// Public with an event lookup: the static site has every event at hand and looks none up in the log.
+    public static func stateContributions(_ name: String, ledger: Ledger, scope: Set<String>, day: CivilDate,
+                                          lookup: (Int) -> Event?) -> [FigureAudit.Contribution] {
         var rows: [FigureAudit.Contribution] = []
         func row(_ seq: Int, _ unit: String, _ amount: Int64, _ subject: String) {
-            let e = try? log.event(seq: seq, anchor: anchor)
+            let e = lookup(seq)
             rows.append(.init(seq: seq, type: e?.type ?? .modelEstablished, occurred: e?.occurred ?? day,
                               recorded: e?.recorded ?? UTCInstant(microsecondsSinceEpoch: 0), unit: unit, by: e?.by ?? "",
                               amount: ExactDecimal(amount), amends: nil, reason: nil, subject: subject))
@@ -52,14 +53,14 @@ extension DataStore {
     }
 
     /// A declared level indicator: each unit's latest record (per dimension values) on the day.
-    static func levelContributions(_ name: String, ledger: Ledger, scope: Set<String>, day: CivilDate, log: DataStore,
-                                   anchor: ChainAnchor) -> [FigureAudit.Contribution] {
+    public static func levelContributions(_ name: String, ledger: Ledger, scope: Set<String>, day: CivilDate,
+                                          lookup: (Int) -> Event?) -> [FigureAudit.Contribution] {
         var rows: [FigureAudit.Contribution] = []
         let limit = Int32(day.dayNumber)
         for (key, list) in ledger.levels.entries where scope.contains(key.unit) {
             let matches = key.indicator == name || key.dimensions.contains { "\(key.indicator).\($0)" == name }
             guard matches, let latest = list.last(where: { $0.day <= limit }) else { continue }
-            let e = try? log.event(seq: latest.seq, anchor: anchor)
+            let e = lookup(latest.seq)
             rows.append(.init(seq: latest.seq, type: .indicatorRecorded, occurred: CivilDate(dayNumber: Int(latest.day)),
                               recorded: e?.recorded ?? UTCInstant(microsecondsSinceEpoch: 0), unit: key.unit, by: e?.by ?? "",
                               amount: latest.value, amends: nil, reason: nil, subject: key.dimensions.joined(separator: ", ")))

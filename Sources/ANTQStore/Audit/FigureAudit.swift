@@ -21,6 +21,12 @@ public struct FigureAudit: Sendable {
         public var reason: String?
         /// For a state or level figure: the model, commune or record the amount stands for.
         public var subject: String?
+
+        public init(seq: Int, type: EventType, occurred: CivilDate, recorded: UTCInstant, unit: String, by: String, amount: ExactDecimal,
+                    amends: Int?, reason: String?, subject: String?) {
+            self.seq = seq; self.type = type; self.occurred = occurred; self.recorded = recorded; self.unit = unit; self.by = by
+            self.amount = amount; self.amends = amends; self.reason = reason; self.subject = subject
+        }
     }
 
     public struct Step: Sendable, Equatable {
@@ -30,6 +36,10 @@ public struct FigureAudit: Sendable {
         /// The events recorded that day that changed it.
         public var seqs: [Int]
         public var amendments: [Int]
+
+        public init(day: CivilDate, value: ExactDecimal?, seqs: [Int], amendments: [Int]) {
+            self.day = day; self.value = value; self.seqs = seqs; self.amendments = amendments
+        }
     }
 
     public struct Assertion: Sendable, Equatable {
@@ -40,6 +50,10 @@ public struct FigureAudit: Sendable {
         /// The figure as the log stood when the assertion was recorded.
         public var valueThen: ExactDecimal?
         public var note: String?
+
+        public init(seq: Int, recorded: UTCInstant, by: String, announced: ExactDecimal, valueThen: ExactDecimal?, note: String?) {
+            self.seq = seq; self.recorded = recorded; self.by = by; self.announced = announced; self.valueThen = valueThen; self.note = note
+        }
     }
 
     public var figure: FigureDefinition
@@ -55,6 +69,15 @@ public struct FigureAudit: Sendable {
     public var contributions: [Contribution]
     public var timeline: [Step]
     public var assertions: [Assertion]
+
+    /// Public: the static site builds its audits from one pass over the log
+    /// and renders them with the same code as `antq audit`.
+    public init(figure: FigureDefinition, unit: String, unitName: String, period: Period, value: ExactDecimal?, fingerprint: Fingerprint,
+                chain: ChainCheck, asOf: UTCInstant?, contributions: [Contribution], timeline: [Step], assertions: [Assertion]) {
+        self.figure = figure; self.unit = unit; self.unitName = unitName; self.period = period; self.value = value
+        self.fingerprint = fingerprint; self.chain = chain; self.asOf = asOf
+        self.contributions = contributions; self.timeline = timeline; self.assertions = assertions
+    }
 
     /// Corrections and retractions among the contributions.
     public var amendments: [Contribution] { contributions.filter { $0.amends != nil } }
@@ -178,12 +201,14 @@ extension DataStore {
         guard let root = rootUnit(ledger) else { throw .usage("the log has no units yet") }
         let q = query(ledger)
         let inScope = Set(q.subtree(root))
+        let anchor = result.anchor
+        let lookup: (Int) -> Event? = { try? self.event(seq: $0, anchor: anchor) }
         var rows: [FigureAudit.Contribution]
         switch definition.kind {
         case .flow: rows = flowRows.filter { inScope.contains($0.unit) }
         case .state where name == "cameras": rows = flowRows.filter { inScope.contains($0.unit) }
-        case .state: rows = Self.stateContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, log: self, anchor: result.anchor)
-        case .level: rows = Self.levelContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, log: self, anchor: result.anchor)
+        case .state: rows = Self.stateContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, lookup: lookup)
+        case .level: rows = Self.levelContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, lookup: lookup)
         case .ratio: rows = []
         }
         return FigureAudit(figure: definition, unit: root, unitName: ledger.units.view(root)?.name ?? root, period: period,
@@ -203,7 +228,7 @@ extension DataStore {
 
     /// Whether a published figure is for this period: its `period` (read by
     /// the one parser, `today` being the day it was recorded), or the reporting year `year`.
-    static func assertion(_ d: EventData, recorded: UTCInstant, isFor period: Period) -> Bool {
+    public static func assertion(_ d: EventData, recorded: UTCInstant, isFor period: Period) -> Bool {
         if let p = d.text(FigureAsserted.period) {
             return (try? PeriodParser.parse(p, periodStart: period.start, today: Clock.vietnamDay(of: recorded))) == period
         }
