@@ -53,7 +53,7 @@ public enum CatalogueDocumentation {
         out.append("")
         out.append("### Vocabularies")
         out.append("")
-        out.append("The codes are stored in the log and never change. On input a value may also be written by its Vietnamese or English label or an alias, with or without diacritics.")
+        out.append("The codes are stored in the log and never change. On input a value may also be written by its Vietnamese or English label or an alias (separated by `;` below), with or without diacritics.")
         for name in VocabularyName.allCases {
             out.append("")
             out.append("#### \(name.rawValue)")
@@ -63,7 +63,7 @@ public enum CatalogueDocumentation {
             out.append("| code | vi | en | also accepted |")
             out.append("|---|---|---|---|")
             for t in Vocabularies.builtIn[name].terms {
-                out.append("| `\(t.code)` | \(t.label.vi) | \(t.label.en) | \(t.aliases.joined(separator: ", ")) |")
+                out.append("| `\(t.code)` | \(t.label.vi) | \(t.label.en) | \(t.aliases.joined(separator: "; ")) |")
             }
         }
         return out.joined(separator: "\n") + "\n"
