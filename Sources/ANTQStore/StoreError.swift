@@ -21,7 +21,7 @@ public enum StoreError: Error, Sendable {
     case key(String)
     case usage(String)
 
-    /// The documented exit code (README, "Exit codes").
+    /// The documented exit code (antq.docc/Commands.md, "Exit codes").
     public var exitCode: Int32 {
         switch self {
         case .notInitialised: 66

@@ -6,7 +6,7 @@ import Glibc
 
 /// Appends batches to the log durably and atomically.
 ///
-/// Protocol (documented in the README with the format):
+/// Protocol (documented with the format in ANTQStore.docc/LogFormat.md):
 /// 1. take an exclusive `flock` on the log file (writers queue; readers never lock);
 /// 2. read the tail; bytes after the last committed line (a crash leftover)
 ///    are copied to `log.jsonl.unfinished-…`, synced, and cut from the log;

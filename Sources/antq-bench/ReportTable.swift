@@ -75,7 +75,7 @@ struct ReportRow {
 }
 
 /// Renders the rows as a Markdown table (readable in a terminal, pasted
-/// as-is into the README).
+/// as-is into the Performance article, ANTQStore.docc/Performance.md).
 enum ReportTable {
     static let header = ["Target", "antq median (min–max)", "antq peak RSS", "Peer", "Peer median (min–max)", "antq ÷ peer", "Goal", "Result"]
 

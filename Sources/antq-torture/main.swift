@@ -4,8 +4,8 @@ import Foundation
 import Glibc
 #endif
 
-// antq-torture: the harnesses behind the reliability guarantees in the
-// README. Each subcommand exits 0 only if every check held, and prints the
+// antq-torture: the harnesses behind the reliability guarantees in
+// ANTQStore.docc/Guarantees.md. Each subcommand exits 0 only if every check held, and prints the
 // counts it reached; any broken guarantee is printed and exits 1.
 
 let usage = """

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Short runs of `antq-torture` (the full runs are in the README): each
+/// Short runs of `antq-torture` (the full runs are in ANTQStore.docc/Guarantees.md): each
 /// subcommand exits 0 only when every guarantee held, and prints its counts.
 @Suite(.serialized) struct TortureTests {
     static func torture(_ args: [String]) throws -> Binaries.Output {
