@@ -22,6 +22,9 @@ let package = Package(
         .target(name: "JSONCodec"),
         // CSV, text tables, number/date style, diacritic folding: knows nothing of police work.
         .target(name: "TextFormats"),
+        // Office Open XML spreadsheets (.xlsx) with their own ZIP writer and CRC-32:
+        // no dependencies and no Foundation, so the static antq binary can write them.
+        .target(name: "OfficeOpenXML"),
         // The seeded generator of the demo log, the benchmark's log and the randomized tests.
         .target(name: "SeededRandom"),
         // Declarative command-line parsing, help and shell completion.
@@ -61,6 +64,7 @@ let package = Package(
         .testTarget(name: "HashingTests", dependencies: ["Hashing", "SeededRandom"]),
         .testTarget(name: "JSONCodecTests", dependencies: ["JSONCodec", "SeededRandom"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "SeededRandom"]),
+        .testTarget(name: "OfficeOpenXMLTests", dependencies: ["OfficeOpenXML", "SeededRandom"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "SystemCalls", "Hashing", "SeededRandom"]),
         .testTarget(name: "ANTQDomainTests", dependencies: ["ANTQDomain", "JSONCodec", "TextFormats", "Hashing", "SeededRandom"]),
