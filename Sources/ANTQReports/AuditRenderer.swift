@@ -16,7 +16,7 @@ public enum AuditRenderer {
                 rows.append(["\(c.seq)", c.type.rawValue, c.occurred.iso, c.recorded.rfc3339, c.unit, c.by,
                              c.amount.plain(decimals: a.figure.decimals), c.amends.map(String.init) ?? "", c.reason ?? "", c.subject ?? ""])
             }
-            return CSVWriter().write(rows)
+            return CSVWriter(neutralizesFormulas: true).write(rows)
         case .markdown: return text(a, lang, markdown: true)
         case .html:
             return "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\"><head><meta charset=\"utf-8\"><title>\(escapeHTML(title(a, lang)))</title></head><body>\n<pre>\(escapeHTML(text(a, lang, markdown: false)))</pre>\n</body></html>\n"

@@ -109,6 +109,11 @@ public enum SummaryRenderer {
     /// as documented (scripts depend on it; labels are in the JSON), plus
     /// `compare_period,compare_value,change,percent_change` with `--compare`.
     static func csv(_ r: SummaryReport, _ lang: Language) -> String {
+        CSVWriter(neutralizesFormulas: true).write(csvRows(r))
+    }
+
+    /// The CSV's rows (header first), shared with the workbook.
+    static func csvRows(_ r: SummaryReport) -> [[String]] {
         var head = ["period", "unit", "unit_name", "metric", "value"]
         if r.compare != nil { head += ["compare_period", "compare_value", "change", "percent_change"] }
         var rows = [head]
@@ -123,7 +128,7 @@ public enum SummaryRenderer {
                 rows.append(line)
             }
         }
-        return CSVWriter().write(rows)
+        return rows
     }
 
     static func json(_ r: SummaryReport, _ lang: Language) -> String {

@@ -8,6 +8,9 @@ enum Tool {
 
     static let formats = ["text", "json"]
     static let reportFormats = ["text", "markdown", "csv", "json", "html"]
+    /// `summary` and `state` also write a workbook.
+    static let tableFormats = reportFormats + ["xlsx"]
+    static let output = OptionSpec.option("output", value: "FILE", help: "Write to FILE instead of standard output (required for xlsx on a terminal).")
 
     static let global: [OptionSpec] = [
         .option("data", short: "d", value: "DIR", help: "Data directory (holds events/ and snapshots/).", default: "$ANTQ_DATA, else the current directory"),
@@ -94,8 +97,8 @@ enum Tool {
                                   .option("date", value: "DATE", help: "State on this day (default: today)."),
                                   .option("depth", value: "N", help: "List units down to N levels below.", default: "1"),
                                   .flag("models", help: "List every active model (text format)."),
-                                  codes,
-                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
+                                  codes, output,
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: tableFormats, default: "text")]),
             CommandSpec(name: "summary", abstract: "Summary of a period per locality, rolled up commune → district → province.",
                         discussion: "Example: antq summary 2018 --as-of 2019-03-28   (what was known on the day of the review conference)\n" + periodForms,
                         arguments: [ArgumentSpec(name: "period", help: "Reporting period (2018, 2018-H1, 2018-Q3, 2018-05, 2018-01..2018-08, 2018-01-01..today).", optional: true)],
@@ -104,8 +107,8 @@ enum Tool {
                                   asOf,
                                   .option("period-start", value: "MM-DD", help: "Reporting year starts on this day (default: the log's)."),
                                   .option("compare", value: "same-period|previous|PERIOD", help: "Show values, change and percent change against the same period a year earlier (cùng kỳ), the period before, or another period."),
-                                  codes,
-                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: reportFormats, default: "text")]),
+                                  codes, output,
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: tableFormats, default: "text")]),
             CommandSpec(name: "audit", abstract: "The history of a figure: its events, corrections, timeline and announced value.",
                         discussion: "Examples:\n  antq audit arrests --period 2018\n  antq audit models.shock_team.members --period 2018-H1 --unit 74\n  antq audit --event 1234\n'antq figures' lists the figure names.",
                         arguments: [ArgumentSpec(name: "figure", help: "Figure name ('antq figures' lists them).", optional: true)],
@@ -145,10 +148,13 @@ enum Tool {
                                   .option("separator", value: "SEP", help: "Field separator.", choices: ["auto", "comma", "semicolon", "tab"], default: "auto"),
                                   .option("expect-seq", value: "N", help: "Refuse (exit 75) unless the log's last seq is N."),
                                   .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: formats, default: "text")]),
-            CommandSpec(name: "export", abstract: "Write events as CSV for a spreadsheet, one row per event.",
+            CommandSpec(name: "export", abstract: "Write events as CSV or an .xlsx workbook for a spreadsheet, one row per event.",
                         discussion: """
-                        Columns: seq, id, type, occurred, recorded, unit, unit_name, by, then every data field (count, channel, …).
+                        Columns: seq, id, type, occurred, recorded, unit, unit_name, by, status, then every data field (count, channel, …).
+                        By default the facts in force: corrections applied, retracted events left out, so a column's total is antq's figure.
                         Example: antq export --type tip.received --year 2018 --bom > tin-bao-2018.csv   (--bom: for Excel)
+                        Example: antq export --type arrest.made --year 2018 --format xlsx --output bat-giu-2018.xlsx
+                        A text cell beginning with = + - @ TAB or CR gets a leading ' in CSV (never a formula in xlsx).
                         """,
                         options: [.option("type", short: "t", value: "TYPE", help: "Only this type (prefix 'award' matches award.*)."),
                                   .option("year", value: "YEAR", help: "Only events that occurred in this calendar year."),
@@ -157,7 +163,8 @@ enum Tool {
                                   .flag("history", help: "Every stored event as written, with its status (corrected by, retracted by), instead of the facts in force."),
                                   .flag("bom", help: "Start with a UTF-8 byte-order mark and end lines with CR LF (Excel)."),
                                   .option("separator", value: "SEP", help: "Field separator.", choices: ["comma", "semicolon", "tab"], default: "comma"),
-                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: ["csv"], default: "csv")]),
+                                  output,
+                                  .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: ["csv", "xlsx"], default: "csv")]),
             CommandSpec(name: "figures", abstract: "List every figure of the log: built-in and declared, with labels and units.",
                         options: [asOf, .option("format", short: "o", value: "FORMAT", help: "Output format.", choices: formats, default: "text")]),
             CommandSpec(name: "completion", abstract: "Print a shell completion script.",
