@@ -17,10 +17,12 @@ enum ImportCommand {
 
     static func run(_ c: Context) throws -> Int32 {
         guard let path = c.parsed.arguments.first else {
-            throw CLIError.usage("import needs a CSV FILE, e.g. 'antq import tips.csv --type tip.received'")
+            throw CLIError.usage(c.lang.t("import needs a CSV FILE, e.g. 'antq import tips.csv --type tip.received'",
+                                          "import cần một TỆP CSV, ví dụ 'antq import tin-bao.csv --type tip.received'"))
         }
         guard let typeName = c.parsed.value("type") else {
-            throw CLIError.usage("import needs --type TYPE (every row becomes one event of that type), e.g. --type tip.received")
+            throw CLIError.usage(c.lang.t("import needs --type TYPE (every row becomes one event of that type), e.g. --type tip.received",
+                                          "import cần --type LOẠI (mỗi dòng thành một sự kiện loại đó), ví dụ --type tip.received"))
         }
         guard let type = EventType(rawValue: typeName), ImportColumns.isImportable(type) else {
             let names = EventType.allCases.filter(ImportColumns.isImportable).map(\.rawValue)
@@ -43,6 +45,12 @@ enum ImportCommand {
         let bytes: [UInt8]
         do { bytes = try FileSystem.readFile(path) } catch {
             throw CLIError.failed(ErrorReport.error(c.lang) + c.lang.t("cannot read \(path): ", "không đọc được \(path): ") + error.text, code: 66)
+        }
+        // A workbook is a ZIP archive ("PK\u{3}\u{4}"): reading one needs an inflater antq does not
+        // have yet, so it is refused before anything is read as CSV.
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || path.lowercased().hasSuffix(".xlsx") {
+            throw CLIError.invalid(c.lang.t("\(path) is an Excel workbook (.xlsx); import reads CSV only. Fix: in Excel, File › Save As › \"CSV UTF-8\", then import that file",
+                                            "\(path) là tệp Excel (.xlsx); import chỉ đọc CSV. Cách sửa: trong Excel chọn Tệp › Lưu thành › \"CSV UTF-8\", rồi nhập tệp đó"))
         }
         let store = try c.store()
         // A declared indicator's records: every row is of `--indicator`, and its dimensions are columns.
