@@ -1,3 +1,4 @@
+import ANTQReports
 import ANTQCodec
 import ANTQDomain
 import ANTQStore
@@ -87,9 +88,10 @@ enum AppendCommand {
             return
         }
         if r.count == 1 {
-            Terminal.out("appended #\(first.seq) \(first.type.rawValue)\(first.unit.map { " unit \($0)" } ?? "") occurred \(first.occurred.iso)\nfingerprint: \(r.fingerprint)\n")
+            Terminal.out(Receipts.appendedOne(seq: first.seq, type: first.type, unit: first.unit, occurred: first.occurred, c.lang) + "\n"
+                         + Receipts.fingerprint(r.fingerprint, c.lang) + "\n")
         } else {
-            Terminal.out("appended \(r.count) events: #\(first.seq)…#\(last.seq)\nfingerprint: \(r.fingerprint)\n")
+            Terminal.out(Receipts.appendedMany(count: r.count, first: first.seq, last: last.seq, c.lang) + "\n" + Receipts.fingerprint(r.fingerprint, c.lang) + "\n")
         }
     }
 

@@ -82,7 +82,7 @@ enum ImportCommand {
         let expect = try c.int("expect-seq")
         let inputs = rows.map { DraftInput(line: $0.line, draft: $0.draft) }
         let receipt = try append(inputs, store: store, path: path, by: c.recorder, expect: expect, columns: columns, lang: c.lang)
-        printReceipt(receipt, path: path, type: type, json: c.format == "json")
+        printReceipt(receipt, path: path, type: type, json: c.format == "json", lang: c.lang)
         return 0
     }
 
@@ -132,7 +132,7 @@ enum ImportCommand {
         }
     }
 
-    static func printReceipt(_ receipt: AppendReceipt, path: String, type: EventType, json: Bool) {
+    static func printReceipt(_ receipt: AppendReceipt, path: String, type: EventType, json: Bool, lang: Language) {
         if json {
             var w = JSONWriter()
             w.beginObject()
@@ -144,8 +144,8 @@ enum ImportCommand {
             Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
         } else {
             let first = receipt.events.first!.seq, last = receipt.events.last!.seq
-            Terminal.out("imported \(receipt.events.count) row(s) of \(path) as \(type.rawValue): #\(first)" + (last > first ? "…#\(last)" : "")
-                         + "\nfingerprint: \(receipt.fingerprint)\n")
+            Terminal.out(Receipts.imported(count: receipt.events.count, path: path, type: type, first: first, last: last, lang) + "\n"
+                         + Receipts.fingerprint(receipt.fingerprint, lang) + "\n")
         }
     }
 }

@@ -1,3 +1,4 @@
+import ANTQReports
 import ANTQStore
 import ANTQDomain
 
@@ -23,7 +24,7 @@ enum InitCommand {
             key = nil
         }
         let (_, fp) = try DataStore.initialise(dir, by: c.recorder, periodStart: try c.periodStart() ?? .january1, key: key)
-        Terminal.out("initialised \(dir): events/log.jsonl (log.created\(key != nil ? ", keyed with key \(key!.id)" : "")), snapshots/\nfingerprint: \(fp)\n")
+        Terminal.out(Receipts.initialised(dir, keyID: key?.id, c.lang) + "\n" + Receipts.fingerprint(fp, c.lang) + "\n")
         return 0
     }
 }
