@@ -11,7 +11,7 @@ enum ExportCommand {
         let format = c.parsed.value("format") ?? "csv"
         let sepName = c.parsed.value("separator") ?? "comma"
         guard let sep = ImportCommand.separators[sepName], let separator = sep else {
-            throw CLIError.usage("--separator takes comma, semicolon or tab, not '\(sepName)'")
+            throw CLIError.usage(c.lang.t("--separator takes comma, semicolon or tab, not '\(sepName)'", "--separator nhận comma, semicolon hoặc tab, không phải '\(sepName)'"))
         }
         let typeFilter = c.parsed.value("type")
         let year = try c.int("year")

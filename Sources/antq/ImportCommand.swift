@@ -44,7 +44,7 @@ enum ImportCommand {
         }
         let bytes: [UInt8]
         do { bytes = try FileSystem.readFile(path) } catch {
-            throw CLIError.failed(ErrorReport.error(c.lang) + c.lang.t("cannot read \(path): ", "không đọc được \(path): ") + error.text, code: 66)
+            throw CLIError.failed(ErrorReport.cannotRead(path, error, c.lang), code: 66)
         }
         // A workbook is a ZIP archive ("PK\u{3}\u{4}"): reading one needs an inflater antq does not
         // have yet, so it is refused before anything is read as CSV.
@@ -71,7 +71,7 @@ enum ImportCommand {
         } else if c.parsed.value("indicator") != nil {
             throw CLIError.usage(c.lang.t("--indicator goes with --type indicator.recorded", "--indicator chỉ dùng với --type indicator.recorded"))
         }
-        let table = try readTable(bytes, path: path, separator: separator)
+        let table = try readTable(bytes, path: path, separator: separator, lang: c.lang)
         guard !table.header.isEmpty else { throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) is empty; nothing was imported", "\(path) trống; không nhập gì")) }
         let headerLine = table.headerRecord?.line ?? 1
         let columns = try mapColumns(table.header, type: type, declared: declared, fixed: fixed.map(\.key), overrides: overrides, path: path, headerLine: headerLine, lang: c.lang)
@@ -114,9 +114,11 @@ enum ImportCommand {
         }
     }
 
-    static func readTable(_ bytes: [UInt8], path: String, separator: CSVSeparator?) throws(CLIError) -> CSVTable {
+    static func readTable(_ bytes: [UInt8], path: String, separator: CSVSeparator?, lang: Language) throws(CLIError) -> CSVTable {
         do { return try CSVTable(bytes, reader: CSVReader(separator: separator)) } catch {
-            throw CLIError.invalid("error: \(path):\(error.line): \(error.message); nothing was imported\nfix: correct the file in a spreadsheet or text editor and import it again")
+            throw CLIError.invalid(ErrorReport.error(lang) + "\(path):\(error.line): " + error.message(vietnamese: lang.isVietnamese)
+                                   + lang.t("; nothing was imported", "; chưa nhập gì") + "\n" + ErrorReport.fix(lang)
+                                   + lang.t("correct the file in a spreadsheet or text editor and import it again", "sửa tệp trong bảng tính hoặc trình soạn thảo rồi nhập lại"))
         }
     }
 
