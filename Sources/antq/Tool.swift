@@ -23,6 +23,16 @@ enum Tool {
     /// English or Vietnamese, for a text of the table.
     static func t(_ en: String, _ vi: String) -> String { vietnamese ? vi : en }
 
+    /// The built-in figure names with their labels, for `antq help audit`
+    /// (declared indicators are the log's own: `antq figures` lists them too).
+    static let figureList: String = {
+        let names = FigureCatalogue().definitions.filter { !$0.declared }
+        let width = (names.map(\.name.count).max() ?? 0) + 2
+        return t("Figures:", "Các chỉ tiêu:") + "\n" + names.map { d in
+            "  " + d.name + String(repeating: " ", count: max(1, width - d.name.count)) + (vietnamese ? d.label.vi : d.label.en)
+        }.joined(separator: "\n")
+    }()
+
     /// The help page's headings and fixed lines (see `CommandLineParser.helpStrings()`).
     static let headings: [String: String] = [
         "OVERVIEW": "TỔNG QUAN", "USAGE": "CÁCH DÙNG", "ARGUMENTS": "ĐỐI SỐ", "OPTIONS": "TÙY CHỌN",
@@ -151,7 +161,7 @@ enum Tool {
                                   .option("format", short: "o", value: "FORMAT", help: t("Output format.", "Định dạng đầu ra."), choices: tableFormats, default: "text")]),
             CommandSpec(name: "audit", abstract: t("The history of a figure: its events, corrections, timeline and announced value.", "Lịch sử một chỉ tiêu: các sự kiện, đính chính, diễn biến và số liệu đã công bố."),
                         discussion: t("Examples:\n  antq audit arrests --period 2018\n  antq audit models.shock_team.members --period 2018-H1 --unit 74\n  antq audit --event 1234\n'antq figures' lists the figure names.",
-                                      "Ví dụ:\n  antq audit arrests --period 2018\n  antq audit models.shock_team.members --period 2018-H1 --unit 74\n  antq audit --event 1234\n'antq figures' liệt kê các mã chỉ tiêu."),
+                                      "Ví dụ:\n  antq audit arrests --period 2018\n  antq audit models.shock_team.members --period 2018-H1 --unit 74\n  antq audit --event 1234\n'antq figures' liệt kê các mã chỉ tiêu.") + "\n" + figureList,
                         arguments: [ArgumentSpec(name: "figure", help: t("Figure name ('antq figures' lists them).", "Mã chỉ tiêu ('antq figures' liệt kê các mã)."), optional: true)],
                         options: [period, .option("year", value: "YEAR", help: t("Reporting year (the same as --period YEAR).", "Năm báo cáo (như --period NĂM).")), unit, asOf,
                                   .option("event", value: "SEQ", help: t("Instead: one event's status and every figure it contributes to.", "Thay vào đó: tình trạng của một sự kiện và mọi chỉ tiêu nó góp vào.")),

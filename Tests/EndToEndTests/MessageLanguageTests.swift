@@ -117,6 +117,17 @@ import Testing
         #expect(try d.logBytes() == before)
     }
 
+    @Test func aMistypedFlagIsAnsweredWithTheFlagItMeans() throws {
+        let d = try DataDir.binhDuong()
+        defer { d.remove() }
+        let r = try d.antq(["append", "arrest.made", "--unit", "Phú Cường", "--occurred", "14/05/2018", "--count", "1", "--caught", "có"],
+                           environment: Self.vi)
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("--caught không phải trường của arrest.made; có phải ý là --caught-in-act?"), "\(r.stderr)")
+        let batch = try d.antq(["append", "-"], stdin: #"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":1,"caugth_in_act":true}}"# + "\n")
+        #expect(batch.stderr.contains(#"did you mean "caught_in_act"?"#), "\(batch.stderr)")
+    }
+
     @Test func receiptsAreVietnamese() throws {
         let d = try DataDir.binhDuong()
         defer { d.remove() }
