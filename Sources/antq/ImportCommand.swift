@@ -71,10 +71,29 @@ enum ImportCommand {
         } else if c.parsed.value("indicator") != nil {
             throw CLIError.usage(c.lang.t("--indicator goes with --type indicator.recorded", "--indicator chỉ dùng với --type indicator.recorded"))
         }
-        let table = try readTable(bytes, path: path, separator: separator, lang: c.lang)
-        guard !table.header.isEmpty else { throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) is empty; nothing was imported", "\(path) trống; không nhập gì")) }
+        let read = try readTable(bytes, path: path, separator: separator, lang: c.lang)
+        // Title and blank rows above the header are skipped; a totals row is a check, not data.
+        let records = (read.headerRecord.map { [$0] } ?? []) + read.rows
+        let headerRow = try c.int("header-row")
+        guard let headerIndex = SpreadsheetLayout.headerIndex(records, type: type, declared: declared, line: headerRow) else {
+            if let headerRow {
+                throw CLIError.usage(c.lang.t("--header-row \(headerRow): \(path) has no row on line \(headerRow)", "--header-row \(headerRow): \(path) không có dòng \(headerRow)"))
+            }
+            throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) is empty; nothing was imported", "\(path) trống; không nhập gì"))
+        }
+        let below = records[(headerIndex + 1)...]
+        let totals = below.filter { SpreadsheetLayout.isTotals($0.fields) }
+        let table = CSVTable(records: [records[headerIndex]] + below.filter { !SpreadsheetLayout.isTotals($0.fields) })
         let headerLine = table.headerRecord?.line ?? 1
         let columns = try mapColumns(table.header, type: type, declared: declared, fixed: fixed.map(\.key), overrides: overrides, path: path, headerLine: headerLine, lang: c.lang)
+        let mismatches = totals.flatMap { SpreadsheetLayout.mismatches(totals: $0, rows: table.rows, columns: columns) }
+        if !mismatches.isEmpty {
+            throw CLIError.invalid(([ErrorReport.error(c.lang) + c.lang.t("nothing was imported: the totals row disagrees with the rows above it",
+                                                                          "không nhập gì: dòng tổng cộng không khớp với các dòng phía trên")]
+                                    + mismatches.map { "  " + $0.message(path: path, vietnamese: c.lang.isVietnamese) }
+                                    + [ErrorReport.fix(c.lang) + c.lang.t("correct the rows or the total, then import the file again",
+                                                                          "sửa các dòng hoặc số tổng cộng rồi nhập lại tệp")]).joined(separator: "\n"))
+        }
         let rows = SpreadsheetImporter.drafts(table, columns: columns, fixed: fixed, vietnameseNumbers: c.lang.isVietnamese)
         guard !rows.isEmpty else {
             throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) has a header but no rows; nothing was imported", "\(path) có tiêu đề nhưng không có dòng dữ liệu; không nhập gì"))

@@ -190,6 +190,8 @@ enum Tool {
                           Mã mô hình -> model   Tên -> name   Người nhập -> by   STT -> skipped
                         Values may be Vietnamese: "Ma túy" -> drugs, "Bằng khen" -> certificate_of_merit, "5.000" -> 5000.
                         A file written by 'antq export' imports as it is (its seq, recorded, unit_name columns are skipped).
+                        Title rows above the header and blank rows are skipped; a totals row (Tổng cộng, Cộng, Tổng, Total) is checked
+                        against the sum of the rows above it and not imported: when they disagree nothing is imported.
                         An .xlsx workbook is not read: save it from Excel as "CSV UTF-8" first.
                         """, """
                         Ví dụ: antq import tin-bao-2018.csv --type tip.received
@@ -206,12 +208,16 @@ enum Tool {
                           Mã mô hình -> model   Tên -> name   Người nhập -> by   STT -> bỏ qua
                         Giá trị ghi tiếng Việt được: "Ma túy" -> drugs, "Bằng khen" -> certificate_of_merit, "5.000" -> 5000.
                         Tệp do 'antq export' xuất ra nhập lại được nguyên như vậy (các cột seq, recorded, unit_name được bỏ qua).
+                        Các dòng tựa đề phía trên dòng tiêu đề cột và các dòng trống được bỏ qua; dòng tổng cộng (Tổng cộng, Cộng, Tổng, Total)
+                        được đối chiếu với tổng các dòng phía trên và không được nhập: nếu không khớp thì không nhập gì.
                         Tệp Excel .xlsx không đọc được: trong Excel hãy lưu thành "CSV UTF-8" trước.
                         """),
                         arguments: [ArgumentSpec(name: "file", help: t("The CSV file.", "Tệp CSV."))],
                         options: [.option("type", short: "t", value: "TYPE", help: t("Event type of every row.", "Loại sự kiện của mọi dòng."),
                                           choices: EventType.allCases.filter(ImportColumns.isImportable).map(\.rawValue)),
                                   .option("indicator", value: "NAME", help: t("With --type indicator.recorded: the declared indicator every row records.", "Với --type indicator.recorded: chỉ tiêu đã khai báo mà mọi dòng ghi nhận.")),
+                                  .option("header-row", value: "N", help: t("The header is on line N (default: the first row naming known columns; title rows above it are skipped).",
+                                                                            "Dòng tiêu đề cột là dòng N (mặc định: dòng đầu tiên có tên cột nhận được; các dòng tựa đề phía trên được bỏ qua).")),
                                   .option("map", value: "COLUMN=FIELD", help: t("Read COLUMN as FIELD (COLUMN=- skips it).", "Đọc CỘT thành TRƯỜNG (CỘT=- để bỏ qua)."), repeatable: true),
                                   .option("by", value: "NAME", help: t("Who records the rows (a 'Người nhập' column wins).", "Người ghi các dòng (cột 'Người nhập' được ưu tiên)."), default: t("$ANTQ_USER, else the OS user", "$ANTQ_USER, nếu không có thì người dùng của máy")),
                                   .option("separator", value: "SEP", help: t("Field separator.", "Dấu phân cách ô."), choices: ["auto", "comma", "semicolon", "tab"], default: "auto"),
