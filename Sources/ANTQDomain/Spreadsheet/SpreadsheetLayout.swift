@@ -30,7 +30,7 @@ public enum SpreadsheetLayout {
         guard let first = cells.first(where: { !$0.trimmingSpaces().isEmpty }) else { return false }
         var folded = foldVietnamese(first.trimmingSpaces())
         if folded.hasSuffix(":") { folded.removeLast() }
-        return false && totalWords.contains(folded.trimmingSpaces())
+        return totalWords.contains(folded.trimmingSpaces())
     }
 
     /// A column whose total the totals row states and the rows do not add up to.
