@@ -51,16 +51,17 @@ struct Context {
     /// `--as-of`: a day means up to its end in Vietnam time (UTC+7).
     func asOf() throws -> UTCInstant? {
         guard let v = parsed.value("as-of") else { return nil }
-        return try Context.parseAsOf(v)
+        return try Context.parseAsOf(v, lang)
     }
 
-    static func parseAsOf(_ v: String) throws -> UTCInstant {
+    static func parseAsOf(_ v: String, _ lang: Language) throws -> UTCInstant {
         if let i = UTCInstant(rfc3339: v) { return i }
         if let d = CivilDate(iso: v) ?? CivilDate(dayMonthYear: v) {
             let endOfDayUTC = Int64(d.dayNumber + 1) * 86_400_000_000 - 7 * 3_600_000_000 - 1
             return UTCInstant(microsecondsSinceEpoch: endOfDayUTC)
         }
-        throw CLIError.usage("--as-of '\(v)': neither a day (YYYY-MM-DD) nor an RFC 3339 instant (2019-03-28T10:00:00Z) / không phải ngày (YYYY-MM-DD) hay thời điểm RFC 3339 (2019-03-28T10:00:00Z)")
+        throw CLIError.usage(lang.t("--as-of '\(v)' is neither a day (YYYY-MM-DD) nor an RFC 3339 instant (2019-03-28T10:00:00Z)",
+                                    "--as-of '\(v)' không phải ngày (YYYY-MM-DD) hay thời điểm RFC 3339 (2019-03-28T10:00:00Z)"))
     }
 
     func date(_ option: String) throws -> CivilDate? {

@@ -107,6 +107,8 @@ import Testing
             (["import", "missing.csv", "--type", "tip.received"], 66),
             (["import", xlsx.path, "--type", "tip.received"], 65),
             (["import", "x.csv"], 64),
+            (["summary", "2018", "--as-of", "hôm qua"], 64),
+            (["diff", "--as-of", "hôm qua"], 64),
         ]
         for (args, status) in cases {
             let r = try d.antq(args, environment: Self.vi)
