@@ -24,6 +24,9 @@ let package = Package(
         .target(name: "TextFormats"),
         // Exact decimals for declared quantities (kg, đồng, metres): parse, sum, round, format.
         .target(name: "Decimals"),
+        // Office Open XML spreadsheets (.xlsx) with their own ZIP writer and CRC-32:
+        // no dependencies and no Foundation, so the static antq binary can write them.
+        .target(name: "OfficeOpenXML"),
         // The seeded generator of the demo log, the benchmark's log and the randomized tests.
         .target(name: "SeededRandom"),
         // Declarative command-line parsing, help and shell completion.
@@ -39,7 +42,7 @@ let package = Package(
         // A data directory: replay with snapshots, validated atomic appends, verification, audit.
         .target(name: "ANTQStore", dependencies: ["ANTQDomain", "ANTQCodec", "Decimals", "EventLog", "SystemCalls", "Hashing", "JSONCodec", "TextFormats"]),
         // Reports: text, Markdown, CSV, JSON, HTML in Vietnamese or English.
-        .target(name: "ANTQReports", dependencies: ["ANTQDomain", "ANTQCodec", "Decimals", "ANTQStore", "TextFormats", "JSONCodec", "SystemCalls"]),
+        .target(name: "ANTQReports", dependencies: ["ANTQDomain", "ANTQCodec", "Decimals", "ANTQStore", "TextFormats", "JSONCodec", "SystemCalls", "OfficeOpenXML"]),
         // The CLI: parses, calls, prints.
         // Release builds are one static executable (Swift runtime, Dispatch
         // and glibc linked in; antq does not use Foundation): no dynamic
@@ -49,7 +52,7 @@ let package = Package(
         // optional dlopen needs the same glibc at run time (antq is built
         // where it runs; it does not use NSS: the OS user is read from
         // /etc/passwd). Debug builds and tests link dynamically as usual.
-        .executableTarget(name: "antq", dependencies: ["ANTQStore", "ANTQReports", "ANTQDomain", "ANTQCodec", "Decimals", "CommandLineKit", "TextFormats", "EventLog", "SystemCalls", "JSONCodec"],
+        .executableTarget(name: "antq", dependencies: ["ANTQStore", "ANTQReports", "ANTQDomain", "ANTQCodec", "Decimals", "CommandLineKit", "TextFormats", "EventLog", "SystemCalls", "JSONCodec", "OfficeOpenXML"],
                           linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
         // Writes the bundled Bình Dương demonstration log (deterministic).
         .executableTarget(name: "antq-demo", dependencies: ["ANTQStore", "ANTQDomain", "ANTQCodec", "Decimals", "TextFormats", "EventLog", "SeededRandom"]),
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "JSONCodecTests", dependencies: ["JSONCodec", "SeededRandom"], exclude: ["JSONTestSuite"]),
         .testTarget(name: "DecimalsTests", dependencies: ["Decimals", "SeededRandom"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "SeededRandom"]),
+        .testTarget(name: "OfficeOpenXMLTests", dependencies: ["OfficeOpenXML", "SeededRandom"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "SystemCalls", "Hashing", "SeededRandom"]),
         .testTarget(name: "ANTQDomainTests", dependencies: ["ANTQDomain", "ANTQCodec", "ANTQTestSupport", "Decimals", "JSONCodec", "TextFormats", "Hashing", "SeededRandom"]),

@@ -55,11 +55,16 @@ public enum StateRenderer {
     }
 
     static func csv(_ r: StateReport, _ lang: Language) -> String {
+        CSVWriter(neutralizesFormulas: true).write(csvRows(r))
+    }
+
+    /// The CSV's rows (header first), shared with the workbook.
+    static func csvRows(_ r: StateReport) -> [[String]] {
         var rows = [["date", "unit", "unit_name", "metric", "value"]]
         for row in r.rows {
             for d in r.figures { rows.append([r.day.iso, row.code, row.name, d.name, Language.plain(row.values[d.name] ?? nil, d)]) }
         }
-        return CSVWriter().write(rows)
+        return rows
     }
 
     static func json(_ r: StateReport, _ lang: Language) -> String {

@@ -143,6 +143,11 @@ public enum SummaryRenderer {
     /// With `--columns`, each column's rows (its label in `period`) come
     /// before the total's, so a script can filter on `period`.
     static func csv(_ r: SummaryReport, _ lang: Language) -> String {
+        CSVWriter(neutralizesFormulas: true).write(csvRows(r))
+    }
+
+    /// The CSV's rows (header first), shared with the workbook.
+    static func csvRows(_ r: SummaryReport) -> [[String]] {
         var head = ["period", "unit", "unit_name", "metric", "value"]
         if r.compare != nil { head += ["compare_period", "compare_value", "change", "percent_change"] }
         // Only when a figure is restated across a split: the split units it holds whole.
@@ -165,7 +170,7 @@ public enum SummaryRenderer {
                 rows.append(line)
             }
         }
-        return CSVWriter().write(rows)
+        return rows
     }
 
     static func json(_ r: SummaryReport, _ lang: Language) -> String {

@@ -11,9 +11,16 @@ public struct CommandLineParser: Sendable {
     /// Exit status for usage errors (BSD `EX_USAGE`), so scripts can tell misuse from failure.
     public static let usageExitCode: Int32 = 64
 
+    /// Turns an English help text (an abstract, a discussion, an option's help, a
+    /// heading) into the reader's language; nil shows the table's English. Every text
+    /// passed through it is listed by ``helpStrings()``, so a test can check that a
+    /// translation exists for each.
+    public var translate: (@Sendable (String) -> String)?
+
     /// Keeps the table; nothing is precomputed, so building a parser is cheap.
-    public init(_ tool: ToolSpec) {
+    public init(_ tool: ToolSpec, translate: (@Sendable (String) -> String)? = nil) {
         self.tool = tool
+        self.translate = translate
     }
 
     /// The commands as shown to users: the declared ones plus a built-in `help` when the

@@ -9,28 +9,35 @@ struct HelpGenerator {
     static let helpOption = OptionSpec.flag("help", short: "h", help: "Show help information.")
     static let versionOption = OptionSpec.flag("version", help: "Show the version.")
 
+    /// The headings and fixed lines of a help page, translated like the table's texts.
+    static let fixedTexts = ["OVERVIEW", "USAGE", "ARGUMENTS", "OPTIONS", "GLOBAL OPTIONS", "SUBCOMMANDS", "default",
+                             "See '%@ help <subcommand>' for detailed help.", "See '%@ help' for all subcommands."]
+
+    func tr(_ s: String) -> String { parser.translate?(s) ?? s }
+    func see(_ template: String) -> String { tr(template).replacingPercent(with: tool.name) }
+
     // MARK: Top level
 
     func topLevel() -> String {
-        var out = "OVERVIEW: \(tool.abstract)\n\n"
-        out += "USAGE: \(tool.name)"
+        var out = "\(tr("OVERVIEW")): \(tr(tool.abstract))\n\n"
+        out += "\(tr("USAGE")): \(tool.name)"
         if !tool.globalOptions.isEmpty { out += " [<global-options>]" }
         out += " <subcommand>\n"
         let globals = (tool.globalOptions + [Self.versionOption, Self.helpOption]).map(row)
-        let subcommands = parser.commands.map { ($0.name, [$0.abstract]) }
+        let subcommands = parser.commands.map { ($0.name, tr($0.abstract).split(separator: " ").map(String.init)) }
         let column = labelColumn(globals + subcommands)
-        out += section("GLOBAL OPTIONS", rows: globals, column: column)
-        out += section("SUBCOMMANDS", rows: subcommands, column: column)
-        out += "\n  See '\(tool.name) help <subcommand>' for detailed help.\n"
+        out += section(tr("GLOBAL OPTIONS"), rows: globals, column: column)
+        out += section(tr("SUBCOMMANDS"), rows: subcommands, column: column)
+        out += "\n  " + see("See '%@ help <subcommand>' for detailed help.") + "\n"
         return out
     }
 
     // MARK: One command
 
     func command(_ command: CommandSpec) -> String {
-        var out = "OVERVIEW: \(command.abstract)\n"
+        var out = "\(tr("OVERVIEW")): \(tr(command.abstract))\n"
         if let discussion = command.discussion, !discussion.isEmpty {
-            out += "\n" + discussion.split(separator: "\n", omittingEmptySubsequences: false)
+            out += "\n" + tr(discussion).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { line in
                     // Keep the indentation of example lines; wrap only prose.
                     line.hasPrefix(" ") ? String(line)
@@ -38,16 +45,16 @@ struct HelpGenerator {
                 }
                 .joined(separator: "\n") + "\n"
         }
-        out += "\nUSAGE: \(usage(command))\n"
+        out += "\n\(tr("USAGE")): \(usage(command))\n"
         let arguments = command.arguments.map(row)
         let options = (command.options + (command.options.contains { $0.name == "help" } ? [] : [Self.helpOption])).map(row)
         let globals = tool.globalOptions.map(row)
         // One help column per page, as in swift-argument-parser, so sections line up.
         let column = labelColumn(arguments + options + globals)
-        out += section("ARGUMENTS", rows: arguments, column: column)
-        out += section("OPTIONS", rows: options, column: column)
-        out += section("GLOBAL OPTIONS", rows: globals, column: column)
-        out += "\n  See '\(tool.name) help' for all subcommands.\n"
+        out += section(tr("ARGUMENTS"), rows: arguments, column: column)
+        out += section(tr("OPTIONS"), rows: options, column: column)
+        out += section(tr("GLOBAL OPTIONS"), rows: globals, column: column)
+        out += "\n  " + see("See '%@ help' for all subcommands.") + "\n"
         return out
     }
 
@@ -95,9 +102,9 @@ struct HelpGenerator {
     }
 
     func describe(_ help: String, choices: [String]?, default value: String?) -> [String] {
-        var units = help.split(separator: " ").map(String.init)
+        var units = tr(help).split(separator: " ").map(String.init)
         if let choices, !choices.isEmpty { units.append("(\(choices.joined(separator: "|")))") }
-        if let value { units.append("(default: \(value))") }
+        if let value { units.append("(\(tr("default")): \(tr(value)))") }
         return units
     }
 
@@ -154,7 +161,40 @@ extension String {
     }
 }
 
+extension String {
+    /// The template with `%@` replaced (Foundation's `String(format:)` is not used here).
+    func replacingPercent(with value: String) -> String {
+        var out = ""
+        var rest = self[...]
+        while let r = rest.firstRange(of: "%@") {
+            out += rest[..<r.lowerBound] + value
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}
+
 extension CommandLineParser {
+    /// Every text a help page passes through ``translate``: headings, the tool's and
+    /// each command's abstract and discussion, each option's and argument's help and
+    /// default. A translation table is complete when it has an entry for each.
+    public func helpStrings() -> [String] {
+        var out = HelpGenerator.fixedTexts + [tool.abstract]
+        let options = tool.globalOptions + [HelpGenerator.helpOption, HelpGenerator.versionOption]
+            + commands.flatMap(\.options)
+        for c in commands {
+            out.append(c.abstract)
+            if let d = c.discussion, !d.isEmpty { out.append(d) }
+            out += c.arguments.map(\.help)
+        }
+        for o in options {
+            out.append(o.help)
+            if let d = o.defaultDescription { out.append(d) }
+        }
+        var seen = Set<String>()
+        return out.filter { seen.insert($0).inserted }
+    }
+
     /// Help text for the tool (`command == nil`) or for one subcommand. Unknown names
     /// fall back to the top-level help.
     public func helpText(for command: String? = nil) -> String {

@@ -34,5 +34,21 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The same in Vietnamese, for a clerk reading in Vietnamese.
+    public var vietnameseMessage: String {
+        switch self {
+        case .invalidUTF8:
+            return "tệp không phải UTF-8 hợp lệ; hãy lưu lại thành \"CSV UTF-8\""
+        case .unclosedQuote:
+            return "ô mở ngoặc kép ở đây không được đóng; thêm dấu '\"' còn thiếu"
+        case .nulByte:
+            return "tệp có byte NUL; có thể là UTF-16 hoặc không phải tệp văn bản, hãy lưu thành \"CSV UTF-8\""
+        case .strayQuote:
+            return "có dấu '\"' trong ô không có ngoặc kép hoặc sau dấu đóng ngoặc; đặt cả ô trong ngoặc kép và nhân đôi dấu ngoặc bên trong"
+        }
+    }
+
+    public func message(vietnamese: Bool) -> String { vietnamese ? vietnameseMessage : message }
+
     public var description: String { "line \(line): \(message)" }
 }

@@ -42,8 +42,9 @@ public struct CSVReader: Sendable {
         return try parse(bytes, from: start, separator: sep)
     }
 
-    /// The separator that occurs most often outside quotes in the first non-blank record;
-    /// ties go to `,` then `;` then tab, and a record with none of them means `,`.
+    /// The separator that occurs most often outside quotes in the first non-blank record
+    /// that has any (title rows above a header have none); ties go to `,` then `;` then
+    /// tab, and a file with none of them in its first 20 records means `,`.
     public static func detectSeparator(_ bytes: [UInt8]) -> CSVSeparator {
         var i = bodyStart(bytes)
         let n = bytes.count
@@ -51,6 +52,7 @@ public struct CSVReader: Sendable {
         var counts: [UInt8: Int] = [:]
         var inQuotes = false
         var atFieldStart = true
+        var records = 0
         while i < n {
             let c = bytes[i]
             if inQuotes {
@@ -58,7 +60,13 @@ public struct CSVReader: Sendable {
                     if i + 1 < n, bytes[i + 1] == quote { i += 1 } else { inQuotes = false }
                 }
             } else if c == cr || c == lf {
-                break
+                // A title row above the header ("BÁO CÁO THÁNG 12/2019") has no separator:
+                // look at the next non-blank record instead (at most 20 records down).
+                records += 1
+                guard counts.isEmpty, records < 20 else { break }
+                while i < n, bytes[i] == cr || bytes[i] == lf { i += 1 }
+                atFieldStart = true
+                continue
             } else if c == quote, atFieldStart {
                 inQuotes = true
             } else if CSVSeparator(rawValue: c) != nil {

@@ -7,9 +7,10 @@
 /// - Note: Line ends default to LF ("\n"): it is what our own files and git diffs want.
 ///   Use `.crlf` for files meant for Excel on Windows, and `byteOrderMark` so Excel opens
 ///   UTF-8 Vietnamese text correctly instead of guessing a legacy code page.
-/// - Note: Cells beginning with `=`, `+`, `-` or `@` are written as they are. Spreadsheets
-///   may treat them as formulas ("CSV injection"); we do not alter data to prevent it,
-///   so do not open exported files from untrusted sources with formulas enabled.
+/// - Note: Spreadsheets run a cell that begins with `=`, `+`, `-` or `@` (and some a tab or
+///   CR before them) as a formula ("CSV injection"). With `neutralizesFormulas` such a cell
+///   gets a leading apostrophe, as the OWASP guidance describes, unless it is a plain number
+///   (`-1`, `-0.5`), so a text a clerk typed into the log cannot run when the file is opened.
 public struct CSVWriter: Sendable {
     /// How each record ends.
     public enum LineEnding: String, Sendable {
@@ -21,15 +22,46 @@ public struct CSVWriter: Sendable {
     public var lineEnding: LineEnding
     /// Start the output with a UTF-8 byte order mark (for Excel).
     public var byteOrderMark: Bool
+    /// Prefix `'` to a cell a spreadsheet would read as a formula (see ``neutralized(_:)``).
+    public var neutralizesFormulas: Bool
 
-    public init(separator: CSVSeparator = .comma, lineEnding: LineEnding = .lf, byteOrderMark: Bool = false) {
+    public init(separator: CSVSeparator = .comma, lineEnding: LineEnding = .lf, byteOrderMark: Bool = false,
+                neutralizesFormulas: Bool = false) {
         self.separator = separator
         self.lineEnding = lineEnding
         self.byteOrderMark = byteOrderMark
+        self.neutralizesFormulas = neutralizesFormulas
     }
 
-    /// One field, quoted if it must be.
+    /// The bytes a formula may begin with in Excel, LibreOffice or Google Sheets.
+    public static let formulaPrefixes: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D] // = + - @ TAB CR
+
+    /// `value` with a leading apostrophe when it begins like a formula and is not a
+    /// plain number (`-?digits(.digits)?`, which every reader takes as a number).
+    public static func neutralized(_ value: String) -> String {
+        guard let first = value.utf8.first, formulaPrefixes.contains(first), !isPlainNumber(value) else { return value }
+        return "'" + value
+    }
+
+    /// `-?[0-9]+(\.[0-9]+)?`: a number antq writes, never a formula.
+    public static func isPlainNumber(_ value: String) -> Bool {
+        var before = 0, after = 0, point = false
+        for (i, b) in value.utf8.enumerated() {
+            switch b {
+            case 0x2D where i == 0: continue
+            case 0x2E:
+                guard !point, before > 0 else { return false }
+                point = true
+            case 0x30...0x39: if point { after += 1 } else { before += 1 }
+            default: return false
+            }
+        }
+        return before > 0 && (!point || after > 0)
+    }
+
+    /// One field, neutralised if asked and quoted if it must be.
     public func field(_ value: String) -> String {
+        let value = neutralizesFormulas ? Self.neutralized(value) : value
         let sep = separator.rawValue
         let needsQuotes = value.utf8.contains { $0 == sep || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
         guard needsQuotes else { return value }

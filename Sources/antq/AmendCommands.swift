@@ -6,10 +6,13 @@ import ANTQStore
 enum AmendCommands {
     static func run(_ c: Context, retract: Bool) throws -> Int32 {
         guard let seqText = c.parsed.arguments.first, let seq = Int(seqText), seq > 0 else {
-            throw CLIError.usage("give the seq of the event to \(retract ? "retract" : "correct"), e.g. 'antq \(retract ? "retract" : "correct") 1234 --reason \"…\"'")
+            let verb = retract ? "retract" : "correct"
+            throw CLIError.usage(c.lang.t("give the seq of the event to \(verb), e.g. 'antq \(verb) 1234 --reason \"…\"'",
+                                          "ghi số thứ tự của sự kiện cần \(retract ? "hủy bỏ" : "đính chính"), ví dụ 'antq \(verb) 1234 --reason \"…\"'"))
         }
         guard let reason = c.parsed.value("reason"), !reason.isEmpty else {
-            throw CLIError.usage("--reason is required: say why the record is \(retract ? "retracted" : "corrected")")
+            throw CLIError.usage(c.lang.t("--reason is required: say why the record is \(retract ? "retracted" : "corrected")",
+                                          "cần --reason: ghi lý do \(retract ? "hủy bỏ" : "đính chính")"))
         }
         var fields = [InputField("target", .number(String(seq))), InputField("reason", .string(reason))]
         if !retract {

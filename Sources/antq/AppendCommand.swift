@@ -1,3 +1,4 @@
+import ANTQReports
 import ANTQCodec
 import ANTQDomain
 import ANTQStore
@@ -23,17 +24,17 @@ enum AppendCommand {
         let receipt: BatchReceipt
         if let path = c.parsed.value("file") {
             if c.parsed.arguments.first != nil && c.parsed.arguments.first != "-" {
-                throw CLIError.usage("give either a TYPE or --file, not both")
+                throw CLIError.usage(c.lang.t("give either a TYPE or --file, not both", "ghi LOẠI hoặc --file, không ghi cả hai"))
             }
             let fd: FileDescriptor
             do { fd = try FileDescriptor.open(path, .readOnly) } catch {
-                throw CLIError.failed("error: cannot read \(path): \(error.text)", code: 66)
+                throw CLIError.failed(ErrorReport.cannotRead(path, error, c.lang), code: 66)
             }
             defer { try? fd.close() }
             let reader = BatchReader(fd: fd)
             let first: DraftInput?
             do { first = try reader.next() } catch {
-                throw CLIError.failed("error: cannot read \(path): \(error.text)", code: 66)
+                throw CLIError.failed(ErrorReport.cannotRead(path, error, c.lang), code: 66)
             }
             receipt = try stream(reader, first: first, file: path, store: store, expect: expect, c)
         } else if c.parsed.arguments.first == "-" {
@@ -46,7 +47,8 @@ enum AppendCommand {
                                             defaultBy: c.recorder, expectSeq: expect,
                                             sections: { store.sectionsNeeded(by: inputs, tail: $0, session: nil) })
         } else {
-            throw CLIError.usage("append needs an event TYPE, --file FILE, or '-' for standard input. See 'antq help append'.")
+            throw CLIError.usage(c.lang.t("append needs an event TYPE, --file FILE, or '-' for standard input",
+                                          "append cần LOẠI sự kiện, --file TỆP, hoặc '-' để đọc từ đầu vào chuẩn"))
         }
         printReceipt(receipt, c)
         return 0
@@ -56,7 +58,8 @@ enum AppendCommand {
     /// written one by one, so memory stays flat however long the batch is.
     static func stream(_ reader: BatchReader, first: DraftInput?, file: String, store: DataStore, expect: Int?, _ c: Context) throws -> BatchReceipt {
         guard first != nil else {
-            throw CLIError.invalid("error: \(file) holds no events; nothing was appended\nfix: give one JSON event per line; see 'antq help append'")
+            throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(file) holds no events; nothing was appended", "\(file) không có sự kiện nào; chưa ghi gì vào sổ")
+                                   + "\n" + ErrorReport.fix(c.lang) + c.lang.t("give one JSON event per line; see 'antq help append'", "ghi mỗi dòng một sự kiện JSON; xem 'antq help append'"))
         }
         var pending = first
         return try store.appendBatch(nextBlock: { (block: inout [DraftInput]) throws(StoreError) in
@@ -87,9 +90,10 @@ enum AppendCommand {
             return
         }
         if r.count == 1 {
-            Terminal.out("appended #\(first.seq) \(first.type.rawValue)\(first.unit.map { " unit \($0)" } ?? "") occurred \(first.occurred.iso)\nfingerprint: \(r.fingerprint)\n")
+            Terminal.out(Receipts.appendedOne(seq: first.seq, type: first.type, unit: first.unit, occurred: first.occurred, c.lang) + "\n"
+                         + Receipts.fingerprint(r.fingerprint, c.lang) + "\n")
         } else {
-            Terminal.out("appended \(r.count) events: #\(first.seq)…#\(last.seq)\nfingerprint: \(r.fingerprint)\n")
+            Terminal.out(Receipts.appendedMany(count: r.count, first: first.seq, last: last.seq, c.lang) + "\n" + Receipts.fingerprint(r.fingerprint, c.lang) + "\n")
         }
     }
 

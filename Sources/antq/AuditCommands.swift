@@ -40,8 +40,8 @@ enum AuditCommands {
     static func diff(_ c: Context) throws -> Int32 {
         let stamps = c.parsed.values("as-of")
         guard let first = stamps.first else { throw CLIError.usage(c.lang.t("diff needs --as-of A [--as-of B]", "diff cần --as-of A [--as-of B]")) }
-        let a = try Context.parseAsOf(first)
-        let b = try stamps.dropFirst().first.map(Context.parseAsOf)
+        let a = try Context.parseAsOf(first, c.lang)
+        let b = try stamps.dropFirst().first.map { try Context.parseAsOf($0, c.lang) }
         if let b, b < a {
             throw CLIError.usage(c.lang.t("the second --as-of must not be earlier than the first", "--as-of thứ hai không được sớm hơn --as-of thứ nhất"))
         }

@@ -44,36 +44,37 @@ struct Context {
 
     func int(_ option: String) throws -> Int? {
         guard let v = parsed.value(option) else { return nil }
-        guard let i = Int(v) else { throw CLIError.usage("--\(option) takes a whole number, not '\(v)'") }
+        guard let i = Int(v) else { throw CLIError.usage(lang.t("--\(option) takes a whole number, not '\(v)'", "--\(option) nhận một số nguyên, không phải '\(v)'")) }
         return i
     }
 
     /// `--as-of`: a day means up to its end in Vietnam time (UTC+7).
     func asOf() throws -> UTCInstant? {
         guard let v = parsed.value("as-of") else { return nil }
-        return try Context.parseAsOf(v)
+        return try Context.parseAsOf(v, lang)
     }
 
-    static func parseAsOf(_ v: String) throws -> UTCInstant {
+    static func parseAsOf(_ v: String, _ lang: Language) throws -> UTCInstant {
         if let i = UTCInstant(rfc3339: v) { return i }
         if let d = CivilDate(iso: v) ?? CivilDate(dayMonthYear: v) {
             let endOfDayUTC = Int64(d.dayNumber + 1) * 86_400_000_000 - 7 * 3_600_000_000 - 1
             return UTCInstant(microsecondsSinceEpoch: endOfDayUTC)
         }
-        throw CLIError.usage("--as-of '\(v)' is neither a day (YYYY-MM-DD) nor an RFC 3339 instant (2019-03-28T10:00:00Z)")
+        throw CLIError.usage(lang.t("--as-of '\(v)' is neither a day (YYYY-MM-DD) nor an RFC 3339 instant (2019-03-28T10:00:00Z)",
+                                    "--as-of '\(v)' không phải ngày (YYYY-MM-DD) hay thời điểm RFC 3339 (2019-03-28T10:00:00Z)"))
     }
 
     func date(_ option: String) throws -> CivilDate? {
         guard let v = parsed.value(option) else { return nil }
         guard let d = CivilDate(parsing: v) else {
-            throw CLIError.usage("--\(option) '\(v)' is not a real date (YYYY-MM-DD or dd/mm/yyyy)")
+            throw CLIError.usage(lang.t("--\(option) '\(v)' is not a real date (YYYY-MM-DD or dd/mm/yyyy)", "--\(option) '\(v)' không phải ngày có thật (dd/mm/yyyy hoặc YYYY-MM-DD)"))
         }
         return d
     }
 
     func periodStart() throws -> MonthDay? {
         guard let v = parsed.value("period-start") else { return nil }
-        guard let m = MonthDay(v) else { throw CLIError.usage("--period-start '\(v)' is not a day of the year (MM-DD, e.g. 12-15)") }
+        guard let m = MonthDay(v) else { throw CLIError.usage(lang.t("--period-start '\(v)' is not a day of the year (MM-DD, e.g. 12-15)", "--period-start '\(v)' không phải ngày trong năm (MM-DD, ví dụ 12-15)")) }
         return m
     }
 
@@ -87,9 +88,12 @@ struct Context {
             throw CLIError.invalid("--unit \"\(text)\": " + fate.text(vietnamese: lang == .vi))
         case .success(let code): return code
         case .failure(.ambiguous(_, let c)):
-            throw CLIError.invalid("--unit \"\(text)\" matches several units:\n  " + c.joined(separator: "\n  ") + "\nGive the code, or \"NAME, DISTRICT\".")
+            throw CLIError.invalid(lang.t("--unit \"\(text)\" matches several units:\n  ", "--unit \"\(text)\" trùng tên nhiều đơn vị:\n  ") + c.joined(separator: "\n  ")
+                                   + lang.t("\nGive the code, or \"NAME, DISTRICT\".", "\nGhi mã, hoặc \"TÊN, HUYỆN\"."))
         case .failure(.unknown(_, let s)):
-            throw CLIError.invalid("--unit \"\(text)\" is not a registered unit" + (s.isEmpty ? "" : "; similar: " + s.joined(separator: "; ")) + ". 'antq units' lists them.")
+            throw CLIError.invalid(lang.t("--unit \"\(text)\" is not a registered unit", "--unit \"\(text)\" không phải đơn vị đã đăng ký")
+                                   + (s.isEmpty ? "" : lang.t("; similar: ", "; tên gần giống: ") + s.joined(separator: "; "))
+                                   + lang.t(". 'antq units' lists them.", ". 'antq units' liệt kê các đơn vị."))
         }
     }
 

@@ -2,12 +2,37 @@ import ANTQDomain
 import ANTQReports
 import ANTQStore
 import JSONCodec
+import SystemCalls
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// All wording of store errors in one place: what is wrong, where, how to
 /// fix it, in the reader's language.
 enum ErrorReport {
     static func error(_ lang: Language) -> String { lang.t("error: ", "lỗi: ") }
     static func fix(_ lang: Language) -> String { lang.t("fix: ", "cách sửa: ") }
+
+    /// An operating-system error as the reader reads it: the C library's
+    /// English text, or its Vietnamese for the errors a clerk meets.
+    static func reason(_ e: Errno, _ lang: Language) -> String {
+        guard lang.isVietnamese else { return e.text }
+        switch e.code {
+        case ENOENT: return "không có tệp hoặc thư mục này"
+        case EACCES, EPERM: return "không có quyền truy cập"
+        case EISDIR: return "đây là một thư mục, không phải tệp"
+        case ENOTDIR: return "một phần của đường dẫn không phải thư mục"
+        case ENOSPC: return "hết chỗ trên đĩa"
+        case EROFS: return "hệ thống tệp chỉ cho đọc"
+        case EFBIG: return "tệp vượt quá giới hạn kích thước"
+        default: return "lỗi hệ thống \(e.code) (\(e.text))"
+        }
+    }
+
+    /// "cannot read PATH: why", in the reader's language.
+    static func cannotRead(_ path: String, _ e: Errno, _ lang: Language) -> String {
+        error(lang) + lang.t("cannot read \(path): ", "không đọc được \(path): ") + reason(e, lang)
+    }
 
     static func message(_ e: StoreError, _ lang: Language) -> String {
         let err = error(lang), fix = fix(lang)

@@ -1,16 +1,17 @@
 import ANTQDomain
+import ANTQReports
 import ANTQStore
 import TextFormats
 
 /// `antq export [--history] [--type T] [--year Y | --period P] [--unit U]`:
-/// the facts in force as CSV rows for a spreadsheet (see `ExportTable`).
+/// the facts in force as CSV rows or an `.xlsx` workbook for a spreadsheet
+/// (see `ExportTable`, `WorkbookRenderer`).
 enum ExportCommand {
     static func run(_ c: Context) throws -> Int32 {
         let format = c.parsed.value("format") ?? "csv"
-        guard format == "csv" else { throw CLIError.usage("export writes --format csv only, not '\(format)'") }
         let sepName = c.parsed.value("separator") ?? "comma"
         guard let sep = ImportCommand.separators[sepName], let separator = sep else {
-            throw CLIError.usage("--separator takes comma, semicolon or tab, not '\(sepName)'")
+            throw CLIError.usage(c.lang.t("--separator takes comma, semicolon or tab, not '\(sepName)'", "--separator nhận comma, semicolon hoặc tab, không phải '\(sepName)'"))
         }
         let typeFilter = c.parsed.value("type")
         let year = try c.int("year")
@@ -32,8 +33,13 @@ enum ExportCommand {
             if let us = unitFilter, !(unit.map { us.contains($0) } ?? false) { return false }
             return true
         }, unitName: { code, day in ledger.units.view(code, on: day)?.name ?? ledger.units.view(code)?.name })
-        let writer = CSVWriter(separator: separator, lineEnding: c.parsed.flag("bom") ? .crlf : .lf, byteOrderMark: c.parsed.flag("bom"))
-        Terminal.out(writer.write([header] + rows))
+        if format == "xlsx" {
+            try ReportOutput.write(try WorkbookRenderer.export(header: header, rows: rows, lang: c.lang), binary: true, c)
+        } else {
+            let writer = CSVWriter(separator: separator, lineEnding: c.parsed.flag("bom") ? .crlf : .lf, byteOrderMark: c.parsed.flag("bom"),
+                                   neutralizesFormulas: true)
+            try ReportOutput.write(writer.write([header] + rows), c)
+        }
         if rows.isEmpty { Terminal.err(c.lang.t("note: no events matched; only the header was written\n", "ghi chú: không có sự kiện nào khớp; chỉ ghi dòng tiêu đề\n")) }
         return 0
     }

@@ -17,10 +17,12 @@ enum ImportCommand {
 
     static func run(_ c: Context) throws -> Int32 {
         guard let path = c.parsed.arguments.first else {
-            throw CLIError.usage("import needs a CSV FILE, e.g. 'antq import tips.csv --type tip.received'")
+            throw CLIError.usage(c.lang.t("import needs a CSV FILE, e.g. 'antq import tips.csv --type tip.received'",
+                                          "import cần một TỆP CSV, ví dụ 'antq import tin-bao.csv --type tip.received'"))
         }
         guard let typeName = c.parsed.value("type") else {
-            throw CLIError.usage("import needs --type TYPE (every row becomes one event of that type), e.g. --type tip.received")
+            throw CLIError.usage(c.lang.t("import needs --type TYPE (every row becomes one event of that type), e.g. --type tip.received",
+                                          "import cần --type LOẠI (mỗi dòng thành một sự kiện loại đó), ví dụ --type tip.received"))
         }
         guard let type = EventType(rawValue: typeName), ImportColumns.isImportable(type) else {
             let names = EventType.allCases.filter(ImportColumns.isImportable).map(\.rawValue)
@@ -42,7 +44,13 @@ enum ImportCommand {
         }
         let bytes: [UInt8]
         do { bytes = try FileSystem.readFile(path) } catch {
-            throw CLIError.failed(ErrorReport.error(c.lang) + c.lang.t("cannot read \(path): ", "không đọc được \(path): ") + error.text, code: 66)
+            throw CLIError.failed(ErrorReport.cannotRead(path, error, c.lang), code: 66)
+        }
+        // A workbook is a ZIP archive ("PK\u{3}\u{4}"): reading one needs an inflater antq does not
+        // have yet, so it is refused before anything is read as CSV.
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || path.lowercased().hasSuffix(".xlsx") {
+            throw CLIError.invalid(c.lang.t("\(path) is an Excel workbook (.xlsx); import reads CSV only. Fix: in Excel, File › Save As › \"CSV UTF-8\", then import that file",
+                                            "\(path) là tệp Excel (.xlsx); import chỉ đọc CSV. Cách sửa: trong Excel chọn Tệp › Lưu thành › \"CSV UTF-8\", rồi nhập tệp đó"))
         }
         let store = try c.store()
         // A declared indicator's records: every row is of `--indicator`, and its dimensions are columns.
@@ -63,10 +71,29 @@ enum ImportCommand {
         } else if c.parsed.value("indicator") != nil {
             throw CLIError.usage(c.lang.t("--indicator goes with --type indicator.recorded", "--indicator chỉ dùng với --type indicator.recorded"))
         }
-        let table = try readTable(bytes, path: path, separator: separator)
-        guard !table.header.isEmpty else { throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) is empty; nothing was imported", "\(path) trống; không nhập gì")) }
+        let read = try readTable(bytes, path: path, separator: separator, lang: c.lang)
+        // Title and blank rows above the header are skipped; a totals row is a check, not data.
+        let records = (read.headerRecord.map { [$0] } ?? []) + read.rows
+        let headerRow = try c.int("header-row")
+        guard let headerIndex = SpreadsheetLayout.headerIndex(records, type: type, declared: declared, line: headerRow) else {
+            if let headerRow {
+                throw CLIError.usage(c.lang.t("--header-row \(headerRow): \(path) has no row on line \(headerRow)", "--header-row \(headerRow): \(path) không có dòng \(headerRow)"))
+            }
+            throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) is empty; nothing was imported", "\(path) trống; không nhập gì"))
+        }
+        let below = records[(headerIndex + 1)...]
+        let totals = below.filter { SpreadsheetLayout.isTotals($0.fields) }
+        let table = CSVTable(records: [records[headerIndex]] + below.filter { !SpreadsheetLayout.isTotals($0.fields) })
         let headerLine = table.headerRecord?.line ?? 1
         let columns = try mapColumns(table.header, type: type, declared: declared, fixed: fixed.map(\.key), overrides: overrides, path: path, headerLine: headerLine, lang: c.lang)
+        let mismatches = totals.flatMap { SpreadsheetLayout.mismatches(totals: $0, rows: table.rows, columns: columns) }
+        if !mismatches.isEmpty {
+            throw CLIError.invalid(([ErrorReport.error(c.lang) + c.lang.t("nothing was imported: the totals row disagrees with the rows above it",
+                                                                          "không nhập gì: dòng tổng cộng không khớp với các dòng phía trên")]
+                                    + mismatches.map { "  " + $0.message(path: path, vietnamese: c.lang.isVietnamese) }
+                                    + [ErrorReport.fix(c.lang) + c.lang.t("correct the rows or the total, then import the file again",
+                                                                          "sửa các dòng hoặc số tổng cộng rồi nhập lại tệp")]).joined(separator: "\n"))
+        }
         let rows = SpreadsheetImporter.drafts(table, columns: columns, fixed: fixed, vietnameseNumbers: c.lang.isVietnamese)
         guard !rows.isEmpty else {
             throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) has a header but no rows; nothing was imported", "\(path) có tiêu đề nhưng không có dòng dữ liệu; không nhập gì"))
@@ -74,7 +101,7 @@ enum ImportCommand {
         let expect = try c.int("expect-seq")
         let inputs = rows.map { DraftInput(line: $0.line, draft: $0.draft) }
         let receipt = try append(inputs, store: store, path: path, by: c.recorder, expect: expect, columns: columns, lang: c.lang)
-        printReceipt(receipt, path: path, type: type, json: c.format == "json")
+        printReceipt(receipt, path: path, type: type, json: c.format == "json", lang: c.lang)
         return 0
     }
 
@@ -106,9 +133,11 @@ enum ImportCommand {
         }
     }
 
-    static func readTable(_ bytes: [UInt8], path: String, separator: CSVSeparator?) throws(CLIError) -> CSVTable {
+    static func readTable(_ bytes: [UInt8], path: String, separator: CSVSeparator?, lang: Language) throws(CLIError) -> CSVTable {
         do { return try CSVTable(bytes, reader: CSVReader(separator: separator)) } catch {
-            throw CLIError.invalid("error: \(path):\(error.line): \(error.message); nothing was imported\nfix: correct the file in a spreadsheet or text editor and import it again")
+            throw CLIError.invalid(ErrorReport.error(lang) + "\(path):\(error.line): " + error.message(vietnamese: lang.isVietnamese)
+                                   + lang.t("; nothing was imported", "; chưa nhập gì") + "\n" + ErrorReport.fix(lang)
+                                   + lang.t("correct the file in a spreadsheet or text editor and import it again", "sửa tệp trong bảng tính hoặc trình soạn thảo rồi nhập lại"))
         }
     }
 
@@ -124,7 +153,7 @@ enum ImportCommand {
         }
     }
 
-    static func printReceipt(_ receipt: AppendReceipt, path: String, type: EventType, json: Bool) {
+    static func printReceipt(_ receipt: AppendReceipt, path: String, type: EventType, json: Bool, lang: Language) {
         if json {
             var w = JSONWriter()
             w.beginObject()
@@ -136,8 +165,8 @@ enum ImportCommand {
             Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
         } else {
             let first = receipt.events.first!.seq, last = receipt.events.last!.seq
-            Terminal.out("imported \(receipt.events.count) row(s) of \(path) as \(type.rawValue): #\(first)" + (last > first ? "…#\(last)" : "")
-                         + "\nfingerprint: \(receipt.fingerprint)\n")
+            Terminal.out(Receipts.imported(count: receipt.events.count, path: path, type: type, first: first, last: last, lang) + "\n"
+                         + Receipts.fingerprint(receipt.fingerprint, lang) + "\n")
         }
     }
 }

@@ -1,3 +1,4 @@
+import ANTQReports
 import ANTQDomain
 import ANTQStore
 import Dispatch
@@ -28,7 +29,8 @@ enum RebuildCommand {
             let name = r.snapshot.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
             let millis = Int((seconds * 1000).rounded())
             let time = "\(millis / 1000).\(String(repeating: "0", count: 3 - String(millis % 1000).count))\(millis % 1000)"
-            Terminal.out("replayed \(r.eventsReplayed) events\(name.map { " after snapshot \($0)" } ?? " from event 1") in \(time) s\nsnapshot: \(path)\nfingerprint: \(r.fingerprint)\n")
+            Terminal.out(Receipts.replayed(r.eventsReplayed, afterSnapshot: name, seconds: time, c.lang) + "\n" + Receipts.snapshot(path, c.lang) + "\n"
+                         + Receipts.fingerprint(r.fingerprint, c.lang) + "\n")
         }
         return 0
     }
@@ -41,7 +43,7 @@ enum RebuildCommand {
         let header = try store.header()
         guard let created = header.data.logCreated else { return 1 }
         let path = try store.saveSnapshot(r, logID: created.logID, projection: LedgerProjection(periodStart: start))
-        Terminal.out("snapshot: \(path)\nfingerprint: \(r.fingerprint)\n")
+        Terminal.out(Receipts.snapshot(path, c.lang) + "\n" + Receipts.fingerprint(r.fingerprint, c.lang) + "\n")
         return 0
     }
 }

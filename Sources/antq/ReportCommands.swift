@@ -6,6 +6,7 @@ import TextFormats
 /// `antq summary PERIOD …` and `antq state …`.
 enum ReportCommands {
     static func format(_ c: Context) throws -> ReportFormat {
+        // Only reached for text formats; the parser has checked the choice.
         guard let f = ReportFormat(rawValue: c.format) else { throw CLIError.usage("unknown format \(c.format)") }
         return f
     }
@@ -44,7 +45,8 @@ enum ReportCommands {
                 : c.lang.t("give the period once (PERIOD or --period)", "chỉ ghi kỳ báo cáo một lần (KỲ hoặc --period)"))
         }
         let period = try c.parsePeriod(text, option: "PERIOD", start: start)
-        let format = try format(c)
+        let xlsx = c.format == "xlsx"
+        let format = xlsx ? .csv : try format(c)
         var compare = try c.compare(period, start: start)
         let columns = try c.columns(of: period)
         // The HTML page charts the period against another (the same period a year earlier unless --compare says), or by its columns.
@@ -60,7 +62,8 @@ enum ReportCommands {
                                         historical: c.parsed.value("boundaries") == "historical")
         report.showCodes = c.parsed.flag("codes")
         report.official = try official(c, format: format, asOf: asOf)
-        Terminal.out(SummaryRenderer.render(report, format: format, lang: c.lang))
+        if xlsx { try ReportOutput.write(try WorkbookRenderer.summary(report, lang: c.lang), binary: true, c); return 0 }
+        try ReportOutput.write(SummaryRenderer.render(report, format: format, lang: c.lang), c)
         return 0
     }
 
@@ -92,7 +95,8 @@ enum ReportCommands {
         var report = StateReport.make(ledger: r.ledger, day: day, periodStart: r.periodStart, unit: unit,
                                       depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf, chain: r.chain)
         report.showCodes = c.parsed.flag("codes")
-        Terminal.out(StateRenderer.render(report, format: try format(c), lang: c.lang, listModels: c.parsed.flag("models")))
+        if c.format == "xlsx" { try ReportOutput.write(try WorkbookRenderer.state(report, lang: c.lang), binary: true, c); return 0 }
+        try ReportOutput.write(StateRenderer.render(report, format: try format(c), lang: c.lang, listModels: c.parsed.flag("models")), c)
         return 0
     }
 }

@@ -14,7 +14,8 @@ signal(SIGPIPE, SIG_IGN)
 // summary's CPU. Untouched pages cost no memory.
 MallocTuning.growHeaps(by: 16 << 20)
 
-let parser = CommandLineParser(Tool.spec)
+let translateHeadings: @Sendable (String) -> String = { Tool.headings[$0] ?? $0 }
+let parser = CommandLineParser(Tool.spec, translate: Tool.vietnamese ? translateHeadings : nil)
 // Commands that replay the log into the whole ledger: their fresh memory is
 // backed by 2 MB pages (a summary on a snapshot: 3,300 page faults -> 1,000).
 let buildsTheWholeState: Set<String> = ["rebuild", "snapshot", "summary", "state", "audit", "diff", "export", "verify", "site"]
@@ -23,14 +24,22 @@ if env["ANTQ_PROFILE"] != nil { Profiling.enable() }
 
 func execute() -> Int32 {
     let outcome: ParseOutcome
-    do {
+    do throws(ParseError) {
         outcome = try parser.parse(Array(CommandLine.arguments.dropFirst()))
+    } catch .noCommand {
+        // A bare `antq`: the overview, as `antq help` shows it, and no error.
+        Terminal.out(parser.helpText())
+        return 0
     } catch {
-        Terminal.err(parser.message(for: error) + "\n")
+        Terminal.err(parser.message(for: error, vietnamese: Tool.vietnamese) + "\n")
         return CommandLineParser.usageExitCode
     }
     switch outcome {
     case .help(let text):
+        if let typeHelp = TypeHelp.text(for: Array(CommandLine.arguments.dropFirst()), vietnamese: Tool.vietnamese) {
+            Terminal.out(typeHelp)
+            return 0
+        }
         Terminal.out(text.hasSuffix("\n") ? text : text + "\n")
         return 0
     case .version(let v):
@@ -60,7 +69,7 @@ func execute() -> Int32 {
             case "figures": return try FiguresCommand.run(c)
             case "completion": return try CompletionCommand.run(c)
             default:
-                Terminal.err("error: \(parsed.command.name) is not implemented\n")
+                Terminal.err(ErrorReport.error(c.lang) + c.lang.t("\(parsed.command.name) is not implemented\n", "lệnh \(parsed.command.name) chưa có\n"))
                 return 64
             }
         } catch let e as StoreError {
@@ -68,7 +77,7 @@ func execute() -> Int32 {
             if c.format == "json" && parsed.command.name == "append" { Terminal.out(ErrorReport.json(e, c.lang)) }
             return e.exitCode
         } catch let e as ParseError {
-            Terminal.err(parser.message(for: e) + "\n")
+            Terminal.err(parser.message(for: e, vietnamese: c.lang.isVietnamese) + "\n")
             return CommandLineParser.usageExitCode
         } catch let e as CLIError {
             let m = e.message
@@ -77,10 +86,12 @@ func execute() -> Int32 {
                 Terminal.out(ErrorReport.json(message: m.hasPrefix("error:") ? m : "error: " + m, exitCode: e.exitCode))
                 return e.exitCode
             }
-            Terminal.err((m.hasPrefix("error:") ? m : "error: " + m) + (e.exitCode == 64 ? "\nSee 'antq help \(parsed.command.name)'." : "") + "\n")
+            let prefix = ErrorReport.error(c.lang)
+            let see = c.lang.t("See 'antq help \(parsed.command.name)'.", "Xem 'antq help \(parsed.command.name)'.")
+            Terminal.err((m.hasPrefix("error:") || m.hasPrefix("lỗi:") ? m : prefix + m) + (e.exitCode == 64 ? "\n" + see : "") + "\n")
             return e.exitCode
         } catch {
-            Terminal.err("error: \(error)\n")
+            Terminal.err(ErrorReport.error(c.lang) + "\(error)\n")
             return 74
         }
     }

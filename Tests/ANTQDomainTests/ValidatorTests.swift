@@ -154,7 +154,7 @@ func tip(_ unit: String = "25747", occurred: String = "2018-05-14", count: Strin
 @Test func unknownFieldsAreRefused() {
     let b = binhDuong()
     expectRefused(b, tip(extra: #","colour":"red""#), field: "data.colour", "is not a field of tip.received")
-    expectRefused(b, tip(extra: #","cout":2"#), field: "data.cout", "did you mean count?")
+    expectRefused(b, tip(extra: #","cout":2"#), field: "data.cout", "did you mean \"count\"?")
     expectRefused(b, #"{"type":"tip.received","occurred":"2018-05-14","unit":"25747","colour":"red","data":{"channel":"club","valuable":false}}"#, field: "colour", "is not an envelope field")
 }
 

@@ -74,7 +74,7 @@ import Testing
     @Test func messagesSayWhatIsWrongAndHowToFixIt() {
         let parser = Sample.parser
         let option = parser.message(for: .unknownOption("--fromat", command: "summary", suggestion: "--format"))
-        #expect(option.hasPrefix("Error: Unknown option '--fromat' for 'antq summary'."))
+        #expect(option.hasPrefix("error: unknown option '--fromat' for 'antq summary'."))
         #expect(option.contains("Did you mean '--format'?"))
         #expect(option.contains("See 'antq help summary'."))
 
@@ -91,7 +91,7 @@ import Testing
 
         for error in [ParseError.noCommand, .flagGivenValue(option: "--reverse"),
                       .unexpectedArgument("-x", command: "verify")] {
-            #expect(parser.message(for: error).hasPrefix("Error: "))
+            #expect(parser.message(for: error).hasPrefix("error: "))
             #expect(!parser.message(for: error).hasSuffix("\n"))
         }
     }

@@ -39,7 +39,24 @@ public struct EventCodingError: Error, Sendable, Equatable, CustomStringConverti
 
     /// The problem alone, `{field}` written as `name` (default: the field's quoted name).
     public func problemText(vietnamese: Bool, field name: String? = nil) -> String {
-        problem.text(vietnamese: vietnamese).replacing("{field}", with: name ?? fieldName.map { "\"\($0)\"" } ?? "")
+        Self.spellingOthers(problem.text(vietnamese: vietnamese).replacing("{field}", with: name ?? fieldName.map { "\"\($0)\"" } ?? ""), like: name)
+    }
+
+    /// `{other:caught_in_act}` (another field named in a message, such as a
+    /// "did you mean") written the way the user writes fields: `--caught-in-act`
+    /// on the command line, `"caught_in_act"` in a batch line, bare otherwise.
+    static func spellingOthers(_ text: String, like name: String?) -> String {
+        var out = ""
+        var rest = text[...]
+        while let open = rest.firstRange(of: "{other:"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+            out += rest[..<open.lowerBound]
+            let other = String(rest[open.upperBound..<close])
+            if name?.hasPrefix("--") == true { out += "--" + other.map { $0 == "_" ? "-" : $0 } }
+            else if name?.hasPrefix("\"") == true || name == nil { out += "\"" + other + "\"" }
+            else { out += other }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// How to fix it, `{field}` written as `name`.

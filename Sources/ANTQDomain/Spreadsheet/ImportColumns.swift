@@ -65,6 +65,30 @@ public struct ImportColumns: Sendable, Equatable {
     /// The types a spreadsheet can hold: facts, not amendments or the log's header.
     public static func isImportable(_ t: EventType) -> Bool { !t.isAmendment && t != .logCreated }
 
+    /// Folded header text → field, from the envelope's and the type's declared columns and labels.
+    static func headerLookup(_ spec: EventSpec) -> [String: String] {
+        var byHeader: [String: String] = [:]
+        for (f, columns) in envelope { for c in columns { byHeader[foldVietnamese(c)] = f } }
+        for f in spec.fields {
+            for c in f.columns + [f.label.vi, f.label.en] where byHeader[foldVietnamese(c)] == nil { byHeader[foldVietnamese(c)] = f.name }
+        }
+        return byHeader
+    }
+
+    /// How many cells of a row name a column `type` knows (a field, an
+    /// envelope field, a row number): how a header row is told from a title.
+    public static func recognisedColumns(_ cells: [String], type: EventType, declared: [String] = []) -> Int {
+        let spec = type.spec
+        let lookup = headerLookup(spec)
+        let names = Set(spec.fields.map(\.name) + declared + envelope.map(\.field) + ["type"])
+        return cells.filter { cell in
+            let folded = foldVietnamese(cell.trimmingSpaces())
+            guard !folded.isEmpty else { return false }
+            let asField = folded.replacing(" ", with: "_").replacing("-", with: "_")
+            return lookup[folded] != nil || names.contains(asField) || ignoredColumns.contains(folded)
+        }.count
+    }
+
     /// Builds the mapping for `type` from a header and the user's `--map` pairs.
     /// `declared` are the fields the log declares for the type (a declared
     /// indicator's dimensions); `fixed` are given for every row by the command
@@ -79,11 +103,7 @@ public struct ImportColumns: Sendable, Equatable {
         let spec = type.spec
         let fieldNames = spec.fields.filter { $0.kind != .fact && $0.kind != .replacementData }.map(\.name) + declared
         let envelopeNames = envelope.map(\.field)
-        var byHeader: [String: String] = [:]
-        for (f, columns) in envelope { for c in columns { byHeader[foldVietnamese(c)] = f } }
-        for f in spec.fields {
-            for c in f.columns + [f.label.vi, f.label.en] where byHeader[foldVietnamese(c)] == nil { byHeader[foldVietnamese(c)] = f.name }
-        }
+        let byHeader = headerLookup(spec)
         var overrideFor: [Int: Target] = [:]
         for (column, field) in overrides {
             let wanted = foldVietnamese(column)

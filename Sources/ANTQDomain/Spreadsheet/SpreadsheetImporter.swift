@@ -43,6 +43,14 @@ public enum SpreadsheetImporter {
         return out
     }
 
+    /// A cell `antq export` neutralised (`'=…`, `'-…`) reads back as the text
+    /// the log holds, so an export re-imports to the same events.
+    static func unneutralized(_ cell: String) -> String {
+        let b = Array(cell.utf8.prefix(2))
+        guard b.count == 2, b[0] == UInt8(ascii: "'"), CSVWriter.formulaPrefixes.contains(b[1]) else { return cell }
+        return String(cell.dropFirst())
+    }
+
     static func draft(_ cells: [String], _ columns: ImportColumns, _ defaultBy: String?, fixed: [InputField],
                       vietnameseNumbers: Bool) -> Result<EventDraft, EventCodingError> {
         var occurred: CivilDate?
@@ -51,7 +59,7 @@ public enum SpreadsheetImporter {
         var id: String?
         var fields = fixed
         for (index, target) in columns.targets.enumerated() {
-            let raw = cells[index].trimmingSpacesAndNewlines()
+            let raw = unneutralized(cells[index].trimmingSpacesAndNewlines())
             let column = columns.header[index]
             switch target {
             case .ignored:
