@@ -143,3 +143,18 @@ func restatedFlowsOfGeneratedLogsEqualTheNaiveSumOverSuccessors(seed: UInt64) {
     }
     #expect(out.isEmpty, "seed \(seed): \(out.prefix(10).joined(separator: "\n"))")
 }
+
+/// A unit named only as a split's second successor or a continuation's
+/// `partTo` is still needed: its registration cannot be retracted.
+@Test func aUnitThatReceivedPartOfAnotherCannotBeUnregistered() throws {
+    var b = LogBuilder()
+    let lines = [unit("74", "Bình Dương", "province", nil), unit("701", "Dĩ An", "district", "74"),
+                 unit("26001", "A", "ward", "701"), unit("26002", "B", "ward", "701"), unit("26003", "C", "ward", "701"),
+                 unit("26004", "D", "ward", "701"), unit("26005", "E", "ward", "701")]
+    let registered = try b.append(lines.map { try draft($0) })
+    let seq = { (code: String) in registered.first { $0.unit == code }!.seq }
+    try b.add(#"{"type":"unit.split","occurred":"2020-01-01","unit":"26001","data":{"into":"26002","alsoInto":"26003"}}"#)
+    try b.add(#"{"type":"unit.continued","occurred":"2020-01-01","unit":"26004","data":{"name":"F","kind":"ward","parent":"701","partTo":"26005"}}"#)
+    expectRefused(b, #"{"type":"event.retracted","data":{"target":\#(seq("26003")),"reason":"x"}}"#, field: "data.target", "is used by other events")
+    expectRefused(b, #"{"type":"event.retracted","data":{"target":\#(seq("26005")),"reason":"x"}}"#, field: "data.target", "is used by other events")
+}

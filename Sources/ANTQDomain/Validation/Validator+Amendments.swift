@@ -151,6 +151,10 @@ extension Validator {
                 case .unitRegistered: return r.code != unit && e.data.text(UnitRegistered.parent) == unit
                 case .unitChanged: return r.code == unit || e.data.text(UnitChanged.parent) == unit
                 case .unitMerged: return r.code == unit || e.data.text(UnitMerged.into) == unit
+                case .unitSplit: return r.code == unit || UnitSplit.successors(e.data).contains(unit)
+                case .unitAbolished: return r.code == unit || e.data.text(UnitAbolished.into) == unit
+                case .unitContinued:
+                    return r.code == unit || e.data.text(UnitContinued.parent) == unit || e.data.text(UnitContinued.partTo) == unit
                 default: return false
                 }
             }
