@@ -14,8 +14,6 @@ enum AppendCommand {
         let store = try c.store()
         let expect = try c.int("expect-seq")
         let isBatch = c.parsed.value("file") != nil || c.parsed.arguments.first == "-"
-        // A batch may hold a million events; one event stays as lean as it is.
-        if isBatch { MallocTuning.enableHugePages() }
         if isBatch, let (name, _) = c.parsed.extra.first {
             // Data fields as flags belong to a single event; in a batch an
             // unknown flag is a typo that must not be silently ignored.

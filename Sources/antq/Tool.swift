@@ -178,7 +178,7 @@ enum Tool {
                                   codes, output,
                                   .option("format", short: "o", value: "FORMAT", help: t("Output format.", "Định dạng đầu ra."), choices: tableFormats, default: "text"),
                                   .option("layout", value: "LAYOUT", help: t("With --format html: 'official' lays the page out as an administrative document (Nghị định 30/2020/NĐ-CP).", "Với --format html: 'official' trình bày như văn bản hành chính (Nghị định 30/2020/NĐ-CP)."), choices: ["standard", "official"], default: "standard"),
-                                  .option("issuer", value: "TEXT", help: t("Official layout: the issuing body.", "Thể thức văn bản: cơ quan ban hành."), default: "the police of the unit, e.g. CÔNG AN TỈNH BÌNH DƯƠNG"),
+                                  .option("issuer", value: "TEXT", help: t("Official layout: the issuing body.", "Thể thức văn bản: cơ quan ban hành."), default: t("the police of the unit, e.g. CÔNG AN TỈNH BÌNH DƯƠNG", "công an của đơn vị, ví dụ CÔNG AN TỈNH BÌNH DƯƠNG")),
                                   .option("superior", value: "TEXT", help: t("Official layout: the body above the issuer, e.g. BỘ CÔNG AN.", "Thể thức văn bản: cơ quan chủ quản, ví dụ BỘ CÔNG AN.")),
                                   .option("number", value: "TEXT", help: t("Official layout: the document number, e.g. 12/BC-CAT.", "Thể thức văn bản: số, ký hiệu, ví dụ 12/BC-CAT.")),
                                   .option("signer", value: "NAME", help: t("Official layout: who signs.", "Thể thức văn bản: người ký.")),
