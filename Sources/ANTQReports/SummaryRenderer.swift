@@ -62,14 +62,16 @@ public enum SummaryRenderer {
         }
         var percentPlain: String { percent.map { $0.plain(decimals: 1) } ?? "" }
 
-        /// The change as a report says it: "tăng 93 (+82,3%) so với cùng kỳ",
-        /// "giảm 4 (−12,5%) so với kỳ trước", "bằng cùng kỳ"; the percent is
-        /// left out when the compared value is 0.
+        /// The change as a report says it: "tăng 93 vụ (+82,3%) so với cùng kỳ",
+        /// "giảm 4 mô hình (−12,5%) so với kỳ trước", "bằng cùng kỳ"; the
+        /// noun comes from the figure's declaration; the percent is left out
+        /// when the compared value is 0.
         func words(_ d: FigureDefinition, against name: Text, _ lang: Language) -> String {
             let vi = lang.isVietnamese, against = name.text(vietnamese: vi)
             if difference.isZero { return vi ? "bằng \(against)" : "the same as \(against)" }
             let up = difference > .zero
             var amount = lang.figure(up ? difference : difference.negated(), d)
+            if let noun = d.noun { amount += " " + noun.text(vietnamese: vi) }
             if percent != nil { amount += " (" + percentText(lang) + ")" }
             return vi ? (up ? "tăng " : "giảm ") + amount + " so với " + against
                       : (up ? "up " : "down ") + amount + " on " + against

@@ -38,18 +38,21 @@ public struct FlowRule: Sendable {
     public let label: Text?
     /// A short heading for tables with a column per figure.
     public let short: Text?
+    /// What the figure counts, as a review says a change ("tăng 93 **vụ**").
+    public let noun: Text?
 
-    public init(_ name: [NamePart], amount: FieldRef, when: FlowCondition? = nil, label: Text? = nil, short: Text? = nil) {
+    public init(_ name: [NamePart], amount: FieldRef, when: FlowCondition? = nil, label: Text? = nil, short: Text? = nil, noun: Text? = nil) {
         self.name = name
         self.amount = amount
         self.when = when
         self.label = label
         self.short = short
+        self.noun = noun
     }
 
     /// A figure with a fixed name.
-    public static func fixed(_ name: String, amount: FieldRef, when: FlowCondition? = nil, label: Text, short: Text? = nil) -> FlowRule {
-        FlowRule(name.split(separator: ".").map { .literal(String($0)) }, amount: amount, when: when, label: label, short: short)
+    public static func fixed(_ name: String, amount: FieldRef, when: FlowCondition? = nil, label: Text, short: Text? = nil, noun: Text? = nil) -> FlowRule {
+        FlowRule(name.split(separator: ".").map { .literal(String($0)) }, amount: amount, when: when, label: label, short: short, noun: noun)
     }
 }
 

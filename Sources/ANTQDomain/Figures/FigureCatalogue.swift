@@ -27,6 +27,8 @@ public struct FigureDefinition: Sendable, Equatable {
     public var depth: Int
     /// Declared in the log (not built in).
     public var declared: Bool
+    /// What a built-in count counts ("vụ", "đối tượng"), for a change said in words.
+    public var noun: Text? = nil
 
     public var isFlow: Bool { kind == .flow }
     public var isRatio: Bool { if case .ratio = kind { true } else { false } }
@@ -45,27 +47,28 @@ public struct FigureCatalogue: Sendable, Equatable {
     public init(_ declared: DeclaredCatalogue = DeclaredCatalogue()) {
         var list: [FigureDefinition] = []
         var seen: Set<String> = []
-        func add(_ name: String, _ label: Text, short: Text?, kind: FigureDefinition.Kind, unit: String? = nil, decimals: Int = 0, declared: Bool = false) {
+        func add(_ name: String, _ label: Text, short: Text?, kind: FigureDefinition.Kind, unit: String? = nil, decimals: Int = 0, declared: Bool = false,
+                 noun: Text? = nil) {
             guard seen.insert(name).inserted else { return }
             list.append(FigureDefinition(name: name, label: label, short: short, kind: kind, unitOfMeasure: unit, decimals: decimals,
-                                         parent: nil, depth: 0, declared: declared))
+                                         parent: nil, depth: 0, declared: declared, noun: noun))
         }
         let vocabularies = declared.vocabularies
         for spec in EventSpec.table {
             for rule in spec.flows {
-                for (name, label, short) in Self.expand(rule, vocabularies) { add(name, label, short: short, kind: .flow) }
+                for (name, label, short) in Self.expand(rule, vocabularies) { add(name, label, short: short, kind: .flow, noun: rule.noun) }
             }
         }
         for name in declared.indicatorOrder where declared.indicators[name]!.aggregate == .flow {
             Self.addIndicator(declared.indicators[name]!) { add($0, $1, short: $2, kind: $3, unit: $4, decimals: $5, declared: $6) }
         }
         for term in vocabularies[.modelKind].terms {
-            add("models.\(term.code)", term.figure, short: term.short, kind: .state)
-            add("models.\(term.code).members", Text("thành viên", "members"), short: nil, kind: .state)
+            add("models.\(term.code)", term.figure, short: term.short, kind: .state, noun: Text("mô hình", "models"))
+            add("models.\(term.code).members", Text("thành viên", "members"), short: nil, kind: .state, noun: Text("thành viên", "members"))
         }
-        add("cameras", Text("Camera an ninh", "Security cameras"), short: Text("Camera", "Cameras"), kind: .state)
-        add("communes", Text("Xã, phường, thị trấn", "Communes, wards, townships"), short: Text("Số xã", "Communes"), kind: .state)
-        add("communes.with_club", Text("có CLB phòng, chống tội phạm", "with a crime-prevention club"), short: Text("Xã có CLB", "With club"), kind: .state)
+        add("cameras", Text("Camera an ninh", "Security cameras"), short: Text("Camera", "Cameras"), kind: .state, noun: Text("camera", "cameras"))
+        add("communes", Text("Xã, phường, thị trấn", "Communes, wards, townships"), short: Text("Số xã", "Communes"), kind: .state, noun: Text("xã", "communes"))
+        add("communes.with_club", Text("có CLB phòng, chống tội phạm", "with a crime-prevention club"), short: Text("Xã có CLB", "With club"), kind: .state, noun: Text("xã", "communes"))
         for name in declared.indicatorOrder where declared.indicators[name]!.aggregate == .level {
             Self.addIndicator(declared.indicators[name]!) { add($0, $1, short: $2, kind: $3, unit: $4, decimals: $5, declared: $6) }
         }

@@ -23,10 +23,10 @@ public enum AwardGranted {
             FieldSpec(reason, .text(maxLength: 1000), .optional, label: Text("thành tích", "reason"), columns: ["Lý do", "Thành tích"]),
         ],
         flows: [
-            FlowRule([.literal("awards"), .value(recipientKind, .recipientKind)], amount: count),
-            FlowRule([.literal("awards"), .value(recipientKind, .recipientKind), .value(issuer, .awardIssuer)], amount: count),
+            FlowRule([.literal("awards"), .value(recipientKind, .recipientKind)], amount: count, noun: Text("lượt", "awards")),
+            FlowRule([.literal("awards"), .value(recipientKind, .recipientKind), .value(issuer, .awardIssuer)], amount: count, noun: Text("lượt", "awards")),
             FlowRule([.literal("awards"), .value(recipientKind, .recipientKind), .literal("local")], amount: count,
-                     when: .codeIn(issuer, Vocabulary.localIssuers), label: Text("các cấp địa phương", "by local levels")),
+                     when: .codeIn(issuer, Vocabulary.localIssuers), label: Text("các cấp địa phương", "by local levels"), noun: Text("lượt", "awards")),
         ],
         example: ["--unit", "724", "--occurred", "2018-12-20", "--recipient-kind", "cá nhân", "--recipient", "Trần Văn Bình",
                   "--issuer", "Công an tỉnh", "--form", "giấy khen"])

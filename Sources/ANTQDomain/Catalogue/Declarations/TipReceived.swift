@@ -17,9 +17,9 @@ public enum TipReceived {
                       columns: ["Có giá trị", "Tin có giá trị", "Giá trị"]),
         ],
         flows: [
-            .fixed("tips", amount: count, label: Text("Tin báo của quần chúng", "Tips from the public"), short: Text("Tin báo", "Tips")),
+            .fixed("tips", amount: count, label: Text("Tin báo của quần chúng", "Tips from the public"), short: Text("Tin báo", "Tips"), noun: Text("tin", "tips")),
             .fixed("tips.valuable", amount: count, when: .isTrue(valuable), label: Text("Nguồn tin có giá trị", "Valuable tips"),
-                   short: Text("Tin có giá trị", "Valuable tips")),
+                   short: Text("Tin có giá trị", "Valuable tips"), noun: Text("tin", "tips")),
         ],
         example: ["--unit", "Phú Cường", "--occurred", "2018-05-14", "--count", "3", "--channel", "đường dây nóng", "--valuable", "có"])
 }
@@ -41,8 +41,8 @@ public enum CaseSolved {
                       columns: ["Vụ án", "Mã vụ án", "Số hồ sơ", "Hồ sơ"]),
         ],
         flows: [
-            .fixed("cases", amount: count, label: Text("Vụ điều tra, khám phá", "Cases uncovered"), short: Text("Số vụ", "Cases")),
-            FlowRule([.literal("cases"), .value(category, .caseCategory)], amount: count),
+            .fixed("cases", amount: count, label: Text("Vụ điều tra, khám phá", "Cases uncovered"), short: Text("Số vụ", "Cases"), noun: Text("vụ", "cases")),
+            FlowRule([.literal("cases"), .value(category, .caseCategory)], amount: count, noun: Text("vụ", "cases")),
         ],
         example: ["--unit", "25747", "--occurred", "2018-05-14", "--category", "ma túy", "--case", "HS-2018-017"])
 }
@@ -64,8 +64,8 @@ public enum ArrestMade {
             FieldSpec(caughtInAct, .bool, .optional, label: Text("bắt quả tang", "caught in the act"), columns: ["Bắt quả tang", "Quả tang"]),
         ],
         flows: [
-            .fixed("arrests", amount: count, label: Text("Đối tượng bị bắt", "Suspects arrested"), short: Text("Đối tượng", "Arrests")),
-            .fixed("arrests.caught_in_act", amount: count, when: .isTrue(caughtInAct), label: Text("bắt quả tang", "caught in the act")),
+            .fixed("arrests", amount: count, label: Text("Đối tượng bị bắt", "Suspects arrested"), short: Text("Đối tượng", "Arrests"), noun: Text("đối tượng", "suspects")),
+            .fixed("arrests.caught_in_act", amount: count, when: .isTrue(caughtInAct), label: Text("bắt quả tang", "caught in the act"), noun: Text("đối tượng", "suspects")),
         ],
         example: ["--unit", "Phú Cường", "--occurred", "2018-05-14", "--count", "2", "--caught-in-act", "có"])
 }
