@@ -82,28 +82,18 @@ public struct FastDraftReader {
         return EventData(type, values: values, declared: [])
     }
 
+    /// A batch line's value, read as a stored line's where `RecordBuilder`
+    /// gives the same for both; a choice only as a built-in code.
     @inline(__always)
     static func value(_ reader: FieldPlan.Reader, _ t: Int, _ k: Int, _ c: inout Cursor) -> Value? {
         switch reader {
-        case .count(let lo, let hi):
-            guard let n = c.integer(), n >= lo, n <= hi else { return nil }
-            return .int(n)
-        case .bool:
-            if c.literal("true") { return .bool(true) }
-            if c.literal("false") { return .bool(false) }
-            return nil
         case .identifier:
             // Only a choice's built-in code that names itself; a declared code or a label goes the general way.
             guard let codes = FieldPlans.shared.builtInCodes[t][k],
                   let s = c.quoted(where: { RecordBuilder.isIdentifier(utf8: $0) }), codes.contains(s) else { return nil }
             return .text(s)
-        case .text(let max):
-            return c.quoted(vouches: true, where: { TextRule.isSurelyCanonical(utf8: $0, maxLength: max) }).map { .text($0) }
-        case .modelID:
-            return c.quoted(where: { RecordBuilder.isModelID(utf8: $0) }).map { .text($0) }
-        case .day:
-            guard c.literal("\""), let d = c.day(), c.literal("\"") else { return nil }
-            return .date(d)
+        case .count, .bool, .text, .modelID, .day:
+            return FastLineReader.value(reader, FieldPlans.shared.types[t], k, &c)
         case .seq, .quantity, .amount, .token, .word, .vocabularyName, .unitCode, .parentUnit, .monthDay, .decline:
             return nil
         }

@@ -159,7 +159,7 @@ struct FastLineReader {
         case .identifier:
             return c.quoted(where: { RecordBuilder.isIdentifier(utf8: $0) }).map { .text($0) }
         case .word, .vocabularyName:
-            return value(type.spec.fields[k].kind, &c)
+            return listedWord(type.spec.fields[k].kind, &c)
         case .bool:
             if c.literal("true") { return .bool(true) }
             if c.literal("false") { return .bool(false) }
@@ -182,48 +182,16 @@ struct FastLineReader {
         }
     }
 
-    /// A value of a kind read straight from the bytes, as the general reader
-    /// reads a stored line; nil for anything else.
-    static func value(_ kind: FieldKind, _ c: inout Cursor) -> Value? {
+    /// The kinds that carry a word list, read through the declaration itself.
+    static func listedWord(_ kind: FieldKind, _ c: inout Cursor) -> Value? {
         switch kind {
-        case .count(let range):
-            guard let n = c.integer(), range.contains(n) else { return nil }
-            return .int(n)
-        case .seq:
-            return c.positiveInteger().map { .int(Int64($0)) }
-        case .quantity, .amount:
-            guard let text = c.number(), let d = ExactDecimal(json: text) else { return nil }
-            return RecordBuilder.storedQuantity(d, kind)
-        case .text(let max):
-            return c.quoted(vouches: true, where: { TextRule.isSurelyCanonical(utf8: $0, maxLength: max) }).map { .text($0) }
-        case .token(let max):
-            return c.quoted(where: { !$0.isEmpty && $0.count <= max && $0.allSatisfy { $0 > 0x20 && $0 < 0x7F } }).map { .text($0) }
-        case .choice, .identifier, .figureName:
-            return c.quoted(where: { RecordBuilder.isIdentifier(utf8: $0) }).map { .text($0) }
         case .word(let words):
             guard let w = c.quoted(where: { !$0.contains(0x5C) }), words.contains(w) else { return nil }
             return .text(w)
         case .vocabularyName:
             guard let w = c.quoted(where: { !$0.contains(0x5C) }), let n = VocabularyName(rawValue: w), n.isExtensible else { return nil }
             return .text(w)
-        case .bool:
-            if c.literal("true") { return .bool(true) }
-            if c.literal("false") { return .bool(false) }
-            return nil
-        case .unitCode:
-            return c.quoted(where: { UnitCode.isValid(utf8: $0) }).map { .text($0) }
-        case .parentUnit:
-            if c.literal("null") { return .null }
-            return c.quoted(where: { UnitCode.isValid(utf8: $0) }).map { .text($0) }
-        case .modelID:
-            return c.quoted(where: { RecordBuilder.isModelID(utf8: $0) }).map { .text($0) }
-        case .day:
-            guard c.literal("\""), let d = c.day(), c.literal("\"") else { return nil }
-            return .date(d)
-        case .monthDay:
-            guard let s = c.quoted(where: { $0.count == 5 }), MonthDay(s) != nil else { return nil }
-            return .text(s)
-        case .period, .label, .dimensions, .fact, .replacementData:
+        default:
             return nil
         }
     }
