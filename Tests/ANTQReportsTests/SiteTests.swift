@@ -135,6 +135,24 @@ import TextFormats
         }
     }
 
+    /// Every summary has a print view in the official document layout,
+    /// linked from the summary, with the summary's figures.
+    @Test func everySummaryHasAPrintViewInTheOfficialLayout() throws {
+        let g = try GeneratedStore(seed: 6, events: 120, inject: false)
+        defer { g.cleanup() }
+        let pages = try SiteBuilder.pages(store: g.store, options: SiteOptions(lang: .vi, depth: 0))
+        let summaries = pages.keys.filter { $0.hasPrefix("s-") }
+        #expect(!summaries.isEmpty)
+        for name in summaries {
+            let printName = "p-" + name.dropFirst(2)
+            let summary = try #require(pages[name]), print = try #require(pages[String(printName)], "no print view for \(name)")
+            #expect(summary.contains("href=\"\(printName)\""), "\(name) does not link its print view")
+            #expect(print.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && print.contains("Độc lập - Tự do - Hạnh phúc"), "\(printName)")
+            #expect(print.contains("antq verify --fingerprint"), "\(printName): no fingerprint footnote")
+            #expect(!print.contains("<script"))
+        }
+    }
+
     @Test func fileNamesKeepReadableCharactersAndEscapeTheRestWithoutCollisions() {
         #expect(SiteNames.slug("models.shock_team.members") == "models.shock_team.members")
         #expect(SiteNames.slug("2018-01..2018-08") == "2018-01..2018-08")

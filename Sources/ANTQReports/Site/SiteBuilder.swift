@@ -80,6 +80,8 @@ enum SiteNames {
     static func summary(_ p: Period, _ unit: String) -> String { "s-\(slug(p.label))-\(slug(unit)).html" }
     static func audit(_ p: Period, _ unit: String, _ figure: String) -> String { "a-\(slug(p.label))-\(slug(unit))-\(slug(figure)).html" }
     static func event(_ seq: Int) -> String { "e-\(seq).html" }
+    /// The summary laid out as an administrative document, for printing.
+    static func print(_ p: Period, _ unit: String) -> String { "p-\(slug(p.label))-\(slug(unit)).html" }
 }
 
 /// The pages being built and the links between them.
@@ -104,8 +106,14 @@ struct Builder {
         guard let root = r.rows.first else { return }
         let home = (text: lang.t("Index", "Mục lục"), href: Optional("index.html"))
         let unitHref = unitLink(p)
+        let printName = SiteNames.print(p, root.code)
         files[SiteNames.summary(p, root.code)] = SitePages.summary(r, lang: lang, unitHref: unitHref,
-                                                                 auditHref: { [audits] u, f in let n = SiteNames.audit(p, u, f); return audits.contains(n) ? n : nil })
+                                                                 auditHref: { [audits] u, f in let n = SiteNames.audit(p, u, f); return audits.contains(n) ? n : nil },
+                                                                 printHref: printName)
+        // The print view: the same report in the official document layout, dated the day the site is known as of.
+        var official = r
+        official.official = OfficialDocument(date: Clock.vietnamDay(of: r.asOf ?? r.lastRecorded ?? UTCInstant(microsecondsSinceEpoch: 0)))
+        files[printName] = SummaryRenderer.render(official, format: .html, lang: lang)
         var seen = Set<Int>()
         let events = data.events
         let links = PageLinks(event: { seq in

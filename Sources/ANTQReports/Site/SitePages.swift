@@ -48,7 +48,8 @@ enum SitePages {
     }
 
     /// A summary whose every value links to its audit page and every unit to its own summary.
-    static func summary(_ r: SummaryReport, lang: Language, unitHref: (String) -> String?, auditHref: (String, String) -> String?) -> String {
+    static func summary(_ r: SummaryReport, lang: Language, unitHref: (String) -> String?, auditHref: (String, String) -> String?,
+                        printHref: String? = nil) -> String {
         var p = HTMLPage(lang: lang)
         let title = SummaryRenderer.title(r, lang)
         guard let root = r.rows.first else { return p.render(title: title, footer: r.fingerprint) }
@@ -56,6 +57,9 @@ enum SitePages {
         p.heading(1, title)
         p.paragraph(ReportHeader.period(r.period, lang), cls: "period")
         p.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain)
+        if let printHref {
+            p.add("<p class=\"print-view\">" + HTMLPage.link(lang.t("Print view (official document layout)", "Bản in (thể thức văn bản hành chính)"), printHref) + "</p>")
+        }
         func valueLink(_ row: SummaryReport.Row, _ d: FigureDefinition) -> String {
             let v = row.values[d.name] ?? nil
             let text = escapeHTML(lang.figure(v, d))
