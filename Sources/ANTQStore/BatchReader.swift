@@ -135,8 +135,8 @@ final class BatchLines {
             var scanned = start
             var newline: Int?
             while true {
-                if let nl = memchr(buffer.baseAddress! + scanned, 0x0A, end - scanned) {
-                    newline = buffer.baseAddress!.distance(to: nl)
+                if let nl = ByteSearch.first(0x0A, in: buffer.baseAddress!, from: scanned, to: end) {
+                    newline = nl
                     break
                 }
                 scanned = end
@@ -163,8 +163,7 @@ final class BatchLines {
     private func skipLongLine() throws(Errno) -> Int {
         var length = 0
         while true {
-            if let nl = memchr(buffer.baseAddress! + start, 0x0A, end - start) {
-                let at = buffer.baseAddress!.distance(to: nl)
+            if let at = ByteSearch.first(0x0A, in: buffer.baseAddress!, from: start, to: end) {
                 length += at - start
                 start = at + 1
                 return length
@@ -188,7 +187,7 @@ final class BatchLines {
 
     static func draft(_ line: UnsafeRawBufferPointer, maxLineLength: Int, fast: inout FastDraftReader?) -> Result<EventDraft, EventCodingError>? {
         // A line starting with '{' is not blank; only then may it hold a NUL or end in CR.
-        if line.first == 0x7B, line.count <= maxLineLength, line.last != 0x0D, memchr(line.baseAddress!, 0, line.count) == nil,
+        if line.first == 0x7B, line.count <= maxLineLength, line.last != 0x0D, ByteSearch.first(0, in: line.baseAddress!, from: 0, to: line.count) == nil,
            let d = fast?.read(line) {
             return .success(d)
         }
@@ -220,8 +219,7 @@ final class DraftPrefetch: @unchecked Sendable {
     static let depth = 4
 
     private let lines: BatchLines
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let mutex = ConditionLock()
     // Guarded by `mutex`:
     private var queue: [[DraftInput]] = []
     private var finished = false
@@ -229,21 +227,12 @@ final class DraftPrefetch: @unchecked Sendable {
     private var stopping = false
     // The consumer's own:
     private var current: [DraftInput] = []
-    private var thread: pthread_t?
+    private var thread: JoinableThread?
 
     init(_ lines: BatchLines) {
         self.lines = lines
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(changed, nil)
         // Without a thread, `next` reads in line.
         thread = PosixThread.start { self.produce() }
-    }
-
-    deinit {
-        pthread_cond_destroy(changed)
-        pthread_mutex_destroy(mutex)
-        changed.deallocate()
-        mutex.deallocate()
     }
 
     private func produce() {
@@ -264,21 +253,21 @@ final class DraftPrefetch: @unchecked Sendable {
             }
         }
         if !block.isEmpty && !push(block) { return }
-        pthread_mutex_lock(mutex)
+        mutex.lock()
         finished = true
         failure = readError
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(mutex)
+        mutex.broadcast()
+        mutex.unlock()
     }
 
     /// Queues a block, waiting while the queue is full; false if stopped.
     private func push(_ block: [DraftInput]) -> Bool {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while queue.count >= DraftPrefetch.depth && !stopping { pthread_cond_wait(changed, mutex) }
+        mutex.lock()
+        defer { mutex.unlock() }
+        while queue.count >= DraftPrefetch.depth && !stopping { mutex.wait() }
         if stopping { return false }
         queue.append(block)
-        pthread_cond_broadcast(changed)
+        mutex.broadcast()
         return true
     }
 
@@ -311,32 +300,33 @@ final class DraftPrefetch: @unchecked Sendable {
     /// The next block the reading thread queued (waiting for it); nil at the
     /// end, or the reading error once.
     private func takeQueued() throws(Errno) -> [DraftInput]? {
-        pthread_mutex_lock(mutex)
-        while queue.isEmpty && !finished { pthread_cond_wait(changed, mutex) }
+        mutex.lock()
+        while queue.isEmpty && !finished { mutex.wait() }
         if queue.isEmpty {
             let error = failure
             failure = nil
-            pthread_mutex_unlock(mutex)
+            mutex.unlock()
             if let error { throw error }
             return nil
         }
         let block = queue.removeFirst()
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(mutex)
+        mutex.broadcast()
+        mutex.unlock()
         return block
     }
 
     /// Ends the reading thread (the consumer is done, maybe early) and waits for it.
     func stop() {
         guard let t = thread else { return }
-        pthread_mutex_lock(mutex)
+        mutex.lock()
         stopping = true
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(mutex)
-        pthread_join(t, nil)
+        mutex.broadcast()
+        mutex.unlock()
+        t.join()
         thread = nil
     }
 }
+
 
 #if canImport(Glibc)
 import Glibc

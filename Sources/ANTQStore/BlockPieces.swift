@@ -3,9 +3,6 @@ import ANTQDomain
 import Dispatch
 import EventLog
 import SystemCalls
-#if canImport(Glibc)
-import Glibc
-#endif
 import Hashing
 
 /// Splits a block of whole log lines into one piece per core and runs the
@@ -22,7 +19,7 @@ struct BlockPieces: Sendable {
             var p = from
             let base = bytes.baseAddress!
             while p < end {
-                let q = memchr(base + p, 0x0A, end - p).map { base.distance(to: UnsafeRawPointer($0)) } ?? end
+                let q = ByteSearch.first(0x0A, in: base, from: p, to: end) ?? end
                 if !body(p, q - p) { return }
                 p = q + 1
             }

@@ -3,9 +3,6 @@ import ANTQDomain
 import EventLog
 import SystemCalls
 import TextFormats
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The write end of a long batch on a thread of its own: events that
 /// validation accepted arrive in blocks, in seq order, and are encoded,
@@ -27,8 +24,7 @@ final class WriteStage: @unchecked Sendable {
     static let blockSize = 1024
     static let depth = 4
 
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let mutex = ConditionLock()
     // Guarded by `mutex`:
     private var queue: [[Event]] = []
     private var closing = false
@@ -45,7 +41,7 @@ final class WriteStage: @unchecked Sendable {
     private let baseOffset: Int64
     /// Seq of the first line written by the stage.
     let firstSeq: Int
-    private var thread: pthread_t?
+    private var thread: JoinableThread?
 
     /// Takes over `sink`, whose pending lines must already be in the file.
     init?(sink: BatchSink, committedEnd: Int64, recorded: (UTCInstant, [UInt8])) {
@@ -57,38 +53,29 @@ final class WriteStage: @unchecked Sendable {
         landed = sink.lastSeq
         landedEnd = committedEnd + sink.written
         line.reserveCapacity(1024)
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(changed, nil)
         guard let t = PosixThread.start({ self.run() }) else { return nil }
         thread = t
     }
 
-    deinit {
-        pthread_cond_destroy(changed)
-        pthread_mutex_destroy(mutex)
-        changed.deallocate()
-        mutex.deallocate()
-    }
-
     private func run() {
         while true {
-            pthread_mutex_lock(mutex)
-            while queue.isEmpty && !closing { pthread_cond_wait(changed, mutex) }
+            mutex.lock()
+            while queue.isEmpty && !closing { mutex.wait() }
             if queue.isEmpty || abandoned || failure != nil {
-                pthread_mutex_unlock(mutex)
+                mutex.unlock()
                 return
             }
             let block = queue.removeFirst()
-            pthread_cond_broadcast(changed)
-            pthread_mutex_unlock(mutex)
+            mutex.broadcast()
+            mutex.unlock()
             do {
                 for var e in block { try write(&e) }
             } catch {
-                pthread_mutex_lock(mutex)
+                mutex.lock()
                 failure = error
                 queue.removeAll()
-                pthread_cond_broadcast(changed)
-                pthread_mutex_unlock(mutex)
+                mutex.broadcast()
+                mutex.unlock()
                 return
             }
         }
@@ -100,9 +87,9 @@ final class WriteStage: @unchecked Sendable {
         precondition(e.seq == sink.nextSeq)
         let k = e.seq - firstSeq
         if k % BatchAppender.LookupState.stride == 0 {
-            pthread_mutex_lock(mutex)
+            mutex.lock()
             index.append(baseOffset + sink.written)
-            pthread_mutex_unlock(mutex)
+            mutex.unlock()
         }
         line.removeAll(keepingCapacity: true)
         LineWriter.encode(e, prev: sink.nextPrev, more: true, recorded: e.recorded == recorded.0 ? recorded.1 : nil, into: &line)
@@ -110,22 +97,22 @@ final class WriteStage: @unchecked Sendable {
         try line.withUnsafeBytes { try sink.add($0) }
         if sink.pending.flushedBytes != flushed {
             // A chunk was written: every line before this one is in the file.
-            pthread_mutex_lock(mutex)
+            mutex.lock()
             landed = e.seq - 1
             landedEnd = baseOffset + sink.pending.flushedBytes
-            pthread_mutex_unlock(mutex)
+            mutex.unlock()
         }
     }
 
     /// Hands a block over, waiting while the queue is full. Returns the
     /// last seq in the file; throws what stopped the stage.
     func push(_ block: [Event]) throws -> Int {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while queue.count >= WriteStage.depth && failure == nil { pthread_cond_wait(changed, mutex) }
+        mutex.lock()
+        defer { mutex.unlock() }
+        while queue.count >= WriteStage.depth && failure == nil { mutex.wait() }
         if let failure { throw failure }
         queue.append(block)
-        pthread_cond_broadcast(changed)
+        mutex.broadcast()
         return landed
     }
 
@@ -133,8 +120,8 @@ final class WriteStage: @unchecked Sendable {
     /// the file) can be read: the offset of the indexed line at or before
     /// it, the lines to skip from there, and the end of what has landed.
     func position(of seq: Int) -> (offset: Int64, skip: Int, end: Int64)? {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
+        mutex.lock()
+        defer { mutex.unlock() }
         let k = seq - firstSeq
         guard k >= 0, seq <= landed, k / BatchAppender.LookupState.stride < index.count else { return nil }
         return (index[k / BatchAppender.LookupState.stride], k % BatchAppender.LookupState.stride, landedEnd)
@@ -156,12 +143,12 @@ final class WriteStage: @unchecked Sendable {
 
     private func join(abandon: Bool) {
         guard let t = thread else { return }
-        pthread_mutex_lock(mutex)
+        mutex.lock()
         closing = true
         if abandon { abandoned = true; queue.removeAll() }
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(mutex)
-        pthread_join(t, nil)
+        mutex.broadcast()
+        mutex.unlock()
+        t.join()
         thread = nil
     }
 }

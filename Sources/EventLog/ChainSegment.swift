@@ -1,7 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Hashing
+import SystemCalls
 
 /// How far a read could check the chain of the lines it read. Every report
 /// says which: a fingerprint only means "this log" when its chain was checked.
@@ -180,8 +178,8 @@ public struct PairedLinks {
         let line = UnsafeRawBufferPointer(rebasing: block[start..<(start + length)])
         let next = start + length + 1
         guard next < end, let base = block.baseAddress,
-              let nl = memchr(base + next, 0x0A, end - next) else { return SHA256.hash(line) }
-        let nextLength = base.distance(to: UnsafeRawPointer(nl)) - next
+              let nl = ByteSearch.first(0x0A, in: base, from: next, to: end) else { return SHA256.hash(line) }
+        let nextLength = nl - next
         let (a, b) = SHA256.hashPair(line, UnsafeRawBufferPointer(rebasing: block[next..<(next + nextLength)]))
         kept = (next, b)
         return a

@@ -42,8 +42,7 @@ public struct LineStream {
                 var number = chunk.firstLine
                 var p = 0
                 let count = chunk.bytes.count
-                while p < count, let nl = memchr(base + p, 0x0A, count - p) {
-                    let q = base.distance(to: UnsafeRawPointer(nl))
+                while p < count, let q = ByteSearch.first(0x0A, in: base, from: p, to: count) {
                     let line = Line(bytes: UnsafeRawBufferPointer(start: base + p, count: q - p), number: number,
                                     offset: chunk.offset + Int64(p))
                     if try !body(line) { return nil }
@@ -55,6 +54,3 @@ public struct LineStream {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif

@@ -301,7 +301,7 @@ final class ChunkWriter: @unchecked Sendable {
     private let fd: FileDescriptor
     private var buffer: [UInt8] = []
     private var offset: Int64 = 0
-    private var thread: pthread_t?
+    private var thread: JoinableThread?
     private var error: Errno?
 
     init(fd: FileDescriptor) {
@@ -311,7 +311,7 @@ final class ChunkWriter: @unchecked Sendable {
     deinit {
         // Only reached once the thread let go of its reference (it holds
         // one while it runs): nothing left to wait for, only to release.
-        if let t = thread { pthread_detach(t) }
+        if let t = thread { t.detach() }
     }
 
     /// Starts writing `bytes` (swapped out; `bytes` comes back empty, with
@@ -345,7 +345,7 @@ final class ChunkWriter: @unchecked Sendable {
     /// Joins the chunk being written, if any; rethrows the first write error.
     func wait() throws(Errno) {
         if let t = thread {
-            pthread_join(t, nil)
+            t.join()
             thread = nil
         }
         if let error { throw error }

@@ -9,7 +9,7 @@ public enum PosixThread {
     /// Starts `body` on a new thread, which keeps what `body` captures alive
     /// until it returns. Nil when no thread could be started: the caller then
     /// does the work in line.
-    public static func start(_ body: @escaping () -> Void) -> pthread_t? {
+    public static func start(_ body: @escaping () -> Void) -> JoinableThread? {
         let box = Unmanaged.passRetained(Body(body)).toOpaque()
         var t = pthread_t()
         guard pthread_create(&t, nil, { arg in
@@ -21,7 +21,7 @@ public enum PosixThread {
             Unmanaged<Body>.fromOpaque(box).release()
             return nil
         }
-        return t
+        return JoinableThread(handle: t)
     }
 
     private final class Body {

@@ -95,7 +95,7 @@ func enablingHugePagesAdvisesTheCallersHeapAndTheArenasOfThreadsStartedLater() t
         free(p)
     }
     try #require(thread != nil)
-    pthread_join(thread!, nil)
+    thread!.join()
     let address = try #require(result.value)
     #expect(try advisedForHugePages(address) == true)
 }
