@@ -50,7 +50,8 @@ enum ErrorReport {
             if commandLine {
                 lines.append(err + lang.t("nothing was appended:", "chưa ghi gì vào sổ:"))
                 for p in problems { for x in p.errors { lines.append("  " + x.message(vietnamese: lang.isVietnamese, field: x.fieldName.map(flag))) } }
-                lines.append(fix + lang.t("correct the options named above and run the command again", "sửa các tùy chọn nêu trên rồi chạy lại lệnh"))
+                lines.append(fix + lang.t("correct the options named above and run the command again, e.g.:", "sửa các tùy chọn nêu trên rồi chạy lại lệnh, ví dụ:"))
+                lines.append("  " + correctedCommandLine(problems.flatMap(\.errors), lang))
             } else {
                 lines.append(err + lang.t("nothing was appended: \(total) line(s) are invalid", "chưa ghi gì vào sổ: \(total) dòng không hợp lệ"))
                 for p in problems {
@@ -93,6 +94,31 @@ enum ErrorReport {
 
     /// A data field as the command line names it: `count` -> `--count`.
     static func flag(_ field: String) -> String { "--" + field.replacing("_", with: "-") }
+
+    /// The command the user typed, each refused or missing option given the
+    /// nearest allowed value or a placeholder that says what to write.
+    static func correctedCommandLine(_ errors: [EventCodingError], _ lang: Language,
+                                     arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+        var args = arguments
+        for x in errors {
+            guard let name = x.fieldName.map(flag) else { continue }
+            let value = x.suggestion ?? "<" + lang.t("value", "giá trị") + ">"
+            if let i = args.firstIndex(of: name), i + 1 < args.count {
+                args[i + 1] = value
+            } else if let i = args.firstIndex(where: { $0.hasPrefix(name + "=") }) {
+                args[i] = name + "=" + value
+            } else {
+                args += [name, value]
+            }
+        }
+        return "antq " + args.map(shellWord).joined(separator: " ")
+    }
+
+    /// A word as a shell reads it back: quoted when it holds anything but plain characters.
+    static func shellWord(_ s: String) -> String {
+        let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || "0123456789-_./:=,+@%".unicodeScalars.contains($0) }
+        return plain ? s : "'" + s.replacing("'", with: "'\\''") + "'"
+    }
 
     /// A CLI error (not a store error) for `--format json`: `error` and `exit_code` only.
     static func json(message: String, exitCode: Int32) -> String {

@@ -10,6 +10,9 @@ public struct EventCodingError: Error, Sendable, Equatable, CustomStringConverti
     public var fix: Text?
     /// Byte column (1-based) when the JSON itself is malformed.
     public var column: Int?
+    /// A value that would be taken instead (the nearest allowed value), for
+    /// a corrected command line.
+    public var suggestion: String?
 
     public init(field: String?, problem: Text, fix: Text? = nil, column: Int? = nil) {
         self.field = field

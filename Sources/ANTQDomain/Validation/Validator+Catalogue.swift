@@ -3,8 +3,10 @@ import Decimals
 /// The rules of a province's own catalogue: what may be declared, changed
 /// and recorded. A declaration holds for the whole log from its seq on.
 extension Validator {
-    func fail(_ field: String, _ problem: Text, _ fix: Text? = nil) throws(EventProblems) -> Never {
-        throw EventProblems(EventCodingError(field: field, problem: problem, fix: fix))
+    func fail(_ field: String, _ problem: Text, _ fix: Text? = nil, suggestion: String? = nil) throws(EventProblems) -> Never {
+        var e = EventCodingError(field: field, problem: problem, fix: fix)
+        e.suggestion = suggestion
+        throw EventProblems(e)
     }
 
     /// A record of a declared indicator: declared before it, not retired, a
@@ -16,7 +18,7 @@ extension Validator {
             let close = ledger.catalogue.indicatorOrder.min { editDistance($0, name) < editDistance($1, name) }
             try fail("\(p).indicator", Text("chỉ tiêu \"\(name)\" chưa được khai báo", "indicator \"\(name)\" is not declared")
                         + (close.map { Text("; có phải ý là \($0)?", "; did you mean \($0)?") } ?? Text("", "")),
-                     Text("khai báo trước bằng indicator.defined", "declare it first with indicator.defined"))
+                     Text("khai báo trước bằng indicator.defined", "declare it first with indicator.defined"), suggestion: close)
         }
         if i.retired { try fail("\(p).indicator", Text("chỉ tiêu \(name) đã ngừng, không ghi thêm số liệu", "indicator \(name) is retired: it takes no new records")) }
         if let v = data.decimal(IndicatorRecorded.value) {

@@ -160,9 +160,11 @@ extension RecordBuilder {
             ([t.code, t.label.vi, t.label.en] + t.aliases).map { editDistance(foldVietnamese($0).lowercased(), typed) }.min() ?? .max
         }
         let close = vocabulary.terms.min { distance($0) < distance($1) }.flatMap { distance($0) <= max(2, typed.count / 3) ? $0 : nil }
-        problem(EventCodingError(field: path, problem: Text("{field} là \"\(s)\", không có trong danh mục", "{field} is \"\(s)\", which is not one of the allowed values")
+        var e = EventCodingError(field: path, problem: Text("{field} là \"\(s)\", không có trong danh mục", "{field} is \"\(s)\", which is not one of the allowed values")
                                     + (close.map { Text("; có phải ý là \"\($0.label.vi)\"?", "; did you mean \"\($0.code)\"?") } ?? Text("", "")),
-                                 fix: Text("một trong: \(listed)", "one of: \(listed)")), at: path)
+                                 fix: Text("một trong: \(listed)", "one of: \(listed)"))
+        e.suggestion = close.map { mode.isTyped ? $0.label.vi : $0.code }
+        problem(e, at: path)
         return nil
     }
 
