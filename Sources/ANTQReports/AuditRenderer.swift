@@ -7,6 +7,13 @@ import TextFormats
 /// Renders the history of a figure (`antq audit FIGURE`); the renderers of
 /// an event's standing and of a diff are in `AuditRenderer+Event.swift`.
 public enum AuditRenderer {
+    /// Says that a figure is read on a later day's units (its predecessors'
+    /// events), not on the units of the period.
+    static func restatedLine(_ a: FigureAudit, _ day: CivilDate, _ lang: Language) -> String {
+        lang.t("Restated on the units of \(lang.date(day)): the value is the sum of the events of the units that make up \(a.unitName) on that day (its predecessors).",
+               "Tính lại theo địa giới ngày \(lang.date(day)): giá trị là tổng các sự kiện của các đơn vị hợp thành \(a.unitName) vào ngày đó (các đơn vị tiền thân).")
+    }
+
     /// `unitNames` turns the codes of the contributions into names on the HTML page.
     public static func render(_ a: FigureAudit, format: ReportFormat, lang: Language, unitNames: [String: String] = [:]) -> String {
         switch format {
@@ -45,6 +52,7 @@ public enum AuditRenderer {
             out.append(lang.t("Value: ", "Giá trị: ") + n(a.value)
                        + lang.t(" = sum of \(a.contributions.count) contribution(s) below", " = tổng \(a.contributions.count) đóng góp dưới đây"))
         }
+        if let day = a.restatedOn { out.append(restatedLine(a, day, lang)) }
         for s in a.assertions {
             let now: String
             if s.announced == a.value { now = lang.t("unchanged since", "không đổi từ") } else {
@@ -119,6 +127,7 @@ public enum AuditRenderer {
         w.key("unit"); w.string(a.unit)
         w.key("unit_name"); w.string(a.unitName)
         w.key("value"); ReportHeader.json(a.value, decimals: dec, &w)
+        if let day = a.restatedOn { w.key("restated_on"); w.string(day.iso) }
         w.key("fingerprint"); w.string(a.fingerprint.description)
         w.key("chain"); w.string(a.chain.rawValue)
         w.key("as_of"); if let x = a.asOf { w.string(x.rfc3339) } else { w.null() }

@@ -190,6 +190,7 @@ enum Tool {
                         arguments: [ArgumentSpec(name: "figure", help: t("Figure name ('antq figures' lists them).", "Mã chỉ tiêu ('antq figures' liệt kê các mã)."), optional: true)],
                         options: [period, .option("year", value: "YEAR", help: t("Reporting year (the same as --period YEAR).", "Năm báo cáo (như --period NĂM).")), unit, asOf,
                                   .option("event", value: "SEQ", help: t("Instead: one event's status and every figure it contributes to.", "Thay vào đó: tình trạng của một sự kiện và mọi chỉ tiêu nó góp vào.")),
+                                  .option("units-of", value: "DATE|today", help: t("Read the figure on the units of this day: a ward made by a later reorganisation then counts its predecessors' events (as summary --compare restates them).", "Đọc chỉ tiêu theo địa giới của ngày này: phường mới sau sắp xếp sẽ tính các sự kiện của các đơn vị tiền thân (như summary --compare tính lại).")),
                                   .option("period-start", value: "MM-DD", help: t("Reporting year starts on this day (default: the log's).", "Năm báo cáo bắt đầu từ ngày này (mặc định: của sổ).")),
                                   .option("format", short: "o", value: "FORMAT", help: t("Output format.", "Định dạng đầu ra."), choices: reportFormats, default: "text")]),
             CommandSpec(name: "diff", abstract: t("Every figure that differs between two knowledge dates, with the events responsible.", "Mọi chỉ tiêu khác nhau giữa hai thời điểm, kèm các sự kiện gây ra khác biệt."),

@@ -36,6 +36,7 @@ enum AuditHTML {
                 + escapeHTML(lang.instant(s.recorded) + ", " + s.by + (s.note.map { ": " + $0 } ?? "")) + "</div></div>"
         }
         p.add(cards + "</div>")
+        if let day = a.restatedOn { p.paragraph(AuditRenderer.restatedLine(a, day, lang), cls: "estimate") }
         if d.isRatio {
             p.paragraph(lang.t("A ratio of two figures; audit each of them for its events.", "Tỉ lệ của hai chỉ tiêu; kiểm tra từng chỉ tiêu để xem các sự kiện."), cls: "note")
         } else if !d.isFlow && !a.contributions.isEmpty {

@@ -69,6 +69,10 @@ public struct FigureAudit: Sendable {
     public var contributions: [Contribution]
     public var timeline: [Step]
     public var assertions: [Assertion]
+    /// Set when the unit did not yet stand on the period's last day (a ward
+    /// made by a later reorganisation): the figure is restated on the units
+    /// of this day, the sum of its predecessors' events.
+    public var restatedOn: CivilDate?
 
     /// Public: the static site builds its audits from one pass over the log
     /// and renders them with the same code as `antq audit`.
@@ -86,8 +90,10 @@ public struct FigureAudit: Sendable {
 
 extension DataStore {
     /// Audits one figure in one streaming pass over the log (up to `asOf`).
+    /// - Parameter unitsOf: read the figure on the units of this day (a new
+    ///   ward's figure for an earlier period is then its predecessors').
     public func audit(figure name: String, period: Period, unit: String?, asOf: UTCInstant? = nil,
-                      periodStart: MonthDay? = nil) throws(StoreError) -> FigureAudit {
+                      periodStart: MonthDay? = nil, unitsOf: CivilDate? = nil) throws(StoreError) -> FigureAudit {
         var flowRows: [FigureAudit.Contribution] = []
         var timeline: [FigureAudit.Step] = []
         var assertions: [FigureAudit.Assertion] = []
@@ -106,6 +112,24 @@ extension DataStore {
             wholeMonths ? FigureQuery(ledger: l, first: period.firstDay, last: period.lastDay, periodStart: period.start)
                         : FigureQuery(ledger: l, first: period.firstDay, last: period.lastDay, months: nil)
         }
+        // Asked for (`unitsOf`), or for a unit that did not yet stand on the
+        // period's last day but stands now (a ward made by a later
+        // reorganisation): the figure is read on a later day's units, as
+        // `summary --compare` restates it — the sum of the predecessors'
+        // events. The units are read first (from the snapshot) so the single
+        // pass below knows the scope.
+        var restated: (day: CivilDate, scope: Set<String>)?
+        if let unit, definition.isFlow {
+            let units = try replay(asOf: asOf, periodStart: periodStart, writeSnapshot: false, sections: [.base]).ledger
+            if let day = unitsOf {
+                restated = (day, Set(query(units).onBoundaries(of: day).subtree(unit)))
+            } else if units.units.view(unit, on: period.lastDay) == nil, let last = units.lastRecorded {
+                let today = Clock.vietnamDay(of: last)
+                if units.units.view(unit, on: today) != nil {
+                    restated = (today, Set(query(units).onBoundaries(of: today).subtree(unit)))
+                }
+            }
+        }
         var foundRoot: String??
         func rootUnit(_ l: Ledger) -> String? {
             if let unit { return unit }
@@ -120,6 +144,7 @@ extension DataStore {
         var scope: Set<String>?
         var byUnit: [String: ExactDecimal] = [:]
         func scopeOf(_ l: Ledger) -> Set<String> {
+            if let restated { return restated.scope }
             if let scope { return scope }
             let s = rootUnit(l).map { Set(query(l).subtree($0)) } ?? []
             scope = s
@@ -199,8 +224,8 @@ extension DataStore {
         let ledger = result.ledger
         closeDay(ledger)
         guard let root = rootUnit(ledger) else { throw .usage("the log has no units yet") }
-        let q = query(ledger)
-        let inScope = Set(q.subtree(root))
+        let q = restated.map { query(ledger).onBoundaries(of: $0.day) } ?? query(ledger)
+        let inScope = restated?.scope ?? Set(q.subtree(root))
         let anchor = result.anchor
         let lookup: (Int) -> Event? = { try? self.event(seq: $0, anchor: anchor) }
         var rows: [FigureAudit.Contribution]
@@ -211,9 +236,11 @@ extension DataStore {
         case .level: rows = Self.levelContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, lookup: lookup)
         case .ratio: rows = []
         }
-        return FigureAudit(figure: definition, unit: root, unitName: ledger.units.view(root)?.name ?? root, period: period,
-                           value: q.value(name, unit: root), fingerprint: result.fingerprint, chain: result.chain, asOf: asOf,
-                           contributions: rows, timeline: timeline, assertions: assertions)
+        var audit = FigureAudit(figure: definition, unit: root, unitName: ledger.units.view(root)?.name ?? root, period: period,
+                                value: q.value(name, unit: root), fingerprint: result.fingerprint, chain: result.chain, asOf: asOf,
+                                contributions: rows, timeline: timeline, assertions: assertions)
+        audit.restatedOn = restated?.day
+        return audit
     }
 
     /// The figure's definition, from the catalogue the log declares (up to `asOf`).
