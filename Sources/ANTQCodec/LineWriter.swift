@@ -86,10 +86,14 @@ public enum LineWriter {
 
     static func write(_ d: EventData, _ w: inout JSONWriter) {
         w.beginObject()
-        for f in d.spec.fields {
-            guard let v = d.values[f.ref.index] else { continue }
-            w.key(f.name)
-            write(v, &w)
+        // The keys as the declarations' plans hold them (`"count":`), the same bytes `key` would write.
+        let plans = FieldPlans.shared
+        plans.fields[d.type.index].withUnsafeBufferPointer { fields in
+            for k in fields.indices {
+                guard let v = d.values[k] else { continue }
+                w.rawKey(UnsafeRawBufferPointer(start: plans.keyBytes + fields[k].keyStart, count: fields[k].keyCount))
+                write(v, &w)
+            }
         }
         for x in d.declared {
             w.key(x.name)

@@ -47,6 +47,15 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// Writes a key already written as `"k":` (a name that needs no escape,
+    /// kept as bytes by a caller that writes it millions of times).
+    @inlinable
+    public mutating func rawKey(_ keyAndColon: UnsafeRawBufferPointer) {
+        separator()
+        bytes.append(contentsOf: keyAndColon)
+        needsComma = false
+    }
+
     /// Writes `"k":`; the next value call supplies the member's value.
     @inlinable
     public mutating func key(_ k: String) {
