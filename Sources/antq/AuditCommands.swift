@@ -32,7 +32,8 @@ enum AuditCommands {
         }
         let unitsOf = try c.parsed.value("units-of") == "today" ? c.today : c.date("units-of")
         let unit = try c.unit(in: base.ledger, on: unitsOf ?? period.lastDay)
-        let a = try store.audit(figure: name, period: period, unit: unit, asOf: try c.asOf(), periodStart: override, unitsOf: unitsOf)
+        let a = try store.audit(figure: name, period: period, unit: unit, asOf: try c.asOf(), periodStart: override, unitsOf: unitsOf,
+                                units: base.ledger)
         let names = Dictionary(uniqueKeysWithValues: base.ledger.units.records.keys.map { ($0, base.ledger.units.view($0)?.name ?? $0) })
         Terminal.out(AuditRenderer.render(a, format: format, lang: c.lang, unitNames: names))
         return 0

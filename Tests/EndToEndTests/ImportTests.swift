@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func exportReadsBackInPythonsCsvModule() throws {
-        guard let python = Self.python else { return }
+        guard Self.python != nil else { return }
         let (dir, data) = try prepared()
         defer { try? FileManager.default.removeItem(at: dir) }
         let batch = """
@@ -110,14 +110,7 @@ import Testing
             #expect(r.stdout.hasPrefix("\u{FEFF}") == bom)
             let path = try write(Array(r.stdout.utf8), "export.csv", in: dir)
             let script = "import csv,json,sys\nwith open(sys.argv[1], newline='', encoding='utf-8-sig') as f: print(json.dumps(list(csv.DictReader(f))))"
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: python)
-            p.arguments = ["-c", script, path]
-            let out = Pipe()
-            p.standardOutput = out
-            try p.run()
-            let json = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
+            let json = try #require(try Self.runPython(script, [path])).output
             let rows = try JSONValue.parse(Array(json))
             guard case .array(let list) = rows else { Issue.record("not a list"); return }
             // Every event but log.created, field by field as in the log.
@@ -187,6 +180,21 @@ import Testing
         }
         return nil
     }()
+
+    /// Runs `python3 -c script arguments…` (the outside oracle) and returns
+    /// what it printed and its exit status; nil without python3.
+    static func runPython(_ script: String, _ arguments: [String]) throws -> (output: Data, status: Int32)? {
+        guard let python else { return nil }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = ["-c", script] + arguments
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (data, p.terminationStatus)
+    }
 }
 
 extension JSONValue {

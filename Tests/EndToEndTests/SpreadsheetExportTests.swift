@@ -50,16 +50,8 @@ print(json.dumps({"rows": rows, "numeric": numeric, "formulas": formulas}))
     }
 
     static func read(_ path: String) throws -> Read? {
-        guard let python = ImportTests.python else { return nil }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = ["-c", reader, path]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "python could not read \(path)")
+        guard let (data, status) = try ImportTests.runPython(reader, [path]) else { return nil }
+        #expect(status == 0, "python could not read \(path)")
         return try JSONDecoder().decode(Read.self, from: data)
     }
 

@@ -90,10 +90,13 @@ public struct FigureAudit: Sendable {
 
 extension DataStore {
     /// Audits one figure in one streaming pass over the log (up to `asOf`).
-    /// - Parameter unitsOf: read the figure on the units of this day (a new
-    ///   ward's figure for an earlier period is then its predecessors').
+    /// - Parameters:
+    ///   - unitsOf: read the figure on the units of this day (a new ward's
+    ///     figure for an earlier period is then its predecessors').
+    ///   - units: the log's units as of `asOf`, when the caller has read
+    ///     them already (else they are read from the snapshot here).
     public func audit(figure name: String, period: Period, unit: String?, asOf: UTCInstant? = nil,
-                      periodStart: MonthDay? = nil, unitsOf: CivilDate? = nil) throws(StoreError) -> FigureAudit {
+                      periodStart: MonthDay? = nil, unitsOf: CivilDate? = nil, units known: Ledger? = nil) throws(StoreError) -> FigureAudit {
         var flowRows: [FigureAudit.Contribution] = []
         var timeline: [FigureAudit.Step] = []
         var assertions: [FigureAudit.Assertion] = []
@@ -120,7 +123,10 @@ extension DataStore {
         // pass below knows the scope.
         var restated: (day: CivilDate, scope: Set<String>)?
         if let unit, definition.isFlow {
-            let units = try replay(asOf: asOf, periodStart: periodStart, writeSnapshot: false, sections: [.base]).ledger
+            let units: Ledger
+            if let known { units = known } else {
+                units = try replay(asOf: asOf, periodStart: periodStart, writeSnapshot: false, sections: [.base]).ledger
+            }
             if let day = unitsOf {
                 restated = (day, Set(query(units).onBoundaries(of: day).subtree(unit)))
             } else if units.units.view(unit, on: period.lastDay) == nil, let last = units.lastRecorded {
