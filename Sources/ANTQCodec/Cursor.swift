@@ -129,6 +129,69 @@ struct Cursor {
     }
 
     /// A whole JSON string `"…"`, as `span`.
+    /// Whether the 36 bytes at the cursor are a UUID as `UUIDText.isCanonical`
+    /// has it (lowercase 8-4-4-4-12 hex), eight bytes at a time: five
+    /// overlapping words, the dashes compared in place and then read as `0`.
+    @inline(__always)
+    func isCanonicalUUID() -> Bool {
+        guard remaining >= 36 else { return false }
+        let p = UnsafeRawPointer(base + i)
+        let w8 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self), w16 = p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+        // Dashes at 8 and 13 (bytes 0 and 5 of w8), 18 and 23 (bytes 2 and 7 of w16).
+        guard w8 & 0x0000_FF00_0000_00FF == 0x0000_2D00_0000_002D, w16 & 0xFF00_0000_00FF_0000 == 0x2D00_0000_002D_0000 else { return false }
+        return Self.allLowerHex(p.loadUnaligned(as: UInt64.self)) && Self.allLowerHex(w8 ^ 0x0000_1D00_0000_001D)
+            && Self.allLowerHex(w16 ^ 0x1D00_0000_001D_0000) && Self.allLowerHex(p.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+            && Self.allLowerHex(p.loadUnaligned(fromByteOffset: 28, as: UInt64.self))
+    }
+
+    /// Whether all eight bytes of `w` are `0`–`9` or `a`–`f`. For a byte
+    /// below 0x80, adding 0x80 − lo sets its top bit when it is ≥ lo, and
+    /// adding 0x7F − hi when it is > hi; no byte carries into the next.
+    @inline(__always)
+    static func allLowerHex(_ w: UInt64) -> Bool {
+        let top: UInt64 = 0x8080_8080_8080_8080
+        guard w & top == 0 else { return false }
+        let digit = (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4646_4646_4646_4646)
+        let letter = (w &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(w &+ 0x1919_1919_1919_1919)
+        return (digit | letter) & top == top
+    }
+
+    /// Moves past a JSON object whose texts hold no escapes (any escape: false,
+    /// the general reader decides); only its extent is found here, its
+    /// contents are read afterwards.
+    mutating func skipObject() -> Bool {
+        guard peek == 0x7B else { return false }
+        var depth = 0, inText = false, j = i
+        while j < end {
+            let b = base[j]
+            j += 1
+            if inText {
+                if b == 0x5C { return false }
+                if b == 0x22 { inText = false }
+                continue
+            }
+            switch b {
+            case 0x22: inText = true
+            case 0x7B: depth += 1
+            case 0x7D:
+                depth -= 1
+                if depth == 0 {
+                    i = j
+                    return true
+                }
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// A quoted text checked as `quoted` checks it, without making the string.
+    mutating func quotedSpan(vouches: Bool = false, where ok: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        let save = i
+        guard literal("\""), span(vouches: vouches, where: ok) != nil, literal("\"") else { i = save; return false }
+        return true
+    }
+
     mutating func quoted(vouches: Bool = false, where ok: (UnsafeRawBufferPointer) -> Bool) -> String? {
         let save = i
         guard literal("\""), let s = string(vouches: vouches, where: ok), literal("\"") else { i = save; return nil }

@@ -94,7 +94,7 @@ public struct FastDraftReader {
             return .text(s)
         case .count, .bool, .text, .modelID, .day:
             return FastLineReader.value(reader, FieldPlans.shared.types[t], k, &c)
-        case .seq, .quantity, .amount, .token, .word, .vocabularyName, .unitCode, .parentUnit, .monthDay, .decline:
+        case .seq, .quantity, .amount, .token, .word, .vocabularyName, .unitCode, .parentUnit, .monthDay, .fact, .replacement, .decline:
             return nil
         }
     }

@@ -28,12 +28,50 @@ struct FastLineReader {
 
 
     mutating func read(_ line: UnsafeRawBufferPointer) -> StoredLine? {
+        guard let l = scan(line, figuresOnly: false) else { return nil }
+        return StoredLine(event: Event(seq: l.seq, id: l.id, occurred: l.occurred, recorded: l.recorded, unit: l.unit, by: l.by, data: l.data),
+                          prev: l.prev, more: l.more)
+    }
+
+    /// A line read for a fold that keeps nothing of a flow event but its
+    /// figures: a flow event comes back as a `FlowLine`, every other event
+    /// whole. The line is checked exactly as `read` checks it.
+    mutating func readForFold(_ line: UnsafeRawBufferPointer) -> FoldLine? {
+        guard let l = scan(line, figuresOnly: true) else { return nil }
+        if l.figuresOnly, let unit = l.unit {
+            return .flow(FlowLine(seq: l.seq, occurred: l.occurred, recorded: l.recorded, unit: unit, data: l.data, prev: l.prev, more: l.more))
+        }
+        return .line(StoredLine(event: Event(seq: l.seq, id: l.id, occurred: l.occurred, recorded: l.recorded, unit: l.unit, by: l.by, data: l.data),
+                                prev: l.prev, more: l.more))
+    }
+
+    /// A line's parts. With `figuresOnly` (a flow event read for a fold) the
+    /// id is checked but not kept, nor are the texts no flow rule reads.
+    private struct Scanned {
+        var seq: Int
+        var id: String
+        var occurred: CivilDate
+        var recorded: UTCInstant
+        var unit: String?
+        var by: String
+        var data: EventData
+        var prev: SHA256Digest
+        var more: Bool
+        var figuresOnly: Bool
+    }
+
+    @inline(__always)
+    private mutating func scan(_ line: UnsafeRawBufferPointer, figuresOnly wanted: Bool) -> Scanned? {
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
         var c = Cursor(base: base, end: line.count)
-        guard c.literal("{\"seq\":"), let seq = c.positiveInteger(), c.literal(",\"id\":\""),
-              let id = c.run(36, where: { UUIDText.isCanonical(utf8: $0) }), c.literal("\",\"type\":\""),
-              let type = c.eventType(), c.literal("\",\"occurred\":\""), let occurred = c.day(),
+        guard c.literal("{\"seq\":"), let seq = c.positiveInteger(), c.literal(",\"id\":\""), c.remaining >= 36 else { return nil }
+        let idStart = c.i
+        guard c.isCanonicalUUID() else { return nil }
+        c.i += 36
+        guard c.literal("\",\"type\":\""), let type = c.eventType(), c.literal("\",\"occurred\":\""), let occurred = c.day(),
               c.literal("\",\"recorded\":\""), let recorded = recordedInstant(&c), c.literal("\"") else { return nil }
+        let figuresOnly = wanted && type.spec.changesOnlyFlows
+        let id = figuresOnly ? "" : String(decoding: UnsafeRawBufferPointer(start: c.base + idStart, count: 36), as: UTF8.self)
         var unit: String?
         if c.literal(",\"unit\":\"") {
             guard type != .logCreated, let u = c.string(where: { UnitCode.isValid(utf8: $0) }), c.literal("\"") else { return nil }
@@ -42,7 +80,7 @@ struct FastLineReader {
             return nil
         }
         guard c.literal(",\"by\":\""), let by = recorder(&c), c.literal("\",\"data\":"),
-              let data = Self.data(type, &c), c.literal(",\"prev\":\""), c.remaining >= 64 else { return nil }
+              let data = Self.data(type, &c, figuresOnly: figuresOnly), c.literal(",\"prev\":\""), c.remaining >= 64 else { return nil }
         let hex = UnsafeRawBufferPointer(start: c.base + c.i, count: 64)
         guard hex.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
         let prev = SHA256Digest(validatedLowercaseHex: c.base + c.i)
@@ -50,8 +88,8 @@ struct FastLineReader {
         guard c.literal("\"") else { return nil }
         let more = c.literal(",\"more\":true")
         guard c.literal("}"), c.remaining == 0 else { return nil }
-        return StoredLine(event: Event(seq: seq, id: id, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data),
-                          prev: prev, more: more)
+        return Scanned(seq: seq, id: id, occurred: occurred, recorded: recorded, unit: unit, by: by, data: data, prev: prev, more: more,
+                       figuresOnly: figuresOnly)
     }
 
     /// `recorded` in antq's form (`2018-05-14T03:00:00.000000Z`, 27 bytes), the same as the line before more often than not.
@@ -89,20 +127,33 @@ struct FastLineReader {
 
     // MARK: - Data
 
-    static func data(_ type: EventType, _ c: inout Cursor) -> EventData? {
+    static func data(_ type: EventType, _ c: inout Cursor, figuresOnly: Bool = false) -> EventData? {
         let plans = FieldPlans.shared
         let t = type.index
         guard c.literal("{") else { return nil }
         let count = plans.fields[t].count
         var values = [Value?](repeating: nil, count: count)
         var first = true
+        // A correction's `data` comes before the `was` that names its type: skipped, then read once `was` is known.
+        var replacement: (field: Int, start: Int, end: Int)?
         let complete = plans.fields[t].withUnsafeBufferPointer { fields -> Bool in
             for k in 0..<count {
                 let f = fields[k]
                 let save = c.i
                 if (first || c.literal(",")) && c.literal(plans.keyBytes + f.keyStart, f.keyCount) {
-                    guard let v = value(f.reader, type, k, &c) else { return false }
-                    values[k] = v
+                    if case .replacement = f.reader {
+                        let start = c.i
+                        guard c.skipObject() else { return false }
+                        replacement = (k, start, c.i)
+                        values[k] = .null
+                    } else if figuresOnly && !f.folded {
+                        // Checked as `value` checks it, not kept: `.null` marks it present.
+                        guard skip(f.reader, type, k, &c) else { return false }
+                        values[k] = .null
+                    } else {
+                        guard let v = value(f.reader, type, k, &c) else { return false }
+                        values[k] = v
+                    }
                     first = false
                     continue
                 }
@@ -131,6 +182,13 @@ struct FastLineReader {
             }
         }
         c.i += 1
+        if let r = replacement {
+            guard let was = values.lazy.compactMap({ v -> Fact? in if case .fact(let f)? = v { f } else { nil } }).first else { return nil }
+            var inner = Cursor(base: c.base, end: r.end)
+            inner.i = r.start
+            guard let d = data(was.type, &inner), inner.i == r.end else { return nil }
+            values[r.field] = .data(d)
+        }
         let needed = plans.atLeastOne[t]
         if !needed.isEmpty && needed.allSatisfy({ values[$0] == nil }) { return nil }
         return EventData(type, values: values, declared: declared)
@@ -177,8 +235,37 @@ struct FastLineReader {
         case .monthDay:
             guard let s = c.quoted(where: { $0.count == 5 }), MonthDay(s) != nil else { return nil }
             return .text(s)
-        case .decline:
+        case .fact:
+            return fact(&c).map { .fact($0) }
+        case .replacement, .decline:
             return nil
+        }
+    }
+
+    /// A recorded fact as `LineWriter` writes it: `{"type":…,"occurred":…[,"unit":…],"data":{…}}`.
+    static func fact(_ c: inout Cursor) -> Fact? {
+        guard c.literal("{\"type\":\""), let type = c.eventType(), type.isRetractable,
+              c.literal("\",\"occurred\":\""), let day = c.day(), c.literal("\"") else { return nil }
+        var unit: String?
+        if c.literal(",\"unit\":\"") {
+            guard let u = c.string(where: { UnitCode.isValid(utf8: $0) }), c.literal("\"") else { return nil }
+            unit = u
+        }
+        guard c.literal(",\"data\":"), let d = data(type, &c), c.literal("}") else { return nil }
+        return Fact(occurred: day, unit: unit, data: d)
+    }
+
+    /// Checks a value without making it: the texts no figure reads (a
+    /// recipient, a reason, a case number) are most of a flow line's bytes.
+    @inline(__always)
+    static func skip(_ reader: FieldPlan.Reader, _ type: EventType, _ k: Int, _ c: inout Cursor) -> Bool {
+        switch reader {
+        case .text(let max):
+            return c.quotedSpan(vouches: true, where: { TextRule.isSurelyCanonical(utf8: $0, maxLength: max) })
+        case .token(let max):
+            return c.quotedSpan(where: { !$0.isEmpty && $0.count <= max && $0.allSatisfy { $0 > 0x20 && $0 < 0x7F } })
+        default:
+            return value(reader, type, k, &c) != nil
         }
     }
 

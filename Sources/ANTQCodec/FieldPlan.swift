@@ -11,6 +11,9 @@ struct FieldPlan {
     var reader: Reader
     /// 0 required, 1 optional, 2 defaulted (the value is `FieldPlans.defaults[type][field]`).
     var presence: UInt8
+    /// A flow rule of the type reads this field (`FlowRules.fieldsRead`):
+    /// a reader that only folds figures keeps it; it checks the others and drops them.
+    var folded: Bool
 
     /// How a kind is read; anything the skip does not read is `.decline`.
     enum Reader {
@@ -28,6 +31,10 @@ struct FieldPlan {
         case modelID
         case day
         case monthDay
+        /// A correction's or retraction's `was`: the recorded fact.
+        case fact
+        /// A correction's `data`, read against the type its `was` names.
+        case replacement
         case decline
     }
 }
@@ -53,8 +60,8 @@ final class FieldPlans: @unchecked Sendable {
     private init() {
         var bytes: [UInt8] = []
         var fields: [[FieldPlan]] = []
-        for spec in EventSpec.table {
-            fields.append(spec.fields.map { f in
+        for (t, spec) in EventSpec.table.enumerated() {
+            fields.append(spec.fields.enumerated().map { k, f in
                 let key = Array("\"\(f.name)\":".utf8)
                 defer { bytes += key }
                 let presence: UInt8 = switch f.presence {
@@ -62,7 +69,8 @@ final class FieldPlans: @unchecked Sendable {
                 case .optional: 1
                 case .defaulted: 2
                 }
-                return FieldPlan(keyStart: bytes.count, keyCount: key.count, reader: Self.reader(f.kind), presence: presence)
+                return FieldPlan(keyStart: bytes.count, keyCount: key.count, reader: Self.reader(f.kind), presence: presence,
+                                 folded: FlowRules.fieldsRead[t][k])
             })
         }
         var names: [(start: Int, count: Int)] = []
@@ -105,7 +113,9 @@ final class FieldPlans: @unchecked Sendable {
         case .modelID: .modelID
         case .day: .day
         case .monthDay: .monthDay
-        case .period, .label, .dimensions, .fact, .replacementData: .decline
+        case .fact: .fact
+        case .replacementData: .replacement
+        case .period, .label, .dimensions: .decline
         }
     }
 }

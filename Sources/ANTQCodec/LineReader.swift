@@ -29,6 +29,13 @@ public struct LineReader {
         return try readInFull(line)
     }
 
+    /// Reads one stored line for a fold that keeps only the figures of a
+    /// flow event; it checks the line exactly as `read` does.
+    public mutating func readForFold(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> FoldLine {
+        if let l = fast.readForFold(line) { return l }
+        return .line(try readInFull(line))
+    }
+
     /// The general path alone (tests compare it with the fast path).
     public static func readInFull(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> StoredLine {
         do {

@@ -1,5 +1,6 @@
 import ANTQDomain
 import Hashing
+import TextFormats
 
 /// A line of the log as stored: the event, and what places it in the hash
 /// chain — the link of the line before (`prev`) and the batch marker
@@ -17,5 +18,47 @@ public struct StoredLine: Sendable, Equatable {
         self.prev = prev
         self.more = more
         self.notes = notes
+    }
+}
+
+/// A flow event as a fold that keeps only figures reads it
+/// (`LineReader.readForFold`): what places it in the chain and in time, its
+/// unit, and the data fields its flow rules read (the others were checked,
+/// then dropped). It is not an event: it has no id, and it cannot be kept.
+public struct FlowLine: Sendable {
+    public var seq: Int
+    public var occurred: CivilDate
+    public var recorded: UTCInstant
+    public var unit: String
+    public var data: EventData
+    public var prev: SHA256Digest
+    public var more: Bool
+}
+
+/// A line read for a fold: a flow event's figures, or any other event whole
+/// (boxed: most lines are flows, and a whole line is large to move).
+public enum FoldLine: Sendable {
+    case flow(FlowLine)
+    indirect case line(StoredLine)
+
+    public var seq: Int {
+        switch self {
+        case .flow(let f): f.seq
+        case .line(let l): l.event.seq
+        }
+    }
+
+    public var recorded: UTCInstant {
+        switch self {
+        case .flow(let f): f.recorded
+        case .line(let l): l.event.recorded
+        }
+    }
+
+    public var prev: SHA256Digest {
+        switch self {
+        case .flow(let f): f.prev
+        case .line(let l): l.prev
+        }
     }
 }

@@ -121,9 +121,7 @@ struct ParallelFold {
         let spec = e.type.spec
         if spec.changesOnlyFlows {
             guard keep?(e) != true, let unit = e.unit else { return false }
-            if projection.foldsFlows(on: e.occurred) {
-                LedgerProjection.foldFlow(e.data, unit: unit, month: months.month(of: e.occurred), sign: sign, into: &table.flows)
-            }
+            foldFlow(e.data, unit: unit, occurred: e.occurred, sign: sign, into: table)
             return true
         }
         if e.type.isCameraEvent, models, keep == nil, let unit = e.unit {
@@ -132,6 +130,13 @@ struct ParallelFold {
             return true
         }
         return false
+    }
+
+    @inline(__always)
+    func foldFlow(_ d: EventData, unit: String, occurred: CivilDate, sign: Int64, into table: Table) {
+        if projection.foldsFlows(on: occurred) {
+            LedgerProjection.foldFlow(d, unit: unit, month: months.month(of: occurred), sign: sign, into: &table.flows)
+        }
     }
 
     /// Decodes a block on every core and folds what can be folded there.
@@ -151,25 +156,31 @@ struct ParallelFold {
                 let bytes = block.line(offset, length)
                 switch mode {
                 case .replay(let asOf, let keep, let models, _):
-                    let read: StoredLine
-                    do throws(EventCodingError) { read = try reader.read(bytes) } catch {
+                    // An audit (`keep`) looks at flow events whole; otherwise a flow event's figures are all the fold keeps.
+                    let read: FoldLine
+                    do throws(EventCodingError) { read = keep == nil ? try reader.readForFold(bytes) : .line(try reader.read(bytes)) } catch {
                         part.failure = (part.lines, error)
                         return false
                     }
-                    let e = read.event
-                    if let asOf, e.recorded > asOf {
+                    if let asOf, read.recorded > asOf {
                         part.reachedAsOf = true
                         return false
                     }
-                    if let broken = part.chain.add(seq: e.seq, prev: read.prev, link: pairs!.link(start: offset, length: length)) {
+                    if let broken = part.chain.add(seq: read.seq, prev: read.prev, link: pairs!.link(start: offset, length: length)) {
                         part.chainBreak = (part.lines, broken)
                         return false
                     }
-                    let dropped = !models && (e.type.isModelEvent || e.type.isCameraEvent)
-                    if !dropped && !foldsOnWorker(e, keep: keep, models: models, into: part.table) {
-                        part.events.append((part.lines, e, offset, length))
+                    switch read {
+                    case .flow(let f):
+                        foldFlow(f.data, unit: f.unit, occurred: f.occurred, sign: 1, into: part.table)
+                    case .line(let l):
+                        let e = l.event
+                        let dropped = !models && (e.type.isModelEvent || e.type.isCameraEvent)
+                        if !dropped && !foldsOnWorker(e, keep: keep, models: models, into: part.table) {
+                            part.events.append((part.lines, e, offset, length))
+                        }
                     }
-                    part.last = (offset, length, e.seq, e.recorded)
+                    part.last = (offset, length, read.seq, read.recorded)
                 case .verify(let chain):
                     let hash = SHA256.hash(bytes)
                     var record = LineRecord(start: offset, length: length, hash: hash, link: chain.isKeyed ? chain.link(for: bytes) : hash)

@@ -33,6 +33,23 @@ public enum FlowRules {
         }
     }
 
+    /// Per event type (by index), whether any of its flow rules reads each
+    /// field: its amount, its condition or a code of its name. A reader
+    /// that only folds figures checks the other fields but need not keep them.
+    public static let fieldsRead: [[Bool]] = EventSpec.table.indices.map { t in
+        var read = [Bool](repeating: false, count: EventSpec.table[t].fields.count)
+        for p in Plan.byType[t] {
+            read[p.amount] = true
+            switch p.condition {
+            case .always: break
+            case .isTrue(let f), .codeIn(let f): read[f] = true
+            }
+            if p.first >= 0 { read[p.first] = true }
+            if p.second >= 0 { read[p.second] = true }
+        }
+        return read
+    }
+
     /// A flow rule as field positions, read from the declaration once, so
     /// the fold's inner loop copies no names, sets or labels.
     struct Plan {
