@@ -19,6 +19,9 @@ import TextFormats
 struct FastLineReader {
     private var lastRecorded: (a: UInt64, b: UInt64, c: UInt64, d: UInt64, instant: UTCInstant)?
     private var names: [KnownName] = []
+    /// Unit codes read before, by their bytes and length packed in a word:
+    /// a province's lines name a few hundred units over and over.
+    private var units = [(key: UInt64, code: String)](repeating: (0, ""), count: 256)
 
     /// A recorder's name as it was last read, with its bytes.
     struct KnownName {
@@ -74,7 +77,7 @@ struct FastLineReader {
         let id = figuresOnly ? "" : String(decoding: UnsafeRawBufferPointer(start: c.base + idStart, count: 36), as: UTF8.self)
         var unit: String?
         if c.literal(",\"unit\":\"") {
-            guard type != .logCreated, let u = c.string(where: { UnitCode.isValid(utf8: $0) }), c.literal("\"") else { return nil }
+            guard type != .logCreated, let u = unitCode(&c), c.literal("\"") else { return nil }
             unit = u
         } else if type != .logCreated {
             return nil
@@ -106,6 +109,28 @@ struct FastLineReader {
         guard let instant = c.instant() else { return nil }
         lastRecorded = (a, b, d3, d4, instant)
         return instant
+    }
+
+    /// A unit's code (up to the quote); one seen before is found by its bytes, not checked again.
+    @inline(__always)
+    private mutating func unitCode(_ c: inout Cursor) -> String? {
+        var key: UInt64 = 0, n = 0
+        while n < 7, c.i + n < c.end {
+            let b = c.base[c.i + n]
+            if b == 0x22 { break }
+            key |= UInt64(b) << (8 * n)
+            n += 1
+        }
+        guard n < 7, n > 0, c.i + n < c.end else { return c.string(where: { UnitCode.isValid(utf8: $0) }) }
+        key |= UInt64(n) << 56
+        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+        if units[slot].key == key {
+            c.i += n
+            return units[slot].code
+        }
+        guard let code = c.string(where: { UnitCode.isValid(utf8: $0) }) else { return nil }
+        units[slot] = (key, code)
+        return code
     }
 
     /// The recorder's name, vouched for as canonical (else the general reader decides, with its note).

@@ -21,7 +21,9 @@ func everyOneByteChangeOfAStoredLineReadsAsTheGeneralReaderReadsIt(seed: UInt64)
             for r in replacements where r != line[at] {
                 var changed = line
                 changed[at] = r
-                let viaSkip = try? LineReader.read(changed)
+                var reader = LineReader()
+                _ = try? LineReader.read(line)
+                let viaSkip = changed.withUnsafeBytes { b in try? reader.read(b) }
                 let general = try? changed.withUnsafeBytes { try LineReader.readInFull($0) }
                 #expect(viaSkip == general, "\(e.type.rawValue) byte \(at) → \(r): \(String(decoding: changed, as: UTF8.self))")
                 compared += 1
@@ -48,7 +50,10 @@ func everyOneByteChangeOfAStoredLineFoldsAsTheGeneralReaderReadsIt(seed: UInt64)
             for r in replacements where r != line[at] {
                 var changed = line
                 changed[at] = r
+                // The reader has just read the line as written: what it keeps
+                // from line to line (units, recorders, the instant) is in play.
                 var reader = LineReader()
+                _ = line.withUnsafeBytes { b in try? reader.readForFold(b) }
                 let folded = changed.withUnsafeBytes { b in try? reader.readForFold(b) }
                 let general = try? changed.withUnsafeBytes { try LineReader.readInFull($0) }
                 let what = "\(e.type.rawValue) byte \(at) → \(r): \(String(decoding: changed, as: UTF8.self))"
@@ -103,4 +108,29 @@ func everyOneByteChangeOfAStoredLineFoldsAsTheGeneralReaderReadsIt(seed: UInt64)
     }
     #expect(read > 300)
     #expect(amendments > 20)
+}
+
+/// The skip remembers unit codes it has read; a code that only begins like
+/// a remembered one (the same bytes, then a NUL or a letter) is not taken
+/// for it.
+@Test func aRememberedUnitCodeIsNotTakenForALongerOne() throws {
+    let g = RandomLog.make(seed: 76, events: 200, declarations: false)
+    let e = try #require(g.events.first { $0.type == .tipReceived && $0.unit != nil })
+    let line = LineWriter.encode(e, prev: .zero, more: false)
+    let key = Array(#""unit":""#.utf8)
+    let at = try #require((0..<(line.count - key.count)).first { Array(line[$0..<($0 + key.count)]) == key }) + key.count
+    let end = try #require(line[at...].firstIndex(of: 0x22))
+    for extra: UInt8 in [0x00, 0x41, 0x20] {
+        var reader = LineReader()
+        _ = try line.withUnsafeBytes { try reader.readForFold($0) }
+        var longer = line
+        longer.insert(extra, at: end)
+        let general = try? longer.withUnsafeBytes { try LineReader.readInFull($0) }
+        let folded = longer.withUnsafeBytes { b in try? reader.readForFold(b) }
+        if case .flow(let f)? = folded {
+            #expect(f.unit == general?.event.unit && f.unit != e.unit, "unit \(e.unit!) + \(extra)")
+        } else {
+            #expect(folded == nil && general == nil, "unit \(e.unit!) + \(extra)")
+        }
+    }
 }
