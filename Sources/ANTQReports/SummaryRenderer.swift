@@ -35,7 +35,11 @@ public enum SummaryRenderer {
     }
 
     static func title(_ r: SummaryReport, _ lang: Language) -> String {
-        lang.t("ANTQ summary, \(r.period.words(vietnamese: false)) — \(unitTitle(r.rows.first, lang))",
+        if !r.parts.isEmpty {
+            return lang.t("ANTQ summary, \(r.period.words(vietnamese: false)) — on the units as they were",
+                          "Tổng hợp phong trào toàn dân bảo vệ ANTQ \(r.period.words(vietnamese: true)) — theo địa giới lúc đó")
+        }
+        return lang.t("ANTQ summary, \(r.period.words(vietnamese: false)) — \(unitTitle(r.rows.first, lang))",
                "Tổng hợp phong trào toàn dân bảo vệ ANTQ \(r.period.words(vietnamese: true)) — \(unitTitle(r.rows.first, lang))")
     }
 
@@ -103,6 +107,10 @@ public enum SummaryRenderer {
     }
 
     static func text(_ r: SummaryReport, _ lang: Language) -> String {
+        if !r.parts.isEmpty {
+            return (header(r, lang) + ["", partsNote(r, lang), ""]).joined(separator: "\n") + "\n"
+                + r.parts.map { text($0, lang) }.joined(separator: "\n")
+        }
         var out = header(r, lang)
         out.append("")
         guard let root = r.rows.first else {
@@ -150,6 +158,8 @@ public enum SummaryRenderer {
 
     /// The CSV's rows (header first), shared with the workbook.
     static func csvRows(_ r: SummaryReport) -> [[String]] {
+        // The parts' rows one after another, each with its part's days in `period` (their headers are the same).
+        if !r.parts.isEmpty { return [csvRows(r.parts[0])[0]] + r.parts.flatMap { csvRows($0).dropFirst() } }
         var head = ["period", "unit", "unit_name", "metric", "value"]
         if r.compare != nil { head += ["compare_period", "compare_value", "change", "percent_change"] }
         // Only when a figure is restated across a split: the split units it holds whole.
@@ -189,6 +199,16 @@ public enum SummaryRenderer {
         w.key("as_of"); if let a = r.asOf { w.string(a.rfc3339) } else { w.null() }
         w.key("last_recorded"); if let a = r.lastRecorded { w.string(a.rfc3339) } else { w.null() }
         if let c = r.compare { w.key("compare_period"); ReportHeader.json(c, &w, lang) }
+        if !r.parts.isEmpty {
+            // Each part as the summary of its days alone would be, on the units of its own last day.
+            w.key("boundaries"); w.string("historical")
+            w.key("note"); w.string(partsNote(r, lang))
+            w.key("parts"); w.beginArray()
+            for part in r.parts { w.raw(Array(json(part, lang).utf8.dropLast())) }
+            w.endArray()
+            w.endObject()
+            return String(decoding: w.bytes, as: UTF8.self) + "\n"
+        }
         if !r.columns.isEmpty {
             w.key("columns"); w.beginArray()
             for c in r.columns { ReportHeader.json(c, &w, lang) }
@@ -264,6 +284,10 @@ public enum SummaryRenderer {
         let h = header(r, lang)
         var out = ["# " + md(h[0]), ""] + h.dropFirst().map { md($0) + "  " }
         out.append("")
+        if !r.parts.isEmpty {
+            return (out + ["> " + md(partsNote(r, lang)), ""]).joined(separator: "\n") + "\n"
+                + r.parts.map { "#" + markdown($0, lang) }.joined(separator: "\n")
+        }
         guard let root = r.rows.first else { return out.joined(separator: "\n") + "\n" }
         var head = "| \(lang.t("Figure", "Chỉ tiêu")) |" + (r.showCodes ? " \(lang.t("Name", "Mã")) |" : "")
             + r.columns.map { " \($0.label) |" }.joined() + " \(r.period.label) |"
@@ -311,5 +335,14 @@ extension Period {
     public var reportingYear: Int? {
         if case .year(let y) = kind { return y }
         return nil
+    }
+}
+
+extension SummaryRenderer {
+    /// Why a report comes in parts, and where they are cut.
+    static func partsNote(_ r: SummaryReport, _ lang: Language) -> String {
+        let days = r.parts.dropFirst().map { lang.date($0.period.firstDay) }.joined(separator: ", ")
+        return lang.t("On the units as they were: the units changed on \(days), so the period is shown in \(r.parts.count) parts, each on the units of its own last day.",
+                      "Theo địa giới lúc đó: địa giới hành chính thay đổi ngày \(days), nên kỳ báo cáo được chia thành \(r.parts.count) phần, mỗi phần theo địa giới ngày cuối của phần đó.")
     }
 }

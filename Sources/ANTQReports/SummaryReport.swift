@@ -38,6 +38,11 @@ public struct SummaryReport: Sendable {
     public var estimates: [String: [UnitRegistry.SplitPart]] = [:]
     /// The compared period read on the units as they were (`--boundaries historical`).
     public var historical = false
+    /// With `--boundaries historical`, a period across a change of the unit
+    /// tree is shown as its parts (`UnitRegistry.historicalParts`), each on
+    /// the units of its own last day; this report's own rows (on the last
+    /// day's units) are then not shown. Empty otherwise.
+    public var parts: [SummaryReport] = []
     /// Show figure names (codes) next to labels in text and Markdown.
     public var showCodes = false
     /// The official document layout for `--format html --layout official`.

@@ -49,17 +49,36 @@ enum ReportCommands {
         let format = xlsx ? .csv : try format(c)
         var compare = try c.compare(period, start: start)
         let columns = try c.columns(of: period)
-        // The HTML page charts the period against another (the same period a year earlier unless --compare says), or by its columns.
-        if format == .html && compare == nil && columns.isEmpty { compare = try? period.samePeriodOneYearEarlier() }
+        let historical = c.parsed.value("boundaries") == "historical"
         let r = try store.replay(asOf: asOf, periodStart: override, sections: figureSections)
         keepUntilExit(r)
+        // On the units as they were, a period across a change of the tree is shown in parts.
+        let cuts = historical ? r.ledger.units.historicalParts(of: period) : [period]
+        if cuts.count > 1, compare != nil || !columns.isEmpty {
+            let days = cuts.dropFirst().map { c.lang.date($0.firstDay) }.joined(separator: ", ")
+            throw CLIError.usage(c.lang.t(
+                "the units changed on \(days), so --boundaries historical shows \(period.label) in \(cuts.count) parts; --compare and --columns need one set of units: leave out --boundaries historical (everything on the units of \(c.lang.date(period.lastDay))), or ask for each part",
+                "địa giới thay đổi ngày \(days), nên --boundaries historical chia \(period.label) thành \(cuts.count) phần; --compare và --columns cần một địa giới: bỏ --boundaries historical (tất cả theo địa giới ngày \(c.lang.date(period.lastDay))), hoặc hỏi từng phần"))
+        }
+        // The HTML page charts the period against another (the same period a year earlier unless --compare says), or by its columns.
+        if format == .html && compare == nil && columns.isEmpty && cuts.count == 1 { compare = try? period.samePeriodOneYearEarlier() }
         let unit = try c.unit(in: r.ledger, on: period.lastDay)
         let ledger = try ledger(for: period, r, store: store, asOf: asOf, override: override)
         let compared = try compare.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
         let split = try columns.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
         var report = SummaryReport.make(ledger: ledger, period: period, unit: unit, depth: try c.int("depth") ?? 1,
                                         fingerprint: r.fingerprint, asOf: asOf, compare: compared, columns: split, chain: r.chain,
-                                        historical: c.parsed.value("boundaries") == "historical")
+                                        historical: historical)
+        if cuts.count > 1 {
+            report.parts = try cuts.map { part in
+                var p = SummaryReport.make(ledger: try Self.ledger(for: part, r, store: store, asOf: asOf, override: override), period: part, unit: unit,
+                                           depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf, chain: r.chain, historical: true)
+                p.showCodes = c.parsed.flag("codes")
+                return p
+            }
+            // No part restates another's units: nothing in it is an estimate.
+            report.estimates = [:]
+        }
         report.showCodes = c.parsed.flag("codes")
         report.official = try official(c, format: format, asOf: asOf)
         if xlsx { try ReportOutput.write(try WorkbookRenderer.summary(report, lang: c.lang), binary: true, c); return 0 }

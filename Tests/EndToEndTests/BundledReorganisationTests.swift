@@ -141,9 +141,46 @@ import Testing
         let year = try d.antq(["summary", "2025", "--unit", "25969", "--depth", "0", "--compare", "2018", "--format", "csv"]).stdout
         let arrests = try #require(year.split(separator: "\n").first { $0.contains(",arrests,") })
         #expect(arrests.split(separator: ",")[6] == Substring(String(old["arrests"]! + binhChuan["arrests"]!)), "\(arrests)")
-        let historical = try d.antq(["summary", "2025", "--unit", "25969", "--depth", "0", "--compare", "2018", "--boundaries", "historical", "--format", "csv"]).stdout
+        // The second half of 2025 lies after the change: the compared year on the units as they were.
+        let historical = try d.antq(["summary", "2025-H2", "--unit", "25969", "--depth", "0", "--compare", "2018", "--boundaries", "historical", "--format", "csv"]).stdout
         let h = try #require(historical.split(separator: "\n").first { $0.contains(",arrests,") })
         #expect(h.split(separator: ",")[6] == Substring(String(binhChuan["arrests"]!)), "\(h)")
+    }
+
+    /// `--boundaries historical` on a period across 01-07-2025 shows each
+    /// part on the units of its time: the first half under Bình Dương and
+    /// its districts, the second under Thành phố Hồ Chí Minh and its 36
+    /// wards; each part reads as the report of its days alone, in every format.
+    @Test func aPeriodAcrossTheChangeIsShownInPartsOnTheUnitsOfTheirTime() throws {
+        let d = try BundledLogTests.copyOfBundledLog()
+        defer { d.remove() }
+        let log = try Data(contentsOf: d.url.appendingPathComponent("events/log.jsonl"))
+        let json = try d.antq(["summary", "2025", "--boundaries", "historical", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let parts = try #require(root["parts"] as? [[String: Any]])
+        #expect(root["boundaries"] as? String == "historical" && root["units"] == nil && parts.count == 2)
+        let units = parts.map { ($0["units"] as? [[String: Any]] ?? []).map { $0["code"] as! String } }
+        #expect(units[0].first == "74" && Set(units[0].dropFirst()) == Set((718...726).map(String.init)), "\(units[0])")
+        let wards = Set(try Self.mapping().map(\.new))
+        #expect(units[1].first == "79" && Set(units[1].dropFirst()) == wards, "\(units[1].prefix(5))")
+        // Each part is the report of its own days.
+        let csv = try d.antq(["summary", "2025", "--boundaries", "historical", "--format", "csv"]).stdout
+        let first = try d.antq(["summary", "2025-01-01..2025-06-30", "--format", "csv"]).stdout
+        let second = try d.antq(["summary", "2025-07-01..2025-12-31", "--format", "csv"]).stdout
+        #expect(csv == first + second.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+        #expect(csv.contains("2025-01-01..2025-06-30,74,Bình Dương,models.crime_prevention_club,91") && csv.contains("2025-07-01..2025-12-31,79,"))
+        let vi = try d.antq(["summary", "2025", "--boundaries", "historical", "--lang", "vi"]).stdout
+        #expect(vi.contains("địa giới hành chính thay đổi ngày 01/07/2025") && vi.contains("tỉnh Bình Dương") && vi.contains("thành phố Hồ Chí Minh"), "\(vi.prefix(600))")
+        let html = try d.antq(["summary", "2025", "--boundaries", "historical", "--format", "html"]).stdout
+        #expect(html.components(separatedBy: "<h2>").count == 3 && html.contains("Bình Dương (province)</h2>"))
+        // Not split when nothing changed within the period; the default reads it all on the last day's units.
+        #expect(!(try d.antq(["summary", "2024", "--boundaries", "historical"]).stdout.contains("parts")))
+        #expect(try d.antq(["summary", "2025", "--format", "json"]).stdout.contains("\"units\""))
+        // One set of units for a comparison: refused, saying why, the log untouched.
+        let refused = try d.antq(["summary", "2025", "--compare", "2018", "--boundaries", "historical"])
+        #expect(refused.status == 64 && refused.stderr.contains("2025-07-01") && refused.stdout.isEmpty, "\(refused.stderr)")
+        #expect(try Data(contentsOf: d.url.appendingPathComponent("events/log.jsonl")) == log)
     }
 }
 

@@ -91,3 +91,40 @@ extension UnitRegistry {
         return out
     }
 }
+
+extension UnitRegistry {
+    /// The days after `first`, up to `last`, on which the tree changed: a
+    /// unit ended (merged, split, abolished), a code went on as another
+    /// unit, or a unit moved under another parent. A unit registered in
+    /// between changes no one's past figures and is not a change here.
+    public func changeDays(after first: CivilDate, through last: CivilDate) -> [CivilDate] {
+        var days = Set<CivilDate>()
+        for r in records.values {
+            for e in r.entries.dropFirst() where e.occurred > first && e.occurred <= last {
+                switch e.data.type {
+                case .unitMerged, .unitSplit, .unitAbolished, .unitContinued: days.insert(e.occurred)
+                case .unitChanged where e.data[UnitChanged.parent] != nil: days.insert(e.occurred)
+                default: break
+                }
+            }
+        }
+        return days.sorted()
+    }
+
+    /// A period cut at the days its tree changed (`--boundaries
+    /// historical`): each part is read on the units of its own last day,
+    /// so every part shows the units as they were. One part, the period
+    /// itself, when nothing changed.
+    public func historicalParts(of p: Period) -> [Period] {
+        let cuts = changeDays(after: p.firstDay, through: p.lastDay)
+        guard !cuts.isEmpty else { return [p] }
+        var parts: [Period] = []
+        var from = p.firstDay
+        for d in cuts + [CivilDate(dayNumber: p.lastDay.dayNumber + 1)] {
+            // The days of a period lie in the supported years, so a part of them does too.
+            if let part = try? Period(from: from, through: CivilDate(dayNumber: d.dayNumber - 1), start: p.start) { parts.append(part) }
+            from = d
+        }
+        return parts
+    }
+}

@@ -21,6 +21,11 @@ enum SummaryHTML {
         p.paragraph(ReportHeader.period(r.period, lang), cls: "period")
         p.provenance(fingerprint: r.fingerprint, asOf: r.asOf, lastRecorded: r.lastRecorded, chain: r.chain)
         if let note = r.rows.first.flatMap({ EstimateNote.line(r.estimates[$0.code] ?? [], lang) }) { p.paragraph(note, cls: "estimate") }
+        if !r.parts.isEmpty {
+            parts(&p, r, lang)
+            if let o = r.official { p.add(o.footer(fingerprint: r.fingerprint.description, lang)); return p.render(title: title, footerText: "") }
+            return p.render(title: title, footer: r.fingerprint)
+        }
         guard let root = r.rows.first else {
             p.paragraph(lang.t("No such unit.", "Không có đơn vị này."))
             return p.render(title: title, footer: r.fingerprint)
@@ -71,6 +76,32 @@ enum SummaryHTML {
         p.add("</div>")
 
         p.heading(2, lang.t("All figures", "Toàn bộ chỉ tiêu"))
+        tables(&p, r, root, headline, lang)
+        if let o = r.official {
+            // The footnote carries the fingerprint and the verify command: no second page footer.
+            p.add(o.footer(fingerprint: r.fingerprint.description, lang))
+            return p.render(title: title, footerText: "")
+        }
+        return p.render(title: title, footer: r.fingerprint)
+    }
+
+    /// A report in parts (`--boundaries historical` across a change of the
+    /// units): each part's tables under its own heading, on its own units.
+    static func parts(_ p: inout HTMLPage, _ r: SummaryReport, _ lang: Language) {
+        p.paragraph(SummaryRenderer.partsNote(r, lang), cls: "estimate")
+        for part in r.parts {
+            p.heading(2, SummaryRenderer.title(part, lang))
+            p.paragraph(ReportHeader.period(part.period, lang), cls: "period")
+            guard let root = part.rows.first else {
+                p.paragraph(lang.t("No such unit in this part.", "Phần này không có đơn vị này."))
+                continue
+            }
+            tables(&p, part, root, SummaryRenderer.headlineFigures(part), lang)
+        }
+    }
+
+    /// The table of every figure of the root, then the headline figures per unit.
+    static func tables(_ p: inout HTMLPage, _ r: SummaryReport, _ root: SummaryReport.Row, _ headline: [FigureDefinition], _ lang: Language) {
         var header = [lang.t("Figure", "Chỉ tiêu"), lang.t("Name", "Mã")] + r.columns.map(\.label) + [r.period.label]
         var numeric = Set(2..<header.count)
         if let cp = r.compare { header += [cp.label, lang.t("Change", "Tăng/giảm"), "%"]; numeric.formUnion(header.count - 3..<header.count) }
@@ -94,12 +125,6 @@ enum SummaryHTML {
             p.table(caption: lang.t("Per unit", "Theo đơn vị"), header: [lang.t("Unit", "Đơn vị"), lang.t("Code", "Mã")] + headline.map { lang.text($0.shortLabel) },
                     numeric: Set(2..<(2 + headline.count)), rows: unitRows)
         }
-        if let o = r.official {
-            // The footnote carries the fingerprint and the verify command: no second page footer.
-            p.add(o.footer(fingerprint: r.fingerprint.description, lang))
-            return p.render(title: title, footerText: "")
-        }
-        return p.render(title: title, footer: r.fingerprint)
     }
 
     /// This period against the compared one: a pair of columns per top-level
