@@ -22,6 +22,8 @@ struct FastLineReader {
     /// Unit codes read before, by their bytes and length packed in a word:
     /// a province's lines name a few hundred units over and over.
     private var units = [(key: UInt64, code: String)](repeating: (0, ""), count: 256)
+    /// The values of the last flow line read for a fold, handed back (`recycle`) for the next one.
+    var spare: [Value?] = []
 
     /// A recorder's name as it was last read, with its bytes.
     struct KnownName {
@@ -83,7 +85,7 @@ struct FastLineReader {
             return nil
         }
         guard c.literal(",\"by\":\""), let by = recorder(&c), c.literal("\",\"data\":"),
-              let data = Self.data(type, &c, figuresOnly: figuresOnly), c.literal(",\"prev\":\""), c.remaining >= 64 else { return nil }
+              let data = Self.data(type, &c, figuresOnly: figuresOnly, reusing: &spare), c.literal(",\"prev\":\""), c.remaining >= 64 else { return nil }
         let hex = UnsafeRawBufferPointer(start: c.base + c.i, count: 64)
         guard hex.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
         let prev = SHA256Digest(validatedLowercaseHex: c.base + c.i)
@@ -153,11 +155,26 @@ struct FastLineReader {
     // MARK: - Data
 
     static func data(_ type: EventType, _ c: inout Cursor, figuresOnly: Bool = false) -> EventData? {
+        var none: [Value?] = []
+        return data(type, &c, figuresOnly: figuresOnly, reusing: &none)
+    }
+
+    /// With `figuresOnly`, the values go into `spare`'s storage (a fold hands it back line after line).
+    static func data(_ type: EventType, _ c: inout Cursor, figuresOnly: Bool, reusing spare: inout [Value?]) -> EventData? {
         let plans = FieldPlans.shared
         let t = type.index
         guard c.literal("{") else { return nil }
         let count = plans.fields[t].count
-        var values = [Value?](repeating: nil, count: count)
+        var values: [Value?]
+        if figuresOnly && spare.capacity >= count {
+            values = spare
+            spare = []
+            values.removeAll(keepingCapacity: true)
+            values.append(contentsOf: repeatElement(nil, count: count))
+        } else {
+            values = [Value?](repeating: nil, count: figuresOnly ? max(count, 8) : count)
+            if figuresOnly { values.removeLast(values.count - count) }
+        }
         var first = true
         // A correction's `data` comes before the `was` that names its type: skipped, then read once `was` is known.
         var replacement: (field: Int, start: Int, end: Int)?

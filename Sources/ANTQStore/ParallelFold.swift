@@ -173,6 +173,7 @@ struct ParallelFold {
                     switch read {
                     case .flow(let f):
                         foldFlow(f.data, unit: f.unit, occurred: f.occurred, sign: 1, into: part.table)
+                        reader.recycle(f)
                     case .line(let l):
                         let e = l.event
                         let dropped = !models && (e.type.isModelEvent || e.type.isCameraEvent)

@@ -31,6 +31,10 @@ public struct EventData: Sendable, Hashable {
 
     public var spec: EventSpec { type.spec }
 
+    /// The values' storage, for a reader that reuses it for the next fact
+    /// it reads (a fold that keeps nothing of a fact once it is added up).
+    public consuming func takeValues() -> [Value?] { values }
+
     public subscript(_ f: FieldRef) -> Value? {
         get { values[f.index] }
         set { values[f.index] = newValue }
