@@ -19,11 +19,16 @@ import TextFormats
 struct FastLineReader {
     private var lastRecorded: (a: UInt64, b: UInt64, c: UInt64, d: UInt64, instant: UTCInstant)?
     private var names: [KnownName] = []
-    /// Unit codes read before, by their bytes and length packed in a word:
-    /// a province's lines name a few hundred units over and over.
-    private var units = [(key: UInt64, code: String)](repeating: (0, ""), count: 256)
-    /// The values of the last flow line read for a fold, handed back (`recycle`) for the next one.
-    var spare: [Value?] = []
+    /// Unit codes and choice codes read before.
+    var known = Known()
+    /// What a reader keeps from one line to the next: texts it has read
+    /// and checked, and the storage of the last flow line read for a fold
+    /// (handed back by `recycle`).
+    struct Known {
+        var units = ShortTexts()
+        var codes = ShortTexts()
+        var spare: [Value?] = []
+    }
 
     /// A recorder's name as it was last read, with its bytes.
     struct KnownName {
@@ -85,7 +90,7 @@ struct FastLineReader {
             return nil
         }
         guard c.literal(",\"by\":\""), let by = recorder(&c), c.literal("\",\"data\":"),
-              let data = Self.data(type, &c, figuresOnly: figuresOnly, reusing: &spare), c.literal(",\"prev\":\""), c.remaining >= 64 else { return nil }
+              let data = Self.data(type, &c, figuresOnly: figuresOnly, known: &known), c.literal(",\"prev\":\""), c.remaining >= 64 else { return nil }
         let hex = UnsafeRawBufferPointer(start: c.base + c.i, count: 64)
         guard hex.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
         let prev = SHA256Digest(validatedLowercaseHex: c.base + c.i)
@@ -116,23 +121,7 @@ struct FastLineReader {
     /// A unit's code (up to the quote); one seen before is found by its bytes, not checked again.
     @inline(__always)
     private mutating func unitCode(_ c: inout Cursor) -> String? {
-        var key: UInt64 = 0, n = 0
-        while n < 7, c.i + n < c.end {
-            let b = c.base[c.i + n]
-            if b == 0x22 { break }
-            key |= UInt64(b) << (8 * n)
-            n += 1
-        }
-        guard n < 7, n > 0, c.i + n < c.end else { return c.string(where: { UnitCode.isValid(utf8: $0) }) }
-        key |= UInt64(n) << 56
-        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
-        if units[slot].key == key {
-            c.i += n
-            return units[slot].code
-        }
-        guard let code = c.string(where: { UnitCode.isValid(utf8: $0) }) else { return nil }
-        units[slot] = (key, code)
-        return code
+        known.units.text(&c) { $0.string(where: { UnitCode.isValid(utf8: $0) }) }
     }
 
     /// The recorder's name, vouched for as canonical (else the general reader decides, with its note).
@@ -155,22 +144,27 @@ struct FastLineReader {
     // MARK: - Data
 
     static func data(_ type: EventType, _ c: inout Cursor, figuresOnly: Bool = false) -> EventData? {
-        var none: [Value?] = []
-        return data(type, &c, figuresOnly: figuresOnly, reusing: &none)
+        var none = Known()
+        return data(type, &c, figuresOnly: figuresOnly, known: &none)
     }
 
-    /// With `figuresOnly`, the values go into `spare`'s storage (a fold hands it back line after line).
-    static func data(_ type: EventType, _ c: inout Cursor, figuresOnly: Bool, reusing spare: inout [Value?]) -> EventData? {
+    /// With `figuresOnly`, the values go into `known.spare`'s storage (a fold hands it back line after line).
+    static func data(_ type: EventType, _ c: inout Cursor, figuresOnly: Bool, known: inout Known) -> EventData? {
         let plans = FieldPlans.shared
         let t = type.index
         guard c.literal("{") else { return nil }
         let count = plans.fields[t].count
         var values: [Value?]
-        if figuresOnly && spare.capacity >= count {
-            values = spare
-            spare = []
-            values.removeAll(keepingCapacity: true)
-            values.append(contentsOf: repeatElement(nil, count: count))
+        if figuresOnly && known.spare.capacity >= count {
+            values = known.spare
+            known.spare = []
+            if values.count == count {
+                // Most lines follow one of the same type: clear in place.
+                for k in 0..<count { values[k] = nil }
+            } else {
+                values.removeAll(keepingCapacity: true)
+                values.append(contentsOf: repeatElement(nil, count: count))
+            }
         } else {
             values = [Value?](repeating: nil, count: figuresOnly ? max(count, 8) : count)
             if figuresOnly { values.removeLast(values.count - count) }
@@ -193,7 +187,7 @@ struct FastLineReader {
                         guard skip(f.reader, type, k, &c) else { return false }
                         values[k] = .null
                     } else {
-                        guard let v = value(f.reader, type, k, &c) else { return false }
+                        guard let v = value(f.reader, type, k, &c, known: &known) else { return false }
                         values[k] = v
                     }
                     first = false
@@ -238,6 +232,18 @@ struct FastLineReader {
 
     /// A value as its plan reads it; the rare kinds that carry word lists
     /// are read through the declaration itself.
+    @inline(__always)
+    static func value(_ reader: FieldPlan.Reader, _ type: EventType, _ k: Int, _ c: inout Cursor, known: inout Known) -> Value? {
+        if case .identifier = reader {
+            // A choice's code: one of a few, read again and again.
+            let save = c.i
+            guard c.literal("\""), let code = known.codes.text(&c, read: { $0.string(where: { RecordBuilder.isIdentifier(utf8: $0) }) }),
+                  c.literal("\"") else { c.i = save; return nil }
+            return .text(code)
+        }
+        return value(reader, type, k, &c)
+    }
+
     @inline(__always)
     static func value(_ reader: FieldPlan.Reader, _ type: EventType, _ k: Int, _ c: inout Cursor) -> Value? {
         switch reader {

@@ -39,7 +39,7 @@ public struct LineReader {
     /// Takes back a flow line's storage once its figures are added up, so
     /// the next flow line is read into it instead of fresh memory.
     public mutating func recycle(_ flow: consuming FlowLine) {
-        fast.spare = flow.data.takeValues()
+        fast.known.spare = flow.data.takeValues()
     }
 
     /// The general path alone (tests compare it with the fast path).

@@ -126,7 +126,13 @@ public struct FlowTable: Sendable, Equatable {
             self = other
             return
         }
-        for (key, row) in other.rows { add(row: row, names: other.slotNames, unit: key.unit, month: key.month) }
+        // The other table's slots in this one, found once by name rather than once per value.
+        let slots = other.slotNames.map { slot($0) }
+        for (key, row) in other.rows {
+            var mine = rows.removeValue(forKey: key) ?? []
+            for (i, v) in row.enumerated() where v != 0 { Self.bump(&mine, slots[i], v) }
+            if mine.contains(where: { $0 != 0 }) { rows[key] = mine }
+        }
     }
 
     public func value(unit: String, month: Int32, slot: Int) -> Int128 {

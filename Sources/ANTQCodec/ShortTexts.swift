@@ -1,0 +1,54 @@
+/// Short texts a reader has read before (unit codes, the codes of choice
+/// fields), found again by their bytes: a province's lines repeat a few
+/// hundred such texts over and over, and finding one by two words costs
+/// less than checking its bytes and making a string again.
+///
+/// A text of at most 15 bytes is keyed by its bytes and its length, packed
+/// into two words; four neighbouring slots are tried. A hit means the same
+/// bytes up to the same closing quote as a text that passed the same check
+/// before, so it reads the same; anything else is read (and checked) by
+/// the caller's `read`.
+struct ShortTexts {
+    private static let slots = 512
+    /// Allocated on first use: a reader made for one line (a correction's
+    /// fact) never needs them.
+    private var first: [UInt64] = []
+    /// The last bytes with the length in the top byte: 0 marks an empty slot.
+    private var second: [UInt64] = []
+    private var texts: [String] = []
+
+    /// The text from the cursor up to the next quote (not included), moving past it.
+    @inline(__always)
+    mutating func text(_ c: inout Cursor, read: (inout Cursor) -> String?) -> String? {
+        var w0: UInt64 = 0, w1: UInt64 = 0, n = 0
+        while n < 15, c.i + n < c.end {
+            let b = c.base[c.i + n]
+            if b == 0x22 { break }
+            if n < 8 { w0 |= UInt64(b) << (8 * n) } else { w1 |= UInt64(b) << (8 * (n - 8)) }
+            n += 1
+        }
+        guard n > 0, c.i + n < c.end, c.base[c.i + n] == 0x22 else { return read(&c) }
+        w1 |= UInt64(n) << 56
+        let home = Int(truncatingIfNeeded: ((w0 ^ (w1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> 55)
+        var free = home
+        for probe in 0..<(second.isEmpty ? 0 : 4) {
+            let s = (home + probe) & (Self.slots - 1)
+            if second[s] == w1 && first[s] == w0 {
+                c.i += n
+                return texts[s]
+            }
+            if second[s] == 0 && free == home { free = s }
+        }
+        guard let text = read(&c) else { return nil }
+        if second.isEmpty {
+            first = [UInt64](repeating: 0, count: Self.slots)
+            second = first
+            texts = [String](repeating: "", count: Self.slots)
+            free = home
+        }
+        first[free] = w0
+        second[free] = w1
+        texts[free] = text
+        return text
+    }
+}
