@@ -63,8 +63,9 @@ let package = Package(
         // The fuzz body: every decoder that reads outside bytes, and the validator.
         .target(name: "FuzzTargets", dependencies: ["ANTQDomain", "ANTQCodec", "EventLog", "JSONCodec", "TextFormats"]),
         // What the tests and the benchmark share: logs built through the real validator, seeded
-        // random logs with declarations, and a naive reference implementation of every figure.
-        .target(name: "ANTQTestSupport", dependencies: ["ANTQDomain", "ANTQCodec", "Decimals", "TextFormats", "SeededRandom"]),
+        // random logs with declarations, and a naive reference implementation of every figure;
+        // and the tests' one way to run another program (ProcessRunner, with Foundation).
+        .target(name: "ANTQTestSupport", dependencies: ["ANTQDomain", "ANTQCodec", "Decimals", "TextFormats", "SeededRandom", "SystemCalls"]),
         // libFuzzer entry point (build with -sanitize=fuzzer, see its source); a corpus runner otherwise.
         .executableTarget(name: "antq-fuzz", dependencies: ["FuzzTargets"]),
 
@@ -73,18 +74,18 @@ let package = Package(
         .testTarget(name: "JSONCodecTests", dependencies: ["JSONCodec", "SeededRandom"], exclude: ["JSONTestSuite"]),
         .testTarget(name: "DecimalsTests", dependencies: ["Decimals", "SeededRandom"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "SeededRandom"]),
-        .testTarget(name: "OfficeOpenXMLTests", dependencies: ["OfficeOpenXML", "SeededRandom"]),
+        .testTarget(name: "OfficeOpenXMLTests", dependencies: ["OfficeOpenXML", "SeededRandom", "ANTQTestSupport"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),
         .testTarget(name: "EventLogTests", dependencies: ["EventLog", "SystemCalls", "Hashing", "SeededRandom"]),
         .testTarget(name: "ANTQDomainTests", dependencies: ["ANTQDomain", "ANTQCodec", "ANTQTestSupport", "Decimals", "JSONCodec", "TextFormats", "Hashing", "SeededRandom"]),
         .testTarget(name: "ANTQStoreTests", dependencies: ["ANTQStore", "ANTQDomain", "ANTQCodec", "ANTQTestSupport", "Decimals", "EventLog", "SystemCalls", "TextFormats", "JSONCodec", "SeededRandom"]),
         .testTarget(name: "ANTQReportsTests", dependencies: ["ANTQReports", "ANTQStore", "ANTQDomain", "ANTQCodec", "ANTQTestSupport", "Decimals", "TextFormats", "JSONCodec"]),
         // End-to-end: runs the built antq binary on temporary data directories.
-        .testTarget(name: "EndToEndTests", dependencies: ["antq", "antq-demo", "antq-bench", "JSONCodec", "TextFormats"],
+        .testTarget(name: "EndToEndTests", dependencies: ["antq", "antq-demo", "antq-bench", "ANTQTestSupport", "JSONCodec", "TextFormats"],
                     // The committed bad-input corpus (issue 7): one file per case plus manifest.tsv;
                     // the published 2018 figures the bundled log must reproduce (a copy of ../shared/domain/figures-2018.json).
                     resources: [.copy("BadInput"), .copy("Fixtures")]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["antq", "antq-torture", "ANTQStore", "ANTQDomain", "ANTQCodec", "EventLog", "SystemCalls", "Hashing", "JSONCodec"],
+        .testTarget(name: "ReliabilityTests", dependencies: ["antq", "antq-torture", "ANTQStore", "ANTQDomain", "ANTQCodec", "ANTQTestSupport", "EventLog", "SystemCalls", "Hashing", "JSONCodec"],
                     exclude: ["FuzzSeeds"]),
     ]
 )

@@ -35,8 +35,7 @@ public final class BatchReader {
         // Only a regular file: a read from it always returns, so the
         // reading thread can be stopped and joined at any time. A pipe may
         // block for ever while the append has already failed.
-        var st = stat()
-        ahead = readAhead && fstat(fd.rawValue, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        ahead = readAhead && fd.isRegularFile
     }
 
     deinit { prefetch?.stop() }
@@ -326,8 +325,3 @@ final class DraftPrefetch: @unchecked Sendable {
         thread = nil
     }
 }
-
-
-#if canImport(Glibc)
-import Glibc
-#endif

@@ -4,9 +4,6 @@ import EventLog
 import Hashing
 import SystemCalls
 import TextFormats
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A data directory: the log under `events/` and the snapshots under
 /// `snapshots/`. The entry point the CLI, the demo generator and the
@@ -75,7 +72,7 @@ public struct DataStore: Sendable {
         // Written whole under a temporary name, then linked into place, so a
         // crash never leaves a log.jsonl without its first line (which would
         // make the directory neither usable nor initialisable again).
-        let temp = layout.logPath + ".init-\(getpid())"
+        let temp = layout.logPath + ".init-\(CurrentProcess.id)"
         if let key {
             // Keyed: the seal vouches for line 1 before line 1 exists.
             let link = line.dropLast().withUnsafeBytes { HMACSHA256(key: key.key).authenticate($0) }
@@ -93,7 +90,7 @@ public struct DataStore: Sendable {
         do {
             defer { try? FileSystem.remove(temp) }
             do { try FileSystem.link(temp, to: layout.logPath) } catch {
-                if error.code == EEXIST { throw StoreError.alreadyInitialised(directory: directory) }
+                if error.code == Errno.exists { throw StoreError.alreadyInitialised(directory: directory) }
                 throw StoreError.io(error)
             }
             do {
@@ -103,7 +100,7 @@ public struct DataStore: Sendable {
         } catch let e as StoreError {
             throw e
         } catch {
-            throw .io(Errno(code: EIO, call: "link", path: layout.logPath))
+            throw .io(Errno(code: Errno.ioError, call: "link", path: layout.logPath))
         }
         return (DataStore(layout: layout, key: key, clock: clock), Fingerprint(seq: 1, hash: hash))
     }

@@ -6,9 +6,6 @@ import Hashing
 import JSONCodec
 import SystemCalls
 import TextFormats
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Snapshots of the ledger under `snapshots/`. A snapshot is only a cache:
 /// it is used when its projection name and version, reporting-year start,
@@ -155,11 +152,8 @@ public struct SnapshotStore: Sendable {
         }
     }
 
-    /// Whether process `pid` exists (`kill(pid, 0)`; EPERM means it exists under another account).
-    static func isRunning(_ pid: Int32) -> Bool {
-        guard pid > 0 else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
-    }
+    /// Whether process `pid` exists (under any account).
+    static func isRunning(_ pid: Int32) -> Bool { ProcessTable.contains(pid) }
 
     public enum Rejection: Error, CustomStringConvertible {
         case unreadable(String)

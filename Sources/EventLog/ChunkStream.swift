@@ -1,7 +1,4 @@
 import SystemCalls
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Streams a file as blocks of whole lines, for readers that process a
 /// block in parallel (replay decodes the lines of a block on every core,

@@ -1,8 +1,5 @@
 import Hashing
 import SystemCalls
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Appends batches to the log durably and atomically.
 ///
@@ -119,12 +116,11 @@ public struct LogWriter: Sendable {
         let count = Int(tail.fileSize - tail.committedEnd)
         do {
             let bytes = try fd.readAll(fromAbsoluteOffset: tail.committedEnd, count: count)
-            var ts = timespec()
-            clock_gettime(CLOCK_REALTIME, &ts)
+            let now = RealtimeClock.microsecondsSinceEpoch()
             // Microseconds zero-padded, so the names of one seq sort by time.
-            let micros = String(ts.tv_nsec / 1000)
+            let micros = String(now % 1_000_000)
             let path = layout.quarantinePath(firstSeq: tail.lastSeq + 1,
-                                             stamp: "\(ts.tv_sec)\(String(repeating: "0", count: 6 - micros.count))\(micros)")
+                                             stamp: "\(now / 1_000_000)\(String(repeating: "0", count: 6 - micros.count))\(micros)")
             let out = try FileDescriptor.open(path, [.writeOnly, .create, .exclusive], permissions: 0o600)
             defer { try? out.close() }
             try out.writeAll(bytes)

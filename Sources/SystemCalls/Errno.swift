@@ -32,6 +32,8 @@ public struct Errno: Error, Equatable, Sendable, CustomStringConvertible {
         return "\(call): \(text)"
     }
 
+    // The codes antq tells apart, by name, so no other module needs libc
+    // for them (an error message, a retry, "already initialised").
     public static let interrupted = EINTR
     public static let wouldBlock = EWOULDBLOCK
     public static let noSpace = ENOSPC
@@ -40,4 +42,13 @@ public struct Errno: Error, Equatable, Sendable, CustomStringConvertible {
     public static let noEntry = ENOENT
     public static let exists = EEXIST
     public static let accessDenied = EACCES
+    /// `EPERM`: the operation is not allowed to this account (unlike
+    /// `accessDenied`, not a matter of a file's permission bits).
+    public static let notPermitted = EPERM
+    /// `EISDIR`: a directory where a file was expected.
+    public static let isDirectory = EISDIR
+    /// `ENOTDIR`: a part of a path that should be a directory is not one.
+    public static let notDirectory = ENOTDIR
+    /// `EIO`: an input/output error, for a failure that has no code of its own.
+    public static let ioError = EIO
 }

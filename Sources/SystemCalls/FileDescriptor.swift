@@ -155,6 +155,24 @@ public struct FileDescriptor: Sendable, Hashable {
         return Int64(st.st_size)
     }
 
+    /// Whether it is a regular file (`fstat`, `S_IFREG`): a read from one
+    /// always returns, where a read from a pipe or a terminal may wait for
+    /// ever. False when `fstat` fails.
+    public var isRegularFile: Bool {
+        var st = Glibc.stat()
+        return cFstat(rawValue, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether it is a terminal (`isatty`): what a person watches, so it
+    /// gets progress lines and never a binary file's bytes.
+    public var isTerminal: Bool { isatty(rawValue) == 1 }
+
+    /// The process's standard input, output and error (descriptors 0, 1, 2),
+    /// named in error messages as `<stdin>`, `<stdout>`, `<stderr>`.
+    public static let standardInput = FileDescriptor(rawValue: 0, path: "<stdin>")
+    public static let standardOutput = FileDescriptor(rawValue: 1, path: "<stdout>")
+    public static let standardError = FileDescriptor(rawValue: 2, path: "<stderr>")
+
     /// Runs `body` and closes the descriptor afterwards, whatever happens.
     public func closeAfter<R, E: Error>(_ body: (FileDescriptor) throws(E) -> R) throws(E) -> R {
         defer { try? close() }

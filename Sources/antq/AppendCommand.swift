@@ -36,7 +36,7 @@ enum AppendCommand {
             }
             receipt = try stream(reader, first: first, file: path, store: store, expect: expect, c)
         } else if c.parsed.arguments.first == "-" {
-            let reader = BatchReader(fd: FileDescriptor(rawValue: 0, path: "<stdin>"))
+            let reader = BatchReader(fd: FileDescriptor.standardInput)
             receipt = try stream(reader, first: try reader.next(), file: "<stdin>", store: store, expect: expect, c)
         } else if let type = c.parsed.arguments.first {
             let inputs = [DraftInput(line: 1, draft: flagsDraft(type: type, c))]

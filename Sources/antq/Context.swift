@@ -4,9 +4,6 @@ import ANTQStore
 import CommandLineKit
 import SystemCalls
 import TextFormats
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What every command needs from the invocation: the parsed arguments, the
 /// environment, and the data directory opened on demand.

@@ -3,9 +3,6 @@ import ANTQReports
 import ANTQStore
 import JSONCodec
 import SystemCalls
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// All wording of store errors in one place: what is wrong, where, how to
 /// fix it, in the reader's language.
@@ -18,13 +15,13 @@ enum ErrorReport {
     static func reason(_ e: Errno, _ lang: Language) -> String {
         guard lang.isVietnamese else { return e.text }
         switch e.code {
-        case ENOENT: return "không có tệp hoặc thư mục này"
-        case EACCES, EPERM: return "không có quyền truy cập"
-        case EISDIR: return "đây là một thư mục, không phải tệp"
-        case ENOTDIR: return "một phần của đường dẫn không phải thư mục"
-        case ENOSPC: return "hết chỗ trên đĩa"
-        case EROFS: return "hệ thống tệp chỉ cho đọc"
-        case EFBIG: return "tệp vượt quá giới hạn kích thước"
+        case Errno.noEntry: return "không có tệp hoặc thư mục này"
+        case Errno.accessDenied, Errno.notPermitted: return "không có quyền truy cập"
+        case Errno.isDirectory: return "đây là một thư mục, không phải tệp"
+        case Errno.notDirectory: return "một phần của đường dẫn không phải thư mục"
+        case Errno.noSpace: return "hết chỗ trên đĩa"
+        case Errno.readOnlyFileSystem: return "hệ thống tệp chỉ cho đọc"
+        case Errno.fileTooLarge: return "tệp vượt quá giới hạn kích thước"
         default: return "lỗi hệ thống \(e.code) (\(e.text))"
         }
     }
@@ -66,11 +63,11 @@ enum ErrorReport {
             return lines.joined(separator: "\n")
         case .io(let e):
             var hint = lang.t("check the disk and permissions", "kiểm tra ổ đĩa và quyền truy cập")
-            if e.code == 28 || e.code == 27 {
+            if e.code == Errno.noSpace || e.code == Errno.fileTooLarge {
                 hint = lang.t("free some space (or raise the file-size limit); the log is unchanged, append again afterwards",
                               "giải phóng dung lượng (hoặc nâng giới hạn kích thước tệp); sổ không thay đổi, ghi lại sau đó")
             }
-            if e.code == 30 || e.code == 13 {
+            if e.code == Errno.readOnlyFileSystem || e.code == Errno.accessDenied {
                 hint = lang.t("the data directory is read-only for you; reports still work, appends need write access",
                               "bạn chỉ có quyền đọc thư mục dữ liệu; báo cáo vẫn dùng được, ghi sổ cần quyền ghi")
             }

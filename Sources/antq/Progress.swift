@@ -1,7 +1,5 @@
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// A one-line progress indicator on stderr for work that takes more than about a
 /// second (replaying a large log without a snapshot).
@@ -55,9 +53,5 @@ final class Progress: @unchecked Sendable {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    static func monotonicNanoseconds() -> UInt64 {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
-    }
+    static func monotonicNanoseconds() -> UInt64 { MonotonicClock.nanoseconds() }
 }

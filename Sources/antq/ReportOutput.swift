@@ -1,7 +1,4 @@
 import SystemCalls
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Where a report's bytes go: `--output FILE` (written whole, replacing the
 /// file atomically), else standard output. A workbook is binary: written to
@@ -14,11 +11,11 @@ enum ReportOutput {
 
     static func write(_ bytes: [UInt8], binary: Bool, _ c: Context) throws {
         guard let path = c.parsed.value("output") else {
-            if binary && isatty(1) == 1 {
+            if binary && FileDescriptor.standardOutput.isTerminal {
                 throw CLIError.usage(c.lang.t("an .xlsx workbook is binary and standard output is a terminal; give --output FILE.xlsx (or redirect: > FILE.xlsx)",
                                               "tệp .xlsx là tệp nhị phân, không in ra màn hình được; ghi thêm --output TỆP.xlsx (hoặc chuyển hướng: > TỆP.xlsx)"))
             }
-            bytes.withUnsafeBytes { try? FileDescriptor(rawValue: 1, path: "<stdout>").writeAll($0) }
+            bytes.withUnsafeBytes { try? FileDescriptor.standardOutput.writeAll($0) }
             return
         }
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."

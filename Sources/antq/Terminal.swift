@@ -1,27 +1,24 @@
 import SystemCalls
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Standard output and error through file descriptors: Swift 6 rejects the
 /// global `stderr` as not concurrency-safe, and this also gives us `isatty`.
 enum Terminal {
     static func out(_ s: String) {
         var s = s
-        s.withUTF8 { try? FileDescriptor(rawValue: 1, path: "<stdout>").writeAll(UnsafeRawBufferPointer($0)) }
+        s.withUTF8 { try? FileDescriptor.standardOutput.writeAll(UnsafeRawBufferPointer($0)) }
     }
 
     static func err(_ s: String) {
         var s = s
-        s.withUTF8 { try? FileDescriptor(rawValue: 2, path: "<stderr>").writeAll(UnsafeRawBufferPointer($0)) }
+        s.withUTF8 { try? FileDescriptor.standardError.writeAll(UnsafeRawBufferPointer($0)) }
     }
 
-    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+    static var stderrIsTerminal: Bool { FileDescriptor.standardError.isTerminal }
 
     /// Reads all of standard input (a batch given as `-`).
     static func readStandardInput() throws(Errno) -> [UInt8] {
         var out: [UInt8] = []
-        let fd = FileDescriptor(rawValue: 0, path: "<stdin>")
+        let fd = FileDescriptor.standardInput
         var buf = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = try buf.withUnsafeMutableBytes { b in Result { () throws(Errno) -> Int in try fd.read(into: b) } }.get()

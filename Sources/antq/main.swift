@@ -1,14 +1,11 @@
 import ANTQStore
 import CommandLineKit
 import SystemCalls
-#if canImport(Glibc)
-import Glibc
-#endif
 
 // A write past a file-size limit must fail with EFBIG (exit 74), not kill us.
-signal(SIGXFSZ, SIG_IGN)
+Signals.ignoreFileSizeLimit()
 // Writing to a closed pipe (antq log | head) is not an error worth a crash.
-signal(SIGPIPE, SIG_IGN)
+Signals.ignoreBrokenPipe()
 let translateHeadings: @Sendable (String) -> String = { Tool.headings[$0] ?? $0 }
 let parser = CommandLineParser(Tool.spec, translate: Tool.vietnamese ? translateHeadings : nil)
 let env = Environment.variables()
@@ -70,4 +67,4 @@ func execute() -> Int32 {
     }
 }
 
-exit(execute())
+CurrentProcess.exit(execute())

@@ -1,3 +1,4 @@
+import ANTQTestSupport
 import Foundation
 import Testing
 
@@ -44,9 +45,6 @@ struct AntqBinary {
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, stdinData: Data?,
                     environment: [String: String] = [:]) throws -> Output {
-        let p = Process()
-        p.executableURL = url
-        p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C"
         env["LC_ALL"] = nil
@@ -54,39 +52,22 @@ struct AntqBinary {
         env["ANTQ_KEY_FILE"] = nil
         env["ANTQ_USER"] = "Test Clerk"
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        if let directory { p.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        // Feed stdin and drain both outputs concurrently: a large input or
-        // output must not deadlock on a full pipe.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var o = Data(), e = Data()
-        let queue = DispatchQueue.global()
-        group.enter()
-        queue.async { o = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        queue.async { e = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        // antq may refuse before reading its input (a usage error exits at
-        // once): the write then fails with EPIPE, which must not kill the
-        // test process with SIGPIPE.
-        _ = ignoreBrokenPipe
-        if let stdinData { try? inp.fileHandleForWriting.write(contentsOf: stdinData) }
-        try? inp.fileHandleForWriting.close()
-        group.wait()
-        p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                      stderr: String(decoding: e, as: UTF8.self), stdoutBytes: o)
+        // Standard input is always a pipe, as in `… | antq append -`; without
+        // bytes, one already at its end.
+        return Output(try ProcessRunner.run(executable: url.path, arguments: arguments, environment: env,
+                                            stdin: stdinData ?? Data(), currentDirectory: directory?.path))
     }
-
-    private static let ignoreBrokenPipe: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     static func temporaryDirectory() throws -> URL {
         let u = FileManager.default.temporaryDirectory.appendingPathComponent("antq-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
         return u
+    }
+}
+
+extension AntqBinary.Output {
+    /// What `ProcessRunner` collected, with both outputs also as text.
+    init(_ r: ProcessOutput) {
+        self.init(status: r.status, stdout: r.stdoutText, stderr: r.stderrText, stdoutBytes: r.stdout)
     }
 }

@@ -1,3 +1,4 @@
+import ANTQTestSupport
 import Foundation
 import Testing
 
@@ -32,22 +33,10 @@ import Testing
         AntqBinary.url.deletingLastPathComponent().appendingPathComponent("antq-bench")
     }
 
-    /// Runs antq-bench with its output in files: its progress on stderr must never fill a pipe and block it.
+    /// Runs antq-bench (`ProcessRunner` keeps its output in files: its
+    /// progress on stderr must never fill a pipe and block it).
     static func run(_ arguments: [String]) throws -> AntqBinary.Output {
-        let dir = try AntqBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let p = Process()
-        p.executableURL = benchURL
-        p.arguments = arguments
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        try p.run()
-        p.waitUntilExit()
-        return AntqBinary.Output(status: p.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
-                                 stderr: try String(contentsOf: errURL, encoding: .utf8))
+        AntqBinary.Output(try ProcessRunner.run(executable: benchURL.path, arguments: arguments))
     }
 
     @Test(.timeLimit(.minutes(10)))

@@ -1,3 +1,4 @@
+import ANTQTestSupport
 import Foundation
 import Testing
 
@@ -255,16 +256,6 @@ import Testing
     }
 
     static func runDemo(_ executable: URL, _ arguments: [String]) throws -> AntqBinary.Output {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return AntqBinary.Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        AntqBinary.Output(try ProcessRunner.run(executable: executable.path, arguments: arguments))
     }
 }

@@ -1,3 +1,4 @@
+import ANTQTestSupport
 import Foundation
 import JSONCodec
 import Testing
@@ -173,27 +174,14 @@ import Testing
         #expect(c.stdout.contains("2018 against 2016"))
     }
 
-    static let python: String? = {
-        for d in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let p = String(d) + "/python3"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }()
+    static let python = ProcessRunner.find("python3")
 
     /// Runs `python3 -c script arguments…` (the outside oracle) and returns
     /// what it printed and its exit status; nil without python3.
     static func runPython(_ script: String, _ arguments: [String]) throws -> (output: Data, status: Int32)? {
         guard let python else { return nil }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = ["-c", script] + arguments
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (data, p.terminationStatus)
+        let r = try ProcessRunner.run(executable: python, arguments: ["-c", script] + arguments)
+        return (r.stdout, r.status)
     }
 }
 

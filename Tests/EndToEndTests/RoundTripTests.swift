@@ -1,3 +1,4 @@
+import ANTQTestSupport
 import Foundation
 import Testing
 
@@ -109,14 +110,6 @@ import Testing
 extension AntqBinary {
     /// Runs another tool (id, sha256sum) and returns its standard output.
     static func runTool(_ path: String, _ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = arguments
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ProcessRunner.run(executable: path, arguments: arguments).stdoutText
     }
 }

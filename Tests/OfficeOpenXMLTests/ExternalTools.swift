@@ -1,16 +1,10 @@
+import ANTQTestSupport
 import Foundation
 
 /// Outside programs the tests use as oracles (python3, unzip, soffice), found
 /// on PATH; a test that needs one is skipped with a message when it is absent.
 enum ExternalTool {
-    static func path(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = String(directory) + "/" + name
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    static func path(_ name: String) -> String? { ProcessRunner.find(name) }
 
     static let python = path("python3")
     static let unzip = path("unzip")
@@ -27,32 +21,13 @@ enum ExternalTool {
         var error: String
     }
 
-    /// Runs a program to completion. Output and error go to files, not
-    /// pipes, so a chatty program cannot block on a full pipe.
+    /// Runs a program to completion (`ProcessRunner`: output and error go to
+    /// files, not pipes, so a chatty program cannot block on a full pipe);
+    /// `environment` is added to this process's own.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        let scratch = try ScratchDirectory("run")
-        let outPath = scratch.url.appendingPathComponent("out").path
-        let errPath = scratch.url.appendingPathComponent("err").path
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Result(status: process.terminationStatus,
-                      output: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
-                      error: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+        let r = try ProcessRunner.run(executable: executable, arguments: arguments,
+                                      environment: environment.map { ProcessInfo.processInfo.environment.merging($0) { $1 } })
+        return Result(status: r.status, output: r.stdoutText, error: r.stderrText)
     }
 
     /// Runs a Python script on `arguments` and decodes the JSON it prints.

@@ -1,3 +1,4 @@
+import ANTQTestSupport
 import Foundation
 import JSONCodec
 import Testing
@@ -37,9 +38,6 @@ enum Binaries {
     /// Runs `program arguments` with a clean, C-locale environment.
     @discardableResult
     static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C"
         env["LC_ALL"] = nil
@@ -47,17 +45,8 @@ enum Binaries {
         env["ANTQ_KEY_FILE"] = nil
         env["ANTQ_USER"] = "Reliability Test"
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        // Read both pipes concurrently-enough: stderr is small, stdout may be large.
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let r = try ProcessRunner.run(executable: program, arguments: arguments, environment: env)
+        return Output(status: r.status, stdout: r.stdoutText, stderr: r.stderrText)
     }
 
     @discardableResult

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import SystemCalls
 
 /// Puts a built site in place all at once: every page is written into a
@@ -30,7 +27,7 @@ public enum SiteWriter {
             do { names = try FileSystem.list(out) } catch { throw .io("\(error)") }
             if !names.isEmpty && !names.contains(marker) { throw .notASite(out) }
         }
-        let pid = getpid()
+        let pid = CurrentProcess.id
         let temp = out + ".antq-tmp-\(pid)", old = out + ".antq-old-\(pid)"
         do {
             try removeSite(temp)
@@ -40,7 +37,7 @@ public enum SiteWriter {
             }
             try writeFile(temp + "/" + marker, Array(text.utf8))
             // One flush for every page (an fsync per page costs more than writing them).
-            sync()
+            FileSystem.syncAll()
         } catch {
             try? removeSite(temp)
             throw .io("\(error)")
