@@ -135,20 +135,16 @@ extension DataStore {
                           links: ChainLinks, from snapshot: LoadedSnapshot?,
                           visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?,
                           visitsFlows: (@Sendable (Event) -> Bool)?) throws(StoreError) -> Folded {
-        var ledger = snapshot?.ledger ?? projection.initial
-        if !projection.includesModels { ledger.sections.remove(.models) }
+        var initial = snapshot?.ledger ?? projection.initial
+        if !projection.includesModels { initial.sections.remove(.models) }
         let from = snapshot?.header.offset ?? 0
         let firstLine = (snapshot?.header.seq ?? 0) + 1
         var lastHash = snapshot?.header.lineHash ?? .zero
-        var lastSeq = snapshot?.header.seq ?? 0
         // Line 1 records 64 zeros as prev; after a snapshot, the tail's first
         // line must follow the line the snapshot covers.
-        var join = snapshot.map { ChainJoin(after: $0.header.seq, link: $0.anchor.link) } ?? ChainJoin(after: 0, link: links.key == nil ? nil : .zero)
-        var replayed = 0
-        var lastLineOffset: Int64 = -1
-        var lastLineLength = 0
-        var endOffset = from
-        var failure: StoreError?
+        let firstJoin = snapshot.map { ChainJoin(after: $0.header.seq, link: $0.anchor.link) } ?? ChainJoin(after: 0, link: links.key == nil ? nil : .zero)
+        let inOrder = InOrderFold(ledger: initial, join: firstJoin, lastSeq: snapshot?.header.seq ?? 0, endOffset: from, projection: projection,
+                                  fileName: layout.logDisplayName) { [self] broken, line in chainFailure(broken, foundAt: line, links: links) }
         let parallel = decoding
         // A visitor that sees every event (`visit` without `visitsFlows`)
         // keeps every event, models included, out of the workers' tables:
@@ -157,51 +153,19 @@ extension DataStore {
         let keep: (@Sendable (Event) -> Bool)? = seesEverything ? { @Sendable _ in true } : visitsFlows
         let fold = ParallelFold(decoder: parallel, projection: projection, start: start,
                                 mode: .replay(asOf: asOf, keep: keep, models: seesEverything || projection.includesModels, links: links))
+        // See `InOrderFold`: only a plain replay applies a block while the next is read.
+        let overlapped = asOf == nil && visit == nil
         do {
+            defer { inOrder.finish() }
             try ChunkStream(chunkSize: replayBlockSize).forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Int? in
-                var lineNumber = chunk.firstLine
-                // Flows folded on every core, the rest here in order.
+                // Flows folded on every core, the rest in order.
                 let parts = fold.fold(chunk.bytes)
-                for (k, part) in parts.enumerated() {
-                    if let broken = join.join(part.chain) {
-                        failure = chainFailure(broken, foundAt: lineNumber, links: links)
-                        return nil
-                    }
-                    for (index, e, start, length) in part.events {
-                        if let visit {
-                            do { try visit(e, UnsafeRawBufferPointer(rebasing: chunk.bytes[start..<(start + length)]), &ledger) } catch {
-                                failure = error as? StoreError ?? .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error)")
-                                return nil
-                            }
-                        }
-                        projection.apply(e, to: &ledger)
-                    }
-                    if let last = part.last {
-                        ledger.lastSeq = last.seq
-                        ledger.lastRecorded = last.recorded
-                        lastSeq = last.seq
-                        lastLineOffset = chunk.offset + Int64(last.start)
-                        lastLineLength = last.length
-                        endOffset = lastLineOffset + Int64(last.length) + 1
-                    }
-                    replayed += part.lines
-                    if let (index, error) = part.failure {
-                        failure = .damaged(file: layout.logDisplayName, line: lineNumber + index, reason: "\(error)")
-                        return nil
-                    }
-                    if let (index, broken) = part.chainBreak {
-                        failure = chainFailure(broken, foundAt: lineNumber + index, links: links)
-                        return nil
-                    }
-                    if part.reachedAsOf {
-                        // The later parts of this block folded events recorded after --as-of.
-                        for later in parts[(k + 1)...] { fold.undo(later, in: chunk.bytes) }
-                        return nil
-                    }
-                    lineNumber += part.lines
-                }
+                let going = overlapped
+                    ? inOrder.handOver(parts, offset: chunk.offset, firstLine: chunk.firstLine)
+                    : inOrder.apply(parts, offset: chunk.offset, firstLine: chunk.firstLine, bytes: chunk.bytes, fold: fold, visit: visit)
+                guard going else { return nil }
                 if let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }
-                return lineNumber - chunk.firstLine
+                return parts.reduce(0) { $0 + $1.lines }
             }
         } catch let e as LineStream.StreamError {
             switch e {
@@ -211,6 +175,9 @@ extension DataStore {
         } catch {
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
+        var ledger = inOrder.ledger
+        let failure = inOrder.failure, lastSeq = inOrder.lastSeq, replayed = inOrder.replayed, endOffset = inOrder.endOffset
+        let lastLineOffset = inOrder.lastLineOffset, lastLineLength = inOrder.lastLineLength, join = inOrder.join
         progress?(tail.committedEnd, tail.committedEnd)
         if let failure { throw failure }
         // The flow events the workers folded, once for the whole replay.

@@ -32,7 +32,21 @@ public struct FlowTable: Sendable, Equatable {
     struct RecentSlot {
         var first: String?
         var second: String?
+        /// `RecentSlot.key` of the codes: most codes a rule meets differ
+        /// from the one looked for, and comparing two words tells them
+        /// apart sooner than comparing the texts.
+        var key: UInt64
         var slot: Int
+
+        /// The codes' bytes folded into a word (FNV-1a); equal codes, equal keys.
+        @inline(__always)
+        static func key(_ first: String?, _ second: String?) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in first?.utf8 ?? "".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            h = (h ^ (first == nil ? 0x100 : 0x200)) &* 0x100_0000_01B3
+            for b in second?.utf8 ?? "".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            return (h ^ (second == nil ? 0x100 : 0x200)) &* 0x100_0000_01B3
+        }
     }
 
     struct RuleName: Hashable {
@@ -80,15 +94,17 @@ public struct FlowTable: Sendable, Equatable {
     /// by value finds it sooner than hashing the codes.
     private mutating func ruleSlot(type: Int, rule: Int, first: String?, second: String?, _ d: EventData) -> Int {
         let r = type &* 64 &+ rule
+        let key = RecentSlot.key(first, second)
         if r < recent.count {
-            for c in recent[r] where c.first == first && c.second == second { return c.slot }
+            let list = recent[r]
+            for j in list.indices where list[j].key == key && list[j].first == first && list[j].second == second { return list[j].slot }
         }
         let name = RuleName(type: type, rule: rule, first: first, second: second)
         if let known = ruleSlots[name] { return known }
         let s = slot(FlowRules.name(d.spec.flows[rule], d))
         ruleSlots[name] = s
         if recent.count <= r { recent.append(contentsOf: repeatElement([], count: r + 1 - recent.count)) }
-        if recent[r].count < 16 { recent[r].append(RecentSlot(first: first, second: second, slot: s)) }
+        if recent[r].count < 16 { recent[r].append(RecentSlot(first: first, second: second, key: key, slot: s)) }
         return s
     }
 
