@@ -158,3 +158,26 @@ func restatedFlowsOfGeneratedLogsEqualTheNaiveSumOverSuccessors(seed: UInt64) {
     expectRefused(b, #"{"type":"event.retracted","data":{"target":\#(seq("26003")),"reason":"x"}}"#, field: "data.target", "is used by other events")
     expectRefused(b, #"{"type":"event.retracted","data":{"target":\#(seq("26005")),"reason":"x"}}"#, field: "data.target", "is used by other events")
 }
+
+/// On generated logs: every unit that ended (merged, split, abolished)
+/// refuses an event dated after its end, naming where it went, in both
+/// languages; the day it ended it still takes one; its successor takes one
+/// dated after.
+@Test func aCeasedUnitOfAGeneratedLogRefusesLaterEventsNamingItsSuccessor() throws {
+    var checked = 0
+    for seed in UInt64(1)...8 {
+        let g = RandomLog.make(seed: seed, events: 400)
+        let units = g.ledger.units
+        for v in units.views() {
+            guard let end = v.ending, let next = end.successors.first, let nv = units.view(next), nv.ending == nil,
+                  end.on < testToday else { continue }
+            let after = CivilDate(dayNumber: end.on.dayNumber + 1).iso
+            let refused = try #require(g.b.rejection(#"{"type":"arrest.made","occurred":"\#(after)","unit":"\#(v.code)","data":{"count":1}}"#)?.problems.first,
+                                       "\(v.code) ended \(end.on.iso), accepted on \(after)")
+            #expect(refused.problem.en.contains("(\(next))") && refused.problem.vi.contains("(\(next))"), "\(refused.problem.en)")
+            expectAccepted(g.b, #"{"type":"arrest.made","occurred":"\#(after)","unit":"\#(next)","data":{"count":1}}"#)
+            checked += 1
+        }
+    }
+    #expect(checked >= 8)
+}
