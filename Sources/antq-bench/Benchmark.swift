@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// The measurements of issue 6, in order: generate the data, then time
 /// each target against its peer in the same run (rounds interleave antq
@@ -353,7 +351,7 @@ final class Benchmark {
     /// benchmark itself wrote just before (generated logs, the SQLite
     /// import, the previous run), which the kernel flushes in the background.
     func flushEarlierWrites() {
-        sync()
+        FileSystem.syncAll()
     }
 
     // MARK: - Machine
@@ -363,16 +361,13 @@ final class Benchmark {
         var out: [String] = []
         if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
            let model = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") })?.split(separator: ":").last {
-            out.append("CPU: \(model.trimmingCharacters(in: .whitespaces)), \(sysconf(Int32(_SC_NPROCESSORS_ONLN))) online core(s)")
+            out.append("CPU: \(model.trimmingCharacters(in: .whitespaces)), \(Environment.activeProcessorCount) online core(s)")
         }
         if let mem = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
            let total = mem.split(separator: "\n").first(where: { $0.hasPrefix("MemTotal") }) {
             out.append("memory: " + total.split(separator: ":")[1].trimmingCharacters(in: .whitespaces))
         }
-        var u = utsname()
-        uname(&u)
-        let release = withUnsafeBytes(of: &u.release) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-        out.append("kernel: Linux \(release)")
+        out.append("kernel: Linux \(Environment.kernelRelease ?? "?")")
         return out
     }
 
@@ -386,9 +381,7 @@ struct Stopwatch {
     private var start = Stopwatch.now()
 
     static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        Double(MonotonicClock.nanoseconds()) / 1e9
     }
 
     /// Seconds since the start or the previous lap.
