@@ -34,7 +34,7 @@ extension Benchmark {
         let monthly = [antq, "summary", "--period", String(year), "--columns", "months", "--data", withSnapshot]
         var m = Samples()
         m.peakRSS = try peakRSS(monthly, env: env)
-        // Tens of milliseconds: timed as often as the other short commands, so one slow run does not make the median.
+        // A short command: timed as often as the other short commands, so one slow run does not make the median.
         for _ in 0..<repeats {
             let r = try must([antq, "summary", String(year), "--data", withSnapshot], env: env)
             if r.stderr.contains("ignored") { throw GeneratedData.Failure(description: "the snapshot was not used: \(r.stderr)") }

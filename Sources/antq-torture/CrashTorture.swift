@@ -59,7 +59,8 @@ struct CrashTorture {
     /// Every distinct uncommitted tail seen (offset, bytes).
     var seenTails: [(offset: Int, bytes: [UInt8])] = []
     var workload = Workload()
-    /// Microseconds an uninterrupted append takes: fixed cost + per event.
+    /// Microseconds an uninterrupted append takes: fixed cost + per event
+    /// (first guesses; `calibrate()` times real appends before any kill).
     var baseMicros: Double = 20_000
     var perEventMicros: Double = 60
 
