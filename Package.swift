@@ -57,7 +57,7 @@ let package = Package(
         // Writes the bundled Bình Dương demonstration log (deterministic).
         .executableTarget(name: "antq-demo", dependencies: ["ANTQStore", "ANTQDomain", "ANTQCodec", "Decimals", "TextFormats", "EventLog", "SeededRandom"]),
         // The benchmark against the tools a clerk could use instead.
-        .executableTarget(name: "antq-bench", dependencies: ["ANTQStore", "ANTQDomain", "ANTQCodec", "Decimals", "EventLog", "JSONCodec", "TextFormats", "Hashing", "SeededRandom"]),
+        .executableTarget(name: "antq-bench", dependencies: ["ANTQStore", "ANTQDomain", "ANTQCodec", "Decimals", "EventLog", "JSONCodec", "TextFormats", "Hashing", "SeededRandom", "SystemCalls"]),
         // Crash, concurrency and fuzz harnesses for the reliability guarantees.
         .executableTarget(name: "antq-torture", dependencies: ["ANTQStore", "ANTQDomain", "ANTQCodec", "EventLog", "JSONCodec", "TextFormats", "SystemCalls", "FuzzTargets"]),
         // The fuzz body: every decoder that reads outside bytes, and the validator.

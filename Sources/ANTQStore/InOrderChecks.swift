@@ -8,9 +8,9 @@ import TextFormats
 /// `recorded` never decreasing, batch markers, and each `figure.asserted`
 /// against the log as of its own instant.
 ///
-/// Why a value of its own: the per-line state lived in variables captured by
-/// the block-reading closure, and each access to those paid an exclusivity
-/// check — a third of the in-order time on a million lines.
+/// Why a value of its own: as variables captured by the block-reading
+/// closure, the per-line state would pay a dynamic exclusivity check on
+/// every access, and these run for every line of the log.
 struct InOrderChecks {
     var report = VerifyReport()
     var chain: ChainVerifier

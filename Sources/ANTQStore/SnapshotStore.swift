@@ -39,9 +39,9 @@ public struct SnapshotStore: Sendable {
         /// XXH64 of the piece without its newline.
         /// - Note: A checksum against damage, not a digest: a snapshot is a
         ///   cache tied to the log by `lineHash`, and anyone able to edit it
-        ///   could recompute an unkeyed SHA-256 just as well, and SHA-256 is
-        ///   an order of magnitude slower than XXH64 on the megabytes a
-        ///   summary loads.
+        ///   could recompute an unkeyed SHA-256 just as well, and SHA-256 does
+        ///   far more work per byte than XXH64 on the megabytes a summary
+        ///   loads.
         public var checksum: UInt64
     }
 

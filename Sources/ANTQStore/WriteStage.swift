@@ -7,10 +7,10 @@ import TextFormats
 /// The write end of a long batch on a thread of its own: events that
 /// validation accepted arrive in blocks, in seq order, and are encoded,
 /// chained (`prev`, SHA-256) and written here while the next lines are
-/// being validated. Encoding and hashing were a third of the work of the
-/// validating thread; a batch's lines cannot be hashed in parallel (each
-/// line's `prev` is the hash of the one before), but they can be a stage of
-/// their own.
+/// being validated. Encoding and hashing would otherwise be a large part
+/// of the validating thread's work; a batch's lines cannot be hashed in
+/// parallel (each line's `prev` is the hash of the one before), but they
+/// can be a stage of their own.
 ///
 /// What reaches the file is exactly what writing in line writes: the same
 /// `LineWriter` bytes, the same chain through the same `BatchSink`, every

@@ -2,7 +2,8 @@
 ///
 /// Why: the replay path reads a dozen strings per line (type, dates, hashes,
 /// codes) and needs most of them only as bytes to compare or parse. Copying
-/// each into a `String` was most of the cost of a replay.
+/// each into a `String` would allocate for every one of them, on every line
+/// of every replay.
 public struct JSONRawString {
     /// The bytes between the quotes (still escaped if `escaped`). Valid while the scanned buffer is.
     public let bytes: UnsafeBufferPointer<UInt8>

@@ -42,6 +42,14 @@ public enum Environment {
         return nil
     }
 
+    /// The running kernel's release (`uname`), e.g. "6.8.0-45-generic", or
+    /// nil if `uname` fails.
+    public static var kernelRelease: String? {
+        var names = utsname()
+        guard uname(&names) == 0 else { return nil }
+        return withUnsafeBytes(of: &names.release) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+    }
+
     /// Cores this process may run on now.
     public static var activeProcessorCount: Int {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))

@@ -39,6 +39,20 @@ public enum FileSystem {
         return access(path, F_OK) == 0
     }
 
+    /// Whether this process may run the file at `path` (`access` with `X_OK`).
+    public static func isExecutable(_ path: String) -> Bool {
+        access(path, X_OK) == 0
+    }
+
+    /// The size in bytes of the file at `path` (`stat`), or nil if it
+    /// cannot be read (it does not exist, or a directory on the way is
+    /// not searchable).
+    public static func size(_ path: String) -> Int64? {
+        var st = Glibc.stat()
+        guard cStat(path, &st) == 0 else { return nil }
+        return Int64(st.st_size)
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var st = Glibc.stat()
         return cStat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
@@ -55,6 +69,15 @@ public enum FileSystem {
         if Glibc.mkdir(path, permissions) == -1 && errno != EEXIST {
             throw Errno.current("mkdir", path: path)
         }
+    }
+
+    /// Creates a new, empty directory named `prefix` followed by six
+    /// characters no other directory has (`mkdtemp`), with mode 0700, and
+    /// returns its path: a scratch directory no other process can take.
+    public static func makeUniqueDirectory(prefix: String) throws(Errno) -> String {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw Errno.current("mkdtemp", path: prefix + "XXXXXX") }
+        return String(cString: made)
     }
 
     public static func remove(_ path: String) throws(Errno) {

@@ -24,10 +24,10 @@ public enum MallocTuning {
     /// other thread's heap when that thread calls
     /// `adviseHugePagesForThisThread()`.
     ///
-    /// Why: a summary on a snapshot builds twenty thousand models in fresh
-    /// memory on two cores, and faulting it in 4 KB at a time (3,300 page
-    /// faults) was a third of its CPU time. With 2 MB pages it takes about
-    /// 1,000 faults, and the summary 15% less time. glibc's
+    /// Why: a summary on a snapshot builds tens of thousands of models in
+    /// fresh memory on every core, and each 4 KB page of it costs a page
+    /// fault; a 2 MB page costs one fault for 512 of them, so a command that
+    /// builds a large state spends much less time in the kernel. glibc's
     /// `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` advises its heaps in the same
     /// way, but tunables are read only when a process starts.
     ///

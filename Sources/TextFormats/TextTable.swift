@@ -28,7 +28,7 @@ public struct TextTable: Sendable {
     /// The table as text, one line per row plus header and separator.
     /// Built as bytes, each cell's width measured once: an audit prints a
     /// row per contributing event (tens of thousands), and padding and
-    /// joining `String`s was a tenth of it.
+    /// joining `String`s would allocate for every cell.
     public func render() -> String {
         let columns = max(header.count, rows.reduce(0) { max($0, $1.count) })
         guard columns > 0 else { return "" }

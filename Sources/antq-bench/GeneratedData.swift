@@ -3,9 +3,7 @@ import ANTQDomain
 import EventLog
 import Hashing
 import JSONCodec
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// Writes what the generator produces: a data directory exactly as antq
 /// would have written it (through the library's own `LogWriter`, so the
@@ -13,6 +11,12 @@ import Glibc
 enum GeneratedData {
     struct Failure: Error, CustomStringConvertible {
         var description: String
+    }
+
+    /// Runs a call into the system, reporting its failure as `what` and the
+    /// system's text ("cannot create X: No space left on device").
+    static func system<T>(_ what: @autoclosure () -> String, _ body: () throws(Errno) -> T) throws(Failure) -> T {
+        do throws(Errno) { return try body() } catch { throw Failure(description: "\(what()): \(error.text)") }
     }
 
     struct LogInfo {
@@ -29,12 +33,12 @@ enum GeneratedData {
     /// batch ending at or before seq `cutAt` ends, for the snapshot scenario.
     static func writeLog(_ dir: String, generator: inout LogGenerator, count: Int, cutAt: Int = 0) throws -> LogInfo {
         let layout = LogLayout(root: dir)
-        for d in [layout.root, layout.eventsDirectory, layout.snapshotsDirectory] where mkdir(d, 0o700) != 0 && errno != EEXIST {
-            throw Failure(description: "cannot create \(d): \(String(cString: strerror(errno)))")
+        for d in [layout.root, layout.eventsDirectory, layout.snapshotsDirectory] {
+            try system("cannot create \(d)") { () throws(Errno) in try FileSystem.makeDirectory(d) }
         }
-        let fd = open(layout.logPath, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { throw Failure(description: "cannot create \(layout.logPath): \(String(cString: strerror(errno)))") }
-        close(fd)
+        try system("cannot create \(layout.logPath)") { () throws(Errno) in
+            try FileDescriptor.open(layout.logPath, [.writeOnly, .create, .exclusive]).close()
+        }
         var bytes: Int64 = 0
         var cutOffset: Int64 = 0
         var cutSeq = 0
@@ -95,15 +99,15 @@ enum GeneratedData {
 
     /// Copies the first `length` bytes of `from` to a new file `to`.
     static func copyPrefix(_ from: String, to: String, length: Int64) throws {
-        let input = open(from, O_RDONLY)
-        guard input >= 0 else { throw Failure(description: "cannot open \(from): \(String(cString: strerror(errno)))") }
-        defer { close(input) }
+        let input = try system("cannot open \(from)") { () throws(Errno) in try FileDescriptor.open(from, .readOnly) }
+        defer { try? input.close() }
         var out = try BufferedFile(to)
         var left = length
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
         while left > 0 {
             let want = Int(min(Int64(buffer.count), left))
-            let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, want) }
+            let n = try system("cannot read \(from)") { () throws(Errno) in try input.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want])) }
             guard n > 0 else { throw Failure(description: "\(from) is shorter than \(length) bytes") }
             try out.write(Array(buffer[0..<n]))
             left -= Int64(n)
@@ -113,14 +117,14 @@ enum GeneratedData {
 
     /// Appends the bytes of `from` after `offset` to the existing file `to`.
     static func appendRest(of from: String, after offset: Int64, to: String) throws {
-        let input = open(from, O_RDONLY)
-        guard input >= 0 else { throw Failure(description: "cannot open \(from): \(String(cString: strerror(errno)))") }
-        defer { close(input) }
+        let input = try system("cannot open \(from)") { () throws(Errno) in try FileDescriptor.open(from, .readOnly) }
+        defer { try? input.close() }
         var out = try BufferedFile(to, append: true)
         var position = offset
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { buffer.deallocate() }
         while true {
-            let n = buffer.withUnsafeMutableBytes { pread(input, $0.baseAddress, $0.count, off_t(position)) }
+            let n = try system("cannot read \(from)") { () throws(Errno) in try input.read(fromAbsoluteOffset: position, into: buffer) }
             if n <= 0 { break }
             try out.write(Array(buffer[0..<n]))
             position += Int64(n)
@@ -130,25 +134,23 @@ enum GeneratedData {
 
     /// Copies a data directory's log (snapshots are not copied).
     static func copyDataDirectory(_ from: String, to: String) throws {
-        for d in [to, to + "/events", to + "/snapshots"] where mkdir(d, 0o700) != 0 && errno != EEXIST {
-            throw Failure(description: "cannot create \(d): \(String(cString: strerror(errno)))")
+        for d in [to, to + "/events", to + "/snapshots"] {
+            try system("cannot create \(d)") { () throws(Errno) in try FileSystem.makeDirectory(d) }
         }
-        var st = stat()
-        guard stat(from + "/events/log.jsonl", &st) == 0 else { throw Failure(description: "cannot stat \(from)/events/log.jsonl") }
-        try copyPrefix(from + "/events/log.jsonl", to: to + "/events/log.jsonl", length: Int64(st.st_size))
+        guard let size = FileSystem.size(from + "/events/log.jsonl") else { throw Failure(description: "cannot stat \(from)/events/log.jsonl") }
+        try copyPrefix(from + "/events/log.jsonl", to: to + "/events/log.jsonl", length: size)
     }
 }
 
 /// A write-only file with a large buffer (the bench writes hundreds of MB).
 struct BufferedFile {
-    let fd: Int32
-    let path: String
+    let file: FileDescriptor
     private var buffer: [UInt8] = []
 
     init(_ path: String, append: Bool = false) throws {
-        self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o600)
-        guard fd >= 0 else { throw GeneratedData.Failure(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        file = try GeneratedData.system("cannot create \(path)") { () throws(Errno) in
+            try FileDescriptor.open(path, [.writeOnly, .create, append ? .append : .truncate])
+        }
         buffer.reserveCapacity(4 << 20)
     }
 
@@ -157,21 +159,13 @@ struct BufferedFile {
         if buffer.count >= 4 << 20 { try flush() }
     }
 
-    mutating func write(_ text: String) throws { try write(Array(text.utf8)) }
-
     mutating func flush() throws {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw GeneratedData.Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-            done += n
-        }
+        try GeneratedData.system("cannot write \(file.path)") { () throws(Errno) in try file.writeAll(buffer) }
         buffer.removeAll(keepingCapacity: true)
     }
 
     mutating func close() throws {
         try flush()
-        guard Glibc.close(fd) == 0 else { throw GeneratedData.Failure(description: "cannot close \(path)") }
+        do { try file.close() } catch { throw GeneratedData.Failure(description: "cannot close \(file.path)") }
     }
 }

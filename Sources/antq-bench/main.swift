@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 // antq-bench: the benchmark of issue 6. Progress goes to stderr, the
 // report (machine, notes, table) to stdout. Exit 0 when every measurement
@@ -14,10 +12,10 @@ do {
 } catch let e as BenchOptions.UsageError {
     if e.description.isEmpty {
         print(BenchOptions.usage)
-        exit(0)
+        CurrentProcess.exit(0)
     }
     FileHandle.standardError.write(Data("antq-bench: \(e.description)\n\(BenchOptions.usage)\n".utf8))
-    exit(64)
+    CurrentProcess.exit(64)
 }
 
 /// The antq binary: `--antq`, else the one built next to this benchmark.
@@ -25,7 +23,7 @@ func locateAntq() -> String? {
     if let given = options.antq { return ProcessRunner.which(given) }
     let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     let candidate = (me as NSString).deletingLastPathComponent + "/antq"
-    return access(candidate, X_OK) == 0 ? candidate : nil
+    return FileSystem.isExecutable(candidate) ? candidate : nil
 }
 
 guard let antq = locateAntq() else {
@@ -34,7 +32,7 @@ guard let antq = locateAntq() else {
     Build it first, in the same configuration: swift build -c release && swift run -c release antq-bench
 
     """.utf8))
-    exit(66)
+    CurrentProcess.exit(66)
 }
 
 let root: String
@@ -43,15 +41,14 @@ if let out = options.out {
     root = (out as NSString).standardizingPath
     if FileManager.default.fileExists(atPath: root + "/full") {
         FileHandle.standardError.write(Data("antq-bench: \(root) already holds generated data; give an empty or new directory\n".utf8))
-        exit(64)
+        CurrentProcess.exit(64)
     }
 } else {
-    var template = Array((NSTemporaryDirectory() + "/antq-bench-XXXXXX").utf8CString)
-    guard let made = mkdtemp(&template) else {
+    guard let made = try? FileSystem.makeUniqueDirectory(prefix: NSTemporaryDirectory() + "/antq-bench-") else {
         FileHandle.standardError.write(Data("antq-bench: cannot create a temporary directory\n".utf8))
-        exit(74)
+        CurrentProcess.exit(74)
     }
-    root = String(cString: made)
+    root = made
 }
 
 var total = Stopwatch()
@@ -82,4 +79,4 @@ report += "\n\(met.filter { $0 }.count) of \(met.count) targets met.\n"
 print(report, terminator: "")
 
 if !keep { try? FileManager.default.removeItem(atPath: root) } else { print("data kept in \(root)") }
-exit(status)
+CurrentProcess.exit(status)

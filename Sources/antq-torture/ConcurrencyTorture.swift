@@ -1,8 +1,5 @@
 import Foundation
 import JSONCodec
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `antq-torture concurrency`: W writer processes each append M single
 /// events (one `antq append` process per event) while R reader loops run

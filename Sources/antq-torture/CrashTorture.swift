@@ -1,8 +1,6 @@
 import Foundation
 import JSONCodec
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// `antq-torture crash`: starts `antq append --file BATCH` again and again
 /// and kills it with SIGKILL at a random instant (before, during and after
@@ -61,7 +59,8 @@ struct CrashTorture {
     /// Every distinct uncommitted tail seen (offset, bytes).
     var seenTails: [(offset: Int, bytes: [UInt8])] = []
     var workload = Workload()
-    /// Microseconds an uninterrupted append takes: fixed cost + per event.
+    /// Microseconds an uninterrupted append takes: fixed cost + per event
+    /// (first guesses; `calibrate()` times real appends before any kill).
     var baseMicros: Double = 20_000
     var perEventMicros: Double = 60
 
@@ -113,7 +112,7 @@ struct CrashTorture {
             sent.append(s)
         }
         let file = try h.writeBatch(lines, name: name)
-        defer { unlink(file) }
+        defer { try? FileSystem.remove(file) }
         let expected = baseMicros + perEventMicros * Double(count)
         let logPath = h.data + "/events/log.jsonl"
         let sizeBefore = fileSize(logPath)
@@ -150,7 +149,7 @@ struct CrashTorture {
             }
             p.kill()
         }
-        let ending = p.wait()
+        let ending = try p.wait()
         let elapsed = Double(nowMicros() - started)
         var ack: [Int]?
         switch ending {
@@ -163,7 +162,7 @@ struct CrashTorture {
             // Learn how long an append really takes.
             let fixed = max(1000, elapsed - perEventMicros * Double(count))
             baseMicros = 0.8 * baseMicros + 0.2 * fixed
-        case .signalled(SIGKILL):
+        case .killed:
             counts.crashes += 1
         default:
             throw TortureFailure("append of \(count) events ended with \(ending): \(p.stdout)\(p.stderr)")
@@ -273,6 +272,5 @@ struct CrashTorture {
 
 /// Size of a file, or -1.
 func fileSize(_ path: String) -> Int64 {
-    var st = stat()
-    return stat(path, &st) == 0 ? Int64(st.st_size) : -1
+    FileSystem.size(path) ?? -1
 }

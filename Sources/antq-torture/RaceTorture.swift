@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `antq-torture race`: two clerks read the log at seq S and both append
 /// with `--expect-seq S` at the same moment. Exactly one may win; the other
@@ -25,10 +22,10 @@ struct RaceTorture {
             let a = try Spawned.start(h.antq, args(1), scratch: h.scratch, tag: "race-a")
             let b = try Spawned.start(h.antq, args(2), scratch: h.scratch, tag: "race-b")
             defer { a.cleanUp(); b.cleanUp() }
-            var status: Int32 = 0
-            let overlapped = waitpid(a.pid, &status, WNOHANG) == 0
-            let ea: Spawned.Ending = overlapped ? a.wait() : (status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signalled(status & 0x7f))
-            let eb = b.wait()
+            let early = try a.endingIfEnded()
+            let overlapped = early == nil
+            let ea = try early ?? a.wait()
+            let eb = try b.wait()
             let endings = [ea, eb]
             guard endings.filter({ $0 == .exited(0) }).count == 1, endings.filter({ $0 == .exited(75) }).count == 1 else {
                 throw TortureFailure("race \(i + 1) at seq \(seq): endings \(ea), \(eb) (want one exit 0 and one exit 75):\n\(a.stderr)\(b.stderr)")

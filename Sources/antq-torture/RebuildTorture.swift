@@ -1,8 +1,6 @@
 import Foundation
 import JSONCodec
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 /// `antq-torture rebuild`: snapshots are a cache, so no crash while writing
 /// one may change a figure. Kills `antq rebuild`, `antq snapshot` and
@@ -58,7 +56,7 @@ struct RebuildTorture {
             let k = min(left, 5000)
             let file = try h.writeBatch((0..<k).map { _ in workload.event().line }, name: "bulk-\(n).jsonl")
             try h.ok(["append", "--file", file, "--data", h.data])
-            unlink(file)
+            try? FileSystem.remove(file)
             left -= k
             n += 1
         }
@@ -117,9 +115,9 @@ struct RebuildTorture {
         defer { p.cleanUp() }
         sleepMicros(Int64(Double.random(in: 0...(est * 1.1))))
         p.kill()
-        switch p.wait() {
+        switch try p.wait() {
         case .exited(0): counts.completed += 1
-        case .signalled(SIGKILL):
+        case .killed:
             counts.crashes += 1
             switch op {
             case "rebuild": counts.rebuildKills += 1
@@ -138,7 +136,7 @@ struct RebuildTorture {
         let a = try Spawned.start(h.antq, ["rebuild", "--data", h.data], environment: h.environment, scratch: h.scratch, tag: "par-a")
         let b = try Spawned.start(h.antq, ["rebuild", "--from-scratch", "--data", h.data], environment: h.environment, scratch: h.scratch, tag: "par-b")
         defer { a.cleanUp(); b.cleanUp() }
-        let ea = a.wait(), eb = b.wait()
+        let ea = try a.wait(), eb = try b.wait()
         guard ea == .exited(0), eb == .exited(0) else {
             throw TortureFailure("two rebuilds at once: \(ea), \(eb):\n\(a.stderr)\(b.stderr)")
         }

@@ -2,7 +2,6 @@ import ANTQDomain
 import Foundation
 import JSONCodec
 import TextFormats
-import TextFormats
 
 /// What the harness sent for one event: compared, field by field, with what
 /// the log holds afterwards.

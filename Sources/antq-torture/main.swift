@@ -1,8 +1,6 @@
 import FuzzTargets
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemCalls
 
 // antq-torture: the harnesses behind the reliability guarantees in
 // ANTQStore.docc/Guarantees.md. Each subcommand exits 0 only if every check held, and prints the
@@ -125,4 +123,4 @@ func main() -> Int32 {
     }
 }
 
-exit(main())
+CurrentProcess.exit(main())

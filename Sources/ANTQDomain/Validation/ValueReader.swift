@@ -244,7 +244,7 @@ extension RecordBuilder {
 
     func decimal(_ input: InputValue) -> ExactDecimal? {
         switch input {
-        case .number(let t): return try? ExactDecimal(json: t)
+        case .number(let t): return ExactDecimal(json: t)
         case .string(let s):
             guard case .typed(let vi) = mode else { return nil }
             return try? ExactDecimal(typed: TextRule.trimmed(s), style: vi ? .vietnamese : .english)
