@@ -46,7 +46,7 @@ public enum LineWriter {
         write(e.data, &w)
         swap(&w.bytes, &out)
         out.append(contentsOf: ",\"prev\":\"".utf8)
-        out.append(contentsOf: prev.hex.utf8)
+        prev.appendHex(to: &out)
         out.append(0x22)
         if more { out.append(contentsOf: ",\"more\":true".utf8) }
         out.append(0x7D)

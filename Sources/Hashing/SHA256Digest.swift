@@ -153,5 +153,20 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Appends the same 64 characters as `hex` to `out`, without making a
+    /// string (a line writer appends one per line).
+    public func appendHex(to out: inout [UInt8]) {
+        @inline(__always) func emit(_ word: UInt64, _ out: inout [UInt8]) {
+            for j in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: word &>> UInt64(60 - 4 * j)) & 0xF
+                out.append(nibble < 10 ? nibble &+ 0x30 : nibble &+ 0x57)
+            }
+        }
+        emit(w0, &out)
+        emit(w1, &out)
+        emit(w2, &out)
+        emit(w3, &out)
+    }
+
     public var description: String { hex }
 }
