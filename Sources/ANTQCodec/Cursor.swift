@@ -128,7 +128,6 @@ struct Cursor {
         span(vouches: vouches, where: ok).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// A whole JSON string `"…"`, as `span`.
     /// Whether the 36 bytes at the cursor are a UUID as `UUIDText.isCanonical`
     /// has it (lowercase 8-4-4-4-12 hex), eight bytes at a time: five
     /// overlapping words, the dashes compared in place and then read as `0`.
@@ -192,6 +191,7 @@ struct Cursor {
         return true
     }
 
+    /// A whole JSON string `"…"`, as `span`.
     mutating func quoted(vouches: Bool = false, where ok: (UnsafeRawBufferPointer) -> Bool) -> String? {
         let save = i
         guard literal("\""), let s = string(vouches: vouches, where: ok), literal("\"") else { i = save; return nil }

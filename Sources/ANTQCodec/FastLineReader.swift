@@ -8,14 +8,14 @@ import TextFormats
 /// order, no escapes, texts already canonical) is read straight from its
 /// bytes, field by field as the type's `EventSpec` declares them. Anything
 /// else — another key order, an escape, a text it cannot vouch for, a kind
-/// of field it does not read (labels, dimensions, a correction's copy), or
+/// of field it does not read (labels, dimensions, periods), or
 /// any error at all — makes it decline (nil), and the general reader reads
 /// the line and gives the error. It never accepts what the general reader
 /// refuses, and what it accepts reads the same (the tests hold both on
 /// every generated line and every one-byte change of those lines).
 ///
-/// It keeps the last `recorded` instant and a few recorder names, since a
-/// batch's lines share them.
+/// It keeps the last `recorded` instant, a few recorder names, and the unit
+/// and choice codes it has read (`ShortTexts`), since lines share them.
 struct FastLineReader {
     private var lastRecorded: (a: UInt64, b: UInt64, c: UInt64, d: UInt64, instant: UTCInstant)?
     private var names: [KnownName] = []
@@ -35,7 +35,6 @@ struct FastLineReader {
         var bytes: [UInt8]
         var name: String
     }
-
 
     mutating func read(_ line: UnsafeRawBufferPointer) -> StoredLine? {
         guard let l = scan(line, figuresOnly: false) else { return nil }

@@ -30,25 +30,26 @@ struct ShortTexts {
         guard n > 0, c.i + n < c.end, c.base[c.i + n] == 0x22 else { return read(&c) }
         w1 |= UInt64(n) << 56
         let home = Int(truncatingIfNeeded: ((w0 ^ (w1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> 55)
-        var free = home
+        // The first empty slot tried takes a new text; with none, the home slot does.
+        var free: Int?
         for probe in 0..<(second.isEmpty ? 0 : 4) {
             let s = (home + probe) & (Self.slots - 1)
             if second[s] == w1 && first[s] == w0 {
                 c.i += n
                 return texts[s]
             }
-            if second[s] == 0 && free == home { free = s }
+            if second[s] == 0 && free == nil { free = s }
         }
         guard let text = read(&c) else { return nil }
         if second.isEmpty {
             first = [UInt64](repeating: 0, count: Self.slots)
             second = first
             texts = [String](repeating: "", count: Self.slots)
-            free = home
         }
-        first[free] = w0
-        second[free] = w1
-        texts[free] = text
+        let at = free ?? home
+        first[at] = w0
+        second[at] = w1
+        texts[at] = text
         return text
     }
 }

@@ -109,7 +109,7 @@ public enum SummaryRenderer {
     static func text(_ r: SummaryReport, _ lang: Language) -> String {
         if !r.parts.isEmpty {
             return (header(r, lang) + ["", partsNote(r, lang), ""]).joined(separator: "\n") + "\n"
-                + r.parts.map { text($0, lang) }.joined(separator: "\n")
+                + r.parts.map { $0.rows.isEmpty ? notYet($0, lang) : text($0, lang) }.joined(separator: "\n")
         }
         var out = header(r, lang)
         out.append("")
@@ -286,7 +286,7 @@ public enum SummaryRenderer {
         out.append("")
         if !r.parts.isEmpty {
             return (out + ["> " + md(partsNote(r, lang)), ""]).joined(separator: "\n") + "\n"
-                + r.parts.map { "#" + markdown($0, lang) }.joined(separator: "\n")
+                + r.parts.map { $0.rows.isEmpty ? "## " + md(notYet($0, lang)) : "#" + markdown($0, lang) }.joined(separator: "\n")
         }
         guard let root = r.rows.first else { return out.joined(separator: "\n") + "\n" }
         var head = "| \(lang.t("Figure", "Chỉ tiêu")) |" + (r.showCodes ? " \(lang.t("Name", "Mã")) |" : "")
@@ -339,6 +339,11 @@ extension Period {
 }
 
 extension SummaryRenderer {
+    /// A part in which the unit asked for did not exist yet.
+    static func notYet(_ part: SummaryReport, _ lang: Language) -> String {
+        ReportHeader.period(part.period, lang) + ": " + lang.t("the unit did not exist yet.", "đơn vị chưa có.") + "\n"
+    }
+
     /// Why a report comes in parts, and where they are cut.
     static func partsNote(_ r: SummaryReport, _ lang: Language) -> String {
         let days = r.parts.dropFirst().map { lang.date($0.period.firstDay) }.joined(separator: ", ")

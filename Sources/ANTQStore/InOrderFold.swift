@@ -94,6 +94,11 @@ final class InOrderFold: @unchecked Sendable {
     func handOver(_ parts: [ParallelFold.Part], offset: Int64, firstLine: Int) -> Bool {
         finish()
         guard failure == nil else { return false }
+        // A block that stops (a bad line, a broken link) is applied here and ends the replay: no later block is read.
+        if parts.contains(where: { $0.failure != nil || $0.chainBreak != nil }) {
+            _ = apply(parts, offset: offset, firstLine: firstLine, bytes: nil, fold: nil, visit: nil)
+            return false
+        }
         let body = { [self] in _ = apply(parts, offset: offset, firstLine: firstLine, bytes: nil, fold: nil, visit: nil) }
         if let t = PosixThread.start(body) { running = t } else { body() }
         return true

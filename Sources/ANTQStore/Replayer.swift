@@ -168,11 +168,14 @@ extension DataStore {
                 return parts.reduce(0) { $0 + $1.lines }
             }
         } catch let e as LineStream.StreamError {
+            // A block applied in order failed before the read that failed after it: the earlier line is the one to name.
+            if let f = inOrder.failure { throw f }
             switch e {
             case .io(let err): throw .io(err)
             case .lineTooLong(let n, _, let limit): throw .damaged(file: layout.logDisplayName, line: n, reason: "line longer than \(limit) bytes")
             }
         } catch {
+            if let f = inOrder.failure { throw f }
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
         var ledger = inOrder.ledger

@@ -63,7 +63,8 @@ enum ReportCommands {
         // The HTML page charts the period against another (the same period a year earlier unless --compare says), or by its columns.
         if format == .html && compare == nil && columns.isEmpty && cuts.count == 1 { compare = try? period.samePeriodOneYearEarlier() }
         let unit = try c.unit(in: r.ledger, on: period.lastDay)
-        let ledger = try ledger(for: period, r, store: store, asOf: asOf, override: override)
+        // Shown in parts, the whole period's figures are not shown: no ledger folded for its days.
+        let ledger = cuts.count > 1 ? r.ledger : try ledger(for: period, r, store: store, asOf: asOf, override: override)
         let compared = try compare.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
         let split = try columns.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }
         var report = SummaryReport.make(ledger: ledger, period: period, unit: unit, depth: try c.int("depth") ?? 1,
@@ -74,6 +75,8 @@ enum ReportCommands {
                 var p = SummaryReport.make(ledger: try Self.ledger(for: part, r, store: store, asOf: asOf, override: override), period: part, unit: unit,
                                            depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf, chain: r.chain, historical: true)
                 p.showCodes = c.parsed.flag("codes")
+                // A unit registered later did not exist in this part: no row stands for it.
+                if let unit, r.ledger.units.view(unit, on: part.lastDay) == nil { p.rows = [] }
                 return p
             }
             // No part restates another's units: nothing in it is an estimate.

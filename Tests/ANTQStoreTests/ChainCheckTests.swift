@@ -77,6 +77,22 @@ import Testing
         for s in Self.readers(t) { #expect(Self.namedLine(s) == .some(nil)) }
     }
 
+    /// The damage is named even when the read after its block fails too (a
+    /// line longer than the limit follows): a replay that applies a block
+    /// while the next is read must not let the later failure speak first.
+    @Test func aDamagedLineIsNamedEvenWhenTheReadAfterItFails() throws {
+        let (t, original) = Self.store(seed: 74)
+        defer { t.cleanup() }
+        var lines = original
+        Self.editName(&lines[9])
+        // A line longer than the longest line a reader takes, before the last line.
+        lines.insert(Array(repeating: UInt8(ascii: "x"), count: (16 << 20) + 10), at: lines.count - 1)
+        Self.write(t, lines)
+        for s in Self.readers(t) {
+            #expect(Self.namedLine(s) == .some(10))
+        }
+    }
+
     @Test func deletedDuplicatedAndSwappedLinesAreRefusedWhereTheyShow() throws {
         let (t, original) = Self.store(seed: 72)
         defer { t.cleanup() }

@@ -174,6 +174,11 @@ import Testing
         #expect(vi.contains("địa giới hành chính thay đổi ngày 01/07/2025") && vi.contains("tỉnh Bình Dương") && vi.contains("thành phố Hồ Chí Minh"), "\(vi.prefix(600))")
         let html = try d.antq(["summary", "2025", "--boundaries", "historical", "--format", "html"]).stdout
         #expect(html.components(separatedBy: "<h2>").count == 3 && html.contains("Bình Dương (province)</h2>"))
+        // A unit registered at the change did not exist in the first part: no row stands for it there.
+        let city = try d.antq(["summary", "2025", "--boundaries", "historical", "--unit", "79", "--format", "json"]).stdout
+        let cityParts = try #require((try JSONSerialization.jsonObject(with: Data(city.utf8)) as? [String: Any])?["parts"] as? [[String: Any]])
+        #expect(cityParts.map { ($0["units"] as? [Any])?.count ?? -1 } == [0, 37], "\(city.prefix(300))")
+        #expect(try d.antq(["summary", "2025", "--boundaries", "historical", "--unit", "79"]).stdout.contains("the unit did not exist yet"))
         // Not split when nothing changed within the period; the default reads it all on the last day's units.
         #expect(!(try d.antq(["summary", "2024", "--boundaries", "historical"]).stdout.contains("parts")))
         #expect(try d.antq(["summary", "2025", "--format", "json"]).stdout.contains("\"units\""))

@@ -63,6 +63,8 @@ public enum FlowRules {
         static let byType: [[Plan]] = EventSpec.table.map { spec in
             spec.flows.map { rule in
                 let parts = rule.name.compactMap { part -> Int? in if case .value(let f, _) = part { f.index } else { nil } }
+                // The fold keys a figure by at most two codes (`FlowTable.RuleName`, `fieldsRead`).
+                precondition(parts.count <= 2, "\(spec.type.rawValue): a figure name takes at most two values")
                 let condition: Condition = switch rule.when {
                 case nil: .always
                 case .isTrue(let f)?: .isTrue(f.index)

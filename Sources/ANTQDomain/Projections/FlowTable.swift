@@ -142,11 +142,15 @@ public struct FlowTable: Sendable, Equatable {
             self = other
             return
         }
-        // The other table's slots in this one, found once by name rather than once per value.
-        let slots = other.slotNames.map { slot($0) }
+        // The other table's slots in this one, found once by name rather than once per value
+        // (and only for figures with a value: a name whose amounts were all taken back stays out).
+        var slots = [Int?](repeating: nil, count: other.slotNames.count)
         for (key, row) in other.rows {
             var mine = rows.removeValue(forKey: key) ?? []
-            for (i, v) in row.enumerated() where v != 0 { Self.bump(&mine, slots[i], v) }
+            for (i, v) in row.enumerated() where v != 0 {
+                if slots[i] == nil { slots[i] = slot(other.slotNames[i]) }
+                Self.bump(&mine, slots[i]!, v)
+            }
             if mine.contains(where: { $0 != 0 }) { rows[key] = mine }
         }
     }

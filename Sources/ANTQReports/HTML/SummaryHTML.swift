@@ -93,7 +93,7 @@ enum SummaryHTML {
             p.heading(2, SummaryRenderer.title(part, lang))
             p.paragraph(ReportHeader.period(part.period, lang), cls: "period")
             guard let root = part.rows.first else {
-                p.paragraph(lang.t("No such unit in this part.", "Phần này không có đơn vị này."))
+                p.paragraph(lang.t("The unit did not exist yet in this part.", "Trong phần này đơn vị chưa có."))
                 continue
             }
             tables(&p, part, root, SummaryRenderer.headlineFigures(part), lang)
