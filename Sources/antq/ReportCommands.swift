@@ -53,7 +53,8 @@ enum ReportCommands {
         let r = try store.replay(asOf: asOf, periodStart: override, sections: figureSections)
         keepUntilExit(r)
         // On the units as they were, a period across a change of the tree is shown in parts.
-        let cuts = historical ? r.ledger.units.historicalParts(of: period) : [period]
+        let unit = try c.unit(in: r.ledger, on: period.lastDay)
+        let cuts = historical ? r.ledger.units.historicalParts(of: period, under: unit) : [period]
         if cuts.count > 1, compare != nil || !columns.isEmpty {
             let days = cuts.dropFirst().map { c.lang.date($0.firstDay) }.joined(separator: ", ")
             throw CLIError.usage(c.lang.t(
@@ -62,7 +63,6 @@ enum ReportCommands {
         }
         // The HTML page charts the period against another (the same period a year earlier unless --compare says), or by its columns.
         if format == .html && compare == nil && columns.isEmpty && cuts.count == 1 { compare = try? period.samePeriodOneYearEarlier() }
-        let unit = try c.unit(in: r.ledger, on: period.lastDay)
         // Shown in parts, the whole period's figures are not shown: no ledger folded for its days.
         let ledger = cuts.count > 1 ? r.ledger : try ledger(for: period, r, store: store, asOf: asOf, override: override)
         let compared = try compare.map { ($0, try self.ledger(for: $0, r, store: store, asOf: asOf, override: override)) }

@@ -51,3 +51,39 @@ import TextFormats
         #expect(parts >= 2 && nonZero > 0, "seed \(seed): \(parts) parts")
     }
 }
+
+extension HistoricalPartsTests {
+    /// A report of one unit is cut only by changes to its own units: a
+    /// commune no change names reads its year whole (changes elsewhere in
+    /// the province do not cut it); one that ended is cut on the day it ended.
+    @Test func aUnitsReportIsCutOnlyByChangesToItsOwnUnits() {
+        var whole = 0, cut = 0
+        for seed in UInt64(1)...4 {
+            let g = RandomLog.make(seed: seed, events: 400, declarations: false)
+            let units = g.ledger.units
+            let changed = Reference(g.events).effective.map(\.fact).filter { f in
+                [.unitMerged, .unitSplit, .unitAbolished, .unitContinued].contains(f.type) || (f.type == .unitChanged && f.data[UnitChanged.parent] != nil)
+            }
+            for year in Set(changed.map(\.occurred.year)) {
+                let p = Period(year: year, start: .january1)
+                let inYear = changed.filter { $0.occurred > p.firstDay && $0.occurred <= p.lastDay }
+                #expect(!units.historicalParts(of: p).dropFirst().isEmpty || inYear.isEmpty)
+                for v in units.views(on: p.firstDay) where v.isCommuneLevel && v.ending == nil {
+                    let named = inYear.filter { f in f.unit == v.code || f.data.values.contains { $0 == .text(v.code) } }
+                    let cuts = units.historicalParts(of: p, under: v.code).dropFirst().map(\.firstDay)
+                    // Alone in its subtree all year (no unit's past under it), and named by no change: read whole.
+                    let alone = units.subtree(v.code, on: p.firstDay) == [v.code] && units.subtree(v.code, on: p.lastDay) == [v.code]
+                    if named.isEmpty && alone {
+                        #expect(cuts.isEmpty, "\(seed) \(year) \(v.code): cut on \(cuts) by changes elsewhere")
+                        whole += 1
+                    }
+                    if let end = named.first(where: { $0.unit == v.code && [.unitMerged, .unitSplit, .unitAbolished].contains($0.type) }) {
+                        #expect(cuts.contains(end.occurred), "\(seed) \(year) \(v.code) ended \(end.occurred.iso)")
+                        cut += 1
+                    }
+                }
+            }
+        }
+        #expect(whole > 0 && cut > 0, "\(whole) whole, \(cut) cut")
+    }
+}

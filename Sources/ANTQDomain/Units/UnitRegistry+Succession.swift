@@ -97,26 +97,34 @@ extension UnitRegistry {
     /// unit ended (merged, split, abolished), a code went on as another
     /// unit, or a unit moved under another parent. A unit registered in
     /// between changes no one's past figures and is not a change here.
-    public func changeDays(after first: CivilDate, through last: CivilDate) -> [CivilDate] {
-        var days = Set<CivilDate>()
+    /// With `root`, only the changes of units in its subtree (the day
+    /// before or on the day): a report of one district is not cut by a
+    /// change elsewhere in the province.
+    public func changeDays(after first: CivilDate, through last: CivilDate, under root: String? = nil) -> [CivilDate] {
+        var days: [CivilDate: Set<String>] = [:]
         for r in records.values {
             for e in r.entries.dropFirst() where e.occurred > first && e.occurred <= last {
                 switch e.data.type {
-                case .unitMerged, .unitSplit, .unitAbolished, .unitContinued: days.insert(e.occurred)
-                case .unitChanged where e.data[UnitChanged.parent] != nil: days.insert(e.occurred)
+                case .unitMerged, .unitSplit, .unitAbolished, .unitContinued: days[e.occurred, default: []].insert(r.code)
+                case .unitChanged where e.data[UnitChanged.parent] != nil: days[e.occurred, default: []].insert(r.code)
                 default: break
                 }
             }
         }
-        return days.sorted()
+        guard let root else { return days.keys.sorted() }
+        return days.filter { d, changed in
+            let before = CivilDate(dayNumber: d.dayNumber - 1)
+            let scope = Set(subtree(root, on: before)).union(subtree(root, on: d))
+            return !scope.isDisjoint(with: changed)
+        }.keys.sorted()
     }
 
     /// A period cut at the days its tree changed (`--boundaries
     /// historical`): each part is read on the units of its own last day,
     /// so every part shows the units as they were. One part, the period
     /// itself, when nothing changed.
-    public func historicalParts(of p: Period) -> [Period] {
-        let cuts = changeDays(after: p.firstDay, through: p.lastDay)
+    public func historicalParts(of p: Period, under root: String? = nil) -> [Period] {
+        let cuts = changeDays(after: p.firstDay, through: p.lastDay, under: root)
         guard !cuts.isEmpty else { return [p] }
         var parts: [Period] = []
         var from = p.firstDay
