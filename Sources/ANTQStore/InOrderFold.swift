@@ -100,7 +100,8 @@ final class InOrderFold: @unchecked Sendable {
             return false
         }
         let body = { [self] in _ = apply(parts, offset: offset, firstLine: firstLine, bytes: nil, fold: nil, visit: nil) }
-        if let t = PosixThread.start(body) { running = t } else { body() }
+        // The ledger changes a little per block: no huge pages for this thread's arena.
+        if let t = PosixThread.start(hugePages: false, body) { running = t } else { body() }
         return true
     }
 

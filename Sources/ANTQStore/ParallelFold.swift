@@ -18,7 +18,9 @@ struct ParallelFold {
         /// folded (an audit sees the events that make up its figure).
         /// Without models, model and camera events are dropped where read.
         /// Every line read is checked against the line before it (`links`).
-        case replay(asOf: UTCInstant?, keep: (@Sendable (Event) -> Bool)? = nil, models: Bool = true, links: ChainLinks = .plain)
+        /// `keepsAll`: `keep` accepts every event (a visitor of the whole log),
+        /// so every line is read whole at once.
+        case replay(asOf: UTCInstant?, keep: (@Sendable (Event) -> Bool)? = nil, models: Bool = true, links: ChainLinks = .plain, keepsAll: Bool = false)
         /// `verify`: go on past bad lines, and keep what the sequential checks
         /// of every line need (hashes, links, seq, prev, recorded, batch marker).
         case verify(ChainKey)
@@ -151,14 +153,21 @@ struct ParallelFold {
             let part = parts[i]
             var reader = LineReader()
             var pairs: PairedLinks?
-            if case .replay(_, _, _, let links) = mode { pairs = PairedLinks(links, block: block.bytes, end: cuts[i + 1]) }
+            if case .replay(_, _, _, let links, _) = mode { pairs = PairedLinks(links, block: block.bytes, end: cuts[i + 1]) }
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { offset, length in
                 let bytes = block.line(offset, length)
                 switch mode {
-                case .replay(let asOf, let keep, let models, _):
-                    // An audit (`keep`) looks at flow events whole; otherwise a flow event's figures are all the fold keeps.
-                    let read: FoldLine
-                    do throws(EventCodingError) { read = keep == nil ? try reader.readForFold(bytes) : .line(try reader.read(bytes)) } catch {
+                case .replay(let asOf, let keep, let models, _, let keepsAll):
+                    // A flow event's figures are all the fold keeps, unless `keep` wants
+                    // the event (an audit's few): then it is read again, whole.
+                    var read: FoldLine
+                    do throws(EventCodingError) {
+                        read = keepsAll ? .line(try reader.read(bytes)) : try reader.readForFold(bytes)
+                        if let keep, case .flow(let f) = read,
+                           keep(Event(seq: f.seq, id: "", occurred: f.occurred, recorded: f.recorded, unit: f.unit, by: "", data: f.data)) {
+                            read = .line(try reader.read(bytes))
+                        }
+                    } catch {
                         part.failure = (part.lines, error)
                         return false
                     }
@@ -213,7 +222,7 @@ struct ParallelFold {
     /// stops in an earlier part of the block (`--as-of`, a damaged line)
     /// must not count the lines after that point.
     func undo(_ part: Part, in bytes: UnsafeRawBufferPointer) {
-        guard case .replay(_, let keep, let models, _) = mode else { return }
+        guard case .replay(_, let keep, let models, _, _) = mode else { return }
         var reader = LineReader()
         var n = 0
         BlockPieces.Block(bytes: bytes).forEachLine(from: part.from, to: bytes.count) { offset, length in

@@ -152,7 +152,8 @@ extension DataStore {
         let seesEverything = visit != nil && visitsFlows == nil
         let keep: (@Sendable (Event) -> Bool)? = seesEverything ? { @Sendable _ in true } : visitsFlows
         let fold = ParallelFold(decoder: parallel, projection: projection, start: start,
-                                mode: .replay(asOf: asOf, keep: keep, models: seesEverything || projection.includesModels, links: links))
+                                mode: .replay(asOf: asOf, keep: keep, models: seesEverything || projection.includesModels, links: links,
+                                              keepsAll: seesEverything))
         // See `InOrderFold`: only a plain replay applies a block while the next is read.
         let overlapped = asOf == nil && visit == nil
         do {
