@@ -7,15 +7,16 @@ import SystemCalls
 /// them, joined to the chain and their other events folded into the ledger
 /// in log order (`ParallelFold` does the rest on every core).
 ///
-/// A plain replay (no `--as-of`, no visitor) hands a block over and goes
-/// on reading the next block and folding its flows on the cores while this
-/// one is applied on a thread of its own (`handOver`): otherwise a core
-/// would wait while the events are applied, and the events would wait
-/// while the next block is read. With `--as-of` or a visitor each block is
-/// applied before the next is read (`apply`): an `--as-of` stop undoes
-/// what the workers' tables took from the rest of the block, and a visitor
-/// reads the block's bytes, so neither may run on while the next block is
-/// folded.
+/// A replay without `--as-of` hands a block over and goes on reading the
+/// next block and folding its flows on the cores while this one is applied
+/// on a thread of its own (`handOver`): otherwise a core would wait while
+/// the events are applied, and the events would wait while the next block
+/// is read. A visitor that does not read the lines is shown each block on
+/// that thread, in log order (with an empty line). With `--as-of`, or a
+/// visitor that reads the lines, each block is applied before the next is
+/// read (`apply`): an `--as-of` stop undoes what the workers' tables took
+/// from the rest of the block, and the lines are in the block's buffer,
+/// which the next read reuses.
 final class InOrderFold: @unchecked Sendable {
     var ledger: Ledger
     var join: ChainJoin
@@ -44,7 +45,8 @@ final class InOrderFold: @unchecked Sendable {
 
     /// Applies a block's parts in order; false to stop (a failure, or `--as-of` reached).
     /// - Parameters:
-    ///   - bytes: the block, for `visit` and for undoing after an `--as-of` stop.
+    ///   - bytes: the block, for `visit` and for undoing after an `--as-of` stop
+    ///     (nil on the in-order thread: the visitor then gets an empty line).
     func apply(_ parts: [ParallelFold.Part], offset: Int64, firstLine: Int, bytes: UnsafeRawBufferPointer?, fold: ParallelFold?,
                visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?) -> Bool {
         var lineNumber = firstLine
@@ -54,8 +56,9 @@ final class InOrderFold: @unchecked Sendable {
                 return false
             }
             for (index, e, start, length) in part.events {
-                if let visit, let bytes {
-                    do { try visit(e, UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)]), &ledger) } catch {
+                if let visit {
+                    let line = bytes.map { UnsafeRawBufferPointer(rebasing: $0[start..<(start + length)]) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
+                    do { try visit(e, line, &ledger) } catch {
                         failure = error as? StoreError ?? .damaged(file: fileName, line: lineNumber + index, reason: "\(error)")
                         return false
                     }
@@ -91,15 +94,16 @@ final class InOrderFold: @unchecked Sendable {
 
     /// Waits for the block handed over before, then applies this one on a
     /// thread of its own; false when the one before failed (stop reading).
-    func handOver(_ parts: [ParallelFold.Part], offset: Int64, firstLine: Int) -> Bool {
+    func handOver(_ parts: [ParallelFold.Part], offset: Int64, firstLine: Int,
+                  visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?) -> Bool {
         finish()
         guard failure == nil else { return false }
         // A block that stops (a bad line, a broken link) is applied here and ends the replay: no later block is read.
         if parts.contains(where: { $0.failure != nil || $0.chainBreak != nil }) {
-            _ = apply(parts, offset: offset, firstLine: firstLine, bytes: nil, fold: nil, visit: nil)
+            _ = apply(parts, offset: offset, firstLine: firstLine, bytes: nil, fold: nil, visit: visit)
             return false
         }
-        let body = { [self] in _ = apply(parts, offset: offset, firstLine: firstLine, bytes: nil, fold: nil, visit: nil) }
+        let body = { [self] in _ = apply(parts, offset: offset, firstLine: firstLine, bytes: nil, fold: nil, visit: visit) }
         // The ledger changes a little per block: no huge pages for this thread's arena.
         if let t = PosixThread.start(hugePages: false, body) { running = t } else { body() }
         return true

@@ -40,11 +40,15 @@ extension DataStore {
     /// - Parameter flowDays: fold only the flows of facts that occurred on
     ///   these days (a period not made of whole months): no snapshot is read
     ///   or written, since a snapshot holds every day's flows.
+    /// - Parameter visitReadsLines: false when `visit` does not read the
+    ///   line it is given (it then gets an empty one): without `asOf`, the
+    ///   replay may then show it each block on the thread that applies the
+    ///   block while the next is read (`InOrderFold`).
     public func replay(asOf: UTCInstant? = nil, periodStart: MonthDay? = nil, useSnapshots: Bool = true,
                        writeSnapshot: Bool = true, sections: Set<LedgerSection> = Set(LedgerSection.allCases),
                        flowDays: ClosedRange<CivilDate>? = nil,
                        visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)? = nil,
-                       visitsFlows: (@Sendable (Event) -> Bool)? = nil) throws(StoreError) -> ReplayResult {
+                       visitsFlows: (@Sendable (Event) -> Bool)? = nil, visitReadsLines: Bool = true) throws(StoreError) -> ReplayResult {
         let header = try self.header()
         guard let created = header.data.logCreated else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
         let start = periodStart ?? created.periodStart
@@ -68,7 +72,7 @@ extension DataStore {
         let loaded = snapshots && visit == nil ? loadSnapshot(fd: fd, tail: tail, created: created, start: start, projection: projection,
                                                               asOf: asOf, links: links, writeSnapshot: writeSnapshot, sections: sections) : nil
         let folded = try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: loaded,
-                                  visit: visit, visitsFlows: visitsFlows)
+                                  visit: visit, visitsFlows: visitsFlows, visitReadsLines: visitReadsLines)
         let result = ReplayResult(ledger: folded.ledger, fingerprint: Fingerprint(seq: folded.lastSeq, hash: folded.lastHash), asOf: asOf,
                                   periodStart: start, eventsReplayed: folded.replayed, snapshot: loaded?.path, endOffset: folded.endOffset,
                                   chain: links.check, anchor: loaded?.anchor ?? .start)
@@ -134,7 +138,7 @@ extension DataStore {
     private func foldTail(fd: FileDescriptor, tail: LogTail, start: MonthDay, projection: LedgerProjection, asOf: UTCInstant?,
                           links: ChainLinks, from snapshot: LoadedSnapshot?,
                           visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?,
-                          visitsFlows: (@Sendable (Event) -> Bool)?) throws(StoreError) -> Folded {
+                          visitsFlows: (@Sendable (Event) -> Bool)?, visitReadsLines: Bool) throws(StoreError) -> Folded {
         var initial = snapshot?.ledger ?? projection.initial
         if !projection.includesModels { initial.sections.remove(.models) }
         let from = snapshot?.header.offset ?? 0
@@ -155,14 +159,14 @@ extension DataStore {
                                 mode: .replay(asOf: asOf, keep: keep, models: seesEverything || projection.includesModels, links: links,
                                               keepsAll: seesEverything))
         // See `InOrderFold`: only a plain replay applies a block while the next is read.
-        let overlapped = asOf == nil && visit == nil
+        let overlapped = asOf == nil && (visit == nil || !visitReadsLines)
         do {
             defer { inOrder.finish() }
             try ChunkStream(chunkSize: replayBlockSize).forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Int? in
                 // Flows folded on every core, the rest in order.
                 let parts = fold.fold(chunk.bytes)
                 let going = overlapped
-                    ? inOrder.handOver(parts, offset: chunk.offset, firstLine: chunk.firstLine)
+                    ? inOrder.handOver(parts, offset: chunk.offset, firstLine: chunk.firstLine, visit: visit)
                     : inOrder.apply(parts, offset: chunk.offset, firstLine: chunk.firstLine, bytes: chunk.bytes, fold: fold, visit: visit)
                 guard going else { return nil }
                 if let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }

@@ -40,7 +40,8 @@ import Testing
     static func namedLine(_ s: DataStore, visit: Bool = false) -> Int?? {
         do {
             if visit {
-                _ = try s.replay(useSnapshots: false, writeSnapshot: false) { _, _, _ in }
+                // A visitor shown each block on the in-order thread while the next is read, as the audit's is.
+                _ = try s.replay(useSnapshots: false, writeSnapshot: false, visit: { _, _, _ in }, visitReadsLines: false)
             } else {
                 _ = try s.replay(useSnapshots: false, writeSnapshot: false)
             }

@@ -53,7 +53,7 @@ struct SiteData {
                 }
             }
         }
-        replay = try store.replay(asOf: asOf, useSnapshots: false, writeSnapshot: false, visit: visit)
+        replay = try store.replay(asOf: asOf, useSnapshots: false, writeSnapshot: false, visit: visit, visitReadsLines: false)
         self.events = events
         self.flows = flows
         self.assertions = assertions

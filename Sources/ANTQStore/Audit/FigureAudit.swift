@@ -226,7 +226,7 @@ extension DataStore {
         }
         let result = try replay(asOf: asOf, periodStart: periodStart, useSnapshots: false, writeSnapshot: false,
                                 sections: definition.isFlow ? [.base, .amendments, .flows] : Set(LedgerSection.allCases),
-                                flowDays: wholeMonths ? nil : days, visit: visit, visitsFlows: keep)
+                                flowDays: wholeMonths ? nil : days, visit: visit, visitsFlows: keep, visitReadsLines: false)
         let ledger = result.ledger
         closeDay(ledger)
         guard let root = rootUnit(ledger) else { throw .usage("the log has no units yet") }
