@@ -5,15 +5,13 @@ import Hashing
 import SeededRandom
 import Testing
 
-/// The layout skip inside `LineReader` (driven by the declarations) never
-/// accepts what the general reader refuses, and what it accepts reads the
-/// same: on every generated line, and on every one-byte change of a sample
-/// of them (a changed digit, a quote, an escape, a brace, a bad UTF-8 byte …).
-@Test(arguments: [UInt64(71), 72])
-func everyOneByteChangeOfAStoredLineReadsAsTheGeneralReaderReadsIt(seed: UInt64) throws {
+/// Every one-byte change (to each of `replacements`) of a sample of a
+/// random log's stored lines: `body` gets the line as written, the changed
+/// line and a description; it returns false to stop. Returns how many.
+private func forEachOneByteChange(seed: UInt64, replacements: [UInt8],
+                                  _ body: (_ line: [UInt8], _ changed: [UInt8], _ what: String) -> Bool) -> Int {
     let g = RandomLog.make(seed: seed, events: 300, declarations: true)
     var rng = SplitMix64(seed: seed)
-    let replacements: [UInt8] = [0x22, 0x5C, 0x2C, 0x7D, 0x7B, 0x3A, 0x00, 0x20, 0x30, 0x35, 0x39, 0x2D, 0x2E, 0x61, 0x65, 0x74, 0xC3, 0xFF]
     var compared = 0
     for e in g.events where rng.chance(0.15) {
         let line = LineWriter.encode(e, prev: SHA256.hash(Array(String(rng.next()).utf8)), more: rng.chance(0.5))
@@ -21,14 +19,29 @@ func everyOneByteChangeOfAStoredLineReadsAsTheGeneralReaderReadsIt(seed: UInt64)
             for r in replacements where r != line[at] {
                 var changed = line
                 changed[at] = r
-                var reader = LineReader()
-                _ = try? LineReader.read(line)
-                let viaSkip = changed.withUnsafeBytes { b in try? reader.read(b) }
-                let general = try? changed.withUnsafeBytes { try LineReader.readInFull($0) }
-                #expect(viaSkip == general, "\(e.type.rawValue) byte \(at) → \(r): \(String(decoding: changed, as: UTF8.self))")
+                guard body(line, changed, "\(e.type.rawValue) byte \(at) → \(r): \(String(decoding: changed, as: UTF8.self))") else { return compared }
                 compared += 1
             }
         }
+    }
+    return compared
+}
+
+/// The layout skip inside `LineReader` (driven by the declarations) never
+/// accepts what the general reader refuses, and what it accepts reads the
+/// same: on every generated line, and on every one-byte change of a sample
+/// of them (a changed digit, a quote, an escape, a brace, a bad UTF-8 byte …).
+@Test(arguments: [UInt64(71), 72])
+func everyOneByteChangeOfAStoredLineReadsAsTheGeneralReaderReadsIt(seed: UInt64) throws {
+    let replacements: [UInt8] = [0x22, 0x5C, 0x2C, 0x7D, 0x7B, 0x3A, 0x00, 0x20, 0x30, 0x35, 0x39, 0x2D, 0x2E, 0x61, 0x65, 0x74, 0xC3, 0xFF]
+    let compared = forEachOneByteChange(seed: seed, replacements: replacements) { line, changed, what in
+        // The reader has just read the line as written: what it keeps from line to line is in play.
+        var reader = LineReader()
+        _ = line.withUnsafeBytes { b in try? reader.read(b) }
+        let viaSkip = changed.withUnsafeBytes { b in try? reader.read(b) }
+        let general = try? changed.withUnsafeBytes { try LineReader.readInFull($0) }
+        #expect(viaSkip == general, "\(what)")
+        return true
     }
     #expect(compared > 10_000)
 }
@@ -40,42 +53,32 @@ func everyOneByteChangeOfAStoredLineReadsAsTheGeneralReaderReadsIt(seed: UInt64)
 /// and agree on the seq, the chain link, the day, the unit and every figure.
 @Test(arguments: [UInt64(73), 74])
 func everyOneByteChangeOfAStoredLineFoldsAsTheGeneralReaderReadsIt(seed: UInt64) throws {
-    let g = RandomLog.make(seed: seed, events: 300, declarations: true)
-    var rng = SplitMix64(seed: seed)
     let replacements: [UInt8] = [0x22, 0x5C, 0x2C, 0x7D, 0x7B, 0x3A, 0x00, 0x20, 0x30, 0x39, 0x2D, 0x61, 0x74, 0xC3, 0xFF]
-    var compared = 0, flows = 0
-    for e in g.events where rng.chance(0.15) {
-        let line = LineWriter.encode(e, prev: SHA256.hash(Array(String(rng.next()).utf8)), more: rng.chance(0.5))
-        for at in line.indices {
-            for r in replacements where r != line[at] {
-                var changed = line
-                changed[at] = r
-                // The reader has just read the line as written: what it keeps
-                // from line to line (units, recorders, the instant) is in play,
-                // and the storage of the line it read is handed back for the next, as a fold does.
-                var reader = LineReader()
-                if case .flow(let f)? = line.withUnsafeBytes({ b in try? reader.readForFold(b) }) { reader.recycle(f) }
-                let folded = changed.withUnsafeBytes { b in try? reader.readForFold(b) }
-                let general = try? changed.withUnsafeBytes { try LineReader.readInFull($0) }
-                let what = "\(e.type.rawValue) byte \(at) → \(r): \(String(decoding: changed, as: UTF8.self))"
-                switch (folded, general) {
-                case (nil, nil): break
-                case (.flow(let f)?, let g?):
-                    flows += 1
-                    var a: [String: Int64] = [:], b: [String: Int64] = [:]
-                    FlowRules.forEach(f.data) { a[$0, default: 0] += $1 }
-                    FlowRules.forEach(g.event.data) { b[$0, default: 0] += $1 }
-                    #expect(a == b && f.seq == g.event.seq && f.prev == g.prev && f.more == g.more && f.occurred == g.event.occurred
-                            && f.recorded == g.event.recorded && f.unit == g.event.unit && f.data.type == g.event.type, "\(what)")
-                case (.line(let l)?, let g?):
-                    #expect(l == g, "\(what)")
-                default:
-                    Issue.record("one reader accepts, the other refuses: \(what)")
-                    return
-                }
-                compared += 1
-            }
+    var flows = 0
+    let compared = forEachOneByteChange(seed: seed, replacements: replacements) { line, changed, what in
+        // The reader has just read the line as written: what it keeps
+        // from line to line (units, recorders, the instant) is in play,
+        // and the storage of the line it read is handed back for the next, as a fold does.
+        var reader = LineReader()
+        if case .flow(let f)? = line.withUnsafeBytes({ b in try? reader.readForFold(b) }) { reader.recycle(f) }
+        let folded = changed.withUnsafeBytes { b in try? reader.readForFold(b) }
+        let general = try? changed.withUnsafeBytes { try LineReader.readInFull($0) }
+        switch (folded, general) {
+        case (nil, nil): break
+        case (.flow(let f)?, let g?):
+            flows += 1
+            var a: [String: Int64] = [:], b: [String: Int64] = [:]
+            FlowRules.forEach(f.data) { a[$0, default: 0] += $1 }
+            FlowRules.forEach(g.event.data) { b[$0, default: 0] += $1 }
+            #expect(a == b && f.seq == g.event.seq && f.prev == g.prev && f.more == g.more && f.occurred == g.event.occurred
+                    && f.recorded == g.event.recorded && f.unit == g.event.unit && f.data.type == g.event.type, "\(what)")
+        case (.line(let l)?, let g?):
+            #expect(l == g, "\(what)")
+        default:
+            Issue.record("one reader accepts, the other refuses: \(what)")
+            return false
         }
+        return true
     }
     #expect(compared > 10_000)
     #expect(flows > 1_000)
