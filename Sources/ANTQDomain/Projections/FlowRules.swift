@@ -33,6 +33,18 @@ public enum FlowRules {
         }
     }
 
+    /// Each type's first rule in a numbering of every rule of every type
+    /// (type by index, then rule): `ruleBase[t] + r`, below `ruleCount`.
+    public static let ruleBase: [Int] = {
+        var base: [Int] = [], n = 0
+        for spec in EventSpec.table {
+            base.append(n)
+            n += spec.flows.count
+        }
+        return base
+    }()
+    public static let ruleCount = EventSpec.table.reduce(0) { $0 + $1.flows.count }
+
     /// Per event type (by index), whether any of its flow rules reads each
     /// field: its amount, its condition or a code of its name. A reader
     /// that only folds figures checks the other fields but need not keep them.

@@ -26,8 +26,10 @@ public struct FlowTable: Sendable, Equatable {
     /// Slots by the flow rule and the codes its name took from a fact, so
     /// the fold builds and hashes a figure's name once, not once per fact.
     private var ruleSlots: [RuleName: Int] = [:]
-    /// The first few slots of each rule, by `type * 64 + rule`.
-    private var recent: [[RecentSlot]] = []
+    /// Slots found before, 16 per rule (`FlowRules.ruleBase`), each at the
+    /// place its codes' key gives (a slot of -1 is empty): a rule meets few
+    /// codes, so one look finds most.
+    private var recent: [RecentSlot] = []
 
     struct RecentSlot {
         var first: String?
@@ -90,21 +92,23 @@ public struct FlowTable: Sendable, Equatable {
     }
 
     /// The slot of the figure a rule names with these codes. A rule takes
-    /// few distinct codes (a category, a channel), so a short list compared
-    /// by value finds it sooner than hashing the codes.
+    /// few distinct codes (a category, a channel), so the place their key
+    /// gives in `recent` holds them more often than not; the dictionary
+    /// by name (hashing the codes) is the fallback.
     private mutating func ruleSlot(type: Int, rule: Int, first: String?, second: String?, _ d: EventData) -> Int {
-        let r = type &* 64 &+ rule
         let key = RecentSlot.key(first, second)
-        if r < recent.count {
-            let list = recent[r]
-            for j in list.indices where list[j].key == key && list[j].first == first && list[j].second == second { return list[j].slot }
+        let at = (FlowRules.ruleBase[type] &+ rule) &* 16 &+ Int(truncatingIfNeeded: key & 15)
+        if recent.isEmpty {
+            recent = Array(repeating: RecentSlot(first: nil, second: nil, key: 0, slot: -1), count: max(FlowRules.ruleCount, 1) * 16)
         }
+        if recent[at].key == key && recent[at].slot >= 0 && recent[at].first == first && recent[at].second == second { return recent[at].slot }
         let name = RuleName(type: type, rule: rule, first: first, second: second)
-        if let known = ruleSlots[name] { return known }
-        let s = slot(FlowRules.name(d.spec.flows[rule], d))
-        ruleSlots[name] = s
-        if recent.count <= r { recent.append(contentsOf: repeatElement([], count: r + 1 - recent.count)) }
-        if recent[r].count < 16 { recent[r].append(RecentSlot(first: first, second: second, key: key, slot: s)) }
+        let s: Int
+        if let known = ruleSlots[name] { s = known } else {
+            s = slot(FlowRules.name(d.spec.flows[rule], d))
+            ruleSlots[name] = s
+        }
+        recent[at] = RecentSlot(first: first, second: second, key: key, slot: s)
         return s
     }
 
