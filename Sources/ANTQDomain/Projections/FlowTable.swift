@@ -127,16 +127,10 @@ public struct FlowTable: Sendable, Equatable {
         if amount < 0, let row = rows[key], row.allSatisfy({ $0 == 0 }) { rows[key] = nil }
     }
 
-    /// Adds a row given by figure name (a snapshot, another core's table).
+    /// Adds a row given by figure name (a snapshot).
     public mutating func add(row: [Int128], names: [String], unit: String, month: Int32) {
-        let key = Key(unit: unit, month: month)
-        var mine = rows.removeValue(forKey: key) ?? []
-        for (i, v) in row.enumerated() where v != 0 {
-            let s = slot(names[i])
-            if mine.count <= s { mine.append(contentsOf: repeatElement(0, count: s + 1 - mine.count)) }
-            mine[s] += v
-        }
-        if mine.contains(where: { $0 != 0 }) { rows[key] = mine }
+        let slots = row.indices.map { row[$0] == 0 ? nil : slot(names[$0]) }
+        add(row: row, key: Key(unit: unit, month: month), slots: slots)
     }
 
     /// Adds another table into this one (flows are sums: tables folded from
@@ -150,13 +144,18 @@ public struct FlowTable: Sendable, Equatable {
         // (and only for figures with a value: a name whose amounts were all taken back stays out).
         var slots = [Int?](repeating: nil, count: other.slotNames.count)
         for (key, row) in other.rows {
-            var mine = rows.removeValue(forKey: key) ?? []
-            for (i, v) in row.enumerated() where v != 0 {
-                if slots[i] == nil { slots[i] = slot(other.slotNames[i]) }
-                Self.bump(&mine, slots[i]!, v)
-            }
-            if mine.contains(where: { $0 != 0 }) { rows[key] = mine }
+            for i in row.indices where row[i] != 0 && slots[i] == nil { slots[i] = slot(other.slotNames[i]) }
+            add(row: row, key: key, slots: slots)
         }
+    }
+
+    /// Adds a row whose value `i` belongs to slot `slots[i]` (set for every
+    /// value that is not 0); a row that sums to zeros is no row (see
+    /// `add(_:unit:month:slot:)`).
+    private mutating func add(row: [Int128], key: Key, slots: [Int?]) {
+        var mine = rows.removeValue(forKey: key) ?? []
+        for (i, v) in row.enumerated() where v != 0 { Self.bump(&mine, slots[i]!, v) }
+        if mine.contains(where: { $0 != 0 }) { rows[key] = mine }
     }
 
     public func value(unit: String, month: Int32, slot: Int) -> Int128 {
