@@ -132,8 +132,12 @@ public enum SnapshotCodec {
     public static func decode(_ bytes: UnsafeRawBufferPointer, into l: inout Ledger) throws {
         var r = ByteReader(bytes)
         let t = try r.byte()
+        let dayNumbers = CivilDate.dayNumbers
+        func checkDay(_ n: Int64) throws {
+            guard dayNumbers.contains(Int(n)) else { throw ByteReader.Malformed() }
+        }
         func day(_ n: Int64) throws -> CivilDate {
-            guard CivilDate.dayNumbers.contains(Int(n)) else { throw ByteReader.Malformed() }
+            try checkDay(n)
             return CivilDate(dayNumber: Int(n))
         }
         switch t {
@@ -166,6 +170,7 @@ public enum SnapshotCodec {
             l.amendments.assertions = try (0..<(try r.count())).map { _ in Int(try r.uint()) }
         case 3:
             let names = try (0..<(try r.count())).map { _ in try r.string() }
+            var slots = [Int?](repeating: nil, count: names.count)
             for _ in 0..<(try r.count()) {
                 let unit = try r.string(), month = Int32(truncatingIfNeeded: try r.int())
                 var row = [Int128](repeating: 0, count: names.count)
@@ -174,7 +179,7 @@ public enum SnapshotCodec {
                     guard i < names.count else { throw ByteReader.Malformed() }
                     row[i] = try r.int128()
                 }
-                l.flows.add(row: row, names: names, unit: unit, month: month)
+                l.flows.add(row: row, names: names, slots: &slots, unit: unit, month: month)
             }
             for _ in 0..<(try r.count()) {
                 let key = LevelTable.Key(unit: try r.string(), indicator: try r.string(), dimensions: try (0..<(try r.count())).map { _ in try r.string() })
@@ -185,12 +190,14 @@ public enum SnapshotCodec {
                 }
             }
         case 4:
-            for _ in 0..<(try r.count()) {
+            let records = try r.count()
+            l.models.reserveRecords(records)
+            for _ in 0..<records {
                 let id = try r.string(), unit = try r.string()
                 var entries: [ModelRegistry.Entry] = []
                 for _ in 0..<(try r.count()) {
                     let seq = Int(try r.uint()), d = Int32(truncatingIfNeeded: try r.int())
-                    _ = try day(Int64(d))
+                    try checkDay(Int64(d))
                     let change: ModelChange
                     switch try r.byte() {
                     case 0: change = .established(kind: try r.string(), name: try r.string(), members: try r.int())
@@ -207,11 +214,15 @@ public enum SnapshotCodec {
             var cameras: [String: [Int32: Int64]] = [:]
             for _ in 0..<(try r.count()) {
                 let unit = try r.string()
-                for _ in 0..<(try r.count()) {
+                let count = try r.count()
+                var days = cameras.removeValue(forKey: unit) ?? [:]
+                days.reserveCapacity(days.count + count)
+                for _ in 0..<count {
                     let d = Int32(truncatingIfNeeded: try r.int())
-                    _ = try day(Int64(d))
-                    cameras[unit, default: [:]][d] = try r.int()
+                    try checkDay(Int64(d))
+                    days[d] = try r.int()
                 }
+                cameras[unit] = days
             }
             l.models.mergeCameras(cameras)
         default:

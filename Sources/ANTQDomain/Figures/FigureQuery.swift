@@ -198,6 +198,12 @@ final class QueryCache: @unchecked Sendable {
 public final class StandingModels: @unchecked Sendable {
     struct Totals {
         var kinds: [String: (models: Int64, members: Int64)] = [:]
+
+        /// Counts one model, in place (a copy taken out and put back would copy `kinds` each time).
+        mutating func add(kind: String, members: Int64) {
+            kinds[kind, default: (0, 0)].models += 1
+            kinds[kind, default: (0, 0)].members += members
+        }
     }
 
     private var day: CivilDate?
@@ -213,10 +219,7 @@ public final class StandingModels: @unchecked Sendable {
         let sorted = Array(Set(days)).sorted()
         var out = [[String: Totals]](repeating: [:], count: sorted.count)
         ledger.models.forEachStanding(on: sorted) { i, unit, kind, members in
-            var t = out[i][unit] ?? Totals()
-            let k = t.kinds[kind] ?? (0, 0)
-            t.kinds[kind] = (k.models + 1, k.members + members)
-            out[i][unit] = t
+            out[i][unit, default: Totals()].add(kind: kind, members: members)
         }
         for (i, d) in sorted.enumerated() { prepared[d] = out[i] }
     }
@@ -226,10 +229,7 @@ public final class StandingModels: @unchecked Sendable {
         if self.day == day { return totals }
         var out: [String: Totals] = [:]
         ledger.models.forEachStanding(on: day) { unit, kind, members in
-            var t = out[unit] ?? Totals()
-            let k = t.kinds[kind] ?? (0, 0)
-            t.kinds[kind] = (k.models + 1, k.members + members)
-            out[unit] = t
+            out[unit, default: Totals()].add(kind: kind, members: members)
         }
         self.day = day
         totals = out

@@ -127,9 +127,12 @@ public struct FlowTable: Sendable, Equatable {
         if amount < 0, let row = rows[key], row.allSatisfy({ $0 == 0 }) { rows[key] = nil }
     }
 
-    /// Adds a row given by figure name (a snapshot).
-    public mutating func add(row: [Int128], names: [String], unit: String, month: Int32) {
-        let slots = row.indices.map { row[$0] == 0 ? nil : slot(names[$0]) }
+    /// Adds a row given by figure name (a snapshot). `slots` carries each
+    /// name's slot from row to row of one snapshot: a name is looked up the
+    /// first time it has a value, not once per row (a snapshot holds
+    /// thousands of rows over the same few dozen names).
+    public mutating func add(row: [Int128], names: [String], slots: inout [Int?], unit: String, month: Int32) {
+        for i in row.indices where row[i] != 0 && slots[i] == nil { slots[i] = slot(names[i]) }
         add(row: row, key: Key(unit: unit, month: month), slots: slots)
     }
 
@@ -153,8 +156,13 @@ public struct FlowTable: Sendable, Equatable {
     /// value that is not 0); a row that sums to zeros is no row (see
     /// `add(_:unit:month:slot:)`).
     private mutating func add(row: [Int128], key: Key, slots: [Int?]) {
+        // The row is made long enough once, not grown value by value.
+        var top = -1
+        for (i, v) in row.enumerated() where v != 0 { top = max(top, slots[i]!) }
+        guard top >= 0 else { return }
         var mine = rows.removeValue(forKey: key) ?? []
-        for (i, v) in row.enumerated() where v != 0 { Self.bump(&mine, slots[i]!, v) }
+        if mine.count <= top { mine.append(contentsOf: repeatElement(0, count: top + 1 - mine.count)) }
+        for (i, v) in row.enumerated() where v != 0 { mine[slots[i]!] += v }
         if mine.contains(where: { $0 != 0 }) { rows[key] = mine }
     }
 

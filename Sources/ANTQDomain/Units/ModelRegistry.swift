@@ -31,7 +31,9 @@ public struct ModelRegistry: Sendable, Equatable {
         public init(id: String, unit: String, entries: [Entry]) {
             self.id = id
             self.unit = unit
-            self.entries = entries.sorted(by: Entry.inOrder)
+            // A snapshot stores them in order already: sorted only when they are not.
+            let inOrder = zip(entries, entries.dropFirst()).allSatisfy { !Entry.inOrder($1, $0) }
+            self.entries = inOrder ? entries : entries.sorted(by: Entry.inOrder)
         }
 
         mutating func add(_ entry: Entry) {
@@ -72,6 +74,9 @@ public struct ModelRegistry: Sendable, Equatable {
 
     /// Puts a record as a snapshot stored it.
     public mutating func set(_ r: Record) { records[r.id] = r }
+
+    /// Makes room for `count` more records at once (a snapshot knows how many it holds).
+    public mutating func reserveRecords(_ count: Int) { records.reserveCapacity(records.count + count) }
 
     private mutating func apply(_ fact: Fact, seq: Int, adding: Bool) {
         guard let unit = fact.unit else { return }
@@ -162,9 +167,8 @@ public struct ModelRegistry: Sendable, Equatable {
 
     /// Calls `body` with the unit, kind and members of every model standing at the end of `date`.
     public func forEachStanding(on date: CivilDate, _ body: (_ unit: String, _ kind: String, _ members: Int64) -> Void) {
-        for r in records.values {
-            if let v = Self.view(of: r, on: date), v.active { body(r.unit, v.kind, v.members) }
-        }
+        // The walk of several days, for one: no view (and its texts) built per model.
+        forEachStanding(on: [date]) { _, unit, kind, members in body(unit, kind, members) }
     }
 
     /// Adds to the net cameras of a unit on a day. Camera counts are sums,
@@ -180,6 +184,14 @@ public struct ModelRegistry: Sendable, Equatable {
     }
 
     public mutating func mergeCameras(_ table: [String: [Int32: Int64]]) {
+        if cameras.isEmpty {
+            // Taken whole (a snapshot into a fresh ledger), keeping the rule that a day at 0 is no day.
+            cameras = table.compactMapValues { days in
+                let kept = days.filter { $0.value != 0 }
+                return kept.isEmpty ? nil : kept
+            }
+            return
+        }
         for (unit, days) in table { for (day, n) in days { Self.addCameras(n, unit: unit, day: day, to: &cameras) } }
     }
 
