@@ -171,7 +171,9 @@ public enum SnapshotCodec {
         case 3:
             let names = try (0..<(try r.count())).map { _ in try r.string() }
             var slots = [Int?](repeating: nil, count: names.count)
-            for _ in 0..<(try r.count()) {
+            let rows = try r.count()
+            l.flows.reserveRows(rows)
+            for _ in 0..<rows {
                 let unit = try r.string(), month = Int32(truncatingIfNeeded: try r.int())
                 var row = [Int128](repeating: 0, count: names.count)
                 for _ in 0..<(try r.count()) {

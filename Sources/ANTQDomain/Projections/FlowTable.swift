@@ -70,6 +70,9 @@ public struct FlowTable: Sendable, Equatable {
 
     public func existingSlot(_ name: String) -> Int? { slotIndex[name] }
 
+    /// Makes room for `count` more rows at once (a snapshot knows how many it holds).
+    public mutating func reserveRows(_ count: Int) { rows.reserveCapacity(rows.count + count) }
+
     /// Adds what a flow fact adds to every figure its type's rules give it.
     /// The row is looked up once per fact, whatever the number of figures.
     public mutating func add(_ d: EventData, unit: String, month: Int32, sign: Int64) {
