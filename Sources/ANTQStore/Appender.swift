@@ -119,23 +119,23 @@ extension DataStore {
                         try batch.take(block[i], sink: &sink)
                     }
                 }
-                try batch.finish(sink: &sink) { (given: [UUIDKey: Int32]) throws -> [LineProblem] in
-                    var problems: [LineProblem] = []
+                try batch.finish(sink: &sink) { (given: GivenIDTable) throws -> [LineProblem] in
+                    var clashes: [(line: Int, problem: Text)] = []
                     if let session {
-                        for key in given.keys.sorted() where session.ids.contains(key.text) {
-                            let id = key.text
-                            problems.append(LineProblem(file: file, line: Int(given[key]!), error: EventCodingError(
-                                field: "id", problem: Text(vi: "\(id) đã có trong sổ", en: "\(id) is already in the log"),
-                                fix: Text(vi: "mỗi sự kiện ghi một lần; bỏ id để ghi sự kiện mới", en: "an event is recorded once; omit id to record a new one"))))
+                        for id in session.ids {
+                            if let key = UUIDKey(id), let line = given.line(of: key) {
+                                clashes.append((line, Text(vi: "\(id) đã có trong sổ", en: "\(id) is already in the log")))
+                            }
                         }
                     } else {
-                        for (id, seq) in try existingIDs(given, fd: fd, end: tail.committedEnd) {
-                            problems.append(LineProblem(file: file, line: Int(given[UUIDKey(id)!]!), error: EventCodingError(
-                                field: "id", problem: Text(vi: "\(id) đã có trong sổ là #\(seq)", en: "\(id) is already in the log as #\(seq)"),
-                                fix: Text(vi: "mỗi sự kiện ghi một lần; bỏ id để ghi sự kiện mới", en: "an event is recorded once; omit id to record a new one"))))
+                        for (id, seq, line) in try existingIDs(given, fd: fd, end: tail.committedEnd) {
+                            clashes.append((line, Text(vi: "\(id) đã có trong sổ là #\(seq)", en: "\(id) is already in the log as #\(seq)")))
                         }
                     }
-                    return problems
+                    return clashes.sorted { $0.line < $1.line }.map {
+                        LineProblem(file: file, line: $0.line, error: EventCodingError(field: "id", problem: $0.problem,
+                            fix: Text(vi: "mỗi sự kiện ghi một lần; bỏ id để ghi sự kiện mới", en: "an event is recorded once; omit id to record a new one")))
+                    }
                 }
                 summary = batch.summary
                 after = batch.ledger
@@ -178,10 +178,10 @@ extension DataStore {
     /// Ids already in the log, with their seq. Only run when a batch brings
     /// its own ids (e.g. a re-import of an export): antq's own ids are random
     /// UUIDs and need no check. Every line read is checked against the chain.
-    func existingIDs(_ ids: [UUIDKey: Int32], fd: FileDescriptor, end: Int64) throws -> [(String, Int)] {
-        var found: [(String, Int)] = []
+    func existingIDs(_ ids: GivenIDTable, fd: FileDescriptor, end: Int64) throws -> [(id: String, seq: Int, line: Int)] {
+        var found: [(id: String, seq: Int, line: Int)] = []
         try forEachChainedEvent(fd: fd, end: end, links: try chainLinks(for: try header())) { e, _ in
-            if let key = UUIDKey(e.id), ids[key] != nil { found.append((e.id, e.seq)) }
+            if let key = UUIDKey(e.id), let line = ids.line(of: key) { found.append((e.id, e.seq, line)) }
             return true
         }
         return found

@@ -61,8 +61,8 @@ struct BatchAppender {
     private let recordedText: (UTCInstant, [UInt8])
     /// Reused for every line.
     private var line: [UInt8] = []
-    /// Ids given by the lines themselves (id → first line), checked against the log at the end.
-    private var given: [UUIDKey: Int32] = [:]
+    /// Ids given by the lines themselves: refused when given twice, and checked against the log at the end.
+    private let ids: GivenIDTable
     /// Events written in line before a `WriteStage` takes over; nil: never.
     private var writeStageAfter: Int?
     /// Ids for the events left without one once the stage runs (see `startStage`).
@@ -186,6 +186,8 @@ struct BatchAppender {
         // A draft that brings no id gets one as its line is written (`write`, or the stage).
         validator = Validator(ledger: ledger, now: now, today: Clock.vietnamDay(of: now), defaultBy: defaultBy,
                               newID: { "" }, lookup: { try state.event(seq: $0) })
+        ids = GivenIDTable(firstSeq: tail.lastSeq + 1, eventAt: { try state.event(seq: $0) })
+        validator.givenIDs = ids
         validator.retainsAccepted = false
         validator.usesFastPaths = fastPaths
         recordedText = (validator.now, Array(validator.now.rfc3339.utf8))
@@ -213,14 +215,13 @@ struct BatchAppender {
             problem(input.line, [e])
         case .success(let d):
             let event: Event
+            ids.currentLine = input.line
             do { event = try validator.accept(d) } catch {
                 // An amendment's target that does not chain: the log is damaged, not the line.
                 if let damage = state.damage { throw damage }
                 problem(input.line, error.problems)
                 return
             }
-            // The id as stored (the validator lowercases it), so a differently cased copy is caught.
-            if d.id != nil, let key = UUIDKey(event.id), given[key] == nil { given[key] = Int32(clamping: input.line) }
             // Moved, not copied: the held event is written once and dropped.
             if var held = state.held.take() { try emit(&held, sink: &sink) }
             state.held = event
@@ -289,9 +290,9 @@ struct BatchAppender {
     /// Ends the batch: with no bad line, checks the ids the lines gave
     /// against the log (`existing` returns the clashes) and writes the last
     /// event without `more`; otherwise throws every problem found.
-    mutating func finish(sink: inout BatchSink, existing: ([UUIDKey: Int32]) throws -> [LineProblem]) throws {
-        if bad == 0 && !given.isEmpty {
-            let clashes = try existing(given)
+    mutating func finish(sink: inout BatchSink, existing: (GivenIDTable) throws -> [LineProblem]) throws {
+        if bad == 0 && !ids.isEmpty {
+            let clashes = try existing(ids)
             bad += clashes.count
             problems += clashes
         }

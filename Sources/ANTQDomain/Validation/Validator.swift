@@ -22,7 +22,10 @@ public struct Validator {
     /// events accepted earlier in this batch.
     public var retainsAccepted = true
     private var batchIndex: [Int: Int] = [:]
-    private var batchIDs: Set<UUIDKey> = []
+    /// The ids given so far in this batch (see `GivenIDs`).
+    public var givenIDs: any GivenIDs = GivenIDSet()
+    /// The id of the draft being built, noted in `givenIDs` once it is accepted.
+    private var pendingID: UUIDKey?
     /// Whether the shortcuts of a long batch are used (tests turn them off
     /// to compare). They only skip work whose outcome is already known.
     public var usesFastPaths = true
@@ -54,7 +57,9 @@ public struct Validator {
 
     /// Validates one draft; on success it becomes part of the batch.
     public mutating func accept(_ draft: EventDraft) throws(EventProblems) -> Event {
+        pendingID = nil
         let e = try build(draft)
+        if let key = pendingID { givenIDs.insert(key, seq: e.seq) }
         if usesFastPaths && e.type.spec.changesOnlyFlows, let unit = e.unit {
             // What `apply` does for a flow event, without working out the months again.
             if months == nil { months = ReportingMonths(start: projection.start(for: ledger)) }
@@ -86,10 +91,12 @@ public struct Validator {
         if let typed = id {
             // The same rule for an id from a flag, a batch line or a spreadsheet.
             let given = typed.lowercased()
-            if !UUIDText.isCanonical(given) {
+            pendingID = UUIDKey(given)
+            if pendingID == nil {
                 problems.append(EventCodingError(field: "id", problem: Text("\"\(typed)\" không phải UUID", "\"\(typed)\" is not a UUID"),
                                                  fix: Text("bỏ trống để antq tự cấp", "omit it and antq assigns one")))
-            } else if let key = UUIDKey(given), !batchIDs.insert(key).inserted {
+            } else if givenIDs.contains(pendingID!) {
+                pendingID = nil
                 problems.append(EventCodingError(field: "id", problem: Text("\(given) xuất hiện hai lần trong đợt ghi", "\(given) appears twice in this batch"),
                                                  fix: Text("mỗi sự kiện một mã riêng", "every event needs its own id")))
             }

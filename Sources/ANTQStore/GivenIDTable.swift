@@ -1,0 +1,114 @@
+import ANTQDomain
+
+/// The ids a streamed batch's lines gave, in about 14 bytes per id instead
+/// of a set of 16-byte keys and a map of them to lines (a batch of a million
+/// lines with ids held both, tens of MB each, for the duplicate check).
+///
+/// The ids themselves are in the lines being written: the table keeps only
+/// 32 bits of each id's hash and where its event is (its place in the
+/// batch). When the bits match, the earlier event is read back (`eventAt`,
+/// the batch's own lookup) and its id compared whole, so an answer is never
+/// a guess; matching bits of different ids are rare (a few in a million
+/// inserts), and each costs one read.
+///
+/// The table is split 256 ways by the hash's top byte and each part grows
+/// on its own, so growing never holds two copies of the whole table.
+final class GivenIDTable: GivenIDs {
+    /// Per part: slots of `hash bits 0-31 << 32 | place + 1`; 0 is empty.
+    private var parts: [[UInt64]]
+    private var counts: [Int]
+    /// Seq of the batch's first event: place = seq - firstSeq.
+    private let firstSeq: Int
+    private let eventAt: (Int) throws -> Event?
+    private let hash: (UUIDKey) -> UInt64
+    /// Input line of each place, kept as the places where the difference
+    /// `line - place` changes (blank lines, refused lines): usually one entry.
+    private var lineSteps: [(place: Int, delta: Int)] = []
+    /// The input line of the event being validated (`take` sets it).
+    var currentLine = 0
+
+    private static let partBits = 8
+    private static let firstCapacity = 16
+
+    /// - Parameter hash: `mix` but in tests, which give a poor one to make
+    ///   every id's bits match and check that the answer still holds.
+    init(firstSeq: Int, eventAt: @escaping (Int) throws -> Event?, hash: @escaping (UUIDKey) -> UInt64 = GivenIDTable.mix) {
+        self.firstSeq = firstSeq
+        self.eventAt = eventAt
+        self.hash = hash
+        parts = Array(repeating: [], count: 1 << Self.partBits)
+        counts = Array(repeating: 0, count: 1 << Self.partBits)
+    }
+
+    /// A 64-bit mix of the key (ids need not be random: a system may send
+    /// sequential ones).
+    static func mix(_ key: UUIDKey) -> UInt64 {
+        var h = key.high &* 0x9E37_79B9_7F4A_7C15 ^ (key.low &+ 0x632B_E59B_D9B4_E019)
+        h ^= h >> 32
+        h &*= 0xD6E8_FEB8_6659_FD93
+        h ^= h >> 29
+        h &*= 0x9E37_79B9_7F4A_7C15
+        return h ^ (h >> 32)
+    }
+
+    func contains(_ key: UUIDKey) -> Bool { place(of: key) != nil }
+
+    /// Whether no line gave an id.
+    var isEmpty: Bool { lineSteps.isEmpty }
+
+    func insert(_ key: UUIDKey, seq: Int) {
+        let h = hash(key)
+        let p = Int(truncatingIfNeeded: h >> (64 - Self.partBits))
+        if parts[p].isEmpty { parts[p] = Array(repeating: 0, count: Self.firstCapacity) }
+        if (counts[p] + 1) * 4 > parts[p].count * 3 { grow(p) }
+        let place = seq - firstSeq
+        put(UInt64(truncatingIfNeeded: h) << 32 | UInt64(place + 1), into: &parts[p])
+        counts[p] += 1
+        let delta = currentLine - place
+        if lineSteps.last?.delta != delta { lineSteps.append((place, delta)) }
+    }
+
+    /// The input line of the batch's event with this id, if any.
+    func line(of key: UUIDKey) -> Int? {
+        guard let place = place(of: key) else { return nil }
+        var lo = 0, hi = lineSteps.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lineSteps[mid].place <= place { lo = mid + 1 } else { hi = mid }
+        }
+        return place + lineSteps[lo - 1].delta
+    }
+
+    private func place(of key: UUIDKey) -> Int? {
+        let h = hash(key)
+        let slots = parts[Int(truncatingIfNeeded: h >> (64 - Self.partBits))]
+        guard !slots.isEmpty else { return nil }
+        let bits = UInt32(truncatingIfNeeded: h), mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] != 0 {
+            if UInt32(truncatingIfNeeded: slots[i] >> 32) == bits {
+                let place = Int(truncatingIfNeeded: slots[i] & 0xFFFF_FFFF) - 1
+                // A match of 32 bits: read the earlier event back to be sure.
+                if let e = try? eventAt(firstSeq + place), UUIDKey(e.id) == key { return place }
+            }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    private func put(_ slot: UInt64, into slots: inout [UInt64]) {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: slot >> 32) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = slot
+    }
+
+    /// Doubles one part: each slot's place comes again from the hash bits it keeps.
+    private func grow(_ p: Int) {
+        let old = parts[p]
+        parts[p] = []
+        var bigger = [UInt64](repeating: 0, count: old.count * 2)
+        for s in old where s != 0 { put(s, into: &bigger) }
+        parts[p] = bigger
+    }
+}
