@@ -90,8 +90,10 @@ public struct Validator {
         var id = d.id
         if let typed = id {
             // The same rule for an id from a flag, a batch line or a spreadsheet.
-            let given = typed.lowercased()
-            pendingID = UUIDKey(given)
+            // Most ids come lowercase already: lowercased (a new text) only when not.
+            pendingID = UUIDKey(typed)
+            let given = pendingID == nil ? typed.lowercased() : typed
+            if pendingID == nil { pendingID = UUIDKey(given) }
             if pendingID == nil {
                 problems.append(EventCodingError(field: "id", problem: Text("\"\(typed)\" không phải UUID", "\"\(typed)\" is not a UUID"),
                                                  fix: Text("bỏ trống để antq tự cấp", "omit it and antq assigns one")))
