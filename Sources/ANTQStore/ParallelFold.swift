@@ -153,7 +153,11 @@ struct ParallelFold {
             let part = parts[i]
             var reader = LineReader()
             var pairs: PairedLinks?
-            if case .replay(_, _, _, let links, _) = mode { pairs = PairedLinks(links, block: block.bytes, end: cuts[i + 1]) }
+            switch mode {
+            case .replay(_, _, _, let links, _): pairs = PairedLinks(links, block: block.bytes, end: cuts[i + 1])
+            // Every line's SHA-256 (its fingerprint), two lines at a time; a keyed chain's HMAC besides.
+            case .verify: pairs = PairedLinks(.plain, block: block.bytes, end: cuts[i + 1])
+            }
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { offset, length in
                 let bytes = block.line(offset, length)
                 switch mode {
@@ -192,18 +196,27 @@ struct ParallelFold {
                     }
                     part.last = (offset, length, read.seq, read.recorded)
                 case .verify(let chain):
-                    let hash = SHA256.hash(bytes)
+                    let hash = pairs!.link(start: offset, length: length)!
                     var record = LineRecord(start: offset, length: length, hash: hash, link: chain.isKeyed ? chain.link(for: bytes) : hash)
                     do throws(EventCodingError) {
-                        let line = try reader.read(bytes)
-                        let e = line.event
-                        record.line = (e.seq, line.prev, e.recorded, line.more, e.type)
-                        if !line.notes.isEmpty { part.notes[part.lines] = line.notes }
-                        if e.type == .figureAsserted { part.flowsBeforeAssertion[part.lines] = part.table.flows }
-                        if foldsOnWorker(e, keep: nil, models: false, into: part.table) {
+                        // A flow line is checked as strictly by the fold's reading, which keeps
+                        // only its figures (a line it cannot vouch for is read whole, notes and all).
+                        switch try reader.readForFold(bytes) {
+                        case .flow(let f):
+                            record.line = (f.seq, f.prev, f.recorded, f.more, f.data.type)
+                            foldFlow(f.data, unit: f.unit, occurred: f.occurred, sign: 1, into: part.table)
                             record.foldedFlow = true
-                        } else {
-                            part.events.append((part.lines, e, offset, length))
+                            reader.recycle(f)
+                        case .line(let line):
+                            let e = line.event
+                            record.line = (e.seq, line.prev, e.recorded, line.more, e.type)
+                            if !line.notes.isEmpty { part.notes[part.lines] = line.notes }
+                            if e.type == .figureAsserted { part.flowsBeforeAssertion[part.lines] = part.table.flows }
+                            if foldsOnWorker(e, keep: nil, models: false, into: part.table) {
+                                record.foldedFlow = true
+                            } else {
+                                part.events.append((part.lines, e, offset, length))
+                            }
                         }
                     } catch {
                         part.problems[part.lines] = error

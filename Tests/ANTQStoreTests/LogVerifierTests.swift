@@ -1,7 +1,9 @@
+import ANTQCodec
 import ANTQTestSupport
 import Decimals
 import EventLog
 import Foundation
+import Hashing
 import Testing
 import TextFormats
 @testable import ANTQDomain
@@ -184,4 +186,33 @@ func everyAssertionIsCheckedAgainstTheLogAsOfItsInstantHoweverTheLinesAreSplitOv
         #expect(r.assertions == checks)
         #expect(r.problems == reports[0].problems && r.fingerprint == reports[0].fingerprint && r.lines == reports[0].lines)
     }
+}
+
+/// A chained flow line whose recorder antq would refuse today (an older antq
+/// wrote it unchecked: a name not in NFC, its marks apart). `verify` reads
+/// it as written and names the line in a warning; the fast reading of flow
+/// lines must not pass over it silently, and a replay counts it.
+@Test func aStoredFlowLineAntqWouldNoLongerWriteIsVerifiedWithAWarningNamingIt() throws {
+    let t = TestStore()
+    defer { t.cleanup() }
+    try t.append([#"{"type":"unit.registered","occurred":"2000-01-01","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#])
+    let last = try #require(t.logBytes.split(separator: 0x0A).last)
+    var prev = SHA256.hash(Array(last))
+    var bytes = t.logBytes
+    for seq in 3...5 {
+        let e = Event(seq: seq, id: UUIDText.test(seq), occurred: CivilDate(year: 2018, month: 5, day: 14)!,
+                      recorded: UTCInstant(microsecondsSinceEpoch: 1_760_000_000_000_000), unit: "74",
+                      by: seq == 4 ? "Nguye\u{0302}\u{0303}n Văn An" : "Nguyễn Văn An", data: EventData(.arrestMade, ["count": .int(2)]))
+        let line = LineWriter.encode(e, prev: prev)
+        prev = SHA256.hash(line)
+        bytes += line + [0x0A]
+    }
+    _ = FileManager.default.createFile(atPath: t.logPath, contents: Data(bytes))
+    let r = try t.store.verify()
+    #expect(r.problems.isEmpty, "\(r.problems)")
+    #expect(r.warnings.count == 1 && r.warnings[0].hasPrefix("events/log.jsonl:4: field by:"), "\(r.warnings)")
+    let replayed = try t.store.replay(useSnapshots: false, writeSnapshot: false)
+    #expect(replayed.fingerprint.seq == 5)
+    #expect(FigureQuery(ledger: replayed.ledger, first: CivilDate(year: 2018, month: 1, day: 1)!, last: CivilDate(year: 2018, month: 12, day: 31)!, months: nil)
+        .value("arrests", unit: "74") == ExactDecimal(6))
 }
