@@ -104,7 +104,7 @@ extension DataStore {
                 }
                 var batch = BatchAppender(ledger: ledger, tail: tail, fd: fd, anchor: anchor, links: ChainLinks(key: chainKey),
                                           now: clock.now(), defaultBy: defaultBy, file: file,
-                                          collectIDs: session != nil, onWritten: onWritten, fastPaths: fastPaths,
+                                          collectIDs: session != nil, knownIDs: session?.ids, onWritten: onWritten, fastPaths: fastPaths,
                                           writeStageAfter: writeStageAfter)
                 // A failing batch stops the stage before the file is cut back.
                 defer { batch.abandon() }
@@ -119,22 +119,10 @@ extension DataStore {
                         try batch.take(block[i], sink: &sink)
                     }
                 }
+                // Without a session, the ids the lines gave are looked for in the log once, at the end.
                 try batch.finish(sink: &sink) { (given: GivenIDTable) throws -> [LineProblem] in
-                    var clashes: [(line: Int, problem: Text)] = []
-                    if let session {
-                        for id in session.ids {
-                            if let key = UUIDKey(id), let line = given.line(of: key) {
-                                clashes.append((line, Text(vi: "\(id) đã có trong sổ", en: "\(id) is already in the log")))
-                            }
-                        }
-                    } else {
-                        for (id, seq, line) in try existingIDs(given, fd: fd, end: tail.committedEnd) {
-                            clashes.append((line, Text(vi: "\(id) đã có trong sổ là #\(seq)", en: "\(id) is already in the log as #\(seq)")))
-                        }
-                    }
-                    return clashes.sorted { $0.line < $1.line }.map {
-                        LineProblem(file: file, line: $0.line, error: EventCodingError(field: "id", problem: $0.problem,
-                            fix: Text(vi: "mỗi sự kiện ghi một lần; bỏ id để ghi sự kiện mới", en: "an event is recorded once; omit id to record a new one")))
+                    try existingIDs(given, fd: fd, end: tail.committedEnd).sorted { $0.line < $1.line }.map {
+                        LineProblem(file: file, line: $0.line, error: BatchAppender.alreadyInLog($0.id, seq: $0.seq))
                     }
                 }
                 summary = batch.summary

@@ -63,6 +63,8 @@ struct BatchAppender {
     private var line: [UInt8] = []
     /// Ids given by the lines themselves: refused when given twice, and checked against the log at the end.
     private let ids: GivenIDTable
+    /// Every id in the log, when an `AppendSession` holds them: a given id is checked as its line is taken.
+    private let knownIDs: Set<String>?
     /// Events written in line before a `WriteStage` takes over; nil: never.
     private var writeStageAfter: Int?
     /// Ids for the events left without one once the stage runs (see `startStage`).
@@ -180,7 +182,7 @@ struct BatchAppender {
 
     init(ledger: Ledger, tail: LogTail, fd: FileDescriptor, anchor: ChainAnchor = .start, links: ChainLinks = .plain,
          now: UTCInstant, defaultBy: String, file: String,
-         collectIDs: Bool, onWritten: ((Event) -> Void)?, fastPaths: Bool = true, writeStageAfter: Int? = nil) {
+         collectIDs: Bool, knownIDs: Set<String>? = nil, onWritten: ((Event) -> Void)?, fastPaths: Bool = true, writeStageAfter: Int? = nil) {
         let state = LookupState(fd: fd, tail: tail, anchor: anchor, links: links)
         self.state = state
         // A draft that brings no id gets one as its line is written (`write`, or the stage).
@@ -194,6 +196,7 @@ struct BatchAppender {
         line.reserveCapacity(1024)
         self.file = file
         self.collectIDs = collectIDs
+        self.knownIDs = knownIDs
         self.onWritten = onWritten
         // The stage writes lines the caller does not see: only for a plain streamed batch.
         self.writeStageAfter = collectIDs || onWritten != nil ? nil : writeStageAfter.map { max(1, $0) }
@@ -219,9 +222,12 @@ struct BatchAppender {
             do { event = try validator.accept(d) } catch {
                 // An amendment's target that does not chain: the log is damaged, not the line.
                 if let damage = state.damage { throw damage }
+                if let failure = ids.failure { throw failure }
                 problem(input.line, error.problems)
                 return
             }
+            if let failure = ids.failure { throw failure }
+            if d.id != nil, let knownIDs, knownIDs.contains(event.id) { problem(input.line, [Self.alreadyInLog(event.id, seq: nil)]) }
             // Moved, not copied: the held event is written once and dropped.
             if var held = state.held.take() { try emit(&held, sink: &sink) }
             state.held = event
@@ -287,12 +293,20 @@ struct BatchAppender {
         onWritten?(e)
     }
 
+    /// The refusal of a given id the log already holds (as `#seq`, when known).
+    static func alreadyInLog(_ id: String, seq: Int?) -> EventCodingError {
+        EventCodingError(field: "id", problem: seq.map { Text(vi: "\(id) đã có trong sổ là #\($0)", en: "\(id) is already in the log as #\($0)") }
+                                                ?? Text(vi: "\(id) đã có trong sổ", en: "\(id) is already in the log"),
+                         fix: Text(vi: "mỗi sự kiện ghi một lần; bỏ id để ghi sự kiện mới", en: "an event is recorded once; omit id to record a new one"))
+    }
+
     /// Ends the batch: with no bad line, checks the ids the lines gave
     /// against the log (`existing` returns the clashes) and writes the last
     /// event without `more`; otherwise throws every problem found.
     mutating func finish(sink: inout BatchSink, existing: (GivenIDTable) throws -> [LineProblem]) throws {
-        if bad == 0 && !ids.isEmpty {
+        if bad == 0 && !ids.isEmpty && knownIDs == nil {
             let clashes = try existing(ids)
+            if let failure = ids.failure { throw failure }
             bad += clashes.count
             problems += clashes
         }

@@ -1,6 +1,7 @@
 import ANTQDomain
 
-/// The ids a streamed batch's lines gave, in about 14 bytes per id instead
+/// The ids a streamed batch's lines gave, in 11 to 21 bytes per id (as full
+/// as its parts are) instead
 /// of a set of 16-byte keys and a map of them to lines (a batch of a million
 /// lines with ids held both, tens of MB each, for the duplicate check).
 ///
@@ -26,6 +27,10 @@ final class GivenIDTable: GivenIDs {
     private var lineSteps: [(place: Int, delta: Int)] = []
     /// The input line of the event being validated (`take` sets it).
     var currentLine = 0
+    /// The first earlier event that could not be read back to compare ids.
+    /// The batch stops on it (`BatchAppender` rethrows it): an id that may
+    /// be a repeat is never let through as new.
+    private(set) var failure: Error?
 
     private static let partBits = 8
     private static let firstCapacity = 16
@@ -62,6 +67,7 @@ final class GivenIDTable: GivenIDs {
         if parts[p].isEmpty { parts[p] = Array(repeating: 0, count: Self.firstCapacity) }
         if (counts[p] + 1) * 4 > parts[p].count * 3 { grow(p) }
         let place = seq - firstSeq
+        precondition(place >= 0 && place < Int(UInt32.max), "a batch holds at most 2^32 - 1 events")
         put(UInt64(truncatingIfNeeded: h) << 32 | UInt64(place + 1), into: &parts[p])
         counts[p] += 1
         let delta = currentLine - place
@@ -89,7 +95,15 @@ final class GivenIDTable: GivenIDs {
             if UInt32(truncatingIfNeeded: slots[i] >> 32) == bits {
                 let place = Int(truncatingIfNeeded: slots[i] & 0xFFFF_FFFF) - 1
                 // A match of 32 bits: read the earlier event back to be sure.
-                if let e = try? eventAt(firstSeq + place), UUIDKey(e.id) == key { return place }
+                do {
+                    guard let e = try eventAt(firstSeq + place) else {
+                        throw StoreError.damaged(file: "events/log.jsonl", line: nil,
+                                                 reason: "event #\(firstSeq + place) of this batch could not be found again to compare its id")
+                    }
+                    if UUIDKey(e.id) == key { return place }
+                } catch {
+                    if failure == nil { failure = error }
+                }
             }
             i = (i + 1) & mask
         }

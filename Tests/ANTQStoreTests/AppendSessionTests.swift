@@ -107,11 +107,15 @@ import TextFormats
         _ = try s.append(Self.batches[1], file: "test", defaultBy: "Test Clerk", session: session)
         let before = try Self.log(dir)
         do {
-            _ = try s.append([Self.arrest("25747", count: 1, id: 12)], file: "again", defaultBy: "Test Clerk", session: session)
+            // Each refused on its own line (lines as a file with a blank line gives them), with a new id between.
+            var lines = [Self.arrest("25747", count: 1, id: 12), Self.arrest("25747", count: 1, id: 900), Self.arrest("25747", count: 2, id: 11)]
+            lines[0].line = 1; lines[1].line = 3; lines[2].line = 4
+            _ = try s.append(lines, file: "again", defaultBy: "Test Clerk", session: session)
             Issue.record("an id already in the log was accepted")
         } catch {
             guard case .rejected(let problems, _) = error else { Issue.record("unexpected \(error)"); return }
-            #expect(problems.first?.error.field == "id")
+            #expect(problems.map(\.line) == [1, 4])
+            #expect(problems.allSatisfy { $0.error.field == "id" && $0.error.problem.en.hasSuffix("is already in the log") }, "\(problems)")
             #expect(error.exitCode == 65)
         }
         #expect(try Self.log(dir) == before)

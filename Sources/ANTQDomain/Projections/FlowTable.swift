@@ -162,7 +162,11 @@ public struct FlowTable: Sendable, Equatable {
         // The row is made long enough once, not grown value by value.
         var top = -1
         for (i, v) in row.enumerated() where v != 0 { top = max(top, slots[i]!) }
-        guard top >= 0 else { return }
+        guard top >= 0 else {
+            // Nothing to add; a row of zeros already there goes, as it would below.
+            if let r = rows[key], !r.contains(where: { $0 != 0 }) { rows[key] = nil }
+            return
+        }
         var mine = rows.removeValue(forKey: key) ?? []
         if mine.count <= top { mine.append(contentsOf: repeatElement(0, count: top + 1 - mine.count)) }
         for (i, v) in row.enumerated() where v != 0 { mine[slots[i]!] += v }
