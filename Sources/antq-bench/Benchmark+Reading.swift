@@ -17,7 +17,9 @@ extension Benchmark {
         var a = Samples(), s = Samples()
         a.peakRSS = try peakRSS([antq, "verify", "--data", full])
         for _ in 0..<options.runs {
+            warmPageCache(logPath)
             a.add(try must([antq, "verify", "--data", full]))
+            warmPageCache(logPath)
             if let sha = peers.sha256sum { s.add(try must([sha, logPath])) }
         }
         rows.append(ReportRow(label: Label.verify, antq: a, peerName: "sha256sum", peer: peers.sha256sum == nil ? nil : s, goal: .ratioAtMost(1),
@@ -55,6 +57,7 @@ extension Benchmark {
         var a = Samples()
         a.peakRSS = try peakRSS([antq, "audit", "arrests", "--year", String(year), "--data", full])
         for _ in 0..<options.runs {
+            warmPageCache(logPath)
             a.add(try must([antq, "audit", "arrests", "--year", String(year), "--data", full]))
         }
         rows.append(ReportRow(label: Label.audit, antq: a, peerName: "rebuild", peer: rebuild.isEmpty ? nil : rebuild, goal: .ratioAtMost(1)))
