@@ -175,13 +175,23 @@ public enum SnapshotCodec {
             l.flows.reserveRows(rows)
             for _ in 0..<rows {
                 let unit = try r.string(), month = Int32(truncatingIfNeeded: try r.int())
-                var row = [Int128](repeating: 0, count: names.count)
+                // Straight into the table's slots: a name is looked up the first time it has a
+                // value, not once per row (thousands of rows share a few dozen names).
+                var row: [Int128] = []
                 for _ in 0..<(try r.count()) {
                     let i = Int(try r.uint())
                     guard i < names.count else { throw ByteReader.Malformed() }
-                    row[i] = try r.int128()
+                    let v = try r.int128()
+                    guard v != 0 else { continue }
+                    let s: Int
+                    if let known = slots[i] { s = known } else {
+                        s = l.flows.slot(names[i])
+                        slots[i] = s
+                    }
+                    if row.count <= s { row.append(contentsOf: repeatElement(0, count: s + 1 - row.count)) }
+                    row[s] += v
                 }
-                l.flows.add(row: row, names: names, slots: &slots, unit: unit, month: month)
+                l.flows.add(slottedRow: row, unit: unit, month: month)
             }
             for _ in 0..<(try r.count()) {
                 let key = LevelTable.Key(unit: try r.string(), indicator: try r.string(), dimensions: try (0..<(try r.count())).map { _ in try r.string() })

@@ -130,13 +130,20 @@ public struct FlowTable: Sendable, Equatable {
         if amount < 0, let row = rows[key], row.allSatisfy({ $0 == 0 }) { rows[key] = nil }
     }
 
-    /// Adds a row given by figure name (a snapshot). `slots` carries each
-    /// name's slot from row to row of one snapshot: a name is looked up the
-    /// first time it has a value, not once per row (a snapshot holds
-    /// thousands of rows over the same few dozen names).
-    public mutating func add(row: [Int128], names: [String], slots: inout [Int?], unit: String, month: Int32) {
-        for i in row.indices where row[i] != 0 && slots[i] == nil { slots[i] = slot(names[i]) }
-        add(row: row, key: Key(unit: unit, month: month), slots: slots)
+    /// Adds a row whose values are already at this table's slots (a
+    /// snapshot's row, its names turned into slots as it is read). A row
+    /// new to the table is taken as it is: one look-up, no copy value by value.
+    public mutating func add(slottedRow row: [Int128], unit: String, month: Int32) {
+        guard row.contains(where: { $0 != 0 }) else { return }
+        let key = Key(unit: unit, month: month)
+        guard let i = rows.index(forKey: key) else {
+            rows[key] = row
+            return
+        }
+        var mine = rows.remove(at: i).value
+        if mine.count < row.count { mine.append(contentsOf: repeatElement(0, count: row.count - mine.count)) }
+        for (s, v) in row.enumerated() where v != 0 { mine[s] += v }
+        if mine.contains(where: { $0 != 0 }) { rows[key] = mine }
     }
 
     /// Adds another table into this one (flows are sums: tables folded from
