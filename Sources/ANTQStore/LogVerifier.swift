@@ -69,31 +69,32 @@ extension DataStore {
             }
         }
         var processedEnd: Int64 = 0
+        let stage = CheckStage(checks)
         do {
-            try ChunkStream().forEachChunk(in: fd, to: size) { chunk -> Int? in
-                var number = chunk.firstLine
+            try ChunkStream(chunkSize: replayBlockSize).forEachChunk(in: fd, to: size) { chunk -> Int? in
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let parts = fold.fold(chunk.bytes)
                 let t1 = DispatchTime.now().uptimeNanoseconds
                 defer { timing.decode += t1 - t0; timing.fold += DispatchTime.now().uptimeNanoseconds - t1 }
-                for part in parts {
-                    checks.check(part, firstLine: number, block: chunk.bytes, fold: fold)
-                    number += part.records.count
-                }
+                stage.hand(parts, firstLine: chunk.firstLine, block: chunk.bytes, fold: fold)
                 processedEnd = chunk.offset + Int64(chunk.bytes.count)
-                return number - chunk.firstLine
+                return parts.reduce(0) { $0 + $1.records.count }
             }
+            stage.finish()
             if size > processedEnd {
-                checks.report.warnings.append("\(layout.logDisplayName): \(size - processedEnd) bytes after the last newline (a torn line from an interrupted append); not part of the log")
+                stage.checks.report.warnings.append("\(layout.logDisplayName): \(size - processedEnd) bytes after the last newline (a torn line from an interrupted append); not part of the log")
             }
         } catch let e as LineStream.StreamError {
+            stage.finish()
             switch e {
             case .io(let err): throw .io(err)
-            case .lineTooLong(let n, _, let limit): checks.add(n, "line longer than \(limit) bytes")
+            case .lineTooLong(let n, _, let limit): stage.checks.add(n, "line longer than \(limit) bytes")
             }
         } catch {
+            stage.finish()
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
+        checks = stage.checks
         checks.settleAll()
         var report = checks.report
         func add(_ line: Int, _ message: String) {
@@ -150,5 +151,40 @@ extension DataStore {
             guard let ledger = ledgers[key] else { continue }
             report.assertions[i].actual = FigureQuery(ledger: ledger, first: p.firstDay, last: p.lastDay, months: nil).value(a.metric, unit: a.unit)
         }
+    }
+}
+
+/// The in-order half of `verify`: each block's lines checked in log order
+/// (chain, seq, `recorded`, announced figures) on a thread of its own while
+/// the next block is read and decoded on the cores, as the replay's
+/// `InOrderFold` does; otherwise the cores would wait for the checks.
+/// The checks get a copy of the block, because the next read reuses the
+/// buffer (they read it only to settle an announced figure).
+private final class CheckStage: @unchecked Sendable {
+    /// Touched by the caller only after `finish()`.
+    var checks: InOrderChecks
+    private var running: JoinableThread?
+
+    init(_ checks: InOrderChecks) { self.checks = checks }
+
+    func hand(_ parts: [ParallelFold.Part], firstLine: Int, block: UnsafeRawBufferPointer, fold: ParallelFold) {
+        finish()
+        let copy = [UInt8](block)
+        let body = { [self] in
+            copy.withUnsafeBytes { bytes in
+                var number = firstLine
+                for part in parts {
+                    checks.check(part, firstLine: number, block: bytes, fold: fold)
+                    number += part.records.count
+                }
+            }
+        }
+        if let t = PosixThread.start(hugePages: false, body) { running = t } else { body() }
+    }
+
+    /// Waits for the block handed over last.
+    func finish() {
+        running?.join()
+        running = nil
     }
 }
