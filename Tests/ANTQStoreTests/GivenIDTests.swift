@@ -62,6 +62,22 @@ func givenIDTableAnswersLikeADictionaryEvenWhenEveryHashMatches(collide: Bool) {
     #expect(GivenIDTable(firstSeq: 1, eventAt: { _ in nil }).isEmpty)
 }
 
+/// Streams `inputs` as `antq append --file` does (no caller collecting the
+/// events, so the write stage runs after 1,000 events) and returns the
+/// refusal's problems and total; records an issue if the batch is accepted.
+private func refusal(_ t: TestStore, _ inputs: [DraftInput]) -> (problems: [LineProblem], total: Int)? {
+    var next = inputs.makeIterator()
+    do {
+        _ = try t.store.appendBatch(next: { () throws(StoreError) -> DraftInput? in next.next() }, file: "drafts.jsonl", defaultBy: "tester",
+                                    writeStageAfter: 1_000)
+        Issue.record("accepted")
+    } catch {
+        if case .rejected(let problems, let total) = error { return (problems, total) }
+        Issue.record("\(error)")
+    }
+    return nil
+}
+
 /// A batch long enough for the write stage: an id given again is refused
 /// on its own line, whether its first use is the line just before, one in
 /// an earlier stage block or one written before the stage ran; an id of a
@@ -78,14 +94,7 @@ func givenIDTableAnswersLikeADictionaryEvenWhenEveryHashMatches(collide: Bool) {
     for (at, first) in repeats { lines[at] = arrest(2, id: id(1_000_000 + first).uppercased()) }
     lines[200] = arrest(0, id: id(42))       // refused (count 0) …
     lines[201] = arrest(1, id: id(42))       // … so its id is free for this line
-    // Streamed as `antq append --file` does (no caller collecting the events), so the write stage runs.
-    var inputs = TestStore.inputs(lines).makeIterator()
-    do {
-        _ = try t.store.appendBatch(next: { () throws(StoreError) -> DraftInput? in inputs.next() }, file: "drafts.jsonl", defaultBy: "tester",
-                                    writeStageAfter: 1_000)
-        Issue.record("accepted")
-    } catch {
-        guard case .rejected(let problems, let total) = error else { Issue.record("\(error)"); return }
+    if let (problems, total) = refusal(t, TestStore.inputs(lines)) {
         #expect(total == 7)
         #expect(problems.map(\.line) == [12, 201, 901, 5_001, 6_011, 11_001, 12_000])
         for p in problems where p.line != 201 {
@@ -108,13 +117,7 @@ func givenIDTableAnswersLikeADictionaryEvenWhenEveryHashMatches(collide: Bool) {
     inputs[8_500] = TestStore.inputs([arrest(3, id: id(7))])[0]
     // Line numbers as a file with blank lines gives them: three blank lines before line 4,000 of the drafts.
     for i in inputs.indices { inputs[i].line = i + 1 + (i >= 3_999 ? 3 : 0) }
-    var next = inputs.makeIterator()
-    do {
-        _ = try t.store.appendBatch(next: { () throws(StoreError) -> DraftInput? in next.next() }, file: "drafts.jsonl", defaultBy: "tester",
-                                    writeStageAfter: 1_000)
-        Issue.record("accepted")
-    } catch {
-        guard case .rejected(let problems, let total) = error else { Issue.record("\(error)"); return }
+    if let (problems, total) = refusal(t, inputs) {
         #expect(total == 2)
         #expect(problems.map(\.line) == [6_004, 8_504])
         #expect(problems.map { $0.error.problem.en } == ["\(id(8)) is already in the log as #4", "\(id(7)) is already in the log as #3"])
