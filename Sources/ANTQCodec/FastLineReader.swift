@@ -27,7 +27,16 @@ struct FastLineReader {
     struct Known {
         var units = ShortTexts()
         var codes = ShortTexts()
-        var spare: [Value?] = []
+        /// Per event type (by index), the values of the last flow line of
+        /// that type handed back: a type's storage always has its type's
+        /// length, so it is cleared in place, never resized.
+        var spares: [[Value?]] = []
+
+        /// Keeps a flow line's storage for the next line of its type.
+        mutating func keep(_ values: consuming [Value?], type: EventType) {
+            if spares.isEmpty { spares = Array(repeating: [], count: EventSpec.table.count) }
+            spares[type.index] = values
+        }
     }
 
     /// A recorder's name as it was last read, with its bytes.
@@ -90,9 +99,7 @@ struct FastLineReader {
         }
         guard c.literal(",\"by\":\""), let by = recorder(&c), c.literal("\",\"data\":"),
               let data = Self.data(type, &c, figuresOnly: figuresOnly, known: &known), c.literal(",\"prev\":\""), c.remaining >= 64 else { return nil }
-        let hex = UnsafeRawBufferPointer(start: c.base + c.i, count: 64)
-        guard hex.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
-        let prev = SHA256Digest(validatedLowercaseHex: c.base + c.i)
+        guard let prev = SHA256Digest(lowercaseHex: c.base + c.i) else { return nil }
         c.i += 64
         guard c.literal("\"") else { return nil }
         let more = c.literal(",\"more\":true")
@@ -147,26 +154,20 @@ struct FastLineReader {
         return data(type, &c, figuresOnly: figuresOnly, known: &none)
     }
 
-    /// With `figuresOnly`, the values go into `known.spare`'s storage (a fold hands it back line after line).
+    /// With `figuresOnly`, the values go into the storage `known` keeps
+    /// for the type (a fold hands it back line after line).
     static func data(_ type: EventType, _ c: inout Cursor, figuresOnly: Bool, known: inout Known) -> EventData? {
         let plans = FieldPlans.shared
         let t = type.index
         guard c.literal("{") else { return nil }
         let count = plans.fields[t].count
         var values: [Value?]
-        if figuresOnly && known.spare.capacity >= count {
-            values = known.spare
-            known.spare = []
-            if values.count == count {
-                // Most lines follow one of the same type: clear in place.
-                for k in 0..<count { values[k] = nil }
-            } else {
-                values.removeAll(keepingCapacity: true)
-                values.append(contentsOf: repeatElement(nil, count: count))
-            }
+        if figuresOnly && t < known.spares.count && known.spares[t].count == count {
+            values = known.spares[t]
+            known.spares[t] = []
+            for k in 0..<count { values[k] = nil }
         } else {
-            values = [Value?](repeating: nil, count: figuresOnly ? max(count, 8) : count)
-            if figuresOnly { values.removeLast(values.count - count) }
+            values = [Value?](repeating: nil, count: count)
         }
         var first = true
         // A correction's `data` comes before the `was` that names its type: skipped, then read once `was` is known.

@@ -39,7 +39,8 @@ public struct LineReader {
     /// Takes back a flow line's storage once its figures are added up, so
     /// the next flow line is read into it instead of fresh memory.
     public mutating func recycle(_ flow: consuming FlowLine) {
-        fast.known.spare = flow.data.takeValues()
+        let type = flow.data.type
+        fast.known.keep(flow.data.takeValues(), type: type)
     }
 
     /// The general path alone (tests compare it with the fast path).

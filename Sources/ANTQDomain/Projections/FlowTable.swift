@@ -18,6 +18,23 @@ public struct FlowTable: Sendable, Equatable {
             self.unit = unit
             self.month = month
         }
+
+        /// The hash the table's dictionary uses, from the code's bytes and the
+        /// month, with the dictionary's seed. Why not `Hasher`: a replay looks
+        /// a row up for every flow event, and a unit code is a few ASCII
+        /// bytes, for which a general-purpose keyed hash cost more than the
+        /// rest of the look-up. Equal keys hash equal; the codes are checked
+        /// before they reach a table, so no input is crafted to collide.
+        public func _rawHashValue(seed: Int) -> Int {
+            var code = unit
+            var h = code.withUTF8 { bytes in
+                var h = UInt64(bitPattern: Int64(seed)) ^ (UInt64(UInt32(bitPattern: month)) &* 0x9E37_79B9_7F4A_7C15)
+                for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+                return h
+            }
+            h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+            return Int(truncatingIfNeeded: h ^ (h >> 32))
+        }
     }
 
     public private(set) var slotNames: [String] = []
@@ -40,14 +57,23 @@ public struct FlowTable: Sendable, Equatable {
         var key: UInt64
         var slot: Int
 
-        /// The codes' bytes folded into a word (FNV-1a); equal codes, equal keys.
+        /// A word from the codes' length and their first and last bytes:
+        /// equal codes, equal keys. The codes of one rule are a few words
+        /// of a vocabulary, which these three tell apart almost always; two
+        /// that share a key only share a place in `recent` (the texts are
+        /// compared before a slot is taken), so a weak key costs a look in
+        /// the dictionary, never a wrong slot. Hashing every byte cost more
+        /// than the look it saves.
         @inline(__always)
         static func key(_ first: String?, _ second: String?) -> UInt64 {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for b in first?.utf8 ?? "".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-            h = (h ^ (first == nil ? 0x100 : 0x200)) &* 0x100_0000_01B3
-            for b in second?.utf8 ?? "".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-            return (h ^ (second == nil ? 0x100 : 0x200)) &* 0x100_0000_01B3
+            @inline(__always) func word(_ s: String?) -> UInt64 {
+                guard var s else { return 0x2F }
+                return s.withUTF8 { u in
+                    UInt64(truncatingIfNeeded: u.count) << 16 | UInt64(u.first ?? 0) << 8 | UInt64(u.last ?? 0)
+                }
+            }
+            let h = (word(first) &* 0x9E37_79B9_7F4A_7C15 &+ word(second)) &* 0xC2B2_AE3D_27D4_EB4F
+            return h ^ (h >> 29)
         }
     }
 
