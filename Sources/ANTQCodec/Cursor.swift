@@ -1,4 +1,5 @@
 import ANTQDomain
+import Hashing
 import TextFormats
 
 /// A position in one line's bytes, for `FastLineReader`: each method reads
@@ -16,14 +17,28 @@ struct Cursor {
 
     var remaining: Int { end - i }
 
-    /// Whether `n` bytes at `a` and `b` are equal, eight at a time.
+    /// Whether `n` bytes at `a` and `b` are equal, eight at a time. The
+    /// last word (or, under eight bytes, the last four) overlaps the one
+    /// before instead of ending byte by byte: most keys and literals of a
+    /// line are 7 to 16 bytes long, so two loads settle them.
     @inline(__always)
     static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        var k = 0
-        while k + 8 <= n {
-            if UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self) { return false }
-            k += 8
+        @inline(__always) func word(_ k: Int) -> Bool {
+            UnsafeRawPointer(a + k).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self)
         }
+        @inline(__always) func half(_ k: Int) -> Bool {
+            UnsafeRawPointer(a + k).loadUnaligned(as: UInt32.self) == UnsafeRawPointer(b + k).loadUnaligned(as: UInt32.self)
+        }
+        if n >= 8 {
+            var k = 0
+            while k + 8 < n {
+                if !word(k) { return false }
+                k += 8
+            }
+            return word(n - 8)
+        }
+        if n >= 4 { return half(0) && half(n - 4) }
+        var k = 0
         while k < n {
             if a[k] != b[k] { return false }
             k += 1
@@ -155,6 +170,18 @@ struct Cursor {
         return (digit | letter) & top == top
     }
 
+    /// 64 lowercase hex digits (a stored `prev`) as a digest, checked eight at a time.
+    mutating func digest() -> SHA256Digest? {
+        guard remaining >= 64 else { return nil }
+        let p = UnsafeRawPointer(base + i)
+        for o in stride(from: 0, to: 64, by: 8) where !Self.allLowerHex(p.loadUnaligned(fromByteOffset: o, as: UInt64.self)) {
+            return nil
+        }
+        let d = SHA256Digest(validatedLowercaseHex: base + i)
+        i += 64
+        return d
+    }
+
     /// Moves past a JSON object whose texts hold no escapes (any escape: false,
     /// the general reader decides); only its extent is found here, its
     /// contents are read afterwards.
@@ -232,12 +259,34 @@ struct Cursor {
         return n
     }
 
-    /// `YYYY-MM-DD` of a day that exists.
+    /// `YYYY-MM-DD` of a day that exists, read as two loads: every line
+    /// has one (`occurred`) and one more in `recorded`.
     mutating func day() -> CivilDate? {
-        guard remaining >= 10, base[i + 4] == 0x2D, base[i + 7] == 0x2D, let y = digits(i, 4), let m = digits(i + 5, 2),
-              let d = digits(i + 8, 2), let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        guard remaining >= 10 else { return nil }
+        let p = UnsafeRawPointer(base + i)
+        // Little-endian: byte k of the text is byte k of the word.
+        let w = p.loadUnaligned(as: UInt64.self), dd = UInt64(p.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        guard (w >> 32) & 0xFF == 0x2D, w >> 56 == 0x2D else { return nil }
+        // The dashes made zeros, the two day digits padded with zeros: ten digits or nothing.
+        let ymd = w & 0x00FF_FF00_FFFF_FFFF | 0x3000_0030_0000_0000, d2 = dd | 0x3030_3030_3030_0000
+        guard Self.digitLanes(ymd) & Self.digitLanes(d2) == 0x8080_8080_8080_8080 else { return nil }
+        let v = ymd &- 0x3030_3030_3030_3030, t = dd &- 0x3030
+        @inline(__always) func at(_ x: UInt64, _ k: Int) -> Int { Int(truncatingIfNeeded: (x >> (8 * k)) & 0xFF) }
+        guard let date = CivilDate(year: at(v, 0) * 1000 + at(v, 1) * 100 + at(v, 2) * 10 + at(v, 3),
+                                   month: at(v, 5) * 10 + at(v, 6), day: at(t, 0) * 10 + at(t, 1)) else { return nil }
         i += 10
         return date
+    }
+
+    /// The high bit of each byte lane of `x` set where that byte is an
+    /// ASCII digit (each bound is a bias that carries into the lane's high
+    /// bit; bytes at or over 0x80 are cleared first, so no add crosses lanes).
+    @inline(__always)
+    static func digitLanes(_ x: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        let low7 = x & ~high
+        let atLeast0 = (low7 &+ (0x80 - 0x30) &* ones) & high, over9 = (low7 &+ (0x80 - 0x3A) &* ones) & high
+        return atLeast0 & ~over9 & ~x & high
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, the one form antq writes an instant in.

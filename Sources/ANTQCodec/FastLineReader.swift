@@ -97,10 +97,9 @@ struct FastLineReader {
         } else if type != .logCreated {
             return nil
         }
-        guard c.literal(",\"by\":\""), let by = recorder(&c), c.literal("\",\"data\":"),
-              let data = Self.data(type, &c, figuresOnly: figuresOnly, known: &known), c.literal(",\"prev\":\""), c.remaining >= 64 else { return nil }
-        guard let prev = SHA256Digest(lowercaseHex: c.base + c.i) else { return nil }
-        c.i += 64
+        guard c.literal(",\"by\":\""), let by = recorder(&c, kept: !figuresOnly), c.literal("\",\"data\":"),
+              let data = Self.data(type, &c, figuresOnly: figuresOnly, known: &known), c.literal(",\"prev\":\""),
+              let prev = c.digest() else { return nil }
         guard c.literal("\"") else { return nil }
         let more = c.literal(",\"more\":true")
         guard c.literal("}"), c.remaining == 0 else { return nil }
@@ -130,13 +129,16 @@ struct FastLineReader {
         known.units.text(&c) { $0.string(where: { UnitCode.isValid(utf8: $0) }) }
     }
 
-    /// The recorder's name, vouched for as canonical (else the general reader decides, with its note).
-    private mutating func recorder(_ c: inout Cursor) -> String? {
+    /// The recorder's name, vouched for as canonical (else the general
+    /// reader decides, with its note); "" when the name is checked but not
+    /// `kept` (a flow line read for its figures).
+    private mutating func recorder(_ c: inout Cursor, kept: Bool) -> String? {
         // A name seen before is known good: its bytes up to the quote are compared, not checked again.
-        for n in names where c.remaining > n.bytes.count && c.base[c.i + n.bytes.count] == 0x22 {
-            if n.bytes.withUnsafeBufferPointer({ Cursor.same($0.baseAddress!, c.base + c.i, n.bytes.count) }) {
-                c.i += n.bytes.count
-                return n.name
+        for k in names.indices where c.remaining > names[k].bytes.count && c.base[c.i + names[k].bytes.count] == 0x22 {
+            let count = names[k].bytes.count
+            if names[k].bytes.withUnsafeBufferPointer({ Cursor.same($0.baseAddress!, c.base + c.i, count) }) {
+                c.i += count
+                return kept ? names[k].name : ""
             }
         }
         // `isSurelyCanonical` passes only well-formed UTF-8.

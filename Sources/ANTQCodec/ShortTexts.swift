@@ -20,14 +20,19 @@ struct ShortTexts {
     /// The text from the cursor up to the next quote (not included), moving past it.
     @inline(__always)
     mutating func text(_ c: inout Cursor, read: (inout Cursor) -> String?) -> String? {
-        var w0: UInt64 = 0, w1: UInt64 = 0, n = 0
-        while n < 15, c.i + n < c.end {
-            let b = c.base[c.i + n]
-            if b == 0x22 { break }
-            if n < 8 { w0 |= UInt64(b) << (8 * n) } else { w1 |= UInt64(b) << (8 * (n - 8)) }
-            n += 1
+        // The 16 bytes from the cursor as two words; the first quote among them ends the text.
+        guard c.end - c.i >= 16 else { return read(&c) }
+        let p = UnsafeRawPointer(c.base + c.i)
+        var w0 = p.loadUnaligned(as: UInt64.self), w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let q0 = Self.quoteLanes(w0), q1 = Self.quoteLanes(w1)
+        let n = q0 != 0 ? q0.trailingZeroBitCount / 8 : (q1 != 0 ? 8 + q1.trailingZeroBitCount / 8 : 16)
+        guard n > 0, n < 16 else { return read(&c) }
+        if n < 8 {
+            w0 &= (1 << (8 * UInt64(n))) - 1
+            w1 = 0
+        } else {
+            w1 &= (1 << (8 * UInt64(n - 8))) - 1
         }
-        guard n > 0, c.i + n < c.end, c.base[c.i + n] == 0x22 else { return read(&c) }
         w1 |= UInt64(n) << 56
         let home = Int(truncatingIfNeeded: ((w0 ^ (w1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> 55)
         // The first empty slot tried takes a new text; with none, the home slot does.
@@ -51,5 +56,14 @@ struct ShortTexts {
         second[at] = w1
         texts[at] = text
         return text
+    }
+
+    /// The high bit set in the lane of the first `"` byte of `w` (little-endian
+    /// order) and none below it; 0 when there is none. Lanes above the first
+    /// may be marked too (a borrow), which `trailingZeroBitCount` never looks at.
+    @inline(__always)
+    static func quoteLanes(_ w: UInt64) -> UInt64 {
+        let x = w ^ 0x2222_2222_2222_2222
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 }

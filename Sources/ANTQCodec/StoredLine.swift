@@ -41,6 +41,15 @@ public enum FoldLine: Sendable {
     case flow(FlowLine)
     indirect case line(StoredLine)
 
+    /// What places the line in the chain and in time, read in one look
+    /// (the fold reads all three of every line).
+    public var stamp: (seq: Int, recorded: UTCInstant, prev: SHA256Digest) {
+        switch self {
+        case .flow(let f): (f.seq, f.recorded, f.prev)
+        case .line(let l): (l.event.seq, l.event.recorded, l.prev)
+        }
+    }
+
     public var seq: Int {
         switch self {
         case .flow(let f): f.seq

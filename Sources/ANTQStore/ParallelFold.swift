@@ -175,15 +175,17 @@ struct ParallelFold {
                         part.failure = (part.lines, error)
                         return false
                     }
-                    if let asOf, read.recorded > asOf {
+                    let stamp = read.stamp
+                    if let asOf, stamp.recorded > asOf {
                         part.reachedAsOf = true
                         return false
                     }
-                    if let broken = part.chain.add(seq: read.seq, prev: read.prev, link: pairs!.link(start: offset, length: length)) {
+                    if let broken = part.chain.add(seq: stamp.seq, prev: stamp.prev, link: pairs!.link(start: offset, length: length)) {
                         part.chainBreak = (part.lines, broken)
                         return false
                     }
-                    switch read {
+                    // Consumed, so the flow line's storage moves to `recycle` rather than being copied.
+                    switch consume read {
                     case .flow(let f):
                         foldFlow(f.data, unit: f.unit, occurred: f.occurred, sign: 1, into: part.table)
                         reader.recycle(f)
@@ -194,7 +196,7 @@ struct ParallelFold {
                             part.events.append((part.lines, e, offset, length))
                         }
                     }
-                    part.last = (offset, length, read.seq, read.recorded)
+                    part.last = (offset, length, stamp.seq, stamp.recorded)
                 case .verify(let chain):
                     let hash = pairs!.link(start: offset, length: length)!
                     var record = LineRecord(start: offset, length: length, hash: hash, link: chain.isKeyed ? chain.link(for: bytes) : hash)

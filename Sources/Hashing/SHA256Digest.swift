@@ -84,37 +84,6 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     ///
     /// Why: a reader checks every line's `prev` against the line before, and
     /// the digit-by-digit parse was a tenth of a rebuild.
-    /// Checks and parses 64 lowercase hex digits (a stored `prev`, whose
-    /// form is exactly that): `nil` if any byte is not `0`…`9` or `a`…`f`.
-    ///
-    /// Why eight bytes at a time: a reader checks every line's `prev`, and a
-    /// byte-by-byte check of 64 digits was more than the parse itself.
-    @inline(__always)
-    public init?(lowercaseHex p: UnsafePointer<UInt8>) {
-        var ok: UInt64 = 0x8080_8080_8080_8080
-        for o in stride(from: 0, to: 64, by: 8) {
-            ok &= Self.lowercaseHexLanes(UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self))
-        }
-        guard ok == 0x8080_8080_8080_8080 else { return nil }
-        self.init(validatedLowercaseHex: p)
-    }
-
-    /// The high bit of each byte lane of `x` set where that byte is a
-    /// lowercase hex digit. Each range test adds a bias that carries into
-    /// the lane's high bit exactly at the range's edge; a lane whose byte
-    /// has the high bit set (not ASCII) is cleared first, so no add carries
-    /// into the next lane.
-    @inline(__always)
-    static func lowercaseHexLanes(_ x: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        let ascii = ~x & high
-        let low7 = x & ~high
-        @inline(__always) func atLeast(_ b: UInt64) -> UInt64 { (low7 &+ (0x80 - b) &* ones) & high }
-        let digit = atLeast(0x30) & ~atLeast(0x3A)
-        let letter = atLeast(0x61) & ~atLeast(0x67)
-        return (digit | letter) & ascii
-    }
-
     @inline(__always)
     public init(validatedLowercaseHex p: UnsafePointer<UInt8>) {
         @inline(__always) func eight(_ o: Int) -> UInt64 {
