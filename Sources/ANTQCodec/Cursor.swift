@@ -1,4 +1,5 @@
 import ANTQDomain
+import Decimals
 import Hashing
 import TextFormats
 
@@ -92,8 +93,9 @@ struct Cursor {
         return Int(n)
     }
 
-    /// A JSON number's text with at most a fraction (`1.40`, `0`, `-2.5`); nil for an exponent.
-    mutating func number() -> String? {
+    /// A JSON number with at most a fraction (`1.40`, `0`, `-2.5`; nil for an
+    /// exponent), read as an exact decimal straight from the line's bytes.
+    mutating func decimal() -> ExactDecimal? {
         var j = i
         if j < end && base[j] == 0x2D { j += 1 }
         let intStart = j
@@ -105,10 +107,10 @@ struct Cursor {
             while j < end, base[j] &- 0x30 < 10 { j += 1 }
             guard j > fracStart else { return nil }
         }
-        guard !followsNumber(j), j - i <= 40 else { return nil }
-        let text = String(decoding: UnsafeBufferPointer(start: base + i, count: j - i), as: UTF8.self)
+        guard !followsNumber(j), j - i <= 40,
+              let d = try? ExactDecimal(parsingJSONBytes: UnsafeBufferPointer(start: base + i, count: j - i)) else { return nil }
         i = j
-        return text
+        return d
     }
 
     /// Whether a number that ends at `j` runs on (an exponent, or bytes JSON does not allow there).

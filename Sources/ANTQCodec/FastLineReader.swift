@@ -255,10 +255,10 @@ struct FastLineReader {
         case .seq:
             return c.positiveInteger().map { .int(Int64($0)) }
         case .quantity:
-            guard let text = c.number(), let d = ExactDecimal(json: text) else { return nil }
+            guard let d = c.decimal() else { return nil }
             return RecordBuilder.storedQuantity(d, .quantity)
         case .amount:
-            guard let text = c.number(), let d = ExactDecimal(json: text) else { return nil }
+            guard let d = c.decimal() else { return nil }
             return RecordBuilder.storedQuantity(d, .amount)
         case .text(let max):
             return c.quoted(vouches: true, where: { TextRule.isSurelyCanonical(utf8: $0, maxLength: max) }).map { .text($0) }

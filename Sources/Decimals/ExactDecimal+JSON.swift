@@ -38,7 +38,8 @@ extension ExactDecimal {
     /// The plain decimal form of a JSON number ("1.4", "33500000", "-0.125"); nil when refused.
     /// Use `init(parsingJSON:)` to learn why.
     public init?(json text: some StringProtocol) {
-        guard let value = try? ExactDecimal(parsingJSONUTF8: text.utf8) else { return nil }
+        var s = String(text)
+        guard let value = s.withUTF8({ try? ExactDecimal(parsingJSONBytes: $0) }) else { return nil }
         self = value
     }
 
@@ -68,6 +69,16 @@ extension ExactDecimal {
     /// Signs are accepted: whether a negative value is allowed is the caller's
     /// rule (see `quantityProblem(decimals:)`).
     public init(parsingJSONUTF8 bytes: some Sequence<UInt8>) throws(ParseError) {
+        let result: Result<ExactDecimal, ParseError> = Array(bytes).withUnsafeBufferPointer { b in
+            do throws(ParseError) { return .success(try ExactDecimal(parsingJSONBytes: b)) } catch { return .failure(error) }
+        }
+        self = try result.get()
+    }
+
+    /// `init(parsingJSONUTF8:)` on bytes in memory (a line being read, a
+    /// string's UTF-8): the one reader, walked as concrete bytes rather
+    /// than through a generic sequence, which cost more than the reading.
+    public init(parsingJSONBytes bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) {
         var state = JSONNumberState.start
         var digits = DigitAccumulator()
         var iterator = bytes.makeIterator()
