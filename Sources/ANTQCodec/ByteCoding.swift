@@ -74,7 +74,22 @@ struct ByteReader {
         return bytes[pos]
     }
 
+    /// A LEB128 number. Most are under 128 (slots, counts, string
+    /// references, day deltas), so that byte is read here, inline; longer
+    /// ones go through the loop.
+    @inline(__always)
     mutating func uint() throws(Malformed) -> UInt64 {
+        if pos < bytes.count {
+            let b = bytes[pos]
+            if b < 0x80 {
+                pos += 1
+                return UInt64(b)
+            }
+        }
+        return try longUInt()
+    }
+
+    private mutating func longUInt() throws(Malformed) -> UInt64 {
         var v: UInt64 = 0, shift: UInt64 = 0
         while true {
             let b = try byte()

@@ -173,11 +173,14 @@ public enum SnapshotCodec {
             var slots = [Int?](repeating: nil, count: names.count)
             let rows = try r.count()
             l.flows.reserveRows(rows)
+            // A row's values by slot, gathered first so that the row is made once, at its length.
+            var values: [(slot: Int, value: Int128)] = []
             for _ in 0..<rows {
                 let unit = try r.string(), month = Int32(truncatingIfNeeded: try r.int())
                 // Straight into the table's slots: a name is looked up the first time it has a
                 // value, not once per row (thousands of rows share a few dozen names).
-                var row: [Int128] = []
+                values.removeAll(keepingCapacity: true)
+                var width = 0
                 for _ in 0..<(try r.count()) {
                     let i = Int(try r.uint())
                     guard i < names.count else { throw ByteReader.Malformed() }
@@ -188,9 +191,11 @@ public enum SnapshotCodec {
                         s = l.flows.slot(names[i])
                         slots[i] = s
                     }
-                    if row.count <= s { row.append(contentsOf: repeatElement(0, count: s + 1 - row.count)) }
-                    row[s] += v
+                    values.append((s, v))
+                    width = max(width, s + 1)
                 }
+                var row = [Int128](repeating: 0, count: width)
+                for (s, v) in values { row[s] += v }
                 l.flows.add(slottedRow: row, unit: unit, month: month)
             }
             for _ in 0..<(try r.count()) {
@@ -206,8 +211,10 @@ public enum SnapshotCodec {
             l.models.reserveRecords(records)
             for _ in 0..<records {
                 let id = try r.string(), unit = try r.string()
+                let count = try r.count()
                 var entries: [ModelRegistry.Entry] = []
-                for _ in 0..<(try r.count()) {
+                entries.reserveCapacity(count)
+                for _ in 0..<count {
                     let seq = Int(try r.uint()), d = Int32(truncatingIfNeeded: try r.int())
                     try checkDay(Int64(d))
                     let change: ModelChange

@@ -51,14 +51,8 @@ struct BlockPieces: Sendable {
         return bounds
     }
 
-    /// Runs `work(i)` for each piece, on as many cores as there are pieces,
-    /// and the jobs of `alongside` (a snapshot being read) among them, first.
-    func run(pieces n: Int, alongside other: PendingLoad? = nil, _ work: @Sendable (Int) -> Void) {
-        let extra = other?.jobCount ?? 0
-        if n == 1 && extra == 0 { work(0) } else {
-            ParallelWork.perform(iterations: extra + n) { i in
-                if i < extra { other!.run(i) } else { work(i - extra) }
-            }
-        }
+    /// Runs `work(i)` for each piece, on as many cores as there are pieces.
+    func run(pieces n: Int, _ work: @Sendable (Int) -> Void) {
+        if n == 1 { work(0) } else { ParallelWork.perform(iterations: n, work) }
     }
 }

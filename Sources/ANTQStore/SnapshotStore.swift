@@ -180,8 +180,9 @@ public struct SnapshotStore: Sendable {
 
     /// Reads a snapshot's header and lays out the decoding of the sections
     /// `sections` picks for that header, without decoding them yet: the
-    /// caller runs the jobs on its cores, with work of its own if it has
-    /// some (a replay decodes the log's tail alongside), then `finish()`es.
+    /// caller checks the header against the log first (a replay refuses a
+    /// snapshot whose line no longer hashes as recorded before it decodes
+    /// anything), then runs the jobs and `finish()`es (`decode()`).
     public func prepare(_ path: String, sections pick: (Header) -> Set<LedgerSection>) throws(Rejection) -> PendingLoad {
         let fd: FileDescriptor
         do { fd = try FileDescriptor.open(path, .readOnly) } catch { throw .unreadable(error) }

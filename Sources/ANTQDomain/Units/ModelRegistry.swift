@@ -32,7 +32,11 @@ public struct ModelRegistry: Sendable, Equatable {
             self.id = id
             self.unit = unit
             // A snapshot stores them in order already: sorted only when they are not.
-            let inOrder = zip(entries, entries.dropFirst()).allSatisfy { !Entry.inOrder($1, $0) }
+            var inOrder = true
+            for k in entries.indices.dropFirst() where Entry.inOrder(entries[k], entries[k - 1]) {
+                inOrder = false
+                break
+            }
             self.entries = inOrder ? entries : entries.sorted(by: Entry.inOrder)
         }
 
