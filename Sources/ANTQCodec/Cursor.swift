@@ -238,6 +238,34 @@ struct Cursor {
 
     /// An event type's name, up to its closing quote (not consumed).
     mutating func eventType() -> EventType? {
+        // A name is 8 to 31 bytes: its end is the first quote in the four words from the cursor.
+        guard remaining >= 32 else { return slowEventType() }
+        let p = UnsafeRawPointer(base + i)
+        let first = p.loadUnaligned(as: UInt64.self)
+        var n = 32
+        for w in 0..<4 {
+            let q = Cursor.quoteLanes(p.loadUnaligned(fromByteOffset: 8 * w, as: UInt64.self))
+            if q != 0 {
+                n = 8 * w + q.trailingZeroBitCount / 8
+                break
+            }
+        }
+        guard n >= 8, n < 32 else { return nil }
+        let plans = FieldPlans.shared
+        var at = FieldPlans.typePlace(first, n)
+        while true {
+            let k = Int(plans.typeTable[at])
+            guard k >= 0 else { return nil }
+            if plans.typeNames[k].count == n && Cursor.same(base + i, plans.keyBytes + plans.typeNames[k].start, n) {
+                i += n
+                return plans.types[k]
+            }
+            at = (at + 1) & 63
+        }
+    }
+
+    /// The type name near the end of a line (a line cut short): compared name by name.
+    private mutating func slowEventType() -> EventType? {
         var j = i
         while j < end, base[j] != 0x22 { j += 1 }
         let n = j - i
@@ -249,6 +277,15 @@ struct Cursor {
             }
         }
         return nil
+    }
+
+    /// The high bit set in the lane of the first `"` byte of `w` (little-endian
+    /// order) and none below it; 0 when there is none. Lanes above the first
+    /// may be marked too (a borrow), which `trailingZeroBitCount` never looks at.
+    @inline(__always)
+    static func quoteLanes(_ w: UInt64) -> UInt64 {
+        let x = w ^ 0x2222_2222_2222_2222
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     private func digits(_ at: Int, _ count: Int) -> Int? {

@@ -54,6 +54,16 @@ final class FieldPlans: @unchecked Sendable {
     /// Where each type's name lies in `keyBytes`, by index.
     let typeNames: [(start: Int, count: Int)]
     let types: [EventType]
+    /// Type indices (-1: empty) at the place `typePlace` gives a name's
+    /// first eight bytes and length, the next place taken on a clash: a
+    /// line's type is found in one or two looks, then compared whole.
+    let typeTable: [Int8]
+
+    /// The place in `typeTable` of a name by its first eight bytes (little-endian) and its length.
+    @inline(__always)
+    static func typePlace(_ first: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: ((first ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
 
     static let shared = FieldPlans()
 
@@ -80,6 +90,17 @@ final class FieldPlans: @unchecked Sendable {
         }
         typeNames = names
         types = EventType.allCases
+        var table = [Int8](repeating: -1, count: 64)
+        for (k, t) in EventType.allCases.enumerated() {
+            let name = Array(t.rawValue.utf8)
+            // Every name is longer than eight bytes (`Cursor.eventType` reads the first eight as a word).
+            precondition(name.count >= 8 && EventType.allCases.count < 64, "event type names: \(t.rawValue)")
+            let first = name.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            var at = Self.typePlace(first, name.count)
+            while table[at] >= 0 { at = (at + 1) & 63 }
+            table[at] = Int8(k)
+        }
+        typeTable = table
         let stored = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         stored.initialize(from: bytes, count: bytes.count)
         keyBytes = UnsafePointer(stored)

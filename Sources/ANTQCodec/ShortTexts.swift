@@ -24,7 +24,7 @@ struct ShortTexts {
         guard c.end - c.i >= 16 else { return read(&c) }
         let p = UnsafeRawPointer(c.base + c.i)
         var w0 = p.loadUnaligned(as: UInt64.self), w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        let q0 = Self.quoteLanes(w0), q1 = Self.quoteLanes(w1)
+        let q0 = Cursor.quoteLanes(w0), q1 = Cursor.quoteLanes(w1)
         let n = q0 != 0 ? q0.trailingZeroBitCount / 8 : (q1 != 0 ? 8 + q1.trailingZeroBitCount / 8 : 16)
         guard n > 0, n < 16 else { return read(&c) }
         if n < 8 {
@@ -56,14 +56,5 @@ struct ShortTexts {
         second[at] = w1
         texts[at] = text
         return text
-    }
-
-    /// The high bit set in the lane of the first `"` byte of `w` (little-endian
-    /// order) and none below it; 0 when there is none. Lanes above the first
-    /// may be marked too (a borrow), which `trailingZeroBitCount` never looks at.
-    @inline(__always)
-    static func quoteLanes(_ w: UInt64) -> UInt64 {
-        let x = w ^ 0x2222_2222_2222_2222
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 }

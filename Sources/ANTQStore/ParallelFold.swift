@@ -158,6 +158,10 @@ struct ParallelFold {
             // Every line's SHA-256 (its fingerprint), two lines at a time; a keyed chain's HMAC besides.
             case .verify: pairs = PairedLinks(.plain, block: block.bytes, end: cuts[i + 1])
             }
+            // The state every line updates is kept here while the part is read, and handed to
+            // the part once at the end: a class's properties are checked for exclusive access
+            // at each use, and these are used on every line.
+            var lines = part.lines, chain = part.chain, last = part.last, records = part.records
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { offset, length in
                 let bytes = block.line(offset, length)
                 switch mode {
@@ -172,7 +176,7 @@ struct ParallelFold {
                             read = .line(try reader.read(bytes))
                         }
                     } catch {
-                        part.failure = (part.lines, error)
+                        part.failure = (lines, error)
                         return false
                     }
                     let stamp = read.stamp
@@ -180,8 +184,8 @@ struct ParallelFold {
                         part.reachedAsOf = true
                         return false
                     }
-                    if let broken = part.chain.add(seq: stamp.seq, prev: stamp.prev, link: pairs!.link(start: offset, length: length)) {
-                        part.chainBreak = (part.lines, broken)
+                    if let broken = chain.add(seq: stamp.seq, prev: stamp.prev, link: pairs!.link(start: offset, length: length)) {
+                        part.chainBreak = (lines, broken)
                         return false
                     }
                     // Consumed, so the flow line's storage moves to `recycle` rather than being copied.
@@ -193,10 +197,10 @@ struct ParallelFold {
                         let e = l.event
                         let dropped = !models && (e.type.isModelEvent || e.type.isCameraEvent)
                         if !dropped && !foldsOnWorker(e, keep: keep, models: models, into: part.table) {
-                            part.events.append((part.lines, e, offset, length))
+                            part.events.append((lines, e, offset, length))
                         }
                     }
-                    part.last = (offset, length, stamp.seq, stamp.recorded)
+                    last = (offset, length, stamp.seq, stamp.recorded)
                 case .verify(let chain):
                     let hash = pairs!.link(start: offset, length: length)!
                     var record = LineRecord(start: offset, length: length, hash: hash, link: chain.isKeyed ? chain.link(for: bytes) : hash)
@@ -212,23 +216,27 @@ struct ParallelFold {
                         case .line(let line):
                             let e = line.event
                             record.line = (e.seq, line.prev, e.recorded, line.more, e.type)
-                            if !line.notes.isEmpty { part.notes[part.lines] = line.notes }
-                            if e.type == .figureAsserted { part.flowsBeforeAssertion[part.lines] = part.table.flows }
+                            if !line.notes.isEmpty { part.notes[lines] = line.notes }
+                            if e.type == .figureAsserted { part.flowsBeforeAssertion[lines] = part.table.flows }
                             if foldsOnWorker(e, keep: nil, models: false, into: part.table) {
                                 record.foldedFlow = true
                             } else {
-                                part.events.append((part.lines, e, offset, length))
+                                part.events.append((lines, e, offset, length))
                             }
                         }
                     } catch {
-                        part.problems[part.lines] = error
+                        part.problems[lines] = error
                     }
-                    if part.records.isEmpty { part.records.reserveCapacity((cuts[i + 1] - cuts[i]) / 200) }
-                    part.records.append(record)
+                    if records.isEmpty { records.reserveCapacity((cuts[i + 1] - cuts[i]) / 200) }
+                    records.append(record)
                 }
-                part.lines += 1
+                lines += 1
                 return true
             }
+            part.lines = lines
+            part.chain = chain
+            part.last = last
+            part.records = records
         }
         return parts
     }

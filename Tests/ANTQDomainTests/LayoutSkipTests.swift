@@ -303,3 +303,40 @@ func everyOneByteChangeOfAStoredLineFoldsAsTheGeneralReaderReadsIt(seed: UInt64)
     let firstWrong = Array(wrong.prefix(5))
     #expect(firstWrong.isEmpty, "\(wrong.count) bytes read wrong")
 }
+
+/// The skip reads an event type exactly when the text up to the quote is a
+/// type's name: every name, every name with one byte changed, cut short or
+/// run on, with room after it and at the very end of a line.
+@Test func theSkipReadsAnEventTypeExactlyWhenItIsOne() {
+    var texts: [[UInt8]] = []
+    for t in EventType.allCases {
+        let name = Array(t.rawValue.utf8)
+        texts.append(name)
+        texts.append(Array(name.dropLast()))
+        texts.append(name + Array("x".utf8))
+        for k in name.indices {
+            for b: UInt8 in [0x2E, 0x5F, 0x61, 0x7A, name[k] ^ 0x01] {
+                var changed = name
+                changed[k] = b
+                texts.append(changed)
+            }
+        }
+    }
+    var wrong: [String] = []
+    for text in texts {
+        let expected = EventType(rawValue: String(decoding: text, as: UTF8.self))
+        for tail in [Array("\",\"occurred\":\"2018-01-01\",\"recorded\":\"".utf8), Array("\"".utf8)] {
+            let line = text + tail
+            let (read, moved): (EventType?, Int) = line.withUnsafeBufferPointer { buf in
+                var c = Cursor(base: buf.baseAddress!, end: buf.count)
+                let t = c.eventType()
+                return (t, c.i)
+            }
+            if read != expected || (read != nil && moved != text.count) {
+                wrong.append("\(String(decoding: text, as: UTF8.self)) (\(tail.count) after)")
+            }
+        }
+    }
+    let firstWrong = Array(wrong.prefix(5))
+    #expect(firstWrong.isEmpty, "\(wrong.count) of \(texts.count * 2) read wrong")
+}
