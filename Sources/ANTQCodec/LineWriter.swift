@@ -23,33 +23,48 @@ public enum LineWriter {
     /// given, is `e.recorded.rfc3339` already as UTF-8 (a batch shares one
     /// instant, formatted once).
     public static func encode(_ e: Event, prev: SHA256Digest, more: Bool, recorded: [UInt8]?, into out: inout [UInt8]) {
-        out.append(contentsOf: "{\"seq\":".utf8)
-        out.append(contentsOf: String(e.seq).utf8)
-        out.append(contentsOf: ",\"id\":".utf8)
+        put("{\"seq\":", &out)
+        put(String(e.seq), &out)
+        put(",\"id\":", &out)
         appendString(e.id, to: &out)
-        out.append(contentsOf: ",\"type\":\"".utf8)
-        out.append(contentsOf: e.type.rawValue.utf8)
-        out.append(contentsOf: "\",\"occurred\":\"".utf8)
-        out.append(contentsOf: e.occurred.iso.utf8)
-        out.append(contentsOf: "\",\"recorded\":\"".utf8)
-        if let recorded { out.append(contentsOf: recorded) } else { out.append(contentsOf: e.recorded.rfc3339.utf8) }
+        put(",\"type\":\"", &out)
+        put(e.type.rawValue, &out)
+        put("\",\"occurred\":\"", &out)
+        put(e.occurred.iso, &out)
+        put("\",\"recorded\":\"", &out)
+        if let recorded { out.append(contentsOf: recorded) } else { put(e.recorded.rfc3339, &out) }
         out.append(0x22)
         if let unit = e.unit {
-            out.append(contentsOf: ",\"unit\":".utf8)
+            put(",\"unit\":", &out)
             appendString(unit, to: &out)
         }
-        out.append(contentsOf: ",\"by\":".utf8)
+        put(",\"by\":", &out)
         appendString(e.by, to: &out)
-        out.append(contentsOf: ",\"data\":".utf8)
+        put(",\"data\":", &out)
         var w = JSONWriter(reserving: 0)
         swap(&w.bytes, &out)
         write(e.data, &w)
         swap(&w.bytes, &out)
-        out.append(contentsOf: ",\"prev\":\"".utf8)
+        put(",\"prev\":\"", &out)
         prev.appendHex(to: &out)
         out.append(0x22)
-        if more { out.append(contentsOf: ",\"more\":true".utf8) }
+        if more { put(",\"more\":true", &out) }
         out.append(0x7D)
+    }
+
+    /// Appends a literal's bytes. Why not `.utf8`: appending a string's
+    /// view goes through a general path that cost more per line than
+    /// hashing it; a literal's bytes and a native string's contiguous UTF-8
+    /// are appended as one buffer.
+    @inline(__always)
+    static func put(_ s: StaticString, _ out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    @inline(__always)
+    static func put(_ s: String, _ out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// A JSON string, escaped as `JSONWriter` escapes (plain text appended as it is).

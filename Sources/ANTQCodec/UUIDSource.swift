@@ -1,3 +1,4 @@
+import Hashing
 import SystemCalls
 
 /// Random (version 4) UUIDs for new events, drawn from the system's secure
@@ -42,19 +43,26 @@ public struct UUIDSource {
     /// Canonical lowercase 8-4-4-4-12 text of 16 random bytes, with the
     /// version (4) and variant (10xx) bits set as `UUIDText.random()` does.
     static func format(_ r: UnsafeBufferPointer<UInt8>) -> String {
-        let hex: StaticString = "0123456789abcdef"
+        @inline(__always) func word(_ k: Int) -> UInt32 {
+            UInt32(r[k]) << 24 | UInt32(r[k + 1]) << 16 | UInt32(r[k + 2]) << 8 | UInt32(r[k + 3])
+        }
+        // The version nibble (byte 6) and the variant bits (byte 8) set.
+        let a = HexDigits.word(word(0)), b = HexDigits.word(word(4) & 0xFFFF_0FFF | 0x4000)
+        let c = HexDigits.word(word(8) & 0x3FFF_FFFF | 0x8000_0000), d = HexDigits.word(word(12))
+        var digits = (a, b, c, d)
         return String(unsafeUninitializedCapacity: 36) { out in
-            hex.withUTF8Buffer { h in
-                var o = 0
-                for i in 0..<16 {
-                    var b = r[i]
-                    if i == 6 { b = (b & 0x0F) | 0x40 }
-                    if i == 8 { b = (b & 0x3F) | 0x80 }
-                    if i == 4 || i == 6 || i == 8 || i == 10 { out[o] = 0x2D; o += 1 }
-                    out[o] = h[Int(b >> 4)]
-                    out[o + 1] = h[Int(b & 0x0F)]
-                    o += 2
+            Swift.withUnsafeBytes(of: &digits) { w in
+                // xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx: the 32 digits in memory order, groups of 8, 4, 4, 4, 12.
+                let o = UnsafeMutableRawBufferPointer(out)
+                func group(_ from: Int, _ count: Int, at to: Int) {
+                    UnsafeMutableRawBufferPointer(rebasing: o[to..<(to + count)]).copyMemory(from: UnsafeRawBufferPointer(rebasing: w[from..<(from + count)]))
+                    if to + count < 36 { o[to + count] = 0x2D }
                 }
+                group(0, 8, at: 0)
+                group(8, 4, at: 9)
+                group(12, 4, at: 14)
+                group(16, 4, at: 19)
+                group(20, 12, at: 24)
             }
             return 36
         }

@@ -139,34 +139,49 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     /// to the log and printed by `sha256sum`).
     public var hex: String {
         String(unsafeUninitializedCapacity: 64) { out in
-            @inline(__always) func emit(_ word: UInt64, at start: Int) {
-                for j in 0..<16 {
-                    let nibble = UInt8(truncatingIfNeeded: word &>> UInt64(60 - 4 * j)) & 0xF
-                    out[start + j] = nibble < 10 ? nibble &+ 0x30 : nibble &+ 0x57  // '0'... / 'a'...
-                }
+            var words = hexWords
+            return Swift.withUnsafeBytes(of: &words) { raw in
+                for k in 0..<64 { out[k] = raw[k] }
+                return 64
             }
-            emit(w0, at: 0)
-            emit(w1, at: 16)
-            emit(w2, at: 32)
-            emit(w3, at: 48)
-            return 64
         }
     }
 
     /// Appends the same 64 characters as `hex` to `out`, without making a
     /// string (a line writer appends one per line).
     public func appendHex(to out: inout [UInt8]) {
-        @inline(__always) func emit(_ word: UInt64, _ out: inout [UInt8]) {
-            for j in 0..<16 {
-                let nibble = UInt8(truncatingIfNeeded: word &>> UInt64(60 - 4 * j)) & 0xF
-                out.append(nibble < 10 ? nibble &+ 0x30 : nibble &+ 0x57)
-            }
-        }
-        emit(w0, &out)
-        emit(w1, &out)
-        emit(w2, &out)
-        emit(w3, &out)
+        var words = hexWords
+        Swift.withUnsafeBytes(of: &words) { out.append(contentsOf: $0) }
     }
 
+    /// The 64 hex characters as eight words, in memory order. Why not a
+    /// digit at a time: every line written carries one (`prev`), and a
+    /// loop of 64 appends cost more than hashing the line.
+    private var hexWords: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) {
+        (HexDigits.word(UInt32(truncatingIfNeeded: w0 >> 32)), HexDigits.word(UInt32(truncatingIfNeeded: w0)),
+         HexDigits.word(UInt32(truncatingIfNeeded: w1 >> 32)), HexDigits.word(UInt32(truncatingIfNeeded: w1)),
+         HexDigits.word(UInt32(truncatingIfNeeded: w2 >> 32)), HexDigits.word(UInt32(truncatingIfNeeded: w2)),
+         HexDigits.word(UInt32(truncatingIfNeeded: w3 >> 32)), HexDigits.word(UInt32(truncatingIfNeeded: w3)))
+    }
+
+
     public var description: String { hex }
+}
+
+/// Lowercase hexadecimal digits written eight at a time (a digest's `prev`,
+/// a new event's id): one word of ASCII for 32 bits, no loop per digit.
+public enum HexDigits {
+    /// Eight lowercase hex digits of `x`, the most significant first in memory.
+    @inline(__always)
+    public static func word(_ x: UInt32) -> UInt64 {
+        // One nibble per byte, the least significant nibble in the most significant byte.
+        var v = UInt64(x)
+        v = (v | v << 16) & 0x0000_FFFF_0000_FFFF
+        v = (v | v << 8) & 0x00FF_00FF_00FF_00FF
+        v = (v | v << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        v = v.byteSwapped
+        // '0'…'9' for 0…9; a nibble of 10 or more carries into its byte's top bit and takes 'a'…'f'.
+        let letters = ((v &+ 0x7676_7676_7676_7676) >> 7) & 0x0101_0101_0101_0101
+        return (v &+ 0x3030_3030_3030_3030 &+ letters &* 0x27).littleEndian
+    }
 }

@@ -340,3 +340,30 @@ func everyOneByteChangeOfAStoredLineFoldsAsTheGeneralReaderReadsIt(seed: UInt64)
     let firstWrong = Array(wrong.prefix(5))
     #expect(firstWrong.isEmpty, "\(wrong.count) of \(texts.count * 2) read wrong")
 }
+
+/// A new event's id is the canonical text of its 16 random bytes with the
+/// version and variant bits set, digit for digit as a byte-by-byte
+/// formatting gives it (all-zero, all-one and random bytes).
+@Test func newIDsAreTheCanonicalTextOfTheirBytes() {
+    func reference(_ r: [UInt8]) -> String {
+        var out = ""
+        for (i, byte) in r.enumerated() {
+            var b = byte
+            if i == 6 { b = (b & 0x0F) | 0x40 }
+            if i == 8 { b = (b & 0x3F) | 0x80 }
+            if i == 4 || i == 6 || i == 8 || i == 10 { out += "-" }
+            out += String(b >> 4, radix: 16) + String(b & 0x0F, radix: 16)
+        }
+        return out
+    }
+    var g = SplitMix64(seed: 0x1D5)
+    var inputs: [[UInt8]] = [Array(repeating: 0, count: 16), Array(repeating: 0xFF, count: 16), Array(0..<16), Array((0..<16).map { 0xF0 - $0 })]
+    for _ in 0..<1000 { inputs.append((0..<16).map { _ in UInt8(truncatingIfNeeded: g.next()) }) }
+    var wrong: [String] = []
+    for r in inputs {
+        let made = r.withUnsafeBufferPointer { UUIDSource.format($0) }
+        if made != reference(r) || !UUIDText.isCanonical(made) { wrong.append(reference(r)) }
+    }
+    let firstWrong = Array(wrong.prefix(3))
+    #expect(firstWrong.isEmpty, "\(wrong.count) ids written wrong")
+}

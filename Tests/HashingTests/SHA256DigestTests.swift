@@ -75,3 +75,23 @@ struct SHA256DigestTests {
         #expect(fast.hex == hex)
     }
 }
+
+/// The digest's 64 hex characters, made eight at a time, are the digits of
+/// its bytes, most significant first: every nibble value at every place,
+/// and `appendHex` writes the same characters as `hex`.
+@Test func hexIsEachByteAsTwoLowercaseDigits() {
+    var g = SplitMix64(seed: 0x4E7)
+    var digests: [[UInt8]] = [Array(repeating: 0, count: 32), Array(repeating: 0xFF, count: 32)]
+    for place in 0..<32 { for v in [0x0A, 0x9F, 0xF0, 0x5A] { var b = [UInt8](repeating: 0, count: 32); b[place] = UInt8(v); digests.append(b) } }
+    for _ in 0..<500 { digests.append((0..<32).map { _ in UInt8(truncatingIfNeeded: g.next()) }) }
+    var wrong: [String] = []
+    for bytes in digests {
+        let expected = bytes.map { b in String(b, radix: 16).count == 1 ? "0" + String(b, radix: 16) : String(b, radix: 16) }.joined()
+        guard let d = SHA256Digest(bytes: bytes) else { wrong.append("32 bytes refused"); continue }
+        var appended: [UInt8] = [0x7B]
+        d.appendHex(to: &appended)
+        if d.hex != expected || appended != [0x7B] + Array(expected.utf8) { wrong.append(expected) }
+    }
+    let firstWrong = Array(wrong.prefix(3))
+    #expect(firstWrong.isEmpty, "\(wrong.count) digests written wrong")
+}
