@@ -14,6 +14,10 @@ import TextFormats
 /// reader reads the line and gives the error. The tests hold the two equal
 /// on every line the skip takes.
 public struct FastDraftReader {
+    /// Unit codes and recorder names read before (lines repeat them).
+    private var units = ShortTexts()
+    private var names = RecorderNames()
+
     public init() {}
 
     public mutating func read(_ line: UnsafeRawBufferPointer) -> EventDraft? {
@@ -22,20 +26,19 @@ public struct FastDraftReader {
         var id: String?
         guard c.literal("{\"") else { return nil }
         if c.literal("id\":\"") {
-            guard let given = plainText(&c), c.literal("\",\"") else { return nil }
+            guard let given = Self.plainText(&c), c.literal("\",\"") else { return nil }
             id = given
         }
         guard c.literal("type\":\""), let type = c.eventType(), type != .logCreated, !type.isAmendment, c.literal("\",\"") else { return nil }
         if id == nil, c.literal("id\":\"") {
-            guard let given = plainText(&c), c.literal("\",\"") else { return nil }
+            guard let given = Self.plainText(&c), c.literal("\",\"") else { return nil }
             id = given
         }
         guard c.literal("occurred\":\""), let occurred = c.day(), c.literal("\",\"unit\":\""),
-              let unit = plainText(&c), c.literal("\",") else { return nil }
+              let unit = units.text(&c, read: { Self.plainText(&$0) }), c.literal("\",") else { return nil }
         var by: String?
         if c.literal("\"by\":\"") {
-            guard let name = c.string(vouches: true, where: { TextRule.isSurelyCanonical(utf8: $0, maxLength: RecorderName.maxLength) }),
-                  c.literal("\",") else { return nil }
+            guard let name = names.read(&c), c.literal("\",") else { return nil }
             by = name
         }
         guard c.literal("\"data\":"), let data = Self.data(type, &c), c.literal("}"), c.remaining == 0 else { return nil }
@@ -44,7 +47,7 @@ public struct FastDraftReader {
     }
 
     /// A string with no escape, control character or invalid UTF-8, up to its closing quote.
-    private func plainText(_ c: inout Cursor) -> String? {
+    private static func plainText(_ c: inout Cursor) -> String? {
         c.string(where: { !$0.isEmpty && !$0.contains(0x5C) })
     }
 
@@ -55,7 +58,7 @@ public struct FastDraftReader {
         let t = type.index
         guard !plans.declaresFields[t], c.literal("{") else { return nil }
         let fields = plans.fields[t]
-        var values = [Value?](repeating: nil, count: fields.count)
+        var values = FieldPlans.noValues(fields.count)
         var first = true
         while c.peek != 0x7D {
             guard first || c.literal(","), c.literal("\"") else { return nil }

@@ -18,7 +18,7 @@ import TextFormats
 /// and choice codes it has read (`ShortTexts`), since lines share them.
 struct FastLineReader {
     private var lastRecorded: (a: UInt64, b: UInt64, c: UInt64, d: UInt64, instant: UTCInstant)?
-    private var names: [KnownName] = []
+    private var names = RecorderNames()
     /// Unit codes and choice codes read before.
     var known = Known()
     /// What a reader keeps from one line to the next: texts it has read
@@ -37,12 +37,6 @@ struct FastLineReader {
             if spares.isEmpty { spares = Array(repeating: [], count: EventSpec.table.count) }
             spares[type.index] = values
         }
-    }
-
-    /// A recorder's name as it was last read, with its bytes.
-    struct KnownName {
-        var bytes: [UInt8]
-        var name: String
     }
 
     mutating func read(_ line: UnsafeRawBufferPointer) -> StoredLine? {
@@ -97,7 +91,7 @@ struct FastLineReader {
         } else if type != .logCreated {
             return nil
         }
-        guard c.literal(",\"by\":\""), let by = recorder(&c, kept: !figuresOnly), c.literal("\",\"data\":"),
+        guard c.literal(",\"by\":\""), let by = names.read(&c, kept: !figuresOnly), c.literal("\",\"data\":"),
               let data = Self.data(type, &c, figuresOnly: figuresOnly, known: &known), c.literal(",\"prev\":\""),
               let prev = c.digest() else { return nil }
         guard c.literal("\"") else { return nil }
@@ -129,26 +123,6 @@ struct FastLineReader {
         known.units.text(&c) { $0.string(where: { UnitCode.isValid(utf8: $0) }) }
     }
 
-    /// The recorder's name, vouched for as canonical (else the general
-    /// reader decides, with its note); "" when the name is checked but not
-    /// `kept` (a flow line read for its figures).
-    private mutating func recorder(_ c: inout Cursor, kept: Bool) -> String? {
-        // A name seen before is known good: its bytes up to the quote are compared, not checked again.
-        for k in names.indices where c.remaining > names[k].bytes.count && c.base[c.i + names[k].bytes.count] == 0x22 {
-            let count = names[k].bytes.count
-            if names[k].bytes.withUnsafeBufferPointer({ Cursor.same($0.baseAddress!, c.base + c.i, count) }) {
-                c.i += count
-                return kept ? names[k].name : ""
-            }
-        }
-        // `isSurelyCanonical` passes only well-formed UTF-8.
-        guard let span = c.span(vouches: true, where: { TextRule.isSurelyCanonical(utf8: $0, maxLength: RecorderName.maxLength) }) else { return nil }
-        let name = String(decoding: span, as: UTF8.self)
-        if names.count == 16 { names.removeFirst() }
-        names.append(KnownName(bytes: Array(span), name: name))
-        return name
-    }
-
     // MARK: - Data
 
     static func data(_ type: EventType, _ c: inout Cursor, figuresOnly: Bool = false) -> EventData? {
@@ -169,7 +143,7 @@ struct FastLineReader {
             known.spares[t] = []
             for k in 0..<count { values[k] = nil }
         } else {
-            values = [Value?](repeating: nil, count: count)
+            values = FieldPlans.noValues(count)
         }
         var first = true
         // A correction's `data` comes before the `was` that names its type: skipped, then read once `was` is known.

@@ -67,6 +67,18 @@ final class FieldPlans: @unchecked Sendable {
 
     static let shared = FieldPlans()
 
+    /// `count` absent values, a line's storage before it is read. Why not
+    /// `Array(repeating:count:)`: it copies its element through the
+    /// generic value witness once per place, which cost more than reading
+    /// the line's fields; appending `nil` is a store.
+    @inline(__always)
+    static func noValues(_ count: Int) -> [Value?] {
+        var values: [Value?] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(nil) }
+        return values
+    }
+
     private init() {
         var bytes: [UInt8] = []
         var fields: [[FieldPlan]] = []

@@ -1,3 +1,5 @@
+import ANTQDomain
+
 /// Short texts a reader has read before (unit codes, the codes of choice
 /// fields), found again by their bytes: a province's lines repeat a few
 /// hundred such texts over and over, and finding one by two words costs
@@ -56,5 +58,31 @@ struct ShortTexts {
         second[at] = w1
         texts[at] = text
         return text
+    }
+}
+
+/// Recorder names a reader has read and checked, found again by their
+/// bytes: a batch or a log repeats a few clerks' names on every line, and
+/// comparing the bytes costs less than checking them and making a string.
+struct RecorderNames {
+    private var names: [(bytes: [UInt8], name: String)] = []
+
+    /// The name up to the next quote (not included), vouched for as
+    /// canonical (else nil: the general reader decides, with its note);
+    /// "" when the name is checked but not `kept` (a flow line read for its figures).
+    mutating func read(_ c: inout Cursor, kept: Bool = true) -> String? {
+        for k in names.indices where c.remaining > names[k].bytes.count && c.base[c.i + names[k].bytes.count] == 0x22 {
+            let count = names[k].bytes.count
+            if names[k].bytes.withUnsafeBufferPointer({ Cursor.same($0.baseAddress!, c.base + c.i, count) }) {
+                c.i += count
+                return kept ? names[k].name : ""
+            }
+        }
+        // `isSurelyCanonical` passes only well-formed UTF-8.
+        guard let span = c.span(vouches: true, where: { TextRule.isSurelyCanonical(utf8: $0, maxLength: RecorderName.maxLength) }) else { return nil }
+        let name = String(decoding: span, as: UTF8.self)
+        if names.count == 16 { names.removeFirst() }
+        names.append((Array(span), name))
+        return name
     }
 }

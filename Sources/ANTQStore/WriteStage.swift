@@ -58,6 +58,15 @@ final class WriteStage: @unchecked Sendable {
     }
 
     private func run() {
+        // The stage's own state, kept in locals while it runs and handed back when it stops: a
+        // class's properties are checked for exclusive access at each use, and these are used
+        // several times a line.
+        var sink = self.sink, line = self.line, ids = self.ids
+        defer {
+            self.sink = sink
+            self.line = line
+            self.ids = ids
+        }
         while true {
             mutex.lock()
             while queue.isEmpty && !closing { mutex.wait() }
@@ -69,7 +78,7 @@ final class WriteStage: @unchecked Sendable {
             mutex.broadcast()
             mutex.unlock()
             do {
-                for var e in block { try write(&e) }
+                for var e in block { try write(&e, sink: &sink, line: &line, ids: &ids) }
             } catch {
                 mutex.lock()
                 failure = error
@@ -81,7 +90,7 @@ final class WriteStage: @unchecked Sendable {
         }
     }
 
-    private func write(_ e: inout Event) throws {
+    private func write(_ e: inout Event, sink: inout BatchSink, line: inout [UInt8], ids: inout UUIDSource) throws {
         // Validation left the id of a draft that brought none to be drawn here.
         if e.id.isEmpty { e.id = ids.next() }
         precondition(e.seq == sink.nextSeq)
