@@ -145,6 +145,21 @@ struct Cursor {
         span(vouches: vouches, where: ok).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// A canonical UUID (as `isCanonicalUUID`) at the cursor, as its text
+    /// and its 128 bits, read eight digits at a time; the cursor moves past it.
+    mutating func uuid() -> (text: String, key: UUIDKey)? {
+        guard isCanonicalUUID() else { return nil }
+        let p = UnsafeRawPointer(base + i)
+        @inline(__always) func eight(_ o: Int) -> UInt64 { UInt64(littleEndian: p.loadUnaligned(fromByteOffset: o, as: UInt64.self)) }
+        @inline(__always) func four(_ o: Int) -> UInt64 { UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: o, as: UInt32.self))) }
+        // Digits 0-7, 9-12 and 14-17, 19-22 and 24-27, 28-35: four words of eight digits in memory order.
+        let high = UInt64(HexDigits.value(eight(0))) << 32 | UInt64(HexDigits.value(four(9) | four(14) << 32))
+        let low = UInt64(HexDigits.value(four(19) | four(24) << 32)) << 32 | UInt64(HexDigits.value(eight(28)))
+        let text = String(decoding: UnsafeRawBufferPointer(start: p, count: 36), as: UTF8.self)
+        i += 36
+        return (text, UUIDKey(high: high, low: low))
+    }
+
     /// Whether the 36 bytes at the cursor are a UUID as `UUIDText.isCanonical`
     /// has it (lowercase 8-4-4-4-12 hex), eight bytes at a time: five
     /// overlapping words, the dashes compared in place and then read as `0`.

@@ -23,15 +23,16 @@ public struct FastDraftReader {
     public mutating func read(_ line: UnsafeRawBufferPointer) -> EventDraft? {
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
         var c = Cursor(base: base, end: line.count)
-        var id: String?
+        // An id is taken here only in canonical form (any other is the general path's to read and lowercase).
+        var id: (text: String, key: UUIDKey)?
         guard c.literal("{\"") else { return nil }
         if c.literal("id\":\"") {
-            guard let given = Self.plainText(&c), c.literal("\",\"") else { return nil }
+            guard let given = c.uuid(), c.literal("\",\"") else { return nil }
             id = given
         }
         guard c.literal("type\":\""), let type = c.eventType(), type != .logCreated, !type.isAmendment, c.literal("\",\"") else { return nil }
         if id == nil, c.literal("id\":\"") {
-            guard let given = Self.plainText(&c), c.literal("\",\"") else { return nil }
+            guard let given = c.uuid(), c.literal("\",\"") else { return nil }
             id = given
         }
         guard c.literal("occurred\":\""), let occurred = c.day(), c.literal("\",\"unit\":\""),
@@ -42,8 +43,8 @@ public struct FastDraftReader {
             by = name
         }
         guard c.literal("\"data\":"), let data = Self.data(type, &c), c.literal("}"), c.remaining == 0 else { return nil }
-        return EventDraft(id: id, type: type, occurred: occurred, unit: unit, by: by, fields: [], fieldMode: .input,
-                          data: data, byIsCanonical: by != nil)
+        return EventDraft(id: id?.text, type: type, occurred: occurred, unit: unit, by: by, fields: [], fieldMode: .input,
+                          data: data, byIsCanonical: by != nil, idKey: id?.key)
     }
 
     /// A string with no escape, control character or invalid UTF-8, up to its closing quote.

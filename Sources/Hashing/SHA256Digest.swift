@@ -87,13 +87,7 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     @inline(__always)
     public init(validatedLowercaseHex p: UnsafePointer<UInt8>) {
         @inline(__always) func eight(_ o: Int) -> UInt64 {
-            let x = UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self)
-            // '0'…'9' → 0…9 (bit 6 clear), 'a'…'f' → 1…6 + 9 (bit 6 set).
-            var v = (x & 0x0F0F_0F0F_0F0F_0F0F) &+ 9 &* ((x >> 6) & 0x0101_0101_0101_0101)
-            v = v.byteSwapped   // the first digit is the most significant
-            v = ((v & 0xFF00_FF00_FF00_FF00) >> 4) | (v & 0x00FF_00FF_00FF_00FF)
-            v = ((v & 0xFFFF_0000_FFFF_0000) >> 8) | (v & 0x0000_FFFF_0000_FFFF)
-            return ((v & 0xFFFF_FFFF_0000_0000) >> 16) | (v & 0x0000_0000_FFFF_FFFF)
+            UInt64(HexDigits.value(UInt64(littleEndian: UnsafeRawPointer(p + o).loadUnaligned(as: UInt64.self))))
         }
         self.init(w0: eight(0) << 32 | eight(8), w1: eight(16) << 32 | eight(24),
                   w2: eight(32) << 32 | eight(40), w3: eight(48) << 32 | eight(56))
@@ -171,6 +165,18 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 /// Lowercase hexadecimal digits written eight at a time (a digest's `prev`,
 /// a new event's id): one word of ASCII for 32 bits, no loop per digit.
 public enum HexDigits {
+    /// The value of eight lowercase hex digits already known to be valid,
+    /// given as the word they make in memory (the first digit the lowest byte).
+    @inline(__always)
+    public static func value(_ x: UInt64) -> UInt32 {
+        // '0'…'9' → 0…9 (bit 6 clear), 'a'…'f' → 1…6 + 9 (bit 6 set).
+        var v = (x & 0x0F0F_0F0F_0F0F_0F0F) &+ 9 &* ((x >> 6) & 0x0101_0101_0101_0101)
+        v = v.byteSwapped   // the first digit is the most significant
+        v = ((v & 0xFF00_FF00_FF00_FF00) >> 4) | (v & 0x00FF_00FF_00FF_00FF)
+        v = ((v & 0xFFFF_0000_FFFF_0000) >> 8) | (v & 0x0000_FFFF_0000_FFFF)
+        return UInt32(truncatingIfNeeded: ((v & 0xFFFF_FFFF_0000_0000) >> 16) | (v & 0x0000_0000_FFFF_FFFF))
+    }
+
     /// Eight lowercase hex digits of `x`, the most significant first in memory.
     @inline(__always)
     public static func word(_ x: UInt32) -> UInt64 {

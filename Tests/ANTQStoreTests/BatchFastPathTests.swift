@@ -158,6 +158,8 @@ private func sameAsGeneral(_ quick: EventDraft, _ general: EventDraft) -> Bool {
     let byHolds = !quick.byIsCanonical || general.by.flatMap { try? RecorderName.normalise($0) } == quick.by
     return quick.id == general.id && quick.type == general.type && quick.occurred == general.occurred
         && quick.unit == general.unit && quick.by == general.by && builder.problems.isEmpty && quick.data == data && byHolds
+        // A key taken with the id is the id's key.
+        && (quick.idKey == nil || quick.idKey == quick.id.flatMap(UUIDKey.init))
 }
 
 /// The batch line fast path, where it takes a line, reads it as the

@@ -19,9 +19,13 @@ public struct EventDraft: Sendable, Equatable {
     public var data: EventData?
     /// True when `by` is already as `RecorderName` makes it.
     public var byIsCanonical: Bool
+    /// The key of `id` when a reader took it from canonical text (the
+    /// batch fast path), so that validation does not read the text again;
+    /// only ever `UUIDKey(id)`.
+    public var idKey: UUIDKey?
 
     public init(id: String? = nil, type: EventType, occurred: CivilDate?, unit: String?, by: String? = nil,
-                fields: [InputField], fieldMode: FieldMode, data: EventData? = nil, byIsCanonical: Bool = false) {
+                fields: [InputField], fieldMode: FieldMode, data: EventData? = nil, byIsCanonical: Bool = false, idKey: UUIDKey? = nil) {
         self.id = id
         self.type = type
         self.occurred = occurred
@@ -31,6 +35,7 @@ public struct EventDraft: Sendable, Equatable {
         self.fieldMode = fieldMode
         self.data = data
         self.byIsCanonical = byIsCanonical
+        self.idKey = idKey
     }
 }
 

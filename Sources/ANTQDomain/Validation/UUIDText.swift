@@ -73,6 +73,12 @@ public struct UUIDKey: Hashable, Comparable, Sendable {
         self.low = low
     }
 
+    /// The key of a canonical UUID whose 128 bits a reader has already taken from its text.
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     public static func < (a: UUIDKey, b: UUIDKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
 
     /// The canonical text.

@@ -91,7 +91,7 @@ public struct Validator {
         if let typed = id {
             // The same rule for an id from a flag, a batch line or a spreadsheet.
             // Most ids come lowercase already: lowercased (a new text) only when not.
-            pendingID = UUIDKey(typed)
+            pendingID = d.idKey ?? UUIDKey(typed)
             let given = pendingID == nil ? typed.lowercased() : typed
             if pendingID == nil { pendingID = UUIDKey(given) }
             if pendingID == nil {
