@@ -49,25 +49,4 @@ public enum FoldLine: Sendable {
         case .line(let l): (l.event.seq, l.event.recorded, l.prev)
         }
     }
-
-    public var seq: Int {
-        switch self {
-        case .flow(let f): f.seq
-        case .line(let l): l.event.seq
-        }
-    }
-
-    public var recorded: UTCInstant {
-        switch self {
-        case .flow(let f): f.recorded
-        case .line(let l): l.event.recorded
-        }
-    }
-
-    public var prev: SHA256Digest {
-        switch self {
-        case .flow(let f): f.prev
-        case .line(let l): l.prev
-        }
-    }
 }
