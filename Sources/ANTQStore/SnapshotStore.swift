@@ -31,7 +31,9 @@ public struct SnapshotStore: Sendable {
         public var sections: [SectionInfo] = []
     }
 
-    /// One piece of a section (the models come in two, decoded on two cores).
+    /// One piece of a section. antq writes each section as one piece; the
+    /// header lists pieces so that a section could be cut in several, each
+    /// decoded on a core of its own.
     public struct SectionInfo: Sendable, Equatable {
         public var section: LedgerSection
         public var piece: Int = 0
@@ -240,8 +242,8 @@ public struct SnapshotStore: Sendable {
             guard wanted.contains(info.section) || info.section == .base else { continue }
             jobs.append((info, offset))
         }
-        // The cores take the pieces longest first: the models pieces (nine
-        // tenths of the bytes) must not wait behind the small ones. Results
+        // The cores take the pieces longest first: the models and the flows
+        // (almost all the bytes) must not wait behind the small ones. Results
         // are still joined, and a failure reported, in the file's order.
         let longestFirst = jobs.indices.sorted { jobs[$0].info.length > jobs[$1].info.length }
         let results = PieceResults(count: jobs.count)
@@ -294,9 +296,9 @@ public struct SnapshotStore: Sendable {
         return PendingLoad(header: h, fd: fd, jobCount: jobs.count, run: work) { () throws(Rejection) -> Loaded in
             var ledger = Ledger()
             for (i, section) in sectionsOfJobs.enumerated() {
-                // Taken out of its slot, so that joining the second half of the
-                // models into the first changes the first in place (a copy of
-                // a big models table is a visible part of a summary).
+                // Taken out of its slot, so that the ledger takes each section's
+                // tables over without a copy (a copy of a big models table is a
+                // visible part of a summary).
                 switch results.take(i) {
                 case .failure(let rejection): throw rejection
                 case .success(let piece): ledger.absorb(piece, section: section)
