@@ -182,9 +182,21 @@ struct Cursor {
     static func allLowerHex(_ w: UInt64) -> Bool {
         let top: UInt64 = 0x8080_8080_8080_8080
         guard w & top == 0 else { return false }
-        let digit = (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4646_4646_4646_4646)
         let letter = (w &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(w &+ 0x1919_1919_1919_1919)
-        return (digit | letter) & top == top
+        return (digitBits(w) | letter) & top == top
+    }
+
+    /// Whether all eight bytes of `w` are `0`–`9` (as `allLowerHex`).
+    @inline(__always)
+    static func allDigits(_ w: UInt64) -> Bool {
+        let top: UInt64 = 0x8080_8080_8080_8080
+        return w & top == 0 && digitBits(w) & top == top
+    }
+
+    /// The top bit of each byte of `w` (each below 0x80) set where it is `0`–`9`.
+    @inline(__always)
+    static func digitBits(_ w: UInt64) -> UInt64 {
+        (w &+ 0x5050_5050_5050_5050) & ~(w &+ 0x4646_4646_4646_4646)
     }
 
     /// 64 lowercase hex digits (a stored `prev`) as a digest, checked eight at a time.
@@ -323,24 +335,13 @@ struct Cursor {
         guard (w >> 32) & 0xFF == 0x2D, w >> 56 == 0x2D else { return nil }
         // The dashes made zeros, the two day digits padded with zeros: ten digits or nothing.
         let ymd = w & 0x00FF_FF00_FFFF_FFFF | 0x3000_0030_0000_0000, d2 = dd | 0x3030_3030_3030_0000
-        guard Self.digitLanes(ymd) & Self.digitLanes(d2) == 0x8080_8080_8080_8080 else { return nil }
+        guard Self.allDigits(ymd), Self.allDigits(d2) else { return nil }
         let v = ymd &- 0x3030_3030_3030_3030, t = dd &- 0x3030
         @inline(__always) func at(_ x: UInt64, _ k: Int) -> Int { Int(truncatingIfNeeded: (x >> (8 * k)) & 0xFF) }
         guard let date = CivilDate(year: at(v, 0) * 1000 + at(v, 1) * 100 + at(v, 2) * 10 + at(v, 3),
                                    month: at(v, 5) * 10 + at(v, 6), day: at(t, 0) * 10 + at(t, 1)) else { return nil }
         i += 10
         return date
-    }
-
-    /// The high bit of each byte lane of `x` set where that byte is an
-    /// ASCII digit (each bound is a bias that carries into the lane's high
-    /// bit; bytes at or over 0x80 are cleared first, so no add crosses lanes).
-    @inline(__always)
-    static func digitLanes(_ x: UInt64) -> UInt64 {
-        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        let low7 = x & ~high
-        let atLeast0 = (low7 &+ (0x80 - 0x30) &* ones) & high, over9 = (low7 &+ (0x80 - 0x3A) &* ones) & high
-        return atLeast0 & ~over9 & ~x & high
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, the one form antq writes an instant in.

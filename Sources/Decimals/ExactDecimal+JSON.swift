@@ -69,10 +69,7 @@ extension ExactDecimal {
     /// Signs are accepted: whether a negative value is allowed is the caller's
     /// rule (see `quantityProblem(decimals:)`).
     public init(parsingJSONUTF8 bytes: some Sequence<UInt8>) throws(ParseError) {
-        let result: Result<ExactDecimal, ParseError> = Array(bytes).withUnsafeBufferPointer { b in
-            do throws(ParseError) { return .success(try ExactDecimal(parsingJSONBytes: b)) } catch { return .failure(error) }
-        }
-        self = try result.get()
+        self = try Array(bytes).withUnsafeBufferPointer { b throws(ParseError) in try ExactDecimal(parsingJSONBytes: b) }
     }
 
     /// `init(parsingJSONUTF8:)` on bytes in memory (a line being read, a

@@ -158,7 +158,6 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
          HexDigits.word(UInt32(truncatingIfNeeded: w3 >> 32)), HexDigits.word(UInt32(truncatingIfNeeded: w3)))
     }
 
-
     public var description: String { hex }
 }
 

@@ -199,10 +199,14 @@ public final class StandingModels: @unchecked Sendable {
     struct Totals {
         var kinds: [String: (models: Int64, members: Int64)] = [:]
 
-        /// Counts one model, in place (a copy taken out and put back would copy `kinds` each time).
+        /// Counts one model, in place (a copy taken out and put back would copy `kinds` each time),
+        /// with one look-up of its kind.
         mutating func add(kind: String, members: Int64) {
-            kinds[kind, default: (0, 0)].models += 1
-            kinds[kind, default: (0, 0)].members += members
+            func count(_ t: inout (models: Int64, members: Int64)) {
+                t.models += 1
+                t.members += members
+            }
+            count(&kinds[kind, default: (0, 0)])
         }
     }
 
