@@ -46,10 +46,11 @@ struct FastLineReader {
     }
 
     /// A line read for a fold that keeps nothing of a flow event but its
-    /// figures: a flow event comes back as a `FlowLine`, every other event
-    /// whole. The line is checked exactly as `read` checks it.
-    mutating func readForFold(_ line: UnsafeRawBufferPointer) -> FoldLine? {
-        guard let l = scan(line, figuresOnly: true) else { return nil }
+    /// figures: a flow event (and, with `records`, a record of a declared
+    /// indicator) comes back as a `FlowLine`, every other event whole. The
+    /// line is checked exactly as `read` checks it.
+    mutating func readForFold(_ line: UnsafeRawBufferPointer, records: Bool) -> FoldLine? {
+        guard let l = scan(line, figuresOnly: true, records: records) else { return nil }
         if l.figuresOnly, let unit = l.unit {
             return .flow(FlowLine(seq: l.seq, occurred: l.occurred, recorded: l.recorded, unit: unit, data: l.data, prev: l.prev, more: l.more))
         }
@@ -73,7 +74,7 @@ struct FastLineReader {
     }
 
     @inline(__always)
-    private mutating func scan(_ line: UnsafeRawBufferPointer, figuresOnly wanted: Bool) -> Scanned? {
+    private mutating func scan(_ line: UnsafeRawBufferPointer, figuresOnly wanted: Bool, records: Bool = false) -> Scanned? {
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
         var c = Cursor(base: base, end: line.count)
         guard c.literal("{\"seq\":"), let seq = c.positiveInteger(), c.literal(",\"id\":\""), c.remaining >= 36 else { return nil }
@@ -82,7 +83,7 @@ struct FastLineReader {
         c.i += 36
         guard c.literal("\",\"type\":\""), let type = c.eventType(), c.literal("\",\"occurred\":\""), let occurred = c.day(),
               c.literal("\",\"recorded\":\""), let recorded = recordedInstant(&c), c.literal("\"") else { return nil }
-        let figuresOnly = wanted && type.spec.changesOnlyFlows
+        let figuresOnly = wanted && (type.spec.changesOnlyFlows || records && type.spec.foldsFromFiguresAlone)
         let id = figuresOnly ? "" : String(decoding: UnsafeRawBufferPointer(start: c.base + idStart, count: 36), as: UTF8.self)
         var unit: String?
         if c.literal(",\"unit\":\"") {

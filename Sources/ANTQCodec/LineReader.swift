@@ -31,8 +31,10 @@ public struct LineReader {
 
     /// Reads one stored line for a fold that keeps only the figures of a
     /// flow event; it checks the line exactly as `read` does.
-    public mutating func readForFold(_ line: UnsafeRawBufferPointer) throws(EventCodingError) -> FoldLine {
-        if let l = fast.readForFold(line) { return l }
+    /// - Parameter records: a record of a declared indicator, too, comes
+    ///   back with its figure fields only (indicator, value, dimensions).
+    public mutating func readForFold(_ line: UnsafeRawBufferPointer, records: Bool = false) throws(EventCodingError) -> FoldLine {
+        if let l = fast.readForFold(line, records: records) { return l }
         return .line(try readInFull(line))
     }
 

@@ -38,10 +38,25 @@ struct ParallelFold {
         var foldedFlow = false
     }
 
-    /// Flow figures (and, in a plain replay, camera counts) one worker folds into.
+    /// Flow figures (and, in a plain replay, camera counts and records of
+    /// declared flow indicators) one worker folds into.
     final class Table: @unchecked Sendable {
         var flows = FlowTable()
         var cameras: [String: [Int32: Int64]] = [:]
+        /// Records of declared indicators folded here, per indicator.
+        var recorded: [String: Records] = [:]
+    }
+
+    struct Records {
+        /// Records in, less records out (see `DeclaredCatalogue.recorded`).
+        var net = 0
+        /// Records folded in or out so far.
+        var folded = 0
+
+        mutating func add(_ sign: Int64) {
+            net += Int(sign)
+            folded += 1
+        }
     }
 
     /// One worker's share of a block.
@@ -49,11 +64,14 @@ struct ParallelFold {
         let table: Table
         /// Where the part's lines start in the block.
         let from: Int
+        /// The flow indicators whose records the part folded itself (`undo` takes them back with the same).
+        let indicators: IndicatorFlows
         var flows: FlowTable { table.flows }
 
-        init(table: Table, from: Int) {
+        init(table: Table, from: Int, indicators: IndicatorFlows) {
             self.table = table
             self.from = from
+            self.indicators = indicators
         }
 
         /// The other events, with their line index within the part and where the line lies in the block.
@@ -107,6 +125,21 @@ struct ParallelFold {
         return all
     }
 
+    /// Records of an indicator the workers folded so far (a replay checks
+    /// after each block that none was folded with a shape the block changed).
+    func recordsFolded(of indicator: String) -> Int { tables.reduce(0) { $0 + ($1.recorded[indicator]?.folded ?? 0) } }
+
+    /// Records of every indicator the workers folded so far.
+    var recordsFolded: Int { tables.reduce(0) { $0 + $1.recorded.values.reduce(0) { $0 + $1.folded } } }
+
+    /// Counts the records the workers folded into the catalogue, once.
+    func mergeFoldedRecordCounts(into catalogue: inout DeclaredCatalogue) {
+        for t in tables {
+            for (name, r) in t.recorded where r.net != 0 { catalogue.count(record: name, by: r.net) }
+            t.recorded = [:]
+        }
+    }
+
     /// Adds the camera events the workers folded (plain replay) into `models`, once.
     func mergeFoldedCameras(into models: inout ModelRegistry) {
         for t in tables {
@@ -116,14 +149,20 @@ struct ParallelFold {
         }
     }
 
-    /// Whether a worker folds this event itself (a flow, or a camera count
-    /// when no one looks at events), adding it to `table` with `sign`.
+    /// Whether a worker folds this event itself (a flow, a record of an
+    /// indicator in `indicators`, or a camera count when no one looks at
+    /// events), adding it to `table` with `sign`.
     @inline(__always)
-    func foldsOnWorker(_ e: Event, keep: ((Event) -> Bool)?, models: Bool, sign: Int64 = 1, into table: Table) -> Bool {
+    func foldsOnWorker(_ e: Event, keep: ((Event) -> Bool)?, models: Bool, sign: Int64 = 1, indicators: IndicatorFlows = IndicatorFlows(),
+                       into table: Table) -> Bool {
         let spec = e.type.spec
         if spec.changesOnlyFlows {
             guard keep?(e) != true, let unit = e.unit else { return false }
             foldFlow(e.data, unit: unit, occurred: e.occurred, sign: sign, into: table)
+            return true
+        }
+        if e.type == .indicatorRecorded, !indicators.isEmpty, keep?(e) != true, let unit = e.unit,
+           foldRecord(e.data, unit: unit, occurred: e.occurred, sign: sign, indicators: indicators, into: table) {
             return true
         }
         if e.type.isCameraEvent, models, keep == nil, let unit = e.unit {
@@ -134,6 +173,18 @@ struct ParallelFold {
         return false
     }
 
+    /// Folds a record of a declared indicator in `indicators`; false for
+    /// another (one declared in the block being read: folded in log order).
+    @inline(__always)
+    func foldRecord(_ d: EventData, unit: String, occurred: CivilDate, sign: Int64, indicators: IndicatorFlows, into table: Table) -> Bool {
+        guard let name = d.text(IndicatorRecorded.indicator), let flow = indicators[name] else { return false }
+        table.recorded[name, default: Records()].add(sign)
+        if projection.foldsFlows(on: occurred) {
+            flow.add(d, unit: unit, month: months.month(of: occurred), sign: sign, into: &table.flows)
+        }
+        return true
+    }
+
     @inline(__always)
     func foldFlow(_ d: EventData, unit: String, occurred: CivilDate, sign: Int64, into table: Table) {
         if projection.foldsFlows(on: occurred) {
@@ -142,11 +193,15 @@ struct ParallelFold {
     }
 
     /// Decodes a block on every core and folds what can be folded there.
-    func fold(_ bytes: UnsafeRawBufferPointer) -> [Part] {
+    /// - Parameter indicators: the declared flow indicators known before
+    ///   the block (replay): their records are folded on the cores too.
+    func fold(_ bytes: UnsafeRawBufferPointer, indicators: IndicatorFlows = IndicatorFlows()) -> [Part] {
         let cuts = decoder.pieces(bytes)
         var persistent = false
         if case .replay = self.mode { persistent = true }
-        let parts = (0..<(cuts.count - 1)).map { i in Part(table: persistent ? tables[i] : Table(), from: cuts[i]) }
+        let parts = (0..<(cuts.count - 1)).map { i in
+            Part(table: persistent ? tables[i] : Table(), from: cuts[i], indicators: persistent ? indicators : IndicatorFlows())
+        }
         let block = BlockPieces.Block(bytes: bytes)
         let mode = self.mode
         decoder.run(pieces: parts.count) { i in
@@ -166,11 +221,12 @@ struct ParallelFold {
                 let bytes = block.line(offset, length)
                 switch mode {
                 case .replay(let asOf, let keep, let models, _, let keepsAll):
-                    // A flow event's figures are all the fold keeps, unless `keep` wants
-                    // the event (an audit's few): then it is read again, whole.
+                    // A flow event's figures (or a record's, once its indicator is known
+                    // here) are all the fold keeps, unless `keep` wants the event (an
+                    // audit's few): then it is read again, whole.
                     var read: FoldLine
                     do throws(EventCodingError) {
-                        read = keepsAll ? .line(try reader.read(bytes)) : try reader.readForFold(bytes)
+                        read = keepsAll ? .line(try reader.read(bytes)) : try reader.readForFold(bytes, records: !part.indicators.isEmpty)
                         if let keep, case .flow(let f) = read,
                            keep(Event(seq: f.seq, id: "", occurred: f.occurred, recorded: f.recorded, unit: f.unit, by: "", data: f.data)) {
                             read = .line(try reader.read(bytes))
@@ -191,12 +247,19 @@ struct ParallelFold {
                     // Consumed, so the flow line's storage moves to `recycle` rather than being copied.
                     switch consume read {
                     case .flow(let f):
-                        foldFlow(f.data, unit: f.unit, occurred: f.occurred, sign: 1, into: part.table)
+                        if f.data.type != .indicatorRecorded {
+                            foldFlow(f.data, unit: f.unit, occurred: f.occurred, sign: 1, into: part.table)
+                        } else if !foldRecord(f.data, unit: f.unit, occurred: f.occurred, sign: 1, indicators: part.indicators, into: part.table) {
+                            // Its indicator is declared in this block: folded in log order, so read whole.
+                            // The line was just read: reading it again cannot fail.
+                            guard let whole = try? reader.read(bytes) else { preconditionFailure("a line read once could not be read again") }
+                            part.events.append((lines, whole.event, offset, length))
+                        }
                         reader.recycle(f)
                     case .line(let l):
                         let e = l.event
                         let dropped = !models && (e.type.isModelEvent || e.type.isCameraEvent)
-                        if !dropped && !foldsOnWorker(e, keep: keep, models: models, into: part.table) {
+                        if !dropped && !foldsOnWorker(e, keep: keep, models: models, indicators: part.indicators, into: part.table) {
                             part.events.append((lines, e, offset, length))
                         }
                     }
@@ -252,7 +315,7 @@ struct ParallelFold {
             guard n < part.lines else { return false }
             n += 1
             if let line = try? reader.read(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])) {
-                _ = foldsOnWorker(line.event, keep: keep, models: models, sign: -1, into: part.table)
+                _ = foldsOnWorker(line.event, keep: keep, models: models, sign: -1, indicators: part.indicators, into: part.table)
             }
             return true
         }

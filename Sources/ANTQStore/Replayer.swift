@@ -24,6 +24,9 @@ public struct ReplayResult: Sendable {
     /// Where the check began (the snapshot's line, or the start of the log):
     /// an earlier event looked up later must be checked up to here.
     public var anchor: ChainAnchor = .start
+    /// Records of declared indicators the cores folded rather than the
+    /// in-order fold (tests show which way the replay went).
+    var recordsFoldedOnCores = 0
 }
 
 extension DataStore {
@@ -75,7 +78,7 @@ extension DataStore {
                                   visit: visit, visitsFlows: visitsFlows, visitReadsLines: visitReadsLines)
         let result = ReplayResult(ledger: folded.ledger, fingerprint: Fingerprint(seq: folded.lastSeq, hash: folded.lastHash), asOf: asOf,
                                   periodStart: start, eventsReplayed: folded.replayed, snapshot: loaded?.path, endOffset: folded.endOffset,
-                                  chain: links.check, anchor: loaded?.anchor ?? .start)
+                                  chain: links.check, anchor: loaded?.anchor ?? .start, recordsFoldedOnCores: folded.recordsFoldedOnCores)
         // A snapshot is only ever written from a replay whose chain was checked, over every day's flows.
         if writeSnapshot && folded.ledger.isComplete && asOf == nil && flowDays == nil && folded.replayed >= snapshotInterval
             && folded.lastSeq > 0 && links.check != .notChecked {
@@ -130,15 +133,25 @@ extension DataStore {
         var lastHash: SHA256Digest
         var replayed: Int
         var endOffset: Int64
+        var recordsFoldedOnCores: Int
     }
 
     /// The log after the snapshot (or all of it), read in blocks: each block's
     /// lines read and chain-checked on every core, flows folded there, the
     /// other events folded here in log order.
+    ///
+    /// Records of declared flow indicators are folded on the cores too, with
+    /// the shapes (decimals, dimensions) declared before their block. A block
+    /// that changes the shape of an indicator whose records the cores folded
+    /// (possible only once all its records were taken back) is rare enough
+    /// that the tail is then folded again, every record in log order
+    /// (`indicatorsOnWorkers` false). Without a visitor only: one must see
+    /// each event once.
     private func foldTail(fd: FileDescriptor, tail: LogTail, start: MonthDay, projection: LedgerProjection, asOf: UTCInstant?,
                           links: ChainLinks, from snapshot: LoadedSnapshot?,
                           visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?,
-                          visitsFlows: (@Sendable (Event) -> Bool)?, visitReadsLines: Bool) throws(StoreError) -> Folded {
+                          visitsFlows: (@Sendable (Event) -> Bool)?, visitReadsLines: Bool,
+                          indicatorsOnWorkers: Bool = true) throws(StoreError) -> Folded {
         var initial = snapshot?.ledger ?? projection.initial
         if !projection.includesModels { initial.sections.remove(.models) }
         let from = snapshot?.header.offset ?? 0
@@ -160,11 +173,17 @@ extension DataStore {
                                               keepsAll: seesEverything))
         // See `InOrderFold`: only a plain replay applies a block while the next is read.
         let overlapped = asOf == nil && (visit == nil || !visitReadsLines)
+        var shapes = ShapesBeforeBlock(initial.catalogue, on: indicatorsOnWorkers && visit == nil)
+        var refolds = false
         do {
             defer { inOrder.finish() }
             try ChunkStream(chunkSize: replayBlockSize).forEachChunk(in: fd, from: from, to: tail.committedEnd, firstLineNumber: firstLine) { chunk -> Int? in
                 // Flows folded on every core, the rest in order.
-                let parts = fold.fold(chunk.bytes)
+                let parts = fold.fold(chunk.bytes, indicators: shapes.flows)
+                guard shapes.learn(from: parts, fold: fold) else {
+                    refolds = true
+                    return nil
+                }
                 let going = overlapped
                     ? inOrder.handOver(parts, offset: chunk.offset, firstLine: chunk.firstLine, visit: visit)
                     : inOrder.apply(parts, offset: chunk.offset, firstLine: chunk.firstLine, bytes: chunk.bytes, fold: fold, visit: visit)
@@ -183,6 +202,10 @@ extension DataStore {
             if let f = inOrder.failure { throw f }
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
+        if refolds {
+            return try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: snapshot, visit: visit,
+                                visitsFlows: visitsFlows, visitReadsLines: visitReadsLines, indicatorsOnWorkers: false)
+        }
         var ledger = inOrder.ledger
         let failure = inOrder.failure, lastSeq = inOrder.lastSeq, replayed = inOrder.replayed, endOffset = inOrder.endOffset
         let lastLineOffset = inOrder.lastLineOffset, lastLineLength = inOrder.lastLineLength, join = inOrder.join
@@ -190,6 +213,8 @@ extension DataStore {
         if let failure { throw failure }
         // The flow events the workers folded, once for the whole replay.
         ledger.flows.merge(fold.takeFoldedFlows())
+        let recordsFoldedOnCores = fold.recordsFolded
+        fold.mergeFoldedRecordCounts(into: &ledger.catalogue)
         fold.mergeFoldedCameras(into: &ledger.models)
         if lastLineOffset >= 0, links.check == .sha256, let link = join.lastLink {
             lastHash = link
@@ -199,7 +224,47 @@ extension DataStore {
                 lastHash = SHA256.hash(bytes)
             } catch { throw .io(error) }
         }
-        return Folded(ledger: ledger, lastSeq: lastSeq, lastHash: lastHash, replayed: replayed, endOffset: endOffset)
+        return Folded(ledger: ledger, lastSeq: lastSeq, lastHash: lastHash, replayed: replayed, endOffset: endOffset,
+                      recordsFoldedOnCores: recordsFoldedOnCores)
+    }
+
+    /// The declared flow indicators as they stand before the next block,
+    /// learnt from the declarations of each block the cores folded.
+    private struct ShapesBeforeBlock {
+        var catalogue: DeclaredCatalogue
+        var flows: IndicatorFlows
+        let on: Bool
+        /// Records of each indicator the cores had folded before the block.
+        var foldedBefore: [String: Int] = [:]
+
+        init(_ catalogue: DeclaredCatalogue, on: Bool) {
+            self.catalogue = catalogue
+            self.on = on
+            flows = on ? IndicatorFlows(catalogue) : IndicatorFlows()
+        }
+
+        /// Takes in a block's declarations; false when the block changed how
+        /// the records of an indicator fold while the cores folded one of
+        /// them in it (before the change or after: either way, fold again).
+        mutating func learn(from parts: [ParallelFold.Part], fold: ParallelFold) -> Bool {
+            guard on else { return true }
+            var declared = false
+            for part in parts {
+                for (_, e, _, _) in part.events where e.type.isDeclaration {
+                    catalogue.apply(e.data, seq: e.seq)
+                    declared = true
+                }
+            }
+            if declared {
+                let next = IndicatorFlows(catalogue)
+                for name in flows.foldingDifferently(under: next) where fold.recordsFolded(of: name) > foldedBefore[name, default: 0] {
+                    return false
+                }
+                flows = next
+            }
+            for name in flows.names { foldedBefore[name] = fold.recordsFolded(of: name) }
+            return true
+        }
     }
 
     /// Writes a snapshot of a replay result.

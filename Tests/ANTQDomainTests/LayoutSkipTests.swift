@@ -48,21 +48,22 @@ func everyOneByteChangeOfAStoredLineReadsAsTheGeneralReaderReadsIt(seed: UInt64)
 }
 
 /// What a replay's worker keeps of a line (`readForFold`: a flow event's
-/// figures, without its id or the texts no figure reads) is read from a
-/// line the general reader accepts, and only from such a line: on every
-/// one-byte change, the fold read and the general read succeed together,
-/// and agree on the seq, the chain link, the day, the unit and every figure.
+/// figures, or a declared indicator's record's, without its id or the
+/// texts no figure reads) is read from a line the general reader accepts,
+/// and only from such a line: on every one-byte change, the fold read and
+/// the general read succeed together, and agree on the seq, the chain
+/// link, the day, the unit and every figure.
 @Test(arguments: [UInt64(73), 74])
 func everyOneByteChangeOfAStoredLineFoldsAsTheGeneralReaderReadsIt(seed: UInt64) throws {
     let replacements: [UInt8] = [0x22, 0x5C, 0x2C, 0x7D, 0x7B, 0x3A, 0x00, 0x20, 0x30, 0x39, 0x2D, 0x61, 0x74, 0xC3, 0xFF]
-    var flows = 0
+    var flows = 0, records = 0
     let compared = forEachOneByteChange(seed: seed, replacements: replacements) { line, changed, what in
         // The reader has just read the line as written: what it keeps
         // from line to line (units, recorders, the instant) is in play,
         // and the storage of the line it read is handed back for the next, as a fold does.
         var reader = LineReader()
-        if case .flow(let f)? = line.withUnsafeBytes({ b in try? reader.readForFold(b) }) { reader.recycle(f) }
-        let folded = changed.withUnsafeBytes { b in try? reader.readForFold(b) }
+        if case .flow(let f)? = line.withUnsafeBytes({ b in try? reader.readForFold(b, records: true) }) { reader.recycle(f) }
+        let folded = changed.withUnsafeBytes { b in try? reader.readForFold(b, records: true) }
         let general = try? changed.withUnsafeBytes { try LineReader.readInFull($0) }
         switch (folded, general) {
         case (nil, nil): break
@@ -73,6 +74,15 @@ func everyOneByteChangeOfAStoredLineFoldsAsTheGeneralReaderReadsIt(seed: UInt64)
             FlowRules.forEach(g.event.data) { b[$0, default: 0] += $1 }
             #expect(a == b && f.seq == g.event.seq && f.prev == g.prev && f.more == g.more && f.occurred == g.event.occurred
                     && f.recorded == g.event.recorded && f.unit == g.event.unit && f.data.type == g.event.type, "\(what)")
+            #expect(f.data.declared == g.event.data.declared, "\(what)")
+            for (k, v) in g.event.data.values.enumerated() where FlowRules.fieldsRead[g.event.type.index][k] {
+                #expect(f.data.values[k] == v, "\(what): field \(k)")
+            }
+            if f.data.type == .indicatorRecorded {
+                records += 1
+                #expect(f.data.text(IndicatorRecorded.indicator) == g.event.data.text(IndicatorRecorded.indicator)
+                        && f.data.decimal(IndicatorRecorded.value) == g.event.data.decimal(IndicatorRecorded.value), "\(what)")
+            }
         case (.line(let l)?, let g?):
             #expect(l == g, "\(what)")
         default:
@@ -82,7 +92,7 @@ func everyOneByteChangeOfAStoredLineFoldsAsTheGeneralReaderReadsIt(seed: UInt64)
         return true
     }
     #expect(compared > 10_000)
-    #expect(flows > 1_000)
+    #expect(flows > 1_000 && records > 100, "\(flows) flows, \(records) records")
 }
 
 /// The skip covers every kind of field but labels, dimensions and periods:
@@ -150,9 +160,10 @@ func everyOneByteChangeOfAStoredLineFoldsAsTheGeneralReaderReadsIt(seed: UInt64)
     for e in g.events {
         let line = LineWriter.encode(e, prev: .zero, more: false)
         let general = try line.withUnsafeBytes { try LineReader.readInFull($0) }
-        switch try line.withUnsafeBytes({ try reader.readForFold($0) }) {
+        switch try line.withUnsafeBytes({ try reader.readForFold($0, records: true) }) {
         case .flow(let f):
             flows += 1
+            #expect(f.data.declared == general.event.data.declared, "seq \(e.seq) \(e.type.rawValue)")
             var a: [String: Int64] = [:], b: [String: Int64] = [:]
             FlowRules.forEach(f.data) { a[$0, default: 0] += $1 }
             FlowRules.forEach(general.event.data) { b[$0, default: 0] += $1 }

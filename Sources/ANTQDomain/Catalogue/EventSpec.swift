@@ -99,4 +99,9 @@ public final class EventSpec: Sendable {
     /// need nothing but the fact: their counters are sums, so they may be
     /// folded on any core, in any order.
     public var changesOnlyFlows: Bool { !flows.isEmpty }
+
+    /// Whether a fold of this type's facts reads only the fields that make
+    /// its figures (`FlowRules.fieldsRead`), not its id, author or notes:
+    /// flow facts, and records of declared indicators.
+    public var foldsFromFiguresAlone: Bool { changesOnlyFlows || type == .indicatorRecorded }
 }

@@ -46,10 +46,16 @@ public enum FlowRules {
     public static let ruleCount = EventSpec.table.reduce(0) { $0 + $1.flows.count }
 
     /// Per event type (by index), whether any of its flow rules reads each
-    /// field: its amount, its condition or a code of its name. A reader
-    /// that only folds figures checks the other fields but need not keep them.
+    /// field: its amount, its condition or a code of its name; and a
+    /// record's indicator and value (its dimensions are fields the log
+    /// declares, always kept). A reader that only folds figures checks the
+    /// other fields but need not keep them.
     public static let fieldsRead: [[Bool]] = EventSpec.table.indices.map { t in
         var read = [Bool](repeating: false, count: EventSpec.table[t].fields.count)
+        if EventSpec.table[t].type == .indicatorRecorded {
+            read[IndicatorRecorded.indicator.index] = true
+            read[IndicatorRecorded.value.index] = true
+        }
         for p in Plan.byType[t] {
             read[p.amount] = true
             switch p.condition {

@@ -113,17 +113,12 @@ public struct LedgerProjection: Projection {
         guard let unit = f.unit, let name = f.data.text(IndicatorRecorded.indicator), let value = f.data.decimal(IndicatorRecorded.value) else { return }
         s.catalogue.count(record: name, by: adding ? 1 : -1)
         guard let indicator = s.catalogue.indicators[name] else { return }
-        let dims = indicator.dimensions.map { d in f.data.declared.first { $0.name == d.name }?.value.text ?? "" }
         switch indicator.aggregate {
         case .flow:
             guard foldsFlows else { return }
-            let amount = value.units(decimals: indicator.decimals) * (adding ? 1 : -1)
-            let month = months.month(of: f.occurred)
-            s.flows.add(amount, unit: unit, month: month, slot: s.flows.slot(name))
-            for code in dims where !code.isEmpty {
-                s.flows.add(amount, unit: unit, month: month, slot: s.flows.slot("\(name).\(code)"))
-            }
+            IndicatorFlow(indicator, namingValues: false).add(f.data, unit: unit, month: months.month(of: f.occurred), sign: adding ? 1 : -1, into: &s.flows)
         case .level:
+            let dims = indicator.dimensions.map { d in f.data.declared.first { $0.name == d.name }?.value.text ?? "" }
             let key = LevelTable.Key(unit: unit, indicator: name, dimensions: dims)
             if adding {
                 s.levels.add(key, LevelTable.Entry(day: Int32(f.occurred.dayNumber), seq: seq, value: value))
