@@ -39,8 +39,8 @@ public enum IndicatorRecorded {
 
     static let spec = EventSpec(
         .indicatorRecorded, label: Text("Ghi số liệu chỉ tiêu", "Indicator recorded"),
-        help: Text("Một số liệu của chỉ tiêu đã khai báo, kèm giá trị cho từng chiều phân loại của chỉ tiêu (--TÊN-CHIỀU GIÁ-TRỊ).",
-                   "A value of a declared indicator, with a value for each of its dimensions (--DIMENSION VALUE)."),
+        help: Text("Một số liệu của chỉ tiêu đã khai báo, kèm giá trị cho từng chiều phân loại của chỉ tiêu (--TÊN-CHIỀU GIÁ-TRỊ). Các chỉ tiêu sổ đã khai báo, giá trị phân loại và đơn vị đo: antq figures.",
+                   "A value of a declared indicator, with a value for each of its dimensions (--DIMENSION VALUE). The log's declared indicators, their dimension values and units: antq figures."),
         fields: [
             FieldSpec(indicator, .identifier, .required, label: Text("mã chỉ tiêu", "indicator"), columns: ["Chỉ tiêu", "Mã chỉ tiêu"]),
             FieldSpec(value, .quantity, .required, label: Text("số liệu", "value"),
