@@ -250,10 +250,12 @@ struct ParallelFold {
                         if f.data.type != .indicatorRecorded {
                             foldFlow(f.data, unit: f.unit, occurred: f.occurred, sign: 1, into: part.table)
                         } else if !foldRecord(f.data, unit: f.unit, occurred: f.occurred, sign: 1, indicators: part.indicators, into: part.table) {
-                            // Its indicator is declared in this block: folded in log order, so read whole.
-                            // The line was just read: reading it again cannot fail.
-                            guard let whole = try? reader.read(bytes) else { preconditionFailure("a line read once could not be read again") }
-                            part.events.append((lines, whole.event, offset, length))
+                            // A level indicator's record, or one whose indicator is declared in this
+                            // block: folded in log order. Records are read for their figures only when
+                            // no visitor looks at the events, and the fold itself reads a record's unit,
+                            // days, seq and figure fields, never its id, author or note: those stay unread.
+                            part.events.append((lines, Event(seq: f.seq, id: "", occurred: f.occurred, recorded: f.recorded, unit: f.unit, by: "",
+                                                             data: f.data), offset, length))
                         }
                         reader.recycle(f)
                     case .line(let l):
