@@ -27,18 +27,66 @@ public struct MemoryMap: Sendable, Equatable {
 
     public var regions: [Region]
 
+    init(regions: [Region]) { self.regions = regions }
+
     /// Parses the text of a maps file; a line that does not parse is skipped.
     public init(parsing text: String) {
-        regions = []
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
-            guard fields.count >= 5 else { continue }
-            let range = fields[0].split(separator: "-")
-            guard range.count == 2, let start = UInt(range[0], radix: 16), let end = UInt(range[1], radix: 16), start < end,
-                  let inode = UInt64(fields[4]) else { continue }
-            let path = fields.count > 5 ? String(fields[5].drop { $0 == " " }) : ""
-            regions.append(Region(start: start, end: end, permissions: String(fields[1]), inode: inode, path: path))
+        var text = text
+        regions = text.withUTF8 { Self.regions(in: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The regions of a maps file's bytes, read byte by byte. Why not
+    /// `split`: each thread that advises its heap reads the map, and
+    /// splitting text by `Character` cost more than the rest of its start.
+    static func regions(in bytes: UnsafeRawBufferPointer) -> [Region] {
+        var out: [Region] = []
+        var i = 0
+        while i < bytes.count {
+            var end = i
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            if let r = region(UnsafeRawBufferPointer(rebasing: bytes[i..<end])) { out.append(r) }
+            i = end + 1
         }
+        return out
+    }
+
+    /// One line: `start-end perms offset device inode [path]`, fields
+    /// apart by spaces; the path is the rest of the line (it may hold spaces).
+    private static func region(_ line: UnsafeRawBufferPointer) -> Region? {
+        var i = 0
+        func skipSpaces() { while i < line.count && line[i] == 0x20 { i += 1 } }
+        func field() -> UnsafeRawBufferPointer? {
+            skipSpaces()
+            let start = i
+            while i < line.count && line[i] != 0x20 { i += 1 }
+            return i > start ? UnsafeRawBufferPointer(rebasing: line[start..<i]) : nil
+        }
+        func number(_ digits: UnsafeRawBufferPointer, radix: UInt64) -> UInt64? {
+            guard !digits.isEmpty, digits.count <= 20 else { return nil }
+            var n: UInt64 = 0
+            for b in digits {
+                let d: UInt64
+                switch b {
+                case 0x30...0x39: d = UInt64(b - 0x30)
+                case 0x61...0x66 where radix == 16: d = UInt64(b - 0x61 + 10)
+                case 0x41...0x46 where radix == 16: d = UInt64(b - 0x41 + 10)
+                default: return nil
+                }
+                let (m, o1) = n.multipliedReportingOverflow(by: radix)
+                let (a, o2) = m.addingReportingOverflow(d)
+                guard !o1, !o2 else { return nil }
+                n = a
+            }
+            return n
+        }
+        guard let range = field(), let dash = range.firstIndex(of: 0x2D),
+              let start = number(UnsafeRawBufferPointer(rebasing: range[..<dash]), radix: 16),
+              let end = number(UnsafeRawBufferPointer(rebasing: range[(dash + 1)...]), radix: 16), start < end,
+              let permissions = field(), field() != nil, field() != nil, let inodeText = field(), let inode = number(inodeText, radix: 10)
+        else { return nil }
+        skipSpaces()
+        return Region(start: UInt(start), end: UInt(end), permissions: String(decoding: permissions, as: UTF8.self), inode: inode,
+                      path: String(decoding: UnsafeRawBufferPointer(rebasing: line[i...]), as: UTF8.self))
     }
 
     /// The calling process's map, read from `/proc/self/maps`.
@@ -53,7 +101,7 @@ public struct MemoryMap: Sendable, Equatable {
             if n == 0 { break }
             bytes += UnsafeRawBufferPointer(rebasing: chunk[..<n])
         }
-        return MemoryMap(parsing: String(decoding: bytes, as: UTF8.self))
+        return MemoryMap(regions: bytes.withUnsafeBytes { regions(in: $0) })
     }
 
     /// The anonymous read-write mapping holding `address`, together with
