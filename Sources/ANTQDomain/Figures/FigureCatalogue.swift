@@ -45,6 +45,19 @@ public struct FigureCatalogue: Sendable, Equatable {
     private let index: [String: Int]
 
     public init(_ declared: DeclaredCatalogue = DeclaredCatalogue()) {
+        if declared.isEmpty {
+            self = Self.builtInOnly
+        } else {
+            self.init(building: declared)
+        }
+    }
+
+    /// The catalogue of a log that declares nothing, made once: most logs
+    /// declare nothing, and a command asks for it more than once (its help
+    /// table lists the figures, its report names them).
+    private static let builtInOnly = FigureCatalogue(building: DeclaredCatalogue())
+
+    private init(building declared: DeclaredCatalogue) {
         var list: [FigureDefinition] = []
         var seen: Set<String> = []
         func add(_ name: String, _ label: Text, short: Text?, kind: FigureDefinition.Kind, unit: String? = nil, decimals: Int = 0, declared: Bool = false,
