@@ -23,6 +23,17 @@ enum Tool {
     /// English or Vietnamese, for a text of the table.
     static func t(_ en: String, _ vi: String) -> String { vietnamese ? vi : en }
 
+    /// Where `antq help audit` lists the figures: the list is made only
+    /// when a help page is shown (`expandHelp`), not with the command
+    /// table every command builds at start-up.
+    static let figureListPlace = "{figure list}"
+
+    /// A help text as shown: the headings in the reader's language and the figure list in its place.
+    @Sendable static func expandHelp(_ s: String) -> String {
+        let text = vietnamese ? headings[s] ?? s : s
+        return text.contains(figureListPlace) ? text.replacing(figureListPlace, with: figureList) : text
+    }
+
     /// The built-in figure names with their labels, for `antq help audit`
     /// (declared indicators are the log's own: `antq figures` lists them too).
     static let figureList: String = {
@@ -186,7 +197,7 @@ enum Tool {
                                   .option("recipient", value: "TEXT", help: t("Official layout: a recipient (repeat for each).", "Thể thức văn bản: nơi nhận (ghi lại cho mỗi nơi)."), repeatable: true)]),
             CommandSpec(name: "audit", abstract: t("The history of a figure: its events, corrections, timeline and announced value.", "Lịch sử một chỉ tiêu: các sự kiện, đính chính, diễn biến và số liệu đã công bố."),
                         discussion: t("Examples:\n  antq audit arrests --period 2018\n  antq audit models.shock_team.members --period 2018-H1 --unit 74\n  antq audit --event 1234\n'antq figures' lists the figure names.",
-                                      "Ví dụ:\n  antq audit arrests --period 2018\n  antq audit models.shock_team.members --period 2018-H1 --unit 74\n  antq audit --event 1234\n'antq figures' liệt kê các mã chỉ tiêu.") + "\n" + figureList,
+                                      "Ví dụ:\n  antq audit arrests --period 2018\n  antq audit models.shock_team.members --period 2018-H1 --unit 74\n  antq audit --event 1234\n'antq figures' liệt kê các mã chỉ tiêu.") + "\n" + figureListPlace,
                         arguments: [ArgumentSpec(name: "figure", help: t("Figure name ('antq figures' lists them).", "Mã chỉ tiêu ('antq figures' liệt kê các mã)."), optional: true)],
                         options: [period, .option("year", value: "YEAR", help: t("Reporting year (the same as --period YEAR).", "Năm báo cáo (như --period NĂM).")), unit, asOf,
                                   .option("event", value: "SEQ", help: t("Instead: one event's status and every figure it contributes to.", "Thay vào đó: tình trạng của một sự kiện và mọi chỉ tiêu nó góp vào.")),

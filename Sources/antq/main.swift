@@ -6,8 +6,7 @@ import SystemCalls
 Signals.ignoreFileSizeLimit()
 // Writing to a closed pipe (antq log | head) is not an error worth a crash.
 Signals.ignoreBrokenPipe()
-let translateHeadings: @Sendable (String) -> String = { Tool.headings[$0] ?? $0 }
-let parser = CommandLineParser(Tool.spec, translate: Tool.vietnamese ? translateHeadings : nil)
+let parser = CommandLineParser(Tool.spec, translate: Tool.expandHelp)
 let env = Environment.variables()
 Command.startUp(env: env)
 

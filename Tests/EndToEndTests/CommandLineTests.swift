@@ -29,6 +29,19 @@ import Testing
         #expect(log.stdout != a.stdout)
     }
 
+    /// The figure list of `antq help audit` is made when the page is shown:
+    /// it is there, in both languages, in the place of the marker.
+    @Test func helpAuditListsTheBuiltInFiguresWithTheirLabels() throws {
+        let en = try AntqBinary.run(["help", "audit", "--lang", "en"])
+        let vi = try AntqBinary.run(["help", "audit", "--lang", "vi"])
+        #expect(en.status == 0 && vi.status == 0)
+        #expect(en.stdout.contains("Figures:\n  tips ") && en.stdout.contains("Tips from the public"))
+        #expect(vi.stdout.contains("Các chỉ tiêu:\n  tips ") && vi.stdout.contains("arrests.caught_in_act"))
+        #expect(!en.stdout.contains("{figure list}") && !vi.stdout.contains("{figure list}"))
+        // Only the audit's page lists them.
+        #expect(!(try AntqBinary.run(["help", "summary", "--lang", "en"]).stdout.contains("Figures:\n")))
+    }
+
     @Test func versionPrintsNameAndVersion() throws {
         let r = try AntqBinary.run(["--version"])
         #expect(r.status == 0)
