@@ -8,30 +8,39 @@ public func foldVietnamese(_ s: String) -> String {
     // Codes and most typed values are already folded: printable ASCII
     // without capitals or spaces comes out as it went in.
     if s.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !($0 >= 0x41 && $0 <= 0x5A) }) { return s }
-    // Other ASCII (an English label): folded byte by byte, as the general
-    // path below folds it, without its Unicode property look-ups.
-    if s.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(s) }
-    return foldScalars(s)
+    // Text of ASCII and Vietnamese letters alone (a label, a name): folded
+    // without the general path's Unicode property look-ups.
+    return foldLetters(s) ?? foldScalars(s)
 }
 
-/// ASCII folded: lowercase, whitespace (tab to carriage return, space)
-/// collapsed to single spaces and trimmed.
-func foldASCII(_ s: String) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(s.utf8.count)
+/// ASCII and precomposed Vietnamese letters of either case folded as
+/// `foldScalars` folds them: lowercase, the base letter, whitespace (tab
+/// to carriage return, space) collapsed to single spaces and trimmed. Nil
+/// for a text with any other scalar (a combining mark, another script).
+func foldLetters(_ s: String) -> String? {
+    var out = String.UnicodeScalarView()
     var pendingSpace = false
-    for b in s.utf8 {
-        if b == 0x20 || (0x09...0x0D).contains(b) {
-            pendingSpace = !out.isEmpty
-            continue
+    for scalar in s.unicodeScalars {
+        let v = scalar.value
+        let folded: Unicode.Scalar
+        if v < 0x80 {
+            if v == 0x20 || (0x09...0x0D).contains(v) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            folded = (0x41...0x5A).contains(v) ? Unicode.Scalar(UInt8(v) + 0x20) : scalar
+        } else if let base = LatinBase.vietnameseAnyCase[scalar] {
+            folded = base
+        } else {
+            return nil
         }
         if pendingSpace {
-            out.append(0x20)
+            out.append(" ")
             pendingSpace = false
         }
-        out.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+        out.append(folded)
     }
-    return String(decoding: out, as: UTF8.self)
+    return String(out)
 }
 
 /// Any text folded scalar by scalar.
@@ -65,10 +74,10 @@ enum LatinBase {
         return byName(c)
     }
 
-    /// Vietnamese's own lowercase letters, the ones folded most (every
-    /// built-in label is folded once per process, at start-up): found in a
-    /// table instead of by name. The table is checked against the names
-    /// (`VietnameseFoldingTests`).
+    /// Vietnamese's own lowercase letters with their base letter: the ones
+    /// folded most (every built-in label is folded once per process, at
+    /// start-up), found in a table instead of by name. The table is checked
+    /// against the names and against Foundation's decomposition (`LatinBaseTests`).
     static let vietnamese: [Unicode.Scalar: Unicode.Scalar] = {
         let groups: [(Unicode.Scalar, String)] = [
             ("a", "àáảãạăằắẳẵặâầấẩẫậ"), ("e", "èéẻẽẹêềếểễệ"), ("i", "ìíỉĩị"), ("o", "òóỏõọôồốổỗộơờớởỡợ"),
@@ -76,6 +85,16 @@ enum LatinBase {
         ]
         var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (base, letters) in groups { for l in letters.unicodeScalars { table[l] = base } }
+        return table
+    }()
+
+    /// The same letters and their capitals, each with its lowercase base
+    /// letter: what folding makes of them (`foldLetters`).
+    static let vietnameseAnyCase: [Unicode.Scalar: Unicode.Scalar] = {
+        var table = vietnamese
+        for (l, base) in vietnamese {
+            if let capital = l.properties.uppercaseMapping.unicodeScalars.first { table[capital] = base }
+        }
         return table
     }()
 
