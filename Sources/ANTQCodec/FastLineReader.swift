@@ -58,8 +58,9 @@ struct FastLineReader {
                                 prev: l.prev, more: l.more))
     }
 
-    /// A line's parts. With `figuresOnly` (a flow event read for a fold) the
-    /// id is checked but not kept, nor are the texts no flow rule reads.
+    /// A line's parts. With `figuresOnly` (a flow event, or a record, read
+    /// for a fold) the id is checked but not kept, nor are the texts no
+    /// figure reads.
     private struct Scanned {
         var seq: Int
         var id: String
@@ -83,7 +84,7 @@ struct FastLineReader {
         c.i += 36
         guard c.literal("\",\"type\":\""), let type = c.eventType(), c.literal("\",\"occurred\":\""), let occurred = c.day(),
               c.literal("\",\"recorded\":\""), let recorded = recordedInstant(&c), c.literal("\"") else { return nil }
-        let figuresOnly = wanted && (type.spec.changesOnlyFlows || records && type.spec.foldsFromFiguresAlone)
+        let figuresOnly = wanted && (records ? type.spec.foldsFromFiguresAlone : type.spec.changesOnlyFlows)
         let id = figuresOnly ? "" : String(decoding: UnsafeRawBufferPointer(start: c.base + idStart, count: 36), as: UTF8.self)
         var unit: String?
         if c.literal(",\"unit\":\"") {

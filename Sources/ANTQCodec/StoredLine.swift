@@ -21,10 +21,10 @@ public struct StoredLine: Sendable, Equatable {
     }
 }
 
-/// A flow event as a fold that keeps only figures reads it
-/// (`LineReader.readForFold`): what places it in the chain and in time, its
-/// unit, and the data fields its flow rules read (the others were checked,
-/// then dropped). It is not an event: it has no id, and it cannot be kept.
+/// A flow event (or a record of a declared indicator) as a fold that keeps
+/// only figures reads it (`LineReader.readForFold`): what places it in the
+/// chain and in time, its unit, and the data fields its figures read (the
+/// others were checked, then dropped). It has no id, author or note.
 public struct FlowLine: Sendable {
     public var seq: Int
     public var occurred: CivilDate
@@ -33,6 +33,13 @@ public struct FlowLine: Sendable {
     public var data: EventData
     public var prev: SHA256Digest
     public var more: Bool
+
+    /// The line as an event with no id, author or note, for what reads only
+    /// a fact's figures (a filter, a plain replay's in-order fold); never
+    /// for what shows or keeps events.
+    public var figuresOnlyEvent: Event {
+        Event(seq: seq, id: "", occurred: occurred, recorded: recorded, unit: unit, by: "", data: data)
+    }
 }
 
 /// A line read for a fold: a flow event's figures, or any other event whole

@@ -6,10 +6,11 @@ import TextFormats
 
 /// The replay and the verify of a block of lines, spread over every core:
 /// each worker reads and checks its lines (and their chain) and folds the
-/// flow events (most of any log) into its own partial `FlowTable`; only the
-/// other events come back, in order, for the sequential fold. Flow figures
-/// are sums, so merging the partial tables in any order gives the table a
-/// one-by-one fold would have built.
+/// flow events (most of any log), and in a replay the records of declared
+/// flow indicators known before the block, into its own partial
+/// `FlowTable`; only the other events come back, in order, for the
+/// sequential fold. Flow figures are sums, so merging the partial tables
+/// in any order gives the table a one-by-one fold would have built.
 struct ParallelFold {
     enum Mode {
         /// Reading commands: stop a piece at its first bad line or at the
@@ -177,7 +178,10 @@ struct ParallelFold {
     /// another (one declared in the block being read: folded in log order).
     @inline(__always)
     func foldRecord(_ d: EventData, unit: String, occurred: CivilDate, sign: Int64, indicators: IndicatorFlows, into table: Table) -> Bool {
-        guard let name = d.text(IndicatorRecorded.indicator), let flow = indicators[name] else { return false }
+        // Counted only with a value, as the in-order fold counts (`LedgerProjection.applyIndicator`).
+        guard let name = d.text(IndicatorRecorded.indicator), let flow = indicators[name], d.decimal(IndicatorRecorded.value) != nil else {
+            return false
+        }
         table.recorded[name, default: Records()].add(sign)
         if projection.foldsFlows(on: occurred) {
             flow.add(d, unit: unit, month: months.month(of: occurred), sign: sign, into: &table.flows)
@@ -228,7 +232,7 @@ struct ParallelFold {
                     do throws(EventCodingError) {
                         read = keepsAll ? .line(try reader.read(bytes)) : try reader.readForFold(bytes, records: !part.indicators.isEmpty)
                         if let keep, case .flow(let f) = read,
-                           keep(Event(seq: f.seq, id: "", occurred: f.occurred, recorded: f.recorded, unit: f.unit, by: "", data: f.data)) {
+                           keep(f.figuresOnlyEvent) {
                             read = .line(try reader.read(bytes))
                         }
                     } catch {
@@ -254,8 +258,7 @@ struct ParallelFold {
                             // block: folded in log order. Records are read for their figures only when
                             // no visitor looks at the events, and the fold itself reads a record's unit,
                             // days, seq and figure fields, never its id, author or note: those stay unread.
-                            part.events.append((lines, Event(seq: f.seq, id: "", occurred: f.occurred, recorded: f.recorded, unit: f.unit, by: "",
-                                                             data: f.data), offset, length))
+                            part.events.append((lines, f.figuresOnlyEvent, offset, length))
                         }
                         reader.recycle(f)
                     case .line(let l):

@@ -74,8 +74,14 @@ extension DataStore {
         let snapshots = useSnapshots && flowDays == nil
         let loaded = snapshots && visit == nil ? loadSnapshot(fd: fd, tail: tail, created: created, start: start, projection: projection,
                                                               asOf: asOf, links: links, writeSnapshot: writeSnapshot, sections: sections) : nil
-        let folded = try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: loaded,
-                                  visit: visit, visitsFlows: visitsFlows, visitReadsLines: visitReadsLines)
+        // Nil when a block changed how records fold while the cores folded them: then every record in log order.
+        var tried = try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: loaded,
+                                 visit: visit, visitsFlows: visitsFlows, visitReadsLines: visitReadsLines, indicatorsOnWorkers: true)
+        if tried == nil {
+            tried = try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: loaded,
+                                 visit: visit, visitsFlows: visitsFlows, visitReadsLines: visitReadsLines, indicatorsOnWorkers: false)
+        }
+        guard let folded = tried else { preconditionFailure("a fold with every record in log order never asks to fold again") }
         let result = ReplayResult(ledger: folded.ledger, fingerprint: Fingerprint(seq: folded.lastSeq, hash: folded.lastHash), asOf: asOf,
                                   periodStart: start, eventsReplayed: folded.replayed, snapshot: loaded?.path, endOffset: folded.endOffset,
                                   chain: links.check, anchor: loaded?.anchor ?? .start, recordsFoldedOnCores: folded.recordsFoldedOnCores)
@@ -144,14 +150,15 @@ extension DataStore {
     /// the shapes (decimals, dimensions) declared before their block. A block
     /// that changes the shape of an indicator whose records the cores folded
     /// (possible only once all its records were taken back) is rare enough
-    /// that the tail is then folded again, every record in log order
-    /// (`indicatorsOnWorkers` false). Without a visitor only: one must see
-    /// each event once.
+    /// that this returns nil: the caller folds the tail again, every record
+    /// in log order (`indicatorsOnWorkers` false, without progress reports:
+    /// the bar does not go back). Without a visitor only: one must see each
+    /// event once.
     private func foldTail(fd: FileDescriptor, tail: LogTail, start: MonthDay, projection: LedgerProjection, asOf: UTCInstant?,
                           links: ChainLinks, from snapshot: LoadedSnapshot?,
                           visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?,
                           visitsFlows: (@Sendable (Event) -> Bool)?, visitReadsLines: Bool,
-                          indicatorsOnWorkers: Bool = true) throws(StoreError) -> Folded {
+                          indicatorsOnWorkers: Bool) throws(StoreError) -> Folded? {
         var initial = snapshot?.ledger ?? projection.initial
         if !projection.includesModels { initial.sections.remove(.models) }
         let from = snapshot?.header.offset ?? 0
@@ -188,7 +195,7 @@ extension DataStore {
                     ? inOrder.handOver(parts, offset: chunk.offset, firstLine: chunk.firstLine, visit: visit)
                     : inOrder.apply(parts, offset: chunk.offset, firstLine: chunk.firstLine, bytes: chunk.bytes, fold: fold, visit: visit)
                 guard going else { return nil }
-                if let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }
+                if indicatorsOnWorkers, let progress { progress(chunk.offset + Int64(chunk.bytes.count), tail.committedEnd) }
                 return parts.reduce(0) { $0 + $1.lines }
             }
         } catch let e as LineStream.StreamError {
@@ -202,10 +209,7 @@ extension DataStore {
             if let f = inOrder.failure { throw f }
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
-        if refolds {
-            return try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: snapshot, visit: visit,
-                                visitsFlows: visitsFlows, visitReadsLines: visitReadsLines, indicatorsOnWorkers: false)
-        }
+        if refolds { return nil }
         var ledger = inOrder.ledger
         let failure = inOrder.failure, lastSeq = inOrder.lastSeq, replayed = inOrder.replayed, endOffset = inOrder.endOffset
         let lastLineOffset = inOrder.lastLineOffset, lastLineLength = inOrder.lastLineLength, join = inOrder.join

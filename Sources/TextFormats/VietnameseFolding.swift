@@ -62,10 +62,11 @@ func foldScalars(_ s: String) -> String {
     return String(out)
 }
 
-/// The base letter of a precomposed Latin letter ("ệ" → "e", "đ" → "d"),
-/// read from the scalar's Unicode name ("LATIN SMALL LETTER E WITH
-/// CIRCUMFLEX AND DOT BELOW"): the standard library has the names but no
-/// decomposition, and antq keeps Foundation out of its start-up.
+/// The base letter of a precomposed Latin letter ("ệ" → "e", "đ" → "d"):
+/// Vietnamese's own from a table, any other read from the scalar's Unicode
+/// name ("LATIN SMALL LETTER E WITH CIRCUMFLEX AND DOT BELOW"): the
+/// standard library has the names but no decomposition, and antq keeps
+/// Foundation out of its start-up.
 enum LatinBase {
     static func letter(of c: Unicode.Scalar) -> Unicode.Scalar {
         let v = c.value

@@ -37,7 +37,7 @@ enum Tool {
     /// The built-in figure names with their labels, for `antq help audit`
     /// (declared indicators are the log's own: `antq figures` lists them too).
     static let figureList: String = {
-        let names = FigureCatalogue().definitions.filter { !$0.declared }
+        let names = FigureCatalogue().definitions
         let width = (names.map(\.name.count).max() ?? 0) + 2
         return t("Figures:", "Các chỉ tiêu:") + "\n" + names.map { d in
             "  " + d.name + String(repeating: " ", count: max(1, width - d.name.count)) + (vietnamese ? d.label.vi : d.label.en)
