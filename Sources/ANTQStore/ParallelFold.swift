@@ -175,7 +175,8 @@ struct ParallelFold {
     }
 
     /// Folds a record of a declared indicator in `indicators`; false for
-    /// another (one declared in the block being read: folded in log order).
+    /// any other record (a level indicator's, or one declared in the block
+    /// being read): the in-order fold takes it.
     @inline(__always)
     func foldRecord(_ d: EventData, unit: String, occurred: CivilDate, sign: Int64, indicators: IndicatorFlows, into table: Table) -> Bool {
         // Counted only with a value, as the in-order fold counts (`LedgerProjection.applyIndicator`).
