@@ -213,10 +213,18 @@ struct ParallelFold {
             let part = parts[i]
             var reader = LineReader()
             var pairs: PairedLinks?
+            // The mode's parts, bound once per part: binding them per line copied (and
+            // retained) an audit's `keep` closure for every line.
+            var replay: (asOf: UTCInstant?, keep: (@Sendable (Event) -> Bool)?, models: Bool, keepsAll: Bool)?
+            var verify: ChainKey?
             switch mode {
-            case .replay(_, _, _, let links, _): pairs = PairedLinks(links, block: block.bytes, end: cuts[i + 1])
+            case .replay(let asOf, let keep, let models, let links, let keepsAll):
+                replay = (asOf, keep, models, keepsAll)
+                pairs = PairedLinks(links, block: block.bytes, end: cuts[i + 1])
             // Every line's SHA-256 (its fingerprint), two lines at a time; a keyed chain's HMAC besides.
-            case .verify: pairs = PairedLinks(.plain, block: block.bytes, end: cuts[i + 1])
+            case .verify(let chain):
+                verify = chain
+                pairs = PairedLinks(.plain, block: block.bytes, end: cuts[i + 1])
             }
             // The state every line updates is kept here while the part is read, and handed to
             // the part once at the end: a class's properties are checked for exclusive access
@@ -224,15 +232,16 @@ struct ParallelFold {
             var lines = part.lines, chain = part.chain, last = part.last, records = part.records
             block.forEachLine(from: cuts[i], to: cuts[i + 1]) { offset, length in
                 let bytes = block.line(offset, length)
-                switch mode {
-                case .replay(let asOf, let keep, let models, _, let keepsAll):
+                if let (asOf, keep, models, keepsAll) = replay {
                     // A flow event's figures (or a record's, once its indicator is known
                     // here) are all the fold keeps, unless `keep` wants the event (an
                     // audit's few): then it is read again, whole.
                     var read: FoldLine
                     do throws(EventCodingError) {
                         read = keepsAll ? .line(try reader.read(bytes)) : try reader.readForFold(bytes, records: !part.indicators.isEmpty)
-                        if let keep, case .flow(let f) = read,
+                        // Only a flow on the fold's days is shown to `keep` (see `DataStore.replay`'s `visitsFlows`):
+                        // an audit's period is a small part of a long log, and each look makes an event.
+                        if let keep, case .flow(let f) = read, projection.foldsFlows(on: f.occurred),
                            keep(f.figuresOnlyEvent) {
                             read = .line(try reader.read(bytes))
                         }
@@ -270,7 +279,7 @@ struct ParallelFold {
                         }
                     }
                     last = (offset, length, stamp.seq, stamp.recorded)
-                case .verify(let chain):
+                } else if let chain = verify {
                     let hash = pairs!.link(start: offset, length: length)!
                     var record = LineRecord(start: offset, length: length, hash: hash, link: chain.isKeyed ? chain.link(for: bytes) : hash)
                     do throws(EventCodingError) {

@@ -38,6 +38,8 @@ extension DataStore {
     ///   the ledger *before* it is applied (audit and verify use this).
     /// - Parameter visitsFlows: when given, `visit` sees only the flow events
     ///   it accepts (and every other event); the rest are folded on every core.
+    ///   With `flowDays`, it is asked only about flows on those days: the
+    ///   others are no part of any figure this replay folds.
     /// - Parameter sections: the parts of the ledger the caller reads. Fewer
     ///   sections load less of a snapshot; a ledger missing any is never snapshotted.
     /// - Parameter flowDays: fold only the flows of facts that occurred on

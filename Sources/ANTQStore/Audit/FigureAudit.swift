@@ -224,9 +224,11 @@ extension DataStore {
                 if e.type.isAmendment { dayAmendments.append(e.seq) }
             }
         }
+        // Only the flows of the period's days are folded: no figure of the audit reads another
+        // day's (a ratio's parts are the period's flows too), and most of a log lies outside it.
         let result = try replay(asOf: asOf, periodStart: periodStart, useSnapshots: false, writeSnapshot: false,
                                 sections: definition.isFlow ? [.base, .amendments, .flows] : Set(LedgerSection.allCases),
-                                flowDays: wholeMonths ? nil : days, visit: visit, visitsFlows: keep, visitReadsLines: false)
+                                flowDays: days, visit: visit, visitsFlows: keep, visitReadsLines: false)
         let ledger = result.ledger
         closeDay(ledger)
         guard let root = rootUnit(ledger) else { throw .usage("the log has no units yet") }
