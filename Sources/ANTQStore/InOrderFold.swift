@@ -32,6 +32,14 @@ final class InOrderFold: @unchecked Sendable {
     /// The thread applying the block handed over last, if any.
     private var running: JoinableThread?
 
+    /// The ledger, taken out once the fold is over: whoever changes it next
+    /// then holds its only copy (a shared table is copied whole on its first change).
+    func takeLedger() -> Ledger {
+        var taken = Ledger()
+        swap(&taken, &ledger)
+        return taken
+    }
+
     init(ledger: Ledger, join: ChainJoin, lastSeq: Int, endOffset: Int64, projection: LedgerProjection, fileName: String,
          chainFailure: @escaping (ChainBreak, Int) -> StoreError) {
         self.ledger = ledger

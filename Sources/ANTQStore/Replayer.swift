@@ -74,13 +74,18 @@ extension DataStore {
         }
         warnAboutUnfinishedTail(fd, tail)
         let snapshots = useSnapshots && flowDays == nil
-        let loaded = snapshots && visit == nil ? loadSnapshot(fd: fd, tail: tail, created: created, start: start, projection: projection,
-                                                              asOf: asOf, links: links, writeSnapshot: writeSnapshot, sections: sections) : nil
-        // Nil when a block changed how records fold while the cores folded them: then every record in log order.
-        var tried = try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: loaded,
+        func load() -> LoadedSnapshot? {
+            snapshots && visit == nil ? loadSnapshot(fd: fd, tail: tail, created: created, start: start, projection: projection,
+                                                     asOf: asOf, links: links, writeSnapshot: writeSnapshot, sections: sections) : nil
+        }
+        var loaded = load()
+        // Nil when a block changed how records fold while the cores folded them: then every record in log order,
+        // from the snapshot loaded again (the first fold took its ledger).
+        var tried = try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: &loaded,
                                  visit: visit, visitsFlows: visitsFlows, visitReadsLines: visitReadsLines, indicatorsOnWorkers: true)
         if tried == nil {
-            tried = try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: loaded,
+            loaded = load()
+            tried = try foldTail(fd: fd, tail: tail, start: start, projection: projection, asOf: asOf, links: links, from: &loaded,
                                  visit: visit, visitsFlows: visitsFlows, visitReadsLines: visitReadsLines, indicatorsOnWorkers: false)
         }
         guard let folded = tried else { preconditionFailure("a fold with every record in log order never asks to fold again") }
@@ -157,19 +162,23 @@ extension DataStore {
     /// the bar does not go back). Without a visitor only: one must see each
     /// event once.
     private func foldTail(fd: FileDescriptor, tail: LogTail, start: MonthDay, projection: LedgerProjection, asOf: UTCInstant?,
-                          links: ChainLinks, from snapshot: LoadedSnapshot?,
+                          links: ChainLinks, from snapshot: inout LoadedSnapshot?,
                           visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)?,
                           visitsFlows: (@Sendable (Event) -> Bool)?, visitReadsLines: Bool,
                           indicatorsOnWorkers: Bool) throws(StoreError) -> Folded? {
-        var initial = snapshot?.ledger ?? projection.initial
+        // The snapshot's ledger is taken, not shared: the fold's first change to a
+        // table shared with it would copy the whole table (every model, every flow row).
+        var initial = projection.initial
+        if snapshot != nil { swap(&initial, &snapshot!.ledger) }
         if !projection.includesModels { initial.sections.remove(.models) }
+        let declaredBefore = initial.catalogue
         let from = snapshot?.header.offset ?? 0
         let firstLine = (snapshot?.header.seq ?? 0) + 1
         var lastHash = snapshot?.header.lineHash ?? .zero
         // Line 1 records 64 zeros as prev; after a snapshot, the tail's first
         // line must follow the line the snapshot covers.
         let firstJoin = snapshot.map { ChainJoin(after: $0.header.seq, link: $0.anchor.link) } ?? ChainJoin(after: 0, link: links.key == nil ? nil : .zero)
-        let inOrder = InOrderFold(ledger: initial, join: firstJoin, lastSeq: snapshot?.header.seq ?? 0, endOffset: from, projection: projection,
+        let inOrder = InOrderFold(ledger: consume initial, join: firstJoin, lastSeq: snapshot?.header.seq ?? 0, endOffset: from, projection: projection,
                                   fileName: layout.logDisplayName) { [self] broken, line in chainFailure(broken, foundAt: line, links: links) }
         let parallel = decoding
         // A visitor that sees every event (`visit` without `visitsFlows`)
@@ -182,7 +191,7 @@ extension DataStore {
                                               keepsAll: seesEverything))
         // See `InOrderFold`: only a plain replay applies a block while the next is read.
         let overlapped = asOf == nil && (visit == nil || !visitReadsLines)
-        var shapes = ShapesBeforeBlock(initial.catalogue, on: indicatorsOnWorkers && visit == nil)
+        var shapes = ShapesBeforeBlock(declaredBefore, on: indicatorsOnWorkers && visit == nil)
         var refolds = false
         do {
             defer { inOrder.finish() }
@@ -212,7 +221,8 @@ extension DataStore {
             throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
         }
         if refolds { return nil }
-        var ledger = inOrder.ledger
+        // Taken, not copied (see above): the merges below change its tables.
+        var ledger = inOrder.takeLedger()
         let failure = inOrder.failure, lastSeq = inOrder.lastSeq, replayed = inOrder.replayed, endOffset = inOrder.endOffset
         let lastLineOffset = inOrder.lastLineOffset, lastLineLength = inOrder.lastLineLength, join = inOrder.join
         progress?(tail.committedEnd, tail.committedEnd)

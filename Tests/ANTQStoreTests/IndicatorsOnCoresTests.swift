@@ -109,4 +109,35 @@ import TextFormats
         #expect(r.recordsFoldedOnCores == 0, "folded again in log order")
         #expect(r.ledger == expected)
     }
+
+    /// The same, after a snapshot: the first fold took the snapshot's
+    /// ledger (it is not shared, so no table is copied), and the fold in log
+    /// order starts again from the snapshot, not from an empty ledger.
+    @Test func aFoldAgainAfterASnapshotStartsAgainFromTheSnapshot() throws {
+        var t = TestStore(snapshotInterval: 1_000_000)
+        defer { t.cleanup() }
+        try t.append([
+            #"{"type":"unit.registered","occurred":"2013-12-30","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
+            #"{"type":"unit.registered","occurred":"2013-12-30","unit":"25747","data":{"name":"Phường Phú Cường","kind":"ward","parent":"74"}}"#,
+            #"{"type":"indicator.defined","occurred":"2018-01-01","unit":"74","data":{"indicator":"drugs.seized","label":{"vi":"Ma túy"},"measure":"quantity","unit_of_measure":"kg","decimals":1,"aggregate":"flow"}}"#,
+            #"{"type":"arrest.made","occurred":"2018-02-01","unit":"25747","data":{"count":2}}"#,
+        ])
+        t.store.snapshotInterval = 1
+        let atSnapshot = try t.store.replay()
+        t.store.snapshotInterval = 1_000_000
+        try #require(atSnapshot.snapshot == nil && t.snapshotFiles.count == 1, "a snapshot written after the definition")
+        let first = try t.append([#"{"type":"indicator.recorded","occurred":"2018-03-02","unit":"25747","data":{"indicator":"drugs.seized","value":1.4}}"#]).events[0].seq
+        try t.append([#"{"type":"event.retracted","data":{"target":\#(first),"reason":"ghi nhầm"}}"#])
+        try t.append([#"{"type":"indicator.changed","occurred":"2018-03-03","unit":"74","data":{"indicator":"drugs.seized","decimals":3}}"#])
+        try t.append([#"{"type":"indicator.recorded","occurred":"2018-03-04","unit":"25747","data":{"indicator":"drugs.seized","value":0.125}}"#])
+        try t.append([#"{"type":"arrest.made","occurred":"2018-03-05","unit":"25747","data":{"count":3}}"#])
+        let expected = fold(t.events())
+        let r = try t.store.replay(writeSnapshot: false)
+        #expect(r.snapshot != nil, "the tail is folded on the snapshot")
+        #expect(r.recordsFoldedOnCores == 0, "folded again in log order")
+        #expect(r.ledger == expected)
+        let year = FigureQuery(ledger: r.ledger, first: day("2018-01-01"), last: day("2018-12-31"), periodStart: .january1)
+        #expect(year.value("drugs.seized", unit: "74") == dec("0.125"))
+        #expect(year.value("arrests", unit: "74") == dec("5"), "the arrest the snapshot holds and the one after it")
+    }
 }
