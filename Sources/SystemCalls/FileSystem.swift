@@ -80,6 +80,23 @@ public enum FileSystem {
         return String(cString: made)
     }
 
+    /// Opens a new file in `directory` that has no name (made with `mkstemp`,
+    /// mode 0600, then unlinked): scratch space that vanishes when it is
+    /// closed or the process ends, whatever way it ends.
+    public static func makeUnnamedFile(in directory: String) throws(Errno) -> FileDescriptor {
+        var template = Array((directory + "/antq-XXXXXX").utf8CString)
+        let fd = mkstemp(&template)
+        let path = String(cString: template)
+        guard fd >= 0 else { throw Errno.current("mkstemp", path: path) }
+        let file = FileDescriptor(rawValue: fd, path: path)
+        if Glibc.unlink(path) == -1 {
+            let e = Errno.current("unlink", path: path)
+            try? file.close()
+            throw e
+        }
+        return file
+    }
+
     public static func remove(_ path: String) throws(Errno) {
         if Glibc.unlink(path) == -1 && errno != ENOENT {
             throw Errno.current("unlink", path: path)

@@ -2,6 +2,7 @@ import ANTQDomain
 import ANTQReports
 import ANTQStore
 import EventLog
+import SystemCalls
 import TextFormats
 
 /// `antq log`: lists events in the reader's language, each with its
@@ -26,6 +27,8 @@ enum LogCommand {
         if let u = try c.unit(in: ledger) { unitFilter = Set(ledger.units.subtree(u, on: nil)) }
         let vocabularies = ledger.catalogue.vocabularies
         let json = c.format == "json"
+        // Printed only once the whole log has been read and checked (see `HeldOutput`).
+        var held = HeldOutput()
         var buffer = ""
         try store.forEachEvent(warnAboutTail: false) { (e: Event, line: UnsafeRawBufferPointer) -> Bool in
             if e.seq < fromSeq { return true }
@@ -44,10 +47,14 @@ enum LogCommand {
                 buffer += "#\(e.seq)  \(lang.date(e.occurred))  \(e.type.rawValue)  \(unit)  \(what)"
                     + status(e.seq, ledger.amendments, lang) + "  [\(e.by), \(lang.instant(e.recorded))]\n"
             }
-            if buffer.utf8.count > 1 << 16 { Terminal.out(buffer); buffer = "" }
+            if buffer.utf8.count > 1 << 16 {
+                try held.append(buffer)
+                buffer = ""
+            }
             return true
         }
-        Terminal.out(buffer)
+        try held.append(buffer)
+        try held.release()
         return 0
     }
 

@@ -1,0 +1,58 @@
+import Foundation
+import SystemCalls
+import Testing
+
+/// A listing that streams the log (`antq log`) prints nothing until the
+/// whole log has been read and checked: a damaged line far into a long log,
+/// after its snapshot, leaves standard output empty, however much the
+/// lines before it would have printed.
+@Suite(.serialized) struct HeldListingTests {
+    @Test func aLongListingOfADamagedLogPrintsNothing() throws {
+        let dir = try Binaries.temporaryDirectory("held")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let data = try makeLog(dir, events: 0)
+        let events = (0..<1_500).map { n in
+            #"{"type":"arrest.made","occurred":"2018-0\#(1 + n % 9)-1\#(n % 10)","unit":"25747","data":{"count":\#(1 + n % 7),"case":"HS-2018-\#(n)"}}"#
+        }
+        let batch = dir + "/batch.jsonl"
+        try events.joined(separator: "\n").write(toFile: batch, atomically: true, encoding: .utf8)
+        #expect(try Binaries.antq(["append", "--data", data, "--file", batch]).status == 0)
+        #expect(try Binaries.antq(["snapshot", "--data", data]).status == 0)
+        let intact = try Binaries.antq(["log", "--data", data])
+        #expect(intact.status == 0 && intact.stdout.utf8.count > 1 << 17, "the listing is longer than any buffer it is written in")
+        var lines = logLines(data)
+        // A count in the next-to-last line: after the snapshot, past every earlier write of the listing.
+        let seq = lines.count - 1
+        let at = lines[seq - 1].firstIndex(of: UInt8(ascii: "t"))! // in "count"
+        let digit = lines[seq - 1][(at + 3)...].firstIndex(where: { (0x30...0x39).contains($0) })!
+        lines[seq - 1][digit] = lines[seq - 1][digit] == UInt8(ascii: "2") ? UInt8(ascii: "3") : UInt8(ascii: "2")
+        try writeLog(data, lines)
+        for format in [["--format", "text"], ["--format", "json"]] {
+            let out = try Binaries.antq(["log", "--data", data] + format)
+            #expect(out.status == 79, "\(format): \(out.stderr)")
+            #expect(out.stdout.isEmpty, "\(format) printed \(out.stdout.utf8.count) bytes of a damaged log")
+            #expect(out.stderr.contains("events/log.jsonl:\(seq):"), "\(out.stderr)")
+        }
+    }
+
+    @Test func heldOutputKeepsOrderAcrossMemoryAndItsScratchFileAndLeavesNoFile() throws {
+        let dir = try Binaries.temporaryDirectory("spill")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var held = HeldOutput(memoryLimit: 1_000, directory: dir)
+        var expected = ""
+        for i in 0..<2_000 {
+            let piece = "dòng \(i): " + String(repeating: "x", count: i % 37) + "\n"
+            try held.append(piece)
+            expected += piece
+        }
+        #expect(held.spilled, "past its memory limit, held output goes to the scratch file")
+        #expect(held.count == expected.utf8.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "the scratch file has no name")
+        let outPath = dir + "/out.txt"
+        let out = try FileDescriptor.open(outPath, [.writeOnly, .create, .exclusive])
+        try held.release(to: out)
+        try out.close()
+        #expect(try String(contentsOfFile: outPath, encoding: .utf8) == expected)
+        #expect(held.count == 0)
+    }
+}
