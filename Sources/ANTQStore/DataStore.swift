@@ -53,11 +53,16 @@ public struct DataStore: Sendable {
     ///   - logID: the log's identity (`log_id`); a random UUID unless given.
     ///   - eventID: the `id` of the `log.created` event; a random UUID unless given.
     ///   Both are given only by generators that must produce the same bytes on every run (the demo log).
-    public static func initialise(_ directory: String, by: String, periodStart: MonthDay = .january1, key: KeyFile? = nil,
+    public static func initialise(_ directory: String, by recorder: String, periodStart: MonthDay = .january1, key: KeyFile? = nil,
                                   clock: Clock = .system, occurred: CivilDate? = nil,
                                   logID: String? = nil, eventID: String? = nil) throws(StoreError) -> (DataStore, Fingerprint) {
         let layout = LogLayout(root: directory)
         if FileSystem.exists(layout.logPath) { throw .alreadyInitialised(directory: directory) }
+        // The recorder of line 1 passes the rule every later line's passes (`RecorderName`), before anything is made.
+        let by: String
+        do throws(EventCodingError) { by = try RecorderName.normalise(recorder) } catch {
+            throw .rejected([LineProblem(file: "<command line>", line: 0, error: error)], total: 1)
+        }
         do {
             try FileSystem.makeDirectory(layout.root)
             try FileSystem.makeDirectory(layout.eventsDirectory)

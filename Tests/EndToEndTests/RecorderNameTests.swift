@@ -45,4 +45,53 @@ import Testing
             #expect(try d.logBytes() == before, "nothing was written for \(bad.debugDescription)")
         }
     }
+
+    /// `init` writes line 1 under the same rule: a carriage return at the
+    /// end is trimmed, a control character (C0, DEL, or C1 such as U+0085)
+    /// is refused before the data directory is made.
+    @Test func initNamesItsRecorderByTheSameRule() throws {
+        let d = try DataDir.empty()
+        defer { d.remove() }
+        let r = try AntqBinary.run(["init", d.path, "--by", "Nguyễn Văn An\r"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try d.logLines().first!.contains(#""by":"Nguyễn Văn An","#))
+        let v = try d.antq(["verify"])
+        #expect(v.status == 0 && v.stderr.isEmpty, "\(v.stdout)\(v.stderr)")
+        for (i, bad) in ["Ng\tuyen", "A\u{85}n", "An\u{9B}31m"].enumerated() {
+            let e = try DataDir.empty()
+            defer { e.remove() }
+            let viaFlag = try AntqBinary.run(["init", e.path, "--by", bad])
+            let viaEnv = try AntqBinary.run(["init", e.path], environment: ["ANTQ_USER": bad])
+            for (path, out) in [("--by", viaFlag), ("ANTQ_USER", viaEnv)] {
+                #expect(out.status == 65, "\(i) \(path): \(out.stderr)")
+                #expect(out.stderr.contains("control character"), "\(path): \(out.stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: e.path), "nothing was made for \(bad.debugDescription)")
+        }
+        let vi = try AntqBinary.run(["init", d.root.path + "/other", "--by", "A\u{85}n", "--lang", "vi"])
+        #expect(vi.status == 65 && vi.stderr.contains("ký tự điều khiển (U+0085)"), "\(vi.stderr)")
+    }
+
+    /// Free text follows one rule on every path too: a carriage return at
+    /// the end (a cell, a file from Windows) is trimmed in flags, batch
+    /// lines and spreadsheet cells alike; a C1 control inside is refused by each.
+    @Test func aCaseReferenceIsTrimmedOrRefusedAlikeOnEveryPath() throws {
+        let d = try Self.dataDir()
+        defer { d.remove() }
+        let viaFlag = try d.antq(Self.arrest + ["--case", "HS-1\r"])
+        let viaBatch = try d.antq(["append", "-"], stdin: #"{"type":"arrest.made","occurred":"2018-05-01","unit":"74","data":{"count":1,"case":"HS-2\r"}}"# + "\n")
+        let csv = d.root.path + "/arrests.csv"
+        try "Ngày,Đơn vị,Số đối tượng,Số hồ sơ vụ án\n01/05/2018,74,1,\"HS-3\r\"\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let viaImport = try d.antq(["import", csv, "--type", "arrest.made"])
+        for (path, r) in [("flag", viaFlag), ("batch", viaBatch), ("import", viaImport)] { #expect(r.status == 0, "\(path): \(r.stderr)") }
+        let stored = try d.logLines().suffix(3)
+        for n in 1...3 { #expect(stored.contains { $0.contains(#""case":"HS-\#(n)""#) }, "HS-\(n) stored trimmed: \(stored)") }
+        let before = try d.logBytes()
+        let flagC1 = try d.antq(Self.arrest + ["--case", "HS\u{85}4"])
+        let batchC1 = try d.antq(["append", "-"], stdin: #"{"type":"arrest.made","occurred":"2018-05-01","unit":"74","data":{"count":1,"case":"HS\u00854"}}"# + "\n")
+        for (path, r) in [("flag", flagC1), ("batch", batchC1)] {
+            #expect(r.status == 65 && r.stderr.contains("control character (U+0085)"), "\(path): \(r.stderr)")
+        }
+        #expect(try d.logBytes() == before)
+    }
 }

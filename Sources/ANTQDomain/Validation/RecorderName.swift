@@ -14,17 +14,21 @@ public enum RecorderName {
 
     /// The name as it is stored, or why it cannot be.
     public static func normalise(_ raw: String) throws(EventCodingError) -> String {
-        let fix = "give --by NAME, or set ANTQ_USER to a name without line breaks, tabs or other control characters"
         let t = trimmed(raw)
         if t.isEmpty {
-            throw EventCodingError(field: "by", problem: "nobody is named as the recorder", fix: "give --by NAME or set ANTQ_USER")
+            throw EventCodingError(field: "by", problem: Text("không có tên người ghi", "nobody is named as the recorder"),
+                                   fix: Text("ghi --by TÊN hoặc đặt ANTQ_USER", "give --by NAME or set ANTQ_USER"))
         }
-        if let c = t.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw EventCodingError(field: "by", problem: "the recorder's name \(quoted(raw)) contains a control character (\(codePoint(c)))", fix: fix)
+        if let c = t.unicodeScalars.first(where: TextRule.isControl) {
+            throw EventCodingError(field: "by",
+                                   problem: Text("tên người ghi \(quoted(raw)) chứa ký tự điều khiển (\(codePoint(c)))",
+                                                 "the recorder's name \(quoted(raw)) contains a control character (\(codePoint(c)))"),
+                                   fix: Text("ghi --by TÊN, hoặc đặt ANTQ_USER là một tên không có dấu xuống dòng, tab hay ký tự điều khiển khác",
+                                             "give --by NAME, or set ANTQ_USER to a name without line breaks, tabs or other control characters"))
         }
         if t.unicodeScalars.count > maxLength {
-            throw EventCodingError(field: "by", problem: "the recorder's name is longer than \(maxLength) characters",
-                                   fix: "shorten it to at most \(maxLength) characters")
+            throw EventCodingError(field: "by", problem: Text("tên người ghi dài quá \(maxLength) ký tự", "the recorder's name is longer than \(maxLength) characters"),
+                                   fix: Text("rút gọn còn tối đa \(maxLength) ký tự", "shorten it to at most \(maxLength) characters"))
         }
         return nfc(t)
     }
@@ -50,17 +54,8 @@ public enum RecorderName {
         }
     }
 
-    /// `v` without white space (any Unicode White_Space, line breaks and
-    /// tabs included) or zero-width spaces at either end.
-    static func trimmed(_ v: String) -> String {
-        let scalars = Array(v.unicodeScalars)
-        func blank(_ u: Unicode.Scalar) -> Bool { u.properties.isWhitespace || u == "\u{200B}" || u == "\u{FEFF}" }
-        guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
-        if first == 0 && last == scalars.count - 1 { return v }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[first...last])
-        return String(out)
-    }
+    /// `v` without white space (line breaks and tabs included) or zero-width spaces at either end: as free text is trimmed.
+    static func trimmed(_ v: String) -> String { TextRule.trimmed(v) }
 
     static func codePoint(_ c: Unicode.Scalar) -> String {
         let hex = String(c.value, radix: 16, uppercase: true)
@@ -71,7 +66,7 @@ public enum RecorderName {
     static func quoted(_ v: String) -> String {
         var out = "\""
         for u in v.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F { out += "\\u{" + String(u.value, radix: 16) + "}" } else { out.unicodeScalars.append(u) }
+            if TextRule.isControl(u) { out += "\\u{" + String(u.value, radix: 16) + "}" } else { out.unicodeScalars.append(u) }
         }
         return out + "\""
     }

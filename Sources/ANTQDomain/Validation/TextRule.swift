@@ -1,9 +1,11 @@
 import TextFormats
 
 /// The one rule for free text in data fields (names, recipients, reasons,
-/// case references, notes), whichever way it arrives: normalised (white
-/// space at either end trimmed, Unicode NFC) and refused when empty, when it
-/// holds a control character, or when too long. A stored line is read as
+/// case references, notes), whichever way it arrives (flags, a batch line,
+/// a spreadsheet cell, a correction): normalised (white space at either end
+/// trimmed, line breaks included — a cell or a file saved on Windows ends
+/// in a carriage return — then Unicode NFC) and refused when empty, when it
+/// holds a control character (C0, DEL or C1), or when too long. A stored line is read as
 /// written: antq wrote it through this rule, and a text it once wrote
 /// otherwise is kept with a note rather than refused.
 public enum TextRule {
@@ -14,7 +16,7 @@ public enum TextRule {
             return .failure(EventCodingError(field: nil, problem: Text("{field} không được để trống", "{field} must not be empty"),
                                              fix: Text("ghi một giá trị, hoặc bỏ trường nếu không bắt buộc", "give a value, or leave the field out if it is optional")))
         }
-        if let c = t.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        if let c = t.unicodeScalars.first(where: isControl) {
             let cp = RecorderName.codePoint(c)
             return .failure(EventCodingError(field: nil, problem: Text("{field} chứa ký tự điều khiển (\(cp))", "{field} contains a control character (\(cp))"),
                                              fix: Text("bỏ các dấu xuống dòng, tab và ký tự NUL", "remove line breaks, tabs and NUL bytes")))
@@ -83,7 +85,7 @@ public enum TextRule {
     public static func trimmed(_ s: String) -> String {
         let u = s.utf8
         guard let first = u.first, let last = u.last else { return s }
-        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 && first < 0x80 && last < 0x80 { return s }
+        if first > 0x20 && last > 0x20 && first < 0x80 && last < 0x80 { return s }
         guard let a = s.unicodeScalars.first, let z = s.unicodeScalars.last, isTrimmedSpace(a) || isTrimmedSpace(z) else { return s }
         var scalars = Array(s.unicodeScalars)
         while let f = scalars.first, isTrimmedSpace(f) { scalars.removeFirst() }
@@ -93,8 +95,17 @@ public enum TextRule {
         return String(out)
     }
 
+    /// White space (line breaks included) and the invisible zero-width
+    /// space and byte-order mark that spreadsheets leave at either end.
     @inline(__always)
     public static func isTrimmedSpace(_ c: Unicode.Scalar) -> Bool {
-        c == "\t" || c == "\u{200B}" || c == "\u{FEFF}" || c.properties.generalCategory == .spaceSeparator
+        c == "\u{200B}" || c == "\u{FEFF}" || c.properties.isWhitespace
+    }
+
+    /// A control character: C0 (below U+0020), DEL, or C1 (U+0080–U+009F,
+    /// which includes the next-line character U+0085).
+    @inline(__always)
+    public static func isControl(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x20 || (0x7F...0x9F).contains(c.value)
     }
 }
