@@ -45,3 +45,26 @@ private let watch = #"{"type":"model.established","occurred":"2017-06-01","unit"
     expectRefused(b, extend("tip.channel", "sms"), field: "data.value", "is already a value of tip.channel")
     #expect(b.ledger.catalogue.vocabularies[.tipChannel].resolve("tin nhan")?.code == "sms")
 }
+
+/// A new word makes figures (`cases.<category>`, `models.<kind>` and its
+/// members, `weapons.<kind>` …); a declared indicator, one of its dimension
+/// figures, or a ratio that already holds such a name refuses the word, in
+/// whichever order the two arrive: two kinds of fact never add into one figure.
+@Test func aNewWordNeverMakesAFigureTheLogHasDeclaredAndTheOtherWayRound() throws {
+    var b = binhDuong()
+    func define(_ name: String, dimensions: String = "") -> String {
+        #"{"type":"indicator.defined","occurred":"2018-01-01","unit":"74","data":{"indicator":"\#(name)","label":{"vi":"Chỉ tiêu"},"measure":"count","aggregate":"flow"\#(dimensions)}}"#
+    }
+    try b.add(define("cases.occurred"))
+    expectRefused(b, extend("case.category", "occurred"), field: "data.value", "would make the figure \"cases.occurred\"")
+    try b.add(define("models.mediation_team"))
+    expectRefused(b, extend("model.kind", "mediation_team"), field: "data.value", "would make the figure \"models.mediation_team\"")
+    try b.add(define("weapons", dimensions: #","dimensions":[{"name":"kind","values":[{"value":"ammunition","label":{"vi":"Đạn"}}]}]"#))
+    expectRefused(b, extend("weapon.kind", "ammunition"), field: "data.value", "would make the figure \"weapons.ammunition\"")
+    try b.add(#"{"type":"ratio.defined","occurred":"2018-01-01","unit":"74","data":{"indicator":"awards.collective.front","label":{"vi":"Tỷ lệ"},"numerator":"arrests","denominator":"tips","percent":true}}"#)
+    expectRefused(b, extend("award.issuer", "front"), field: "data.value", "would make the figure \"awards.collective.front\"")
+    // The other way round: the word first, then a declaration of one of its figures.
+    try b.add(extend("case.category", "fraud", vi: "Lừa đảo", en: "Fraud"))
+    expectRefused(b, define("cases.fraud"), field: "data.indicator", "is already a figure's name")
+    #expect(b.ledger.catalogue.vocabularies[.caseCategory].term(code: "occurred") == nil)
+}

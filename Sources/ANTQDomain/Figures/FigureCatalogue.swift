@@ -99,6 +99,19 @@ public struct FigureCatalogue: Sendable, Equatable {
 
     public var names: [String] { definitions.map(\.name) }
 
+    /// The names of the figures made from the words of `vocabularies` (the
+    /// built-in rules expanded, and two figures per kind of model): a log
+    /// that extends a vocabulary makes these, so none may be a declared
+    /// indicator's name.
+    public static func vocabularyFigureNames(_ vocabularies: Vocabularies) -> Set<String> {
+        var out: Set<String> = []
+        for spec in EventSpec.table {
+            for rule in spec.flows { for (name, _, _) in expand(rule, vocabularies) { out.insert(name) } }
+        }
+        for term in vocabularies[.modelKind].terms { out.formUnion(["models.\(term.code)", "models.\(term.code).members"]) }
+        return out
+    }
+
     /// The figure names a rule can produce with these vocabularies, with labels.
     static func expand(_ rule: FlowRule, _ v: Vocabularies) -> [(String, Text, Text?)] {
         var out: [([String], Text?, Text?)] = [([], nil, nil)]

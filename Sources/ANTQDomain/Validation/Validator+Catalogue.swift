@@ -99,6 +99,16 @@ extension Validator {
             if let t = catalogue.vocabularies[list].term(code: code) {
                 try fail("\(p).value", Text("\"\(code)\" đã có trong danh mục \(list.rawValue) (\(t.label.vi))", "\"\(code)\" is already a value of \(list.rawValue) (\(t.label.en))"))
             }
+            // The figures the new word makes must not be taken by a declared indicator or ratio
+            // (or one of an indicator's dimension figures): two facts would add into one figure.
+            var extended = catalogue
+            extended.apply(data, seq: 0)
+            let made = FigureCatalogue.vocabularyFigureNames(extended.vocabularies).subtracting(FigureCatalogue.vocabularyFigureNames(catalogue.vocabularies))
+            if let taken = made.sorted().first(where: figures.contains) {
+                try fail("\(p).value", Text("giá trị \"\(code)\" sẽ tạo chỉ tiêu \"\(taken)\", nhưng tên đó đã là một chỉ tiêu khai báo trong sổ",
+                                            "the value \"\(code)\" would make the figure \"\(taken)\", which is already a figure this log declares"),
+                         Text("chọn mã giá trị khác", "choose another code for the value"))
+            }
         default:
             break
         }
