@@ -8,6 +8,10 @@ import SystemCalls
 enum Tool {
     static let version = "1.0.0"
 
+    /// Every event type a user can append, from the catalogue (a list written
+    /// here by hand left out the declarations and, in Vietnamese, the reorganisation).
+    static let appendableTypes = EventType.allCases.filter { $0 != .logCreated }.map(\.rawValue).joined(separator: " ")
+
     /// The reader's language for help, decided once from `--lang` on the command
     /// line, else `LC_ALL`/`LC_MESSAGES`/`LANG`, as every other message is.
     static let vietnamese: Bool = {
@@ -92,18 +96,14 @@ enum Tool {
                         A batch:    antq append --file events.jsonl   (or 'antq append -' to read standard input)
                         Every field of the event's data is given as --FIELD VALUE (dashes or underscores).
                         A batch is all or nothing: one bad line and nothing is appended; every bad line is reported.
-                        Types: unit.registered unit.changed unit.merged unit.split unit.continued unit.abolished tip.received case.solved arrest.made weapon.seized
-                        award.granted model.established model.changed model.dissolved camera.installed camera.removed
-                        event.corrected event.retracted figure.asserted
+                        Types: \(appendableTypes)
                         'antq help append TYPE' lists a type's fields, their values and an example.
                         """, """
                         Một sự kiện: antq append arrest.made --unit "Phú Cường" --occurred 14/05/2018 --count 2 --caught-in-act có
                         Một loạt:    antq append --file events.jsonl   (hoặc 'antq append -' để đọc từ đầu vào chuẩn)
                         Mỗi trường dữ liệu của sự kiện ghi là --TRƯỜNG GIÁ_TRỊ (dấu gạch ngang hoặc gạch dưới đều được).
                         Một loạt được ghi hết hoặc không ghi gì: một dòng sai thì không ghi dòng nào; mọi dòng sai đều được nêu.
-                        Các loại: unit.registered unit.changed unit.merged tip.received case.solved arrest.made weapon.seized
-                        award.granted model.established model.changed model.dissolved camera.installed camera.removed
-                        event.corrected event.retracted figure.asserted
+                        Các loại: \(appendableTypes)
                         'antq help append LOẠI' liệt kê các trường của một loại, giá trị cho phép và một ví dụ.
                         """),
                         arguments: [ArgumentSpec(name: "type", help: t("Event type, or '-' to read a batch from standard input.", "Loại sự kiện, hoặc '-' để đọc một loạt từ đầu vào chuẩn."), optional: true)],

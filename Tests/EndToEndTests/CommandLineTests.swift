@@ -42,6 +42,19 @@ import Testing
         #expect(!(try AntqBinary.run(["help", "summary", "--lang", "en"]).stdout.contains("Figures:\n")))
     }
 
+    /// `antq help append` names every type a user can append, in both
+    /// languages: the declarations and the reorganisation's types too.
+    @Test func helpAppendNamesEveryAppendableType() throws {
+        for lang in ["en", "vi"] {
+            let page = try AntqBinary.run(["help", "append", "--lang", lang]).stdout.split(whereSeparator: \.isWhitespace).map(String.init)
+            for type in ["indicator.defined", "indicator.recorded", "indicator.changed", "indicator.retired", "ratio.defined",
+                         "vocabulary.extended", "unit.split", "unit.continued", "unit.abolished", "arrest.made", "figure.asserted"] {
+                #expect(page.contains(type), "\(lang): \(type)")
+            }
+            #expect(!page.contains("log.created"), "\(lang): log.created is written by init only")
+        }
+    }
+
     @Test func versionPrintsNameAndVersion() throws {
         let r = try AntqBinary.run(["--version"])
         #expect(r.status == 0)
