@@ -24,7 +24,7 @@ public enum AuditRenderer {
                 rows.append(["\(c.seq)", c.type.rawValue, c.occurred.iso, c.recorded.rfc3339, c.unit, c.by,
                              c.amount.plain(decimals: a.figure.decimals), c.amends.map(String.init) ?? "", c.reason ?? "", c.subject ?? ""])
             }
-            return CSVWriter(neutralizesFormulas: true).write(rows)
+            return CSVWriter(neutralizesFormulas: true).write(ChainMark.csvRows(rows, a.chain))
         case .markdown: return text(a, lang, markdown: true)
         case .html:
             return AuditHTML.render(a, lang, links: PageLinks(unitName: { unitNames[$0] ?? $0 }))

@@ -55,7 +55,7 @@ public enum StateRenderer {
     }
 
     static func csv(_ r: StateReport, _ lang: Language) -> String {
-        CSVWriter(neutralizesFormulas: true).write(csvRows(r))
+        CSVWriter(neutralizesFormulas: true).write(ChainMark.csvRows(csvRows(r), r.chain))
     }
 
     /// The CSV's rows (header first), shared with the workbook.

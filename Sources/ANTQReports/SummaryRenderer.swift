@@ -153,7 +153,7 @@ public enum SummaryRenderer {
     /// With `--columns`, each column's rows (its label in `period`) come
     /// before the total's, so a script can filter on `period`.
     static func csv(_ r: SummaryReport, _ lang: Language) -> String {
-        CSVWriter(neutralizesFormulas: true).write(csvRows(r))
+        CSVWriter(neutralizesFormulas: true).write(ChainMark.csvRows(csvRows(r), r.chain))
     }
 
     /// The CSV's rows (header first), shared with the workbook.

@@ -25,13 +25,13 @@ public enum WorkbookRenderer {
 
     /// The summary's long table (one figure per row) as a workbook.
     public static func summary(_ r: SummaryReport, lang: Language) throws(SpreadsheetError) -> [UInt8] {
-        try book(lang.t("Summary", "Tổng hợp"), reportRows(SummaryRenderer.csvRows(r), r.figures, lang),
+        try book(lang.t("Summary", "Tổng hợp"), reportRows(ChainMark.csvRows(SummaryRenderer.csvRows(r), r.chain), r.figures, lang),
                  title: SummaryRenderer.title(r, lang))
     }
 
     /// The state report's long table as a workbook.
     public static func state(_ r: StateReport, lang: Language) throws(SpreadsheetError) -> [UInt8] {
-        try book(lang.t("State", "Tình hình"), reportRows(StateRenderer.csvRows(r), r.figures, lang),
+        try book(lang.t("State", "Tình hình"), reportRows(ChainMark.csvRows(StateRenderer.csvRows(r), r.chain), r.figures, lang),
                  title: StateRenderer.title(r, lang))
     }
 
@@ -41,7 +41,7 @@ public enum WorkbookRenderer {
         "unit_name": Text("Tên đơn vị", "Unit name"), "metric": Text("Mã chỉ tiêu", "Figure name"),
         "value": Text("Giá trị", "Value"), "compare_period": Text("Kỳ so sánh", "Compared period"),
         "compare_value": Text("Giá trị kỳ so sánh", "Compared value"), "change": Text("Tăng, giảm", "Change"),
-        "percent_change": Text("Tăng, giảm (%)", "Change (%)"),
+        "percent_change": Text("Tăng, giảm (%)", "Change (%)"), "chain": Text("Chuỗi băm", "Hash chain"),
     ]
 
     /// The CSV rows with a label column after `metric` and numbers as numbers.

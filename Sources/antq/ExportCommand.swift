@@ -22,7 +22,7 @@ enum ExportCommand {
         var unitFilter: Set<String>?
         if let u = try c.unit(in: ledger) { unitFilter = Set(ledger.units.subtree(u, on: nil)) }
         var table = ExportTable(mode: c.parsed.flag("history") ? .history : .inForce)
-        try store.forEachEvent { (e: Event, _: UnsafeRawBufferPointer) -> Bool in
+        let chain = try store.forEachEvent { (e: Event, _: UnsafeRawBufferPointer) -> Bool in
             table.add(e)
             return true
         }
@@ -33,12 +33,14 @@ enum ExportCommand {
             if let us = unitFilter, !(unit.map { us.contains($0) } ?? false) { return false }
             return true
         }, unitName: { code, day in ledger.units.view(code, on: day)?.name ?? ledger.units.view(code)?.name })
+        // Read without the key of a keyed log: every row says its chain was not checked.
+        let marked = ChainMark.csvRows([header] + rows, chain)
         if format == "xlsx" {
-            try ReportOutput.write(try WorkbookRenderer.export(header: header, rows: rows, lang: c.lang), binary: true, c)
+            try ReportOutput.write(try WorkbookRenderer.export(header: marked[0], rows: Array(marked.dropFirst()), lang: c.lang), binary: true, c)
         } else {
             let writer = CSVWriter(separator: separator, lineEnding: c.parsed.flag("bom") ? .crlf : .lf, byteOrderMark: c.parsed.flag("bom"),
                                    neutralizesFormulas: true)
-            try ReportOutput.write(writer.write([header] + rows), c)
+            try ReportOutput.write(writer.write(marked), c)
         }
         if rows.isEmpty { Terminal.err(c.lang.t("note: no events matched; only the header was written\n", "ghi chú: không có sự kiện nào khớp; chỉ ghi dòng tiêu đề\n")) }
         return 0

@@ -104,6 +104,30 @@ print(json.dumps({"rows": rows, "numeric": numeric, "formulas": formulas}))
         }
     }
 
+    /// A declared quantity is exported with the decimals it declares, as
+    /// every report shows it (`1.400`, not the `1.4` typed), a correction's
+    /// value in force too; the column still totals to the summary's figure.
+    @Test func aDeclaredQuantityIsExportedWithItsDeclaredDecimals() throws {
+        let d = try DataDir.initialised()
+        defer { d.remove() }
+        let lines = [
+            #"{"type":"unit.registered","occurred":"2013-12-30","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
+            #"{"type":"indicator.defined","occurred":"2024-01-01","unit":"74","data":{"indicator":"drugs.seized","label":{"vi":"Ma túy thu giữ"},"measure":"quantity","unit_of_measure":"kg","decimals":3,"aggregate":"flow"}}"#,
+            #"{"type":"indicator.recorded","occurred":"2024-03-02","unit":"74","data":{"indicator":"drugs.seized","value":1.4}}"#,
+            #"{"type":"indicator.recorded","occurred":"2024-03-03","unit":"74","data":{"indicator":"drugs.seized","value":0.1}}"#,
+            #"{"type":"indicator.recorded","occurred":"2024-03-04","unit":"74","data":{"indicator":"drugs.seized","value":2}}"#,
+        ]
+        try d.ok(["append", "-"], stdin: lines.joined(separator: "\n") + "\n")
+        try d.ok(["correct", "6", "--reason", "cân lại", "--value", "2.05"])
+        let csv = try d.ok(["export", "--type", "indicator.recorded"]).stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let value = try #require(csv.first?.firstIndex(of: "value"))
+        #expect(csv.dropFirst().map { $0[value] } == ["1.400", "0.100", "2.050"], "\(csv)")
+        let history = try d.ok(["export", "--history"]).stdout
+        #expect(history.contains(",2.000,") && history.contains(",2.050,"), "the stored record and the correction's new value: \(history)")
+        let summary = try d.ok(["summary", "2024", "--format", "csv"]).stdout
+        #expect(summary.contains(",drugs.seized,3.550"), "\(summary)")
+    }
+
     @Test func everyWorkbookCellIsTheCsvCell() throws {
         guard ImportTests.python != nil else { print("skipped: python3 not found"); return }
         let d = try Self.data()

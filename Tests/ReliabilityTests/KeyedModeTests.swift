@@ -172,12 +172,23 @@ import Testing
             if format == "json" { #expect(r.stdout.contains(#""chain":"not_checked""#), "\(r.stdout)") }
             else if format != "csv" { #expect(r.stdout.contains("NOT CHECKED"), "\(format) says so in its output") }
         }
+        // A CSV (summary, state, audit, export) ends every row with the documented column.
+        for args in [["summary", "2018"], ["state"], ["audit", "arrests", "--year", "2018"], ["export"]] {
+            let blind = try Binaries.antq(args + ["--data", data, "--format", "csv"], environment: env)
+            let rows = blind.stdout.split(separator: "\n")
+            #expect(blind.status == 0 && rows.count > 1, "\(args): \(blind.stderr)")
+            #expect(rows.first?.hasSuffix(",chain") == true && rows.dropFirst().allSatisfy { $0.hasSuffix(",not_checked") }, "\(args): \(blind.stdout)")
+            let keyed = try Binaries.antq(args + ["--data", data, "--format", "csv", "--key-file", keyPath])
+            #expect(keyed.status == 0 && !keyed.stdout.contains("chain") && !keyed.stdout.contains("not_checked"), "\(args) with the key: \(keyed.stdout)")
+        }
         for args in [["state"], ["audit", "arrests", "--year", "2018"], ["diff", "--as-of", "2018-01-01"]] {
             let r = try Binaries.antq(args + ["--data", data])
             #expect(r.status == 0 && r.stdout.contains("NOT CHECKED"), "\(args): \(r.stdout)")
         }
         let log = try Binaries.antq(["log", "--data", data])
         #expect(log.status == 0 && log.stderr.contains("NOT checked"))
+        let vi = try Binaries.antq(["summary", "2018", "--data", data, "--lang", "vi"])
+        #expect(vi.stderr.contains("CHƯA được kiểm tra") && !vi.stderr.contains("NOT checked"), "the note in the reader's language: \(vi.stderr)")
         // No snapshot from an unchecked chain, however long the tail.
         let snaps = (try? FileManager.default.contentsOfDirectory(atPath: data + "/snapshots")) ?? []
         #expect(snaps.filter { $0.hasSuffix(".snap") }.isEmpty, "\(snaps)")

@@ -15,7 +15,8 @@ import TextFormats
 /// Values are written as stored (ISO dates, `true`/`false`, numbers with
 /// `.` and without grouping) so the file reads back in any locale and
 /// re-imports with `antq import` (which skips `seq`, `recorded`,
-/// `unit_name` and `status`).
+/// `unit_name` and `status`); a declared indicator's value is written with
+/// the decimals it declares (`1.400` kg), as every report shows it.
 public struct ExportTable: Sendable {
     public enum Mode: Sendable { case inForce, history }
 
@@ -32,11 +33,14 @@ public struct ExportTable: Sendable {
     public let mode: Mode
     private var rows: [Row] = []
     private var rowOfSeq: [Int: Int] = [:]
+    /// The log's declarations, read as they pass: the decimals of each indicator.
+    private var catalogue = DeclaredCatalogue()
 
     public init(mode: Mode) { self.mode = mode }
 
     /// Takes the next event of the log (in order).
     public mutating func add(_ e: Event) {
+        if e.type.isDeclaration { catalogue.apply(e.data, seq: e.seq) }
         if let c = e.data.correction, let i = rowOfSeq[c.target] {
             rows[i].fact = c.replacement
             rows[i].correctedBy.append(e.seq)
@@ -80,7 +84,7 @@ public struct ExportTable: Sendable {
         for r in kept {
             let f = mode == .inForce ? r.fact : r.event.fact
             var data = [String](repeating: "", count: columns.count)
-            for (name, text) in Self.cells(of: f) { if let i = index[name] { data[i] = text } }
+            for (name, text) in Self.cells(of: f, decimals: { catalogue.indicators[$0]?.decimals }) { if let i = index[name] { data[i] = text } }
             let e = r.event
             out.append([String(e.seq), e.id, e.type.rawValue, f.occurred.iso, e.recorded.rfc3339, f.unit ?? "",
                         f.unit.flatMap { unitName($0, f.occurred) } ?? "", e.by, status(r, vietnamese: vietnamese)] + data)
@@ -105,20 +109,28 @@ public struct ExportTable: Sendable {
         return out
     }
 
-    /// The cells of a fact's data by column name.
-    static func cells(of f: Fact) -> [(String, String)] {
+    /// The cells of a fact's data by column name; `decimals` gives a declared indicator's.
+    static func cells(of f: Fact, decimals: (String) -> Int? = { _ in nil }) -> [(String, String)] {
         var out: [(String, String)] = []
         let spec = f.data.spec
+        // A record's value with its indicator's decimals; any other value as stored.
+        func cell(_ v: Value, _ field: FieldSpec, of d: EventData) -> String {
+            if d.type == .indicatorRecorded, field.name == IndicatorRecorded.value.name, let x = v.decimal,
+               let n = d.text(IndicatorRecorded.indicator).flatMap(decimals), x.fits(decimals: n) {
+                return x.plain(decimals: n)
+            }
+            return v.plainText
+        }
         for field in spec.fields {
             guard let v = f.data[field.ref] else { continue }
             switch v {
             case .fact: continue
             case .data(let d):
-                for inner in d.spec.fields { if let x = d[inner.ref] { out.append(("new." + inner.name, x.plainText)) } }
+                for inner in d.spec.fields { if let x = d[inner.ref] { out.append(("new." + inner.name, cell(x, inner, of: d))) } }
                 for x in d.declared { out.append(("new." + x.name, x.value.plainText)) }
             default:
                 let name = f.type == .eventCorrected && (field.name == "occurred" || field.name == "unit") ? "new." + field.name : field.name
-                out.append((name, v.plainText))
+                out.append((name, cell(v, field, of: f.data)))
             }
         }
         for d in f.data.declared { out.append((d.name, d.value.plainText)) }
