@@ -72,7 +72,7 @@ public struct LineReader {
         var s = JSONScanner(line)
         var seq: Int?, id: String?, type: EventType?, occurred: CivilDate?, recorded: UTCInstant?
         var unit: String?, hasUnit = false, by: String?, dataFields: [InputField]?, prev: SHA256Digest?, more = false
-        var notes: [String] = []
+        var notes: [Text] = []
         var seen = Set<String>()
         func fail(_ field: String, _ vi: String, _ en: String, fix: (String, String)? = nil) -> EventCodingError {
             EventCodingError(field: field, problem: Text(vi: vi, en: en), fix: fix.map { Text(vi: $0.0, en: $0.1) })
@@ -118,7 +118,9 @@ public struct LineReader {
                 let v = try string(&s, name)
                 guard !v.isEmpty else { throw fail(name, "trống", "is empty") }
                 // A name antq once stored unchecked is read as written, with a note.
-                if let problem = RecorderName.problem(with: v) { notes.append("field by: \(problem); read as written") }
+                if let problem = RecorderName.problem(with: v) {
+                    notes.append(Text("trường by: \(problem.vi); đọc đúng như đã ghi", "field by: \(problem.en); read as written"))
+                }
                 by = v
             case "data":
                 guard try s.peekKind() == .object else { throw fail(name, "phải là một đối tượng", "must be an object") }

@@ -11,9 +11,9 @@ public struct StoredLine: Sendable, Equatable {
     public var more: Bool
     /// Texts antq once wrote that it would not write today, read as written
     /// (`verify` warns about each).
-    public var notes: [String]
+    public var notes: [Text]
 
-    public init(event: Event, prev: SHA256Digest = .zero, more: Bool = false, notes: [String] = []) {
+    public init(event: Event, prev: SHA256Digest = .zero, more: Bool = false, notes: [Text] = []) {
         self.event = event
         self.prev = prev
         self.more = more

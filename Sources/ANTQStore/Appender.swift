@@ -82,8 +82,9 @@ extension DataStore {
                             writeStageAfter: Int? = 4096) throws(StoreError) -> BatchReceipt {
         let header = try self.header()
         try checkKey(against: header, required: true)
-        let writer = LogWriter(layout: layout, key: chainKey, onRecovery: { [note, layout] r in
-            note("warning: an interrupted append had left \(r.bytes) bytes (\(r.lines) line(s)) at the end of \(layout.logDisplayName); moved to \(r.path)")
+        let writer = LogWriter(layout: layout, key: chainKey, onRecovery: { [self] r in
+            say(Text("cảnh báo: một lần ghi bị ngắt đã để lại \(r.bytes) byte (\(r.lines) dòng) ở cuối \(layout.logDisplayName); đã chuyển sang \(r.path)",
+                     "warning: an interrupted append had left \(r.bytes) bytes (\(r.lines) line(s)) at the end of \(layout.logDisplayName); moved to \(r.path)"))
         })
         var summary = BatchSummary()
         var after: Ledger?
@@ -138,14 +139,14 @@ extension DataStore {
         } catch let e as LogWriter.WriteError {
             switch e {
             case .io(let err): throw .io(err)
-            case .damaged(_, let reason): throw .damaged(file: layout.logDisplayName, line: nil, reason: "the last line is damaged (\(reason)); run 'antq verify'")
+            case .damaged(_, let reason): throw .damaged(file: layout.logDisplayName, line: nil, reason: StoreError.lastLineDamaged(reason))
             case .expectedSeq(let expected, let actual): throw .expectedSeq(expected: expected, actual: actual)
             case .lockBusy: throw .lockBusy
             }
         } catch let e as Errno {
             throw .io(e)
         } catch {
-            throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
+            throw .damaged(file: layout.logDisplayName, line: nil, reason: StoreError.reason(error))
         }
     }
 
@@ -196,7 +197,7 @@ extension DataStore {
                              eventsReplayed: 0, snapshot: nil, endOffset: receipt.endOffset,
                              chain: chainKey.isKeyed ? .hmac : .sha256)
         do { _ = try saveSnapshot(r, logID: c.logID, projection: projection) } catch {
-            note("note: could not write a snapshot: \(error)")
+            say(Text("ghi chú: không ghi được ảnh chụp: \(error)", "note: could not write a snapshot: \(error)"))
         }
     }
 }

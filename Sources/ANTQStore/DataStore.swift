@@ -18,6 +18,8 @@ public struct DataStore: Sendable {
     public var snapshotsKept: Int
     /// Receives notes meant for stderr (warnings, recoveries, ignored snapshots).
     public var note: @Sendable (String) -> Void
+    /// The reader's language for those notes (`say`).
+    public var vietnamese = false
     /// Receives (bytes done, bytes total) while a replay reads the log, and
     /// (total, total) when it ends; nil for none. The CLI draws it on a terminal.
     public var progress: (@Sendable (Int64, Int64) -> Void)?
@@ -27,6 +29,13 @@ public struct DataStore: Sendable {
     /// The blocks the log is read in during a replay (tests make it small
     /// to give a short log a tail of many blocks).
     var replayBlockSize = ChunkStream().chunkSize
+
+    /// Hands `note` a sentence in the reader's language.
+    func say(_ t: Text) { note(vietnamese ? t.vi : t.en) }
+
+    /// What every reader without the key of a keyed log is told (on stderr; each report says it too).
+    static let chainNotChecked = Text("ghi chú: sổ có khóa này được đọc mà không có khóa: chuỗi băm CHƯA được kiểm tra (dùng --key-file hoặc đặt ANTQ_KEY_FILE để kiểm tra)",
+                                      "note: this keyed log is read without its key: its hash chain is NOT checked (give --key-file or set ANTQ_KEY_FILE to check it)")
 
     public init(layout: LogLayout, key: KeyFile?, clock: Clock = .system, snapshotInterval: Int = 10_000,
                 snapshotsKept: Int = 3, note: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -133,10 +142,10 @@ public struct DataStore: Sendable {
         }
         let e: Event
         do { e = try LineReader.read(first).event } catch {
-            throw .damaged(file: layout.logDisplayName, line: 1, reason: error.description)
+            throw .damaged(file: layout.logDisplayName, line: 1, reason: StoreError.reason(error))
         }
         guard e.type == .logCreated else {
-            throw .damaged(file: layout.logDisplayName, line: 1, reason: "the first line is not log.created")
+            throw .damaged(file: layout.logDisplayName, line: 1, reason: Text("dòng đầu không phải log.created", "the first line is not log.created"))
         }
         return e
     }

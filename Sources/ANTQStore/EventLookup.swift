@@ -106,7 +106,7 @@ extension DataStore {
         } catch let ChainLookupError.broken(line, b) {
             throw chainFailure(b, foundAt: line, links: .plain)
         } catch {
-            throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
+            throw .damaged(file: layout.logDisplayName, line: nil, reason: StoreError.reason(error))
         }
     }
 }

@@ -17,7 +17,7 @@ extension DataStore {
     public func forEachEvent(warnAboutTail: Bool = true, _ body: (Event, UnsafeRawBufferPointer) throws -> Bool) throws -> ChainCheck {
         let links = try chainLinks(for: try header())
         if links.check == .notChecked {
-            note("note: this keyed log is read without its key: its hash chain is NOT checked (give --key-file or set ANTQ_KEY_FILE to check it)")
+            say(Self.chainNotChecked)
         }
         let fd: FileDescriptor
         do { fd = try FileDescriptor.open(layout.logPath, .readOnly) } catch { throw StoreError.io(error) }
@@ -26,7 +26,7 @@ extension DataStore {
         do { tail = try LogTail.scan(fd) } catch {
             switch error {
             case .io(let e): throw StoreError.io(e)
-            case .damagedLastLine(_, let reason): throw StoreError.damaged(file: layout.logDisplayName, line: nil, reason: "the last line is damaged (\(reason))")
+            case .damagedLastLine(_, let reason): throw StoreError.damaged(file: layout.logDisplayName, line: nil, reason: StoreError.lastLineDamaged(reason))
             }
         }
         if warnAboutTail { warnAboutUnfinishedTail(fd, tail) }
@@ -44,7 +44,7 @@ extension DataStore {
             try LineStream().forEachLine(in: fd, to: end) { (line: LineStream.Line) -> Bool in
                 let stored: StoredLine
                 do { stored = try decoder.read(line.bytes) } catch {
-                    failure = StoreError.damaged(file: layout.logDisplayName, line: line.number, reason: "\(error)")
+                    failure = StoreError.damaged(file: layout.logDisplayName, line: line.number, reason: StoreError.reason(error))
                     return false
                 }
                 let e = stored.event
@@ -60,7 +60,7 @@ extension DataStore {
         } catch let e as LineStream.StreamError {
             switch e {
             case .io(let err): throw StoreError.io(err)
-            case .lineTooLong(let n, _, let limit): throw StoreError.damaged(file: layout.logDisplayName, line: n, reason: "line longer than \(limit) bytes")
+            case .lineTooLong(let n, _, let limit): throw StoreError.damaged(file: layout.logDisplayName, line: n, reason: StoreError.lineTooLong(limit))
             }
         }
         if let failure { throw failure }

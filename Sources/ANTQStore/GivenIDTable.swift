@@ -98,7 +98,8 @@ final class GivenIDTable: GivenIDs {
                 do {
                     guard let e = try eventAt(firstSeq + place) else {
                         throw StoreError.damaged(file: "events/log.jsonl", line: nil,
-                                                 reason: "event #\(firstSeq + place) of this batch could not be found again to compare its id")
+                                                 reason: Text("không tìm lại được sự kiện #\(firstSeq + place) của loạt này để so mã định danh",
+                                                              "event #\(firstSeq + place) of this batch could not be found again to compare its id"))
                     }
                     if UUIDKey(e.id) == key { return place }
                 } catch {

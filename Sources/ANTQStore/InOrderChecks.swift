@@ -44,8 +44,8 @@ struct InOrderChecks {
         report.keyed = keyed
     }
 
-    mutating func add(_ line: Int, _ message: String) {
-        if report.problems.count < maxProblems { report.problems.append(.init(line: line, message: message)) }
+    mutating func add(_ line: Int, _ text: Text) {
+        if report.problems.count < maxProblems { report.problems.append(.init(line: line, text: text)) }
     }
 
     /// Checks the assertions recorded before `instant` against the ledger
@@ -59,7 +59,8 @@ struct InOrderChecks {
             var period = Period(year: Int(year), start: periodStart)
             if let text = a.data.text(FigureAsserted.period) {
                 do { period = try PeriodParser.parse(text, periodStart: periodStart, today: Clock.vietnamDay(of: a.recorded)) } catch {
-                    add(a.seq, "figure.asserted #\(a.seq): period \"\(text)\" is not a period antq reads: \(error.reason(false))")
+                    add(a.seq, Text("figure.asserted #\(a.seq): kỳ \"\(text)\" không phải một kỳ antq đọc được: \(error.reason(true))",
+                                    "figure.asserted #\(a.seq): period \"\(text)\" is not a period antq reads: \(error.reason(false))"))
                     continue
                 }
                 // Days that do not make whole reporting months need a fold by day: done after the pass.
@@ -102,24 +103,24 @@ struct InOrderChecks {
                                 events: inout IndexingIterator<[(index: Int, event: Event, start: Int, length: Int)]>,
                                 part: ParallelFold.Part, block: UnsafeRawBufferPointer, fold: ParallelFold) {
         guard let line = record.line else {
-            add(number, "\(part.problems[i].map { "\($0)" } ?? "unreadable line")")
+            add(number, part.problems[i].map(StoreError.reason) ?? Text("dòng không đọc được", "unreadable line"))
             if firstBreak == nil { firstBreak = number }
             chain.skip(hash: record.hash, link: record.link)
             return
         }
         let event = record.foldedFlow ? nil : events.next()?.event
-        for note in part.notes[i] ?? [] { report.warnings.append("events/log.jsonl:\(number): \(note)") }
+        for note in part.notes[i] ?? [] { report.warnings.append(Text("events/log.jsonl:\(number): \(note.vi)", "events/log.jsonl:\(number): \(note.en)")) }
         let chainProblems = chain.check(hash: record.hash, link: record.link, seq: line.seq, prev: line.prev)
         report(chainProblems, at: number)
         if number == 1 {
             if let c = event?.data.logCreated { periodStart = c.periodStart } else {
-                add(1, "the first line must be log.created")
+                add(1, Text("dòng đầu phải là log.created", "the first line must be log.created"))
             }
         } else if line.type == .logCreated {
-            add(number, "log.created may only be the first line")
+            add(number, Text("log.created chỉ được là dòng đầu", "log.created may only be the first line"))
         }
         if let last = lastRecorded, line.recorded < last {
-            add(number, "recorded \(line.recorded.rfc3339) is earlier than the line before (\(last.rfc3339))")
+            add(number, Text("recorded \(line.recorded.rfc3339) sớm hơn dòng trước (\(last.rfc3339))", "recorded \(line.recorded.rfc3339) is earlier than the line before (\(last.rfc3339))"))
         }
         lastRecorded = max(lastRecorded ?? line.recorded, line.recorded)
         if line.more {
@@ -165,12 +166,15 @@ struct InOrderChecks {
         for p in chainProblems {
             switch p {
             case .seq(let want, let found):
-                add(number, "seq is \(found), expected \(want) (a line was inserted, deleted or moved here)")
+                add(number, Text("seq là \(found), phải là \(want) (một dòng đã bị chèn, xóa hoặc chuyển chỗ ở đây)", "seq is \(found), expected \(want) (a line was inserted, deleted or moved here)"))
             case .prev(_, _) where !seqBroken && number > 1:
-                add(number - 1, "this line does not match the \(link) that line \(number) records as prev: it was changed after it was written (or line \(number)'s prev was)"
-                    + (keyed ? ", or the log was not written with this key" : ""))
+                add(number - 1, Text("dòng này không khớp \(link) mà dòng \(number) ghi làm prev: dòng đã bị sửa sau khi ghi (hoặc prev của dòng \(number) bị sửa)"
+                                         + (keyed ? ", hoặc sổ không được ghi bằng khóa này" : ""),
+                                     "this line does not match the \(link) that line \(number) records as prev: it was changed after it was written (or line \(number)'s prev was)"
+                                         + (keyed ? ", or the log was not written with this key" : "")))
             case .prev(_, _):
-                add(number, "prev does not match the \(link) of line \(number - 1): the line before was changed, removed or reordered")
+                add(number, Text("prev không khớp \(link) của dòng \(number - 1): dòng trước đã bị sửa, xóa hoặc đổi thứ tự",
+                                 "prev does not match the \(link) of line \(number - 1): the line before was changed, removed or reordered"))
             }
         }
     }

@@ -67,7 +67,7 @@ final class InOrderFold: @unchecked Sendable {
                 if let visit {
                     let line = bytes.map { UnsafeRawBufferPointer(rebasing: $0[start..<(start + length)]) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
                     do { try visit(e, line, &ledger) } catch {
-                        failure = error as? StoreError ?? .damaged(file: fileName, line: lineNumber + index, reason: "\(error)")
+                        failure = error as? StoreError ?? .damaged(file: fileName, line: lineNumber + index, reason: StoreError.reason(error))
                         return false
                     }
                 }
@@ -83,7 +83,7 @@ final class InOrderFold: @unchecked Sendable {
             }
             replayed += part.lines
             if let (index, error) = part.failure {
-                failure = .damaged(file: fileName, line: lineNumber + index, reason: "\(error)")
+                failure = .damaged(file: fileName, line: lineNumber + index, reason: StoreError.reason(error))
                 return false
             }
             if let (index, broken) = part.chainBreak {

@@ -10,7 +10,15 @@ import TextFormats
 public struct VerifyReport: Sendable {
     public struct Problem: Sendable, Equatable {
         public var line: Int
-        public var message: String
+        /// What is wrong with the line, in both languages.
+        public var text: Text
+        /// In English (tools, tests).
+        public var message: String { text.en }
+
+        public init(line: Int, text: Text) {
+            self.line = line
+            self.text = text
+        }
     }
 
     public struct AssertionCheck: Sendable, Equatable {
@@ -26,7 +34,7 @@ public struct VerifyReport: Sendable {
     }
 
     public var problems: [Problem] = []
-    public var warnings: [String] = []
+    public var warnings: [Text] = []
     public var lines = 0
     public var fingerprint: Fingerprint = Fingerprint(seq: 0, hash: .zero)
     public var assertions: [AssertionCheck] = []
@@ -82,36 +90,41 @@ extension DataStore {
             }
             stage.finish()
             if size > processedEnd {
-                stage.checks.report.warnings.append("\(layout.logDisplayName): \(size - processedEnd) bytes after the last newline (a torn line from an interrupted append); not part of the log")
+                let torn = size - processedEnd
+                stage.checks.report.warnings.append(Text("\(layout.logDisplayName): \(torn) byte sau dấu xuống dòng cuối (một dòng dở do lần ghi bị ngắt); không thuộc sổ",
+                                                         "\(layout.logDisplayName): \(torn) bytes after the last newline (a torn line from an interrupted append); not part of the log"))
             }
         } catch let e as LineStream.StreamError {
             stage.finish()
             switch e {
             case .io(let err): throw .io(err)
-            case .lineTooLong(let n, _, let limit): stage.checks.add(n, "line longer than \(limit) bytes")
+            case .lineTooLong(let n, _, let limit): stage.checks.add(n, StoreError.lineTooLong(limit))
             }
         } catch {
             stage.finish()
-            throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
+            throw .damaged(file: layout.logDisplayName, line: nil, reason: StoreError.reason(error))
         }
         checks = stage.checks
         checks.settleAll()
         var report = checks.report
-        func add(_ line: Int, _ message: String) {
-            if report.problems.count < maxProblems { report.problems.append(.init(line: line, message: message)) }
+        func add(_ line: Int, _ text: Text) {
+            if report.problems.count < maxProblems { report.problems.append(.init(line: line, text: text)) }
         }
         if !checks.byDays.isEmpty { checkByDays(checks.byDays, &report) }
         if let from = checks.uncommittedFrom {
-            report.warnings.append("\(layout.logDisplayName): lines \(from)–\(report.lines) are an unfinished batch (interrupted append); not part of the log")
+            report.warnings.append(Text("\(layout.logDisplayName): các dòng \(from)–\(report.lines) là một loạt ghi dở (lần ghi bị ngắt); không thuộc sổ",
+                                        "\(layout.logDisplayName): lines \(from)–\(report.lines) are an unfinished batch (interrupted append); not part of the log"))
         }
         if let want = expected {
             // The prefix 1…SEQ is the one the fingerprint pins only if every
             // line of it chains to the one before and line SEQ has its hash.
             if report.fingerprintMatches == nil {
                 report.fingerprintMatches = false
-                add(report.lines, "the log has no event #\(want.seq) (it ends at #\(report.fingerprint.seq)): it was truncated")
+                add(report.lines, Text("sổ không có sự kiện #\(want.seq) (chỉ đến #\(report.fingerprint.seq)): sổ đã bị cắt bớt",
+                                       "the log has no event #\(want.seq) (it ends at #\(report.fingerprint.seq)): it was truncated"))
             } else if report.fingerprintMatches == false {
-                add(want.seq, "line \(want.seq) does not have the SHA-256 of fingerprint \(want): the log was rewritten at or before this line")
+                add(want.seq, Text("dòng \(want.seq) không có SHA-256 của dấu vân tay \(want): sổ đã bị viết lại ở dòng này hoặc trước đó",
+                                   "line \(want.seq) does not have the SHA-256 of fingerprint \(want): the log was rewritten at or before this line"))
             } else if let broken = checks.firstBreak, broken <= want.seq {
                 report.fingerprintMatches = false
                 report.fingerprintBreak = report.problems.map(\.line).filter { $0 <= want.seq }.min() ?? broken
@@ -122,14 +135,18 @@ extension DataStore {
             // Nothing after the last line vouches for it: the seal does.
             if let seal = LogSeal.read(layout) {
                 if !seal.vouches(seq: report.fingerprint.seq, link: lastCommittedLink) {
-                    add(report.fingerprint.seq, "the last line does not match the HMAC sealed in \(layout.logDisplayName).seal (for #\(seal.seq)): it was changed, or lines were removed from the end")
+                    add(report.fingerprint.seq, Text("dòng cuối không khớp HMAC niêm trong \(layout.logDisplayName).seal (cho #\(seal.seq)): dòng đã bị sửa, hoặc các dòng cuối đã bị xóa",
+                                                     "the last line does not match the HMAC sealed in \(layout.logDisplayName).seal (for #\(seal.seq)): it was changed, or lines were removed from the end"))
                 }
             } else {
-                add(report.fingerprint.seq, "\(layout.logDisplayName).seal is missing or unreadable: the last line of a keyed log cannot be authenticated")
+                add(report.fingerprint.seq, Text("thiếu hoặc không đọc được \(layout.logDisplayName).seal: không xác thực được dòng cuối của sổ có khóa",
+                                                 "\(layout.logDisplayName).seal is missing or unreadable: the last line of a keyed log cannot be authenticated"))
             }
         }
         for a in report.assertions where !a.passed {
-            add(a.seq, "figure.asserted #\(a.seq): \(a.metric) \(a.period.label) for unit \(a.unit) was announced as \(a.expected.plain()), but the log as of \(a.recorded.rfc3339) gives \(a.actual.map { $0.plain() } ?? "no value")")
+            let actual = a.actual.map { $0.plain() }
+            add(a.seq, Text("figure.asserted #\(a.seq): \(a.metric) \(a.period.label) của đơn vị \(a.unit) được công bố là \(a.expected.plain()), nhưng sổ tính đến \(a.recorded.rfc3339) cho \(actual ?? "không có giá trị")",
+                            "figure.asserted #\(a.seq): \(a.metric) \(a.period.label) for unit \(a.unit) was announced as \(a.expected.plain()), but the log as of \(a.recorded.rfc3339) gives \(actual ?? "no value")"))
         }
         return report
     }

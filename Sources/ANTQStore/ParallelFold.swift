@@ -94,7 +94,7 @@ struct ParallelFold {
         /// Why a line is not a valid event, by line index (verify).
         var problems: [Int: EventCodingError] = [:]
         /// Lines read as written although antq would not write them so now, by line index (verify).
-        var notes: [Int: [String]] = [:]
+        var notes: [Int: [Text]] = [:]
         /// The part's flow table as it stood before each `figure.asserted` line (verify).
         var flowsBeforeAssertion: [Int: FlowTable] = [:]
     }

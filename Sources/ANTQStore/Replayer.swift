@@ -55,11 +55,13 @@ extension DataStore {
                        visit: ((Event, UnsafeRawBufferPointer, inout Ledger) throws -> Void)? = nil,
                        visitsFlows: (@Sendable (Event) -> Bool)? = nil, visitReadsLines: Bool = true) throws(StoreError) -> ReplayResult {
         let header = try self.header()
-        guard let created = header.data.logCreated else { throw .damaged(file: layout.logDisplayName, line: 1, reason: "no log.created") }
+        guard let created = header.data.logCreated else {
+            throw .damaged(file: layout.logDisplayName, line: 1, reason: Text("dòng đầu không phải log.created", "no log.created"))
+        }
         let start = periodStart ?? created.periodStart
         let links = try chainLinks(for: header)
         if links.check == .notChecked {
-            note("note: this keyed log is read without its key: its hash chain is NOT checked (give --key-file or set ANTQ_KEY_FILE to check it)")
+            say(Self.chainNotChecked)
         }
         let projection = LedgerProjection(periodStart: periodStart, includesModels: sections.contains(.models), flowDays: flowDays)
         let fd: FileDescriptor
@@ -69,7 +71,7 @@ extension DataStore {
         do { tail = try LogTail.scan(fd) } catch {
             switch error {
             case .io(let e): throw .io(e)
-            case .damagedLastLine(_, let reason): throw .damaged(file: layout.logDisplayName, line: nil, reason: "the last line is damaged (\(reason))")
+            case .damagedLastLine(_, let reason): throw .damaged(file: layout.logDisplayName, line: nil, reason: StoreError.lastLineDamaged(reason))
             }
         }
         warnAboutUnfinishedTail(fd, tail)
@@ -97,7 +99,7 @@ extension DataStore {
             && folded.lastSeq > 0 && links.check != .notChecked {
             // Reading commands keep the cache warm; failure (read-only directory) is only a note.
             do { _ = try saveSnapshot(result, logID: created.logID, projection: projection) } catch {
-                note("note: could not write a snapshot: \(error)")
+                say(Text("ghi chú: không ghi được ảnh chụp: \(error)", "note: could not write a snapshot: \(error)"))
             }
         }
         return result
@@ -134,7 +136,7 @@ extension DataStore {
                 // Sound, just newer than --as-of: an earlier one or a full replay serves.
                 continue
             } catch {
-                note("note: snapshot \(name) ignored: \(error)")
+                say(Text("ghi chú: bỏ qua ảnh chụp \(name): \(error)", "note: snapshot \(name) ignored: \(error)"))
             }
         }
         return nil
@@ -214,11 +216,11 @@ extension DataStore {
             if let f = inOrder.failure { throw f }
             switch e {
             case .io(let err): throw .io(err)
-            case .lineTooLong(let n, _, let limit): throw .damaged(file: layout.logDisplayName, line: n, reason: "line longer than \(limit) bytes")
+            case .lineTooLong(let n, _, let limit): throw .damaged(file: layout.logDisplayName, line: n, reason: StoreError.lineTooLong(limit))
             }
         } catch {
             if let f = inOrder.failure { throw f }
-            throw .damaged(file: layout.logDisplayName, line: nil, reason: "\(error)")
+            throw .damaged(file: layout.logDisplayName, line: nil, reason: StoreError.reason(error))
         }
         if refolds { return nil }
         // Taken, not copied (see above): the merges below change its tables.
@@ -336,7 +338,9 @@ extension DataStore {
         guard tail.hasUncommittedBytes else { return }
         if (try? fd.lock(.shared, wait: false)) == true {
             try? fd.unlock()
-            note("warning: \(layout.logDisplayName) ends with \(tail.fileSize - tail.committedEnd) bytes of an unfinished batch (\(tail.unfinishedLines) whole line(s)) left by an interrupted append; they are not part of the log and the next append moves them aside")
+            let bytes = tail.fileSize - tail.committedEnd, lines = tail.unfinishedLines
+            say(Text("cảnh báo: \(layout.logDisplayName) kết thúc bằng \(bytes) byte của một loạt ghi dở (\(lines) dòng trọn) do một lần ghi bị ngắt; chúng không thuộc sổ và lần ghi sau sẽ chuyển chúng ra chỗ khác",
+                     "warning: \(layout.logDisplayName) ends with \(bytes) bytes of an unfinished batch (\(lines) whole line(s)) left by an interrupted append; they are not part of the log and the next append moves them aside"))
         }
     }
 }
@@ -347,7 +351,8 @@ extension DataStore {
     /// must be the log's own); only `seq` in a keyed log read without it.
     func chainLinks(for header: Event) throws(StoreError) -> ChainLinks {
         guard let c = header.data.logCreated, c.keyID != nil else {
-            if key != nil { note("note: this log is not keyed; the key file is not used (its chain is checked with SHA-256)") }
+            if key != nil { say(Text("ghi chú: sổ này không có khóa; tệp khóa không được dùng (chuỗi được kiểm tra bằng SHA-256)",
+                                     "note: this log is not keyed; the key file is not used (its chain is checked with SHA-256)")) }
             return .plain
         }
         guard key != nil else { return ChainLinks(key: nil) }

@@ -15,7 +15,7 @@ public enum StoreError: Error, Sendable {
     case io(Errno)
     /// The log is damaged: a line does not chain to the one before it, or
     /// cannot be read as an event. Readers print no figure, writers append nothing.
-    case damaged(file: String, line: Int?, reason: String)
+    case damaged(file: String, line: Int?, reason: Text)
     case expectedSeq(expected: Int, actual: Int)
     case lockBusy
     case key(String)
@@ -44,11 +44,28 @@ extension StoreError {
         switch broken {
         case .prev:
             return .damaged(file: file, line: broken.firstBadLine(foundAt: line),
-                            reason: "the hash chain is broken: line \(line) records a different \(link) for line \(line - 1) than line \(line - 1) has now; line \(line - 1) (or the prev of line \(line)) was changed after it was written")
+                            reason: Text("chuỗi băm bị đứt: dòng \(line) ghi \(link) của dòng \(line - 1) khác với dòng \(line - 1) hiện có; dòng \(line - 1) (hoặc prev của dòng \(line)) đã bị sửa sau khi ghi",
+                                         "the hash chain is broken: line \(line) records a different \(link) for line \(line - 1) than line \(line - 1) has now; line \(line - 1) (or the prev of line \(line)) was changed after it was written"))
         case .seq(let expected, let found):
             return .damaged(file: file, line: line,
-                            reason: "the hash chain is broken: line \(line) has seq \(found) where \(expected) was due; a line was deleted, duplicated, inserted or moved here")
+                            reason: Text("chuỗi băm bị đứt: dòng \(line) có seq \(found) trong khi phải là \(expected); một dòng đã bị xóa, nhân đôi, chèn hoặc chuyển chỗ ở đây",
+                                         "the hash chain is broken: line \(line) has seq \(found) where \(expected) was due; a line was deleted, duplicated, inserted or moved here"))
         }
+    }
+
+    /// Why a line could not be read, in both languages: a line's own problem
+    /// as the catalogue words it, anything else as the error says it.
+    static func reason(_ error: any Error) -> Text {
+        if let e = error as? EventCodingError { return Text(e.message(vietnamese: true), e.message(vietnamese: false)) }
+        return Text("\(error)", "\(error)")
+    }
+
+    static func lastLineDamaged(_ why: String) -> Text {
+        Text("dòng cuối bị hỏng (\(why))", "the last line is damaged (\(why))")
+    }
+
+    static func lineTooLong(_ limit: Int) -> Text {
+        Text("dòng dài quá \(limit) byte", "line longer than \(limit) bytes")
     }
 }
 

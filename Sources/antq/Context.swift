@@ -32,6 +32,7 @@ struct Context {
 
     func store() throws -> DataStore {
         var s = try DataStore.open(dataDirectory, key: try keyFile(), note: { Terminal.err($0 + "\n") })
+        s.vietnamese = lang.isVietnamese
         if let n = env["ANTQ_SNAPSHOT_INTERVAL"], let i = Int(n), i > 0 { s.snapshotInterval = i }
         s.progress = Progress.forTerminal(lang.t("reading the log", "đang đọc sổ"))
         return s

@@ -73,7 +73,7 @@ enum ErrorReport {
             }
             return err + "\(e)\n" + fix + hint
         case .damaged(let file, let line, let reason):
-            return err + lang.t("the log is damaged: ", "sổ bị hỏng: ") + "\(file)\(line.map { ":\($0)" } ?? ""): \(reason)\n" + fix
+            return err + lang.t("the log is damaged: ", "sổ bị hỏng: ") + "\(file)\(line.map { ":\($0)" } ?? ""): \(lang.text(reason))\n" + fix
                 + lang.t("run 'antq verify' to see every problem; nothing was printed or appended, and no report is given from a damaged log",
                          "chạy 'antq verify' để xem mọi lỗi; không in và không ghi gì, và không lập báo cáo từ sổ bị hỏng")
         case .expectedSeq(let expected, let actual):

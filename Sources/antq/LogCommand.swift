@@ -44,8 +44,9 @@ enum LogCommand {
                 let what = EventDescription.line(e.data, vocabularies: vocabularies, vietnamese: lang.isVietnamese) {
                     ledger.units.view($0, on: e.occurred)?.name
                 }
-                buffer += "#\(e.seq)  \(lang.date(e.occurred))  \(e.type.rawValue)  \(unit)  \(what)"
-                    + status(e.seq, ledger.amendments, lang) + "  [\(e.by), \(lang.instant(e.recorded))]\n"
+                // Control characters a hand-made or older line may hold are shown, not sent to the terminal.
+                buffer += ControlEscaping.visible("#\(e.seq)  \(lang.date(e.occurred))  \(e.type.rawValue)  \(unit)  \(what)"
+                    + status(e.seq, ledger.amendments, lang) + "  [\(e.by), \(lang.instant(e.recorded))]") + "\n"
             }
             if buffer.utf8.count > 1 << 16 {
                 try held.append(buffer)

@@ -27,10 +27,10 @@ enum VerifyCommand {
             if let b = report.fingerprintBreak { w.key("fingerprint_first_changed_line"); w.int(Int64(b)) }
             w.key("problems"); w.beginArray()
             for p in report.problems {
-                w.beginObject(); w.key("file"); w.string(file); w.key("line"); w.int(Int64(p.line)); w.key("message"); w.string(p.message); w.endObject()
+                w.beginObject(); w.key("file"); w.string(file); w.key("line"); w.int(Int64(p.line)); w.key("message"); w.string(c.lang.text(p.text)); w.endObject()
             }
             w.endArray()
-            w.key("warnings"); w.beginArray(); for x in report.warnings { w.string(x) }; w.endArray()
+            w.key("warnings"); w.beginArray(); for x in report.warnings { w.string(c.lang.text(x)) }; w.endArray()
             w.key("assertions"); w.beginArray()
             for a in report.assertions {
                 w.beginObject()
@@ -47,8 +47,8 @@ enum VerifyCommand {
             Terminal.out(String(decoding: w.bytes, as: UTF8.self) + "\n")
         } else {
             let lang = c.lang
-            for p in report.problems { Terminal.out("\(file):\(p.line): \(p.message)\n") }
-            for x in report.warnings { Terminal.err(lang.t("warning: ", "cảnh báo: ") + x + "\n") }
+            for p in report.problems { Terminal.out("\(file):\(p.line): \(lang.text(p.text))\n") }
+            for x in report.warnings { Terminal.err(lang.t("warning: ", "cảnh báo: ") + lang.text(x) + "\n") }
             let passed = report.assertions.filter(\.passed).count
             Terminal.out((report.clean ? lang.t("clean", "sổ nguyên vẹn") : lang.t("FAILED", "CÓ LỖI"))
                          + lang.t(": \(report.lines) lines, \(report.problems.count) problem(s)", ": \(report.lines) dòng, \(report.problems.count) lỗi")

@@ -52,14 +52,20 @@ private func declared() throws -> LogBuilder {
     expectRefused(b, record("1", "", indicator: "arrests"), field: "data.indicator", "is not declared")
 }
 
-@Test func aRecordOfARetiredIndicatorIsRefusedButItsHistoryStays() throws {
+@Test func aRecordOfARetiredIndicatorIsRefusedButItsHistoryStaysAndCanBeCorrected() throws {
     var b = try declared()
-    try b.add(record("2"))
+    let kept = try b.add(record("2"))
+    let other = try b.add(record("3", "", indicator: "wanted.caught"))
     try b.add(line("indicator.retired", #"{"indicator":"drugs.seized","reason":"chuyển sang chỉ tiêu mới"}"#, occurred: "2018-06-01"))
     expectRefused(b, record("1", occurred: "2018-07-01"), field: "data.indicator", "is retired")
     expectRefused(b, line("indicator.retired", #"{"indicator":"drugs.seized"}"#), field: "data.indicator", "already retired")
     #expect(query(b.ledger, year: 2018).value("drugs.seized", unit: "74") == dec(2))
     #expect(b.ledger.figures.contains("drugs.seized"))
+    // Its history can be corrected (as it can be retracted); a correction cannot make a new record of it.
+    expectRefused(b, #"{"type":"event.corrected","data":{"target":\#(other.seq),"reason":"nhầm chỉ tiêu","data":{"indicator":"drugs.seized","value":3,"substance":"heroin"}}}"#,
+                  field: "data.data.indicator", "is retired")
+    try b.add(#"{"type":"event.corrected","data":{"target":\#(kept.seq),"reason":"cân lại","data":{"value":2.5}}}"#)
+    #expect(query(b.ledger, year: 2018).value("drugs.seized", unit: "74") == dec("2.5"))
 }
 
 @Test func aValueWithMoreDecimalsThanDeclaredIsRefused() throws {

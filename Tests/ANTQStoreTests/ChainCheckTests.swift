@@ -48,7 +48,7 @@ import Testing
             return .some(nil)
         } catch {
             guard case .damaged(_, let line, let reason) = error else { return nil }
-            #expect(reason.contains("chain is broken"), "\(reason)")
+            #expect(reason.en.contains("chain is broken") && reason.vi.contains("chuỗi băm bị đứt"), "\(reason)")
             #expect(error.exitCode == 79)
             return .some(line)
         }

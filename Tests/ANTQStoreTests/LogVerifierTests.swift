@@ -145,7 +145,7 @@ private let setup = [
     appendBytes(t.logPath, "{\"seq\":6")
     let r = try t.store.verify()
     #expect(r.clean)
-    #expect(r.warnings.contains { $0.contains("torn line") })
+    #expect(r.warnings.contains { $0.en.contains("torn line") && $0.vi.contains("dòng dở") })
     #expect(r.fingerprint.seq == 5)
 }
 
@@ -229,7 +229,7 @@ func everyAssertionIsCheckedAgainstTheLogAsOfItsInstantHoweverTheLinesAreSplitOv
     _ = FileManager.default.createFile(atPath: t.logPath, contents: Data(bytes))
     let r = try t.store.verify()
     #expect(r.problems.isEmpty, "\(r.problems)")
-    #expect(r.warnings.count == 1 && r.warnings[0].hasPrefix("events/log.jsonl:4: field by:"), "\(r.warnings)")
+    #expect(r.warnings.count == 1 && r.warnings[0].en.hasPrefix("events/log.jsonl:4: field by:") && r.warnings[0].vi.hasPrefix("events/log.jsonl:4: trường by:"), "\(r.warnings)")
     let replayed = try t.store.replay(useSnapshots: false, writeSnapshot: false)
     #expect(replayed.fingerprint.seq == 5)
     #expect(FigureQuery(ledger: replayed.ledger, first: CivilDate(year: 2018, month: 1, day: 1)!, last: CivilDate(year: 2018, month: 12, day: 31)!, months: nil)

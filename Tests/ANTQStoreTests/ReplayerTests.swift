@@ -106,7 +106,7 @@ func flowsFoldedOnManyCoresAndMergedGiveTheLedgerOfAOneByOneFold(seed: UInt64) t
         } catch {
             guard case .damaged(_, let n, let reason) = error else { Issue.record("\(error)"); continue }
             #expect(n == line, "\(workers) workers: \(reason)")
-            #expect(reason.contains("zeq"))
+            #expect(reason.en.contains("zeq"))
             #expect(error.exitCode == 79)
         }
     }

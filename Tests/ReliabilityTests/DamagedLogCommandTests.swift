@@ -129,6 +129,24 @@ import Testing
         try Self.expectRefusedEverywhere(f, f.countEdited(seq), naming: seq, "a byte of line \(seq)")
     }
 
+    /// The damage is worded in the reader's language, detail and all: the
+    /// refusal of a reading command and every problem `verify` lists.
+    @Test func theDamageIsWordedInVietnameseToo() throws {
+        let f = try Fixture()
+        defer { f.cleanup() }
+        let seq = f.snapshotSeq + 4
+        try writeLog(f.data, f.countEdited(seq))
+        let vi = try Binaries.antq(["summary", "2018", "--data", f.data, "--lang", "vi"])
+        #expect(vi.status == 79 && vi.stderr.contains("sổ bị hỏng") && vi.stderr.contains("chuỗi băm bị đứt"), "\(vi.stderr)")
+        #expect(!vi.stderr.contains("the hash chain is broken"), "\(vi.stderr)")
+        let en = try Binaries.antq(["summary", "2018", "--data", f.data, "--lang", "en"])
+        #expect(en.stderr.contains("the hash chain is broken"), "\(en.stderr)")
+        let verify = try Binaries.antq(["verify", "--data", f.data, "--lang", "vi"])
+        let problems = verify.stdout.split(separator: "\n").filter { $0.hasPrefix("events/log.jsonl:") }
+        #expect(verify.status == 1 && !problems.isEmpty, "\(verify.stdout)")
+        #expect(problems.allSatisfy { $0.contains("dòng") && !$0.contains("line") }, "\(problems)")
+    }
+
     @Test func anEditedPrevIsRefusedByEveryCommand() throws {
         let f = try Fixture()
         defer { f.cleanup() }

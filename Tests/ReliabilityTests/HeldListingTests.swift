@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import SystemCalls
 import Testing
 
@@ -33,6 +34,26 @@ import Testing
             #expect(out.stdout.isEmpty, "\(format) printed \(out.stdout.utf8.count) bytes of a damaged log")
             #expect(out.stderr.contains("events/log.jsonl:\(seq):"), "\(out.stderr)")
         }
+    }
+
+    /// A line written by hand (or by an older antq) whose recorder holds an
+    /// escape sequence is listed with the sequence shown, not sent to the terminal.
+    @Test func aListingShowsControlCharactersInsteadOfPrintingThem() throws {
+        let dir = try Binaries.temporaryDirectory("controls")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let data = try makeLog(dir, events: 3)
+        var lines = logLines(data)
+        let edited = lines.count - 1
+        lines[edited - 1] = Array(String(decoding: lines[edited - 1], as: UTF8.self)
+            .replacingOccurrences(of: #""by":"Reliability Test""#, with: #""by":"An\u001b[2J\u0085""#).utf8)
+        for i in edited..<lines.count {
+            lines[i] = TamperingTests.setSeqAndPrev(lines[i], seq: i + 1, prev: SHA256.hash(lines[i - 1]).hex)
+        }
+        try writeLog(data, lines)
+        let out = try Binaries.antq(["log", "--data", data])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.contains(#"An\u{1b}[2J\u{85}"#), "\(out.stdout)")
+        #expect(!out.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x85 }, "no control character reaches the terminal")
     }
 
     @Test func heldOutputKeepsOrderAcrossMemoryAndItsScratchFileAndLeavesNoFile() throws {

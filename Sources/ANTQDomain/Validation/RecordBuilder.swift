@@ -13,7 +13,7 @@ public struct RecordBuilder {
     public let vocabularies: Vocabularies?
     public internal(set) var problems: [EventCodingError] = []
     /// Stored texts antq would not write today, read as written.
-    public internal(set) var notes: [String] = []
+    public internal(set) var notes: [Text] = []
 
     public init(mode: FieldMode, vocabularies: Vocabularies?) {
         self.mode = mode

@@ -41,16 +41,17 @@ public enum RecorderName {
     }
 
     /// Why a stored name is not one antq would write now, for a warning.
-    public static func problem(with v: String) -> String? {
+    public static func problem(with v: String) -> Text? {
         do {
             let n = try normalise(v)
             if n.unicodeScalars.elementsEqual(v.unicodeScalars) { return nil }
             let t = trimmed(v)
             return t.unicodeScalars.elementsEqual(v.unicodeScalars)
-                ? "the recorder's name \(quoted(v)) is not in Unicode NFC"
-                : "the recorder's name \(quoted(v)) has white space or a line break at an end"
+                ? Text("tên người ghi \(quoted(v)) không ở dạng Unicode NFC", "the recorder's name \(quoted(v)) is not in Unicode NFC")
+                : Text("tên người ghi \(quoted(v)) có khoảng trắng hoặc dấu xuống dòng ở đầu hay cuối",
+                       "the recorder's name \(quoted(v)) has white space or a line break at an end")
         } catch {
-            return error.problem.en
+            return error.problem
         }
     }
 

@@ -109,7 +109,7 @@ extension Validator {
             projection.apply(Event(seq: nextSeq, id: id, occurred: occurred, recorded: now, unit: was.unit, by: by,
                                    data: .retracted(Retraction(target: target, reason: reason, was: was))), to: &probe.ledger)
         }
-        try probe.check(replacement, seq: target, field: "data")
+        try probe.check(replacement, seq: target, field: "data", correcting: was)
         return Event(seq: nextSeq, id: id, occurred: occurred, recorded: now, unit: newUnit, by: by,
                      data: .corrected(Correction(target: target, reason: reason, replacement: replacement, was: was)))
     }

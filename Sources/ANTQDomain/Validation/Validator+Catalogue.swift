@@ -9,9 +9,11 @@ extension Validator {
         throw EventProblems(e)
     }
 
-    /// A record of a declared indicator: declared before it, not retired, a
-    /// value with no more decimals than declared (a count: a whole number).
-    func checkRecord(_ data: EventData, field: String) throws(EventProblems) {
+    /// A record of a declared indicator: declared before it, not retired
+    /// (a correction of one of its records stays possible: history of a
+    /// retired indicator stays reportable, and so correctable), a value with
+    /// no non-zero digit beyond the declared decimals (a count: a whole number).
+    func checkRecord(_ data: EventData, field: String, correcting: Fact? = nil) throws(EventProblems) {
         let p = field.isEmpty ? "data" : "\(field).data"
         let name = data.text(IndicatorRecorded.indicator) ?? ""
         guard let i = ledger.catalogue.indicators[name] else {
@@ -20,7 +22,9 @@ extension Validator {
                         + (close.map { Text("; có phải ý là \($0)?", "; did you mean \($0)?") } ?? Text("", "")),
                      Text("khai báo trước bằng indicator.defined", "declare it first with indicator.defined"), suggestion: close)
         }
-        if i.retired { try fail("\(p).indicator", Text("chỉ tiêu \(name) đã ngừng, không ghi thêm số liệu", "indicator \(name) is retired: it takes no new records")) }
+        if i.retired && correcting?.data.text(IndicatorRecorded.indicator) != name {
+            try fail("\(p).indicator", Text("chỉ tiêu \(name) đã ngừng, không ghi thêm số liệu", "indicator \(name) is retired: it takes no new records"))
+        }
         if let v = data.decimal(IndicatorRecorded.value) {
             let allowed = i.measure == .count ? 0 : i.decimals
             if !v.fits(decimals: allowed) {

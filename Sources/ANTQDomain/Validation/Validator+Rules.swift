@@ -6,7 +6,10 @@ extension Validator {
     /// - Parameter unitChecked: the unit is known to pass the unit checks (`admits`).
     /// - Parameter fast: the fact is a new event checked against this
     ///   validator's own ledger, so the camera cache may answer.
-    mutating func check(_ f: Fact, seq: Int, field prefix: String, unitChecked: Bool = false, fast: Bool = false) throws(EventProblems) {
+    /// - Parameter correcting: the fact a correction replaces (a record of a
+    ///   retired indicator may be corrected, not added).
+    mutating func check(_ f: Fact, seq: Int, field prefix: String, unitChecked: Bool = false, fast: Bool = false,
+                        correcting: Fact? = nil) throws(EventProblems) {
         let p = { (name: String) in prefix.isEmpty ? name : "\(prefix).\(name)" }
         func fail(_ field: String, _ problem: Text, _ fix: Text? = nil) throws(EventProblems) -> Never {
             throw EventProblems(EventCodingError(field: field, problem: problem, fix: fix))
@@ -83,7 +86,7 @@ extension Validator {
         case .figureAsserted:
             try checkAssertion(data, field: prefix)
         case .indicatorRecorded:
-            try checkRecord(data, field: prefix)
+            try checkRecord(data, field: prefix, correcting: correcting)
         case .indicatorDefined, .indicatorChanged, .indicatorRetired, .ratioDefined, .vocabularyExtended:
             try checkDeclaration(data, field: prefix)
         default:

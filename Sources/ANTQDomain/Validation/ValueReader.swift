@@ -127,7 +127,8 @@ extension RecordBuilder {
                 problem(EventCodingError(field: path, problem: Text("{field} trống", "{field} is empty")), at: path)
                 return nil
             }
-            notes.append("field \(path): \(RecorderName.quoted(s)) is not as antq writes text now; read as written")
+            notes.append(Text("trường \(path): \(RecorderName.quoted(s)) không ở dạng antq ghi văn bản hiện nay; đọc đúng như đã ghi",
+                              "field \(path): \(RecorderName.quoted(s)) is not as antq writes text now; read as written"))
             return .text(s)
         }
         switch TextRule.normalise(s, maxLength: max) {
