@@ -156,11 +156,17 @@ public struct DataStore: Sendable {
         switch (c.keyID, key) {
         case (nil, nil): return
         case (nil, .some):
-            throw .key("this log is not keyed, but a key file was given; omit --key-file")
+            throw .key(Text("sổ này không có khóa nhưng lại có tệp khóa; bỏ --key-file", "this log is not keyed, but a key file was given; omit --key-file"))
         case (.some, nil):
-            if required { throw .key("this log is keyed (key \(c.keyID!)); give --key-file PATH or set ANTQ_KEY_FILE") }
+            if required {
+                throw .key(Text("sổ này có khóa (khóa \(c.keyID!)); dùng --key-file ĐƯỜNG_DẪN hoặc đặt ANTQ_KEY_FILE",
+                                "this log is keyed (key \(c.keyID!)); give --key-file PATH or set ANTQ_KEY_FILE"))
+            }
         case (.some(let id), .some(let k)):
-            if id != k.id { throw .key("key file \(k.path) is not this log's key (log expects key \(id), the file is key \(k.id))") }
+            if id != k.id {
+                throw .key(Text("tệp khóa \(k.path) không phải khóa của sổ này (sổ cần khóa \(id), tệp là khóa \(k.id))",
+                                "key file \(k.path) is not this log's key (log expects key \(id), the file is key \(k.id))"))
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import ANTQDomain
 import Hashing
 import SystemCalls
 
@@ -11,17 +12,20 @@ public struct KeyFile: Sendable {
     /// Loads a key file, refusing one that other accounts could read.
     public static func load(_ path: String) throws(StoreError) -> KeyFile {
         guard let mode = FileSystem.permissions(path) else {
-            throw .key("key file \(path) cannot be read: it does not exist or is not accessible")
+            throw .key(Text("không đọc được tệp khóa \(path): tệp không có hoặc không truy cập được", "key file \(path) cannot be read: it does not exist or is not accessible"))
         }
         if mode & 0o077 != 0 {
-            throw .key("key file \(path) is readable by group or others (mode \(String(mode, radix: 8))); run: chmod 600 \(path)")
+            let m = String(mode, radix: 8)
+            throw .key(Text("tệp khóa \(path) cho nhóm hoặc người khác đọc được (quyền \(m)); chạy: chmod 600 \(path)",
+                            "key file \(path) is readable by group or others (mode \(m)); run: chmod 600 \(path)"))
         }
         let bytes: [UInt8]
-        do { bytes = try FileSystem.readFile(path) } catch { throw .key("key file \(path): \(error.text)") }
+        do { bytes = try FileSystem.readFile(path) } catch { throw .key(Text("tệp khóa \(path): \(error.text)", "key file \(path): \(error.text)")) }
         var key = bytes
         while let last = key.last, last == 0x0A || last == 0x0D { key.removeLast() }
         guard key.count >= 16 else {
-            throw .key("key file \(path) holds \(key.count) bytes; a key needs at least 16 (e.g. head -c 32 /dev/urandom > \(path))")
+            throw .key(Text("tệp khóa \(path) có \(key.count) byte; khóa cần ít nhất 16 (ví dụ head -c 32 /dev/urandom > \(path))",
+                            "key file \(path) holds \(key.count) bytes; a key needs at least 16 (e.g. head -c 32 /dev/urandom > \(path))"))
         }
         return KeyFile(path: path, key: key)
     }

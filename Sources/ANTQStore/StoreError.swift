@@ -18,8 +18,8 @@ public enum StoreError: Error, Sendable {
     case damaged(file: String, line: Int?, reason: Text)
     case expectedSeq(expected: Int, actual: Int)
     case lockBusy
-    case key(String)
-    case usage(String)
+    case key(Text)
+    case usage(Text)
 
     /// The documented exit code (antq.docc/Commands.md, "Exit codes").
     public var exitCode: Int32 {

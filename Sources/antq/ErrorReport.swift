@@ -85,7 +85,7 @@ enum ErrorReport {
             return err + lang.t("another antq is appending to this log; nothing was appended", "một antq khác đang ghi vào sổ này; chưa ghi gì")
                 + "\n" + fix + lang.t("retry", "thử lại")
         case .key(let m), .usage(let m):
-            return err + m
+            return err + lang.text(m)
         }
     }
 

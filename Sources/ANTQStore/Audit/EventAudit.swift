@@ -49,7 +49,7 @@ public struct EventAudit: Sendable {
 extension DataStore {
     public func audit(event seq: Int) throws(StoreError) -> EventAudit {
         let r = try replay()
-        guard let e = try event(seq: seq, anchor: r.anchor) else { throw .usage("there is no event #\(seq)") }
+        guard let e = try event(seq: seq, anchor: r.anchor) else { throw .usage(Text("không có sự kiện #\(seq)", "there is no event #\(seq)")) }
         let l = r.ledger
         var status: EventAudit.Status = .inForce
         var amendmentSeqs: [Int] = []

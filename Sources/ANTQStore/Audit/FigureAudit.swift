@@ -231,7 +231,7 @@ extension DataStore {
                                 flowDays: days, visit: visit, visitsFlows: keep, visitReadsLines: false)
         let ledger = result.ledger
         closeDay(ledger)
-        guard let root = rootUnit(ledger) else { throw .usage("the log has no units yet") }
+        guard let root = rootUnit(ledger) else { throw .usage(Text("sổ chưa có đơn vị nào", "the log has no units yet")) }
         let q = restated.map { query(ledger).onBoundaries(of: $0.day) } ?? query(ledger)
         let inScope = restated?.scope ?? Set(q.subtree(root))
         let anchor = result.anchor
@@ -256,7 +256,7 @@ extension DataStore {
         if let d = FigureCatalogue()[name] { return d }
         let ledger = try replay(asOf: asOf, writeSnapshot: false, sections: [.base]).ledger
         guard let d = ledger.figures[name] else {
-            throw .usage("'\(name)' is not a figure of this log; 'antq figures' lists them")
+            throw .usage(Text("'\(name)' không phải chỉ tiêu của sổ này; 'antq figures' liệt kê các chỉ tiêu", "'\(name)' is not a figure of this log; 'antq figures' lists them"))
         }
         return d
     }
