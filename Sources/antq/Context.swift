@@ -95,6 +95,34 @@ struct Context {
         }
     }
 
+    /// `--unit` for figures read on the units standing on `day` (a report's
+    /// last day): a unit that had ended by then, or was not yet registered,
+    /// stands for nothing there, and its figures would read as zeros. It is
+    /// refused with what became of it and what to ask instead.
+    /// - Parameter laterUnitsRestated: a unit registered after `day` is read
+    ///   on its predecessors (an audit restates it), so it is let through.
+    func reportUnit(in ledger: Ledger, on day: CivilDate, laterUnitsRestated: Bool = false) throws -> String? {
+        guard let code = try unit(in: ledger, on: day) else { return nil }
+        let units = ledger.units
+        let name = units.view(code).map { "\($0.name) [\(code)]" } ?? code
+        guard let v = units.view(code, on: day) else {
+            if laterUnitsRestated { return code }
+            let since = units.view(code).map { lang.date($0.registered) } ?? "?"
+            throw CLIError.invalid(lang.t(
+                "--unit \(name) was registered on \(since), after \(lang.date(day)), the last day asked for: it has no figures of its own then. Ask for a later period, read the period on today's units with --compare (e.g. 'antq summary YEAR --unit \(code) --compare same-period'), or audit a figure ('antq audit NAME --period P --unit \(code)' reads it on its predecessors)",
+                "--unit \(name) được đăng ký ngày \(since), sau \(lang.date(day)) là ngày cuối được hỏi: khi đó đơn vị chưa có số liệu riêng. Hãy hỏi kỳ sau đó, đọc kỳ theo địa giới hiện nay bằng --compare (ví dụ 'antq summary NĂM --unit \(code) --compare same-period'), hoặc kiểm tra một chỉ tiêu ('antq audit TÊN --period KỲ --unit \(code)' đọc theo các đơn vị tiền thân)"))
+        }
+        guard v.ending == nil && v.mergedInto == nil else {
+            let fate = units.fate(of: code, on: day).map { lang.text($0) } ?? ""
+            let ended = v.ending.map { lang.date($0.on) } ?? v.mergedOn.map { lang.date($0) } ?? "?"
+            let successor = v.ending?.successors.first ?? v.mergedInto ?? "?"
+            throw CLIError.invalid(lang.t(
+                "--unit \(name) no longer stands on \(lang.date(day)), the last day asked for (\(fate)); its figures would read as zeros. Ask for a period that ends before \(ended), add --boundaries historical to show the period in parts on the units as they were, or report its successor (--unit \(successor))",
+                "--unit \(name) không còn vào ngày \(lang.date(day)) là ngày cuối được hỏi (\(fate)); số liệu sẽ hiện bằng 0. Hãy hỏi kỳ kết thúc trước \(ended), thêm --boundaries historical để chia kỳ theo địa giới từng thời điểm, hoặc báo cáo đơn vị kế thừa (--unit \(successor))"))
+        }
+        return code
+    }
+
     /// Today in Vietnam.
     var today: CivilDate { Clock.vietnamDay(of: Clock.system.now()) }
 }

@@ -53,7 +53,8 @@ enum ReportCommands {
         let r = try store.replay(asOf: asOf, periodStart: override, sections: figureSections)
         keepUntilExit(r)
         // On the units as they were, a period across a change of the tree is shown in parts.
-        let unit = try c.unit(in: r.ledger, on: period.lastDay)
+        // Shown in parts, a unit stands in some of them; otherwise it must stand on the last day.
+        let unit = historical ? try c.unit(in: r.ledger, on: period.lastDay) : try c.reportUnit(in: r.ledger, on: period.lastDay)
         let cuts = historical ? r.ledger.units.historicalParts(of: period, under: unit) : [period]
         if cuts.count > 1, compare != nil || !columns.isEmpty {
             let days = cuts.dropFirst().map { c.lang.date($0.firstDay) }.joined(separator: ", ")
@@ -113,7 +114,7 @@ enum ReportCommands {
         let r = try store.replay(asOf: asOf, sections: figureSections)
         keepUntilExit(r)
         let day = try c.date("date") ?? asOf.map { Clock.vietnamDay(of: $0) } ?? c.today
-        let unit = try c.unit(in: r.ledger, on: day)
+        let unit = try c.reportUnit(in: r.ledger, on: day)
         var report = StateReport.make(ledger: r.ledger, day: day, periodStart: r.periodStart, unit: unit,
                                       depth: try c.int("depth") ?? 1, fingerprint: r.fingerprint, asOf: asOf, chain: r.chain)
         report.showCodes = c.parsed.flag("codes")
