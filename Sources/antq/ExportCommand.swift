@@ -14,7 +14,7 @@ enum ExportCommand {
             throw CLIError.usage(c.lang.t("--separator takes comma, semicolon or tab, not '\(sepName)'", "--separator nhận comma, semicolon hoặc tab, không phải '\(sepName)'"))
         }
         let typeFilter = c.parsed.value("type")
-        let year = try c.int("year")
+        _ = try c.int("year")  // a whole number, as its help says; read below as that reporting year
         let store = try c.store()
         let base = try store.replay(sections: [.base])
         let ledger = base.ledger
@@ -28,7 +28,7 @@ enum ExportCommand {
         }
         let (header, rows) = table.table(vietnamese: c.lang.isVietnamese, include: { type, day, unit in
             if let t = typeFilter, !TypeFilter.matches(type, t) { return false }
-            if let y = year, day.year != y { return false }
+            // `--year` is read as a period (the reporting year), so a column totals to `summary YEAR`.
             if let p = period, !p.contains(day) { return false }
             if let us = unitFilter, !(unit.map { us.contains($0) } ?? false) { return false }
             return true

@@ -292,7 +292,8 @@ enum Tool {
                         Ô chữ bắt đầu bằng = + - @ TAB hoặc CR được thêm dấu ' ở đầu trong CSV (trong xlsx không bao giờ thành công thức).
                         """),
                         options: [.option("type", short: "t", value: "TYPE", help: t("Only this type (prefix 'award' matches award.*).", "Chỉ loại này (tiền tố 'award' khớp award.*).")),
-                                  .option("year", value: "YEAR", help: t("Only events that occurred in this calendar year.", "Chỉ các sự kiện xảy ra trong năm dương lịch này.")),
+                                  .option("year", value: "YEAR", help: t("Only events of this reporting year, the days 'antq summary YEAR' reads (the calendar year when the log's year starts on 1 January).",
+                                                                         "Chỉ các sự kiện của năm báo cáo này, đúng các ngày 'antq summary NĂM' đọc (năm dương lịch nếu năm báo cáo của sổ bắt đầu từ 1/1).")),
                                   period,
                                   unit,
                                   .flag("history", help: t("Every stored event as written, with its status (corrected by, retracted by), instead of the facts in force.", "Mọi sự kiện đã lưu, nguyên như đã ghi, kèm tình trạng (đã đính chính, đã hủy bỏ), thay vì các dữ kiện đang có hiệu lực.")),

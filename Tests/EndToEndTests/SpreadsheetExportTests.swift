@@ -128,6 +128,25 @@ print(json.dumps({"rows": rows, "numeric": numeric, "formulas": formulas}))
         #expect(summary.contains(",drugs.seized,3.550"), "\(summary)")
     }
 
+    /// With a reporting year that starts on 15 December, `export --year`
+    /// is that reporting year, the days `summary YEAR` reads: its column
+    /// totals to the summary's figure (it was the overlap with the calendar year).
+    @Test func exportOfAReportingYearTotalsToItsSummary() throws {
+        let d = try DataDir.empty()
+        defer { d.remove() }
+        #expect(try AntqBinary.run(["init", d.path, "--period-start", "12-15"]).status == 0)
+        var lines = [#"{"type":"unit.registered","occurred":"2013-12-30","unit":"48","data":{"name":"Đà Nẵng","kind":"city","parent":null}}"#]
+        for (day, n) in [("2017-12-14", 1), ("2017-12-15", 2), ("2018-06-01", 4), ("2018-12-14", 8), ("2018-12-15", 16), ("2018-12-31", 32)] {
+            lines.append(#"{"type":"arrest.made","occurred":"\#(day)","unit":"48","data":{"count":\#(n)}}"#)
+        }
+        try d.ok(["append", "-"], stdin: lines.joined(separator: "\n") + "\n")
+        let csv = try d.ok(["export", "--type", "arrest.made", "--year", "2018"]).stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let count = try #require(csv.first?.firstIndex(of: "count"))
+        let total = csv.dropFirst().reduce(0) { $0 + Int($1[count])! }
+        let summary = try BundledLogTests.figuresOf(try d.antq(["summary", "2018", "--format", "json"]), unit: "48")
+        #expect(total == 14 && summary["arrests"] == 14, "2017-12-15 … 2018-12-14: export \(total), summary \(String(describing: summary["arrests"]))")
+    }
+
     @Test func everyWorkbookCellIsTheCsvCell() throws {
         guard ImportTests.python != nil else { print("skipped: python3 not found"); return }
         let d = try Self.data()
