@@ -44,7 +44,10 @@ struct EventLookup {
         return nil
     }
 
-    func event(seq: Int) throws -> Event? {
+    func event(seq: Int) throws -> Event? { try stored(seq: seq)?.event }
+
+    /// The event and its line exactly as stored (prev and batch marker included).
+    func stored(seq: Int) throws -> (event: Event, line: [UInt8])? {
         var lo: Int64 = 0
         var hi = end
         while lo < hi {
@@ -53,7 +56,7 @@ struct EventLookup {
             let header = try bytes.withUnsafeBytes { try LineHeader.decode($0) }
             if header.seq == seq {
                 if seq <= anchor.seq { try checkChain(from: start, seq: seq) }
-                return try LineReader.read(bytes).event
+                return (try LineReader.read(bytes).event, bytes)
             }
             if header.seq < seq { lo = start + Int64(bytes.count) + 1 } else { hi = mid }
         }
@@ -93,12 +96,17 @@ extension DataStore {
     ///   (its snapshot); an earlier event is returned only if the chain from
     ///   it up to there holds.
     public func event(seq: Int, anchor: ChainAnchor = .start) throws(StoreError) -> Event? {
+        try storedEvent(seq: seq, anchor: anchor)?.event
+    }
+
+    /// An event with its line exactly as the log holds it (checked as `event(seq:anchor:)` checks it).
+    public func storedEvent(seq: Int, anchor: ChainAnchor = .start) throws(StoreError) -> (event: Event, line: [UInt8])? {
         do {
             let fd = try FileDescriptor.open(layout.logPath, .readOnly)
             defer { try? fd.close() }
             let tail = try LogTail.scan(fd)
             let links = anchor.seq > 0 ? try chainLinks(for: try header()) : .plain
-            return try EventLookup(fd: fd, end: tail.committedEnd, anchor: anchor, links: links).event(seq: seq)
+            return try EventLookup(fd: fd, end: tail.committedEnd, anchor: anchor, links: links).stored(seq: seq)
         } catch let e as StoreError {
             throw e
         } catch let e as Errno {

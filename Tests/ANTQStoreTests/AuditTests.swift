@@ -268,6 +268,9 @@ private let y2018 = Period(year: 2018, start: .january1)
         #expect(e.figures.map { "\($0.figure.name) \($0.unit) \($0.amount.plain()) \(shown($0.value))" }
                 == ["arrests 25747 2 2", "arrests 718 2 2", "arrests 74 2 2"])
         #expect(e.amendments.map(\.seq) == [fix])
+        // The line shown is the stored line, byte for byte (its real prev), so a reader can hash it.
+        let stored = t.logBytes.split(separator: 0x0A)[arrest - 1]
+        #expect(Array(e.line.utf8) == Array(stored) && e.line.contains(#""prev":""#) && !e.line.contains(String(repeating: "0", count: 64)), "\(e.line)")
         #expect(try t.store.audit(event: fix).status == .amendment(target: arrest))
         #expect(throws: StoreError.self) { try t.store.audit(event: 999) }
     }

@@ -32,6 +32,7 @@ public struct EventAudit: Sendable {
     }
 
     public var event: Event
+    /// The line exactly as the log holds it (prev and batch marker included).
     public var line: String
     public var status: Status
     public var figures: [Figure]
@@ -49,7 +50,7 @@ public struct EventAudit: Sendable {
 extension DataStore {
     public func audit(event seq: Int) throws(StoreError) -> EventAudit {
         let r = try replay()
-        guard let e = try event(seq: seq, anchor: r.anchor) else { throw .usage(Text("không có sự kiện #\(seq)", "there is no event #\(seq)")) }
+        guard let (e, stored) = try storedEvent(seq: seq, anchor: r.anchor) else { throw .usage(Text("không có sự kiện #\(seq)", "there is no event #\(seq)")) }
         let l = r.ledger
         var status: EventAudit.Status = .inForce
         var amendmentSeqs: [Int] = []
@@ -108,7 +109,8 @@ extension DataStore {
         }
         var amendments: [Event] = []
         for s in amendmentSeqs { if let a = try event(seq: s, anchor: r.anchor) { amendments.append(a) } }
-        return EventAudit(event: e, line: String(decoding: LineWriter.encode(e), as: UTF8.self), status: status, figures: figures,
+        // The line as the log holds it, byte for byte: a reader may hash it and check the next line's prev.
+        return EventAudit(event: e, line: String(decoding: stored, as: UTF8.self), status: status, figures: figures,
                           fingerprint: r.fingerprint, chain: r.chain, amendments: amendments)
     }
 }
