@@ -170,7 +170,8 @@ public enum SummaryRenderer {
             for d in r.figures {
                 for (i, c) in r.columns.enumerated() {
                     let line = [c.label, row.code, row.name, d.name, Language.plain(r.column(i, row.code, d.name), d)]
-                    rows.append(line + (r.compare == nil ? [] : ["", "", "", ""]))
+                    // Every row as wide as the header: a column's row is restated on the same units as the total's.
+                    rows.append(line + (r.compare == nil ? [] : ["", "", "", ""]) + (marked ? [EstimateNote.codes(r.estimates[row.code])] : []))
                 }
                 var line = [r.period.label, row.code, row.name, d.name, Language.plain(row.values[d.name] ?? nil, d)]
                 if let cp = r.compare {

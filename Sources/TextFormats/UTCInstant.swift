@@ -46,6 +46,24 @@ public struct UTCInstant: Hashable, Comparable, Sendable, Codable, CustomStringC
         self.init(date: date, hour: hour, minute: minute, second: second, microsecond: micro)
     }
 
+    /// An instant as a person may type it: RFC 3339 with `Z` or any offset
+    /// (`2019-03-28T10:00:00+07:00`). The log itself stores only `Z`
+    /// (`init(rfc3339:)`, which the readers use).
+    public init?(rfc3339WithOffset text: String) {
+        if let exact = UTCInstant(rfc3339: text) {
+            self = exact
+            return
+        }
+        let b = Array(text.utf8)
+        guard b.count >= 25, let sign = b.dropLast(5).last.flatMap({ $0 == UInt8(ascii: "+") ? 1 : $0 == UInt8(ascii: "-") ? -1 : nil }),
+              b[b.count - 3] == UInt8(ascii: ":"),
+              let hours = asciiNumber(b[(b.count - 5)..<(b.count - 3)]), let minutes = asciiNumber(b[(b.count - 2)...]),
+              hours < 24, minutes < 60,
+              let local = UTCInstant(rfc3339: String(decoding: b[..<(b.count - 6)], as: UTF8.self) + "Z")
+        else { return nil }
+        self.init(microsecondsSinceEpoch: local.microsecondsSinceEpoch - Int64(sign * (hours * 60 + minutes)) * 60_000_000)
+    }
+
     /// The UTC calendar date of this instant.
     public var date: CivilDate {
         CivilDate(dayNumber: Int(floorDiv(microsecondsSinceEpoch, 86_400_000_000)))

@@ -53,13 +53,13 @@ struct Context {
     }
 
     static func parseAsOf(_ v: String, _ lang: Language) throws -> UTCInstant {
-        if let i = UTCInstant(rfc3339: v) { return i }
+        if let i = UTCInstant(rfc3339WithOffset: v) { return i }
         if let d = CivilDate(iso: v) ?? CivilDate(dayMonthYear: v) {
             let endOfDayUTC = Int64(d.dayNumber + 1) * 86_400_000_000 - 7 * 3_600_000_000 - 1
             return UTCInstant(microsecondsSinceEpoch: endOfDayUTC)
         }
-        throw CLIError.usage(lang.t("--as-of '\(v)' is neither a day (YYYY-MM-DD) nor an RFC 3339 instant (2019-03-28T10:00:00Z)",
-                                    "--as-of '\(v)' không phải ngày (YYYY-MM-DD) hay thời điểm RFC 3339 (2019-03-28T10:00:00Z)"))
+        throw CLIError.usage(lang.t("--as-of '\(v)' is neither a day (YYYY-MM-DD) nor an RFC 3339 instant (2019-03-28T10:00:00Z, 2019-03-28T17:00:00+07:00)",
+                                    "--as-of '\(v)' không phải ngày (YYYY-MM-DD) hay thời điểm RFC 3339 (2019-03-28T10:00:00Z, 2019-03-28T17:00:00+07:00)"))
     }
 
     func date(_ option: String) throws -> CivilDate? {

@@ -75,3 +75,11 @@ private func expectBilingual(_ t: Text, _ what: String, isLabel: Bool = true, so
     #expect(EventDescription.line(d, vietnamese: true) == "Tin báo của quần chúng: số tin 5.000, kênh tiếp nhận đường dây nóng, có giá trị có")
     #expect(EventDescription.line(d, vietnamese: false) == "Tips from the public: number of tips 5,000, channel hotline, valuable yes")
 }
+
+/// A year is a calendar number, never grouped like a count (2018, not 2.018 or 2,018).
+@Test func aPublishedFiguresYearIsShownWithoutGrouping() {
+    let d = EventData(.figureAsserted, ["metric": .text("arrests"), "year": .int(2018), "value": .int(3630)])
+    #expect(EventDescription.line(d, vietnamese: true).contains("năm báo cáo 2018"), "\(EventDescription.line(d, vietnamese: true))")
+    #expect(EventDescription.line(d, vietnamese: false).contains("reporting year 2018"))
+    #expect(EventDescription.line(d, vietnamese: true).contains("3.630"), "the figure itself is grouped")
+}

@@ -189,6 +189,21 @@ import Testing
     }
 }
 
+extension BundledReorganisationTests {
+    /// A summary restated on a ward the change made carries the estimate
+    /// column; with columns, every row has it, as wide as the header.
+    @Test func everyRowOfARestatedSummaryIsAsWideAsItsHeader() throws {
+        let d = try BundledLogTests.copyOfBundledLog()
+        defer { d.remove() }
+        for extra in [["--columns", "halves"], ["--columns", "quarters"], []] {
+            let r = try d.antq(["summary", "2025", "--unit", "25747", "--format", "csv"] + extra)
+            let rows = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).count }
+            #expect(r.status == 0 && rows.count > 2, "\(extra): \(r.stderr)")
+            #expect(Set(rows).count == 1, "\(extra): field counts \(Set(rows)) in \(r.stdout.prefix(500))")
+        }
+    }
+}
+
 extension BundledLogTests {
     /// The figures of `unit` in a report printed as JSON.
     static func figuresOf(_ r: AntqBinary.Output, unit: String) throws -> [String: Int] {

@@ -79,3 +79,17 @@ struct UTCInstantTests {
         #expect(instant.rfc3339.hasPrefix(date.iso + "T") && instant.rfc3339.utf8.count == 27)
     }
 }
+
+/// A person may type an instant with any offset; the log stores only `Z`.
+@Test func anInstantTypedWithAnOffsetIsTheSameInstant() {
+    let utc = UTCInstant(rfc3339: "2019-03-28T10:00:00Z")!
+    #expect(UTCInstant(rfc3339WithOffset: "2019-03-28T17:00:00+07:00") == utc)
+    #expect(UTCInstant(rfc3339WithOffset: "2019-03-28T04:30:00-05:30") == utc)
+    #expect(UTCInstant(rfc3339WithOffset: "2019-03-28T10:00:00Z") == utc)
+    #expect(UTCInstant(rfc3339WithOffset: "2019-03-29T06:59:59.5+07:00")?.rfc3339 == "2019-03-28T23:59:59.500000Z")
+    for bad in ["2019-03-28T17:00:00+7:00", "2019-03-28T17:00:00+24:00", "2019-03-28T17:00:00+07:60", "2019-03-28T17:00:00*07:00", "2019-03-28 17:00:00+07:00"] {
+        #expect(UTCInstant(rfc3339WithOffset: bad) == nil, "\(bad)")
+    }
+    // What the log holds stays strict.
+    #expect(UTCInstant(rfc3339: "2019-03-28T17:00:00+07:00") == nil)
+}

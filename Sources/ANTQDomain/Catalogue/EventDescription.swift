@@ -34,6 +34,9 @@ public enum EventDescription {
             return unitName(code).map { "\($0) [\(code)]" } ?? code
         case (.day, .date(let d)):
             return d.formatted(vietnamese: vi)
+        case (.count(let range), .int(let i)) where range.lowerBound >= 1000:
+            // A year (a published figure's reporting year): a calendar number, never grouped as 2.018.
+            return String(i)
         case (_, .int(let i)):
             return (vi ? NumberStyle.vietnamese : .english).format(Int(i))
         case (_, .decimal(let d)):
