@@ -22,8 +22,8 @@ import TextFormats
         "e\u{0301}", "Ho\u{0300}a", "A\u{030A}", "\u{1EC7}", "😀", "𝔸", "👨‍👩‍👧", "\"", "\\", "'", "<script>", "=1+1", "ß", "İ",
     ]
 
-    /// The pieces without a control character (a text antq should accept, however odd).
-    static let printable = pieces.filter { !$0.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } }
+    /// The pieces without a control character or text-direction mark (a text antq should accept, however odd).
+    static let printable = pieces.filter { !$0.unicodeScalars.contains(where: TextRule.isControl) }
 
     static func text(_ g: inout SplitMix64) -> String {
         let n = 1 + Int(g.next() % 10)

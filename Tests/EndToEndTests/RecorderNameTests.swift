@@ -92,6 +92,9 @@ import Testing
         for (path, r) in [("flag", flagC1), ("batch", batchC1)] {
             #expect(r.status == 65 && r.stderr.contains("control character (U+0085)"), "\(path): \(r.stderr)")
         }
+        // A mark that turns the direction of text would show the reference reversed.
+        let reversed = try d.antq(Self.arrest + ["--case", "VA\u{202E}21-ab"])
+        #expect(reversed.status == 65 && reversed.stderr.contains("U+202E"), "\(reversed.stderr)")
         #expect(try d.logBytes() == before)
     }
 }

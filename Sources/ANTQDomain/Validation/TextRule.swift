@@ -102,10 +102,11 @@ public enum TextRule {
         c == "\u{200B}" || c == "\u{FEFF}" || c.properties.isWhitespace
     }
 
-    /// A control character: C0 (below U+0020), DEL, or C1 (U+0080–U+009F,
-    /// which includes the next-line character U+0085).
+    /// A control character: C0 (below U+0020), DEL, C1 (U+0080–U+009F,
+    /// which includes the next-line character U+0085), a line or paragraph
+    /// separator (U+2028, U+2029), or a mark that turns the direction of text (U+061C, U+200E–U+200F, U+202A–U+202E,
+    /// U+2066–U+2069): no Vietnamese text needs one, and a case reference
+    /// holding U+202E is shown reversed.
     @inline(__always)
-    public static func isControl(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x20 || (0x7F...0x9F).contains(c.value)
-    }
+    public static func isControl(_ c: Unicode.Scalar) -> Bool { ControlEscaping.isControl(c) }
 }
