@@ -46,9 +46,15 @@ enum ErrorReport {
             var lines: [String] = []
             if commandLine {
                 lines.append(err + lang.t("nothing was appended:", "chưa ghi gì vào sổ:"))
-                for p in problems { for x in p.errors { lines.append("  " + x.message(vietnamese: lang.isVietnamese, field: x.fieldName.map(flag))) } }
-                lines.append(fix + lang.t("correct the options named above and run the command again, e.g.:", "sửa các tùy chọn nêu trên rồi chạy lại lệnh, ví dụ:"))
-                lines.append("  " + correctedCommandLine(problems.flatMap(\.errors), lang))
+                // A field an option sets is named as that option; the others (type, target, data) by name.
+                let named = { (f: String) in notOptions.contains(f) ? f : flag(f) }
+                for p in problems { for x in p.errors { lines.append("  " + x.message(vietnamese: lang.isVietnamese, field: x.fieldName.map(named))) } }
+                if let corrected = correctedCommandLine(problems.flatMap(\.errors), lang) {
+                    lines.append(fix + lang.t("correct the options named above and run the command again, e.g.:", "sửa các tùy chọn nêu trên rồi chạy lại lệnh, ví dụ:"))
+                    lines.append("  " + corrected)
+                } else {
+                    lines.append(fix + lang.t("correct what is named above and run the command again", "sửa những điều nêu trên rồi chạy lại lệnh"))
+                }
             } else {
                 lines.append(err + lang.t("nothing was appended: \(total) line(s) are invalid", "chưa ghi gì vào sổ: \(total) dòng không hợp lệ"))
                 for p in problems {
@@ -92,23 +98,44 @@ enum ErrorReport {
     /// A data field as the command line names it: `count` -> `--count`.
     static func flag(_ field: String) -> String { "--" + field.replacing("_", with: "-") }
 
+    /// Fields no option sets: the event's type and a correction's target are
+    /// arguments, `data` is the data directory's option, the rest antq fills in.
+    static let notOptions: Set<String> = ["data", "target", "type", "seq", "prev", "recorded", "more"]
+
     /// The command the user typed, each refused or missing option given the
-    /// nearest allowed value or a placeholder that says what to write.
+    /// nearest allowed value or a placeholder that says what to write, an
+    /// option that is no field of the event renamed to the field it was
+    /// close to or left out; nil when no option would change (the example
+    /// would only repeat the command, or name an option the command does not take).
     static func correctedCommandLine(_ errors: [EventCodingError], _ lang: Language,
-                                     arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String {
+                                     arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
         var args = arguments
+        var changed = false
         for x in errors {
-            guard let name = x.fieldName.map(flag) else { continue }
+            guard let field = x.fieldName, !notOptions.contains(field) else { continue }
+            let name = flag(field)
+            let at = args.firstIndex(of: name) ?? args.firstIndex { $0.hasPrefix(name + "=") }
+            if x.notAField {
+                guard let i = at else { continue }
+                if let other = x.closeField {
+                    args[i] = args[i].hasPrefix(name + "=") ? flag(other) + args[i].dropFirst(name.count) : flag(other)
+                } else {
+                    args.removeSubrange(i..<min(args[i].contains("=") ? i + 1 : i + 2, args.count))
+                }
+                changed = true
+                continue
+            }
             let value = x.suggestion ?? "<" + lang.t("value", "giá trị") + ">"
-            if let i = args.firstIndex(of: name), i + 1 < args.count {
+            if let i = at, !args[i].contains("="), i + 1 < args.count {
                 args[i + 1] = value
-            } else if let i = args.firstIndex(where: { $0.hasPrefix(name + "=") }) {
+            } else if let i = at {
                 args[i] = name + "=" + value
             } else {
                 args += [name, value]
             }
+            changed = true
         }
-        return "antq " + args.map(shellWord).joined(separator: " ")
+        return changed ? "antq " + args.map(shellWord).joined(separator: " ") : nil
     }
 
     /// A word as a shell reads it back: quoted when it holds anything but plain characters.

@@ -23,3 +23,35 @@ import Testing
     let missing = try d.antq(["append", "tip.received", "--unit", "25747", "--occurred", "2019-05-02", "--lang", "en"])
     #expect(missing.stderr.contains("--occurred 2019-05-02 --lang en --data ") && missing.stderr.contains(" --channel '<value>'"), "\(missing.stderr)")
 }
+
+/// The corrected command never names an option the command does not take:
+/// a correction's target and the event's type are arguments and `--data` is
+/// the data directory, so they are named as fields and no example is made of
+/// them; an option that is no field is renamed to the field it was close to,
+/// or left out.
+@Test func theCorrectedCommandOnlyNamesOptionsTheCommandTakes() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    try d.ok(["append", "unit.registered", "--unit", "74", "--occurred", "2000-01-01", "--name", "Bình Dương", "--kind", "tỉnh"])
+    try d.ok(["append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "2"])
+    let before = try d.logBytes()
+    func refused(_ args: [String]) throws -> String {
+        let r = try d.antq(args + ["--lang", "en"])
+        #expect(r.status == 65, "\(args): \(r.stderr)")
+        return r.stderr
+    }
+    for args in [["correct", "3", "--count", "2", "--reason", "x"], ["correct", "999", "--count", "8", "--reason", "x"],
+                 ["append", "arest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "1"]] {
+        let out = try refused(args)
+        #expect(!out.contains("--data '") && !out.contains("--target") && !out.contains("--type") && !out.contains("e.g.:"), "\(args): \(out)")
+        #expect(out.contains("correct what is named above"), "\(out)")
+    }
+    let unknown = try refused(["append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "1", "--channel", "hotline"])
+    #expect(unknown.contains("e.g.:") && !unknown.split(separator: "\n").last!.contains("--channel"), "left out: \(unknown)")
+    let close = try refused(["append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "1", "--caught", "yes"])
+    let fixed = String(close.split(separator: "\n").last!).trimmingCharacters(in: .whitespaces)
+    #expect(fixed.contains("--caught-in-act yes") && !fixed.contains("--caught "), "renamed: \(close)")
+    #expect(try d.logBytes() == before)
+    // The renamed command is one antq takes.
+    #expect(try d.antq(Array(fixed.split(separator: " ").dropFirst().map(String.init))).status == 0, "\(fixed)")
+}

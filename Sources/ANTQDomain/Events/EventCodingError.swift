@@ -13,6 +13,11 @@ public struct EventCodingError: Error, Sendable, Equatable, CustomStringConverti
     /// A value that would be taken instead (the nearest allowed value), for
     /// a corrected command line.
     public var suggestion: String?
+    /// The field named is not a field of the event at all (a corrected
+    /// command line drops it, or renames it to `closeField`).
+    public var notAField = false
+    /// The field of the event a field that is none was close to (`caught` → `caught_in_act`).
+    public var closeField: String?
 
     public init(field: String?, problem: Text, fix: Text? = nil, column: Int? = nil) {
         self.field = field

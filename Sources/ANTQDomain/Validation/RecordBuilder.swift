@@ -124,9 +124,12 @@ public struct RecordBuilder {
         let typed = String(key.map { $0 == "-" ? "_" : $0 }).lowercased()
         let close = (typed.count >= 3 ? names.first { $0.hasPrefix(typed) } : nil)
             ?? names.min { editDistance($0, typed) < editDistance($1, typed) }.flatMap { editDistance($0, typed) <= 3 ? $0 : nil }
-        return EventCodingError(field: nil, problem: Text("{field} không phải trường của \(type.rawValue)", "{field} is not a field of \(type.rawValue)")
+        var e = EventCodingError(field: nil, problem: Text("{field} không phải trường của \(type.rawValue)", "{field} is not a field of \(type.rawValue)")
                                     + (close.map { Text("; có phải ý là {other:\($0)}?", "; did you mean {other:\($0)}?") } ?? Text("", "")),
                                 fix: Text("các trường: \(names.joined(separator: ", "))", "its fields: \(names.joined(separator: ", "))"))
+        e.notAField = true
+        e.closeField = close
+        return e
     }
 
     func notAnObject() -> EventCodingError {
