@@ -95,8 +95,9 @@ public struct SummaryReport: Sendable {
         }
         let shown = q.figures.definitions.filter { d in
             // A declared figure with nothing in this report is left out; built-in figures always show.
-            !d.declared || rows.contains { ($0.values[d.name] ?? nil).map { !$0.isZero } ?? false }
-                || compareRows.values.contains { ($0[d.name] ?? nil).map { !$0.isZero } ?? false }
+            // A ratio has something once it has a value (0,00 % over a denominator is one).
+            let has = { (v: ExactDecimal?) in v.map { d.isRatio || !$0.isZero } ?? false }
+            return !d.declared || rows.contains { has($0.values[d.name] ?? nil) } || compareRows.values.contains { has($0[d.name] ?? nil) }
         }
         var report = SummaryReport(period: period, asOf: asOf, lastRecorded: ledger.lastRecorded, fingerprint: fingerprint, chain: chain,
                                    figures: shown, rows: rows, compare: compare?.period, compareRows: compareRows,

@@ -200,3 +200,17 @@ func theMeasureCannotChangeOnceSomethingIsRecorded(_ field: String, _ json: Stri
     #expect(query(b.ledger, year: 2017).value("tips_valuable_rate", unit: "74") == nil)
     #expect(query(b.ledger, year: 2017).values(unit: "74")["tips_valuable_rate"] == .some(nil))
 }
+
+/// A declared figure is placed under a declared figure only, a built-in one
+/// under a built-in one: `cases.occurred` (crimes that occurred, more than
+/// were uncovered) is no part of the built-in `cases`.
+@Test func aDeclaredFigureIsNeverPlacedUnderABuiltInOneNorTheOtherWayRound() throws {
+    var b = try declared()
+    try b.add(line("indicator.defined", #"{"indicator":"cases.occurred","label":{"vi":"Số vụ xảy ra"},"measure":"count","aggregate":"flow"}"#))
+    try b.add(line("indicator.defined", #"{"indicator":"weapons","label":{"vi":"Vũ khí khác"},"measure":"count","aggregate":"flow","dimensions":[{"name":"kind","values":[{"value":"ammunition","label":{"vi":"Đạn"}}]}]}"#))
+    let f = b.ledger.figures
+    #expect(f["cases.occurred"]?.parent == nil && f["cases.occurred"]?.depth == 0)
+    #expect(f["cases.drugs"]?.parent == "cases", "a built-in part stays under its built-in total")
+    #expect(f["drugs.seized.heroin"]?.parent == "drugs.seized", "a dimension figure stays under its indicator")
+    #expect(f["weapons.ammunition"]?.parent == "weapons" && f["weapons.firearm"]?.parent == nil)
+}

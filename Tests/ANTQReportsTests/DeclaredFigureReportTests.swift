@@ -78,6 +78,19 @@ private func report(codes: Bool = false) -> SummaryReport { Fixture.summary(code
         #expect(json["units"]?[0]?["figures"]?["valuable_tip_rate"] == .null)
     }
 
+    /// 0,00 % over a denominator is a value: the ratio is shown (it was left out as if nothing had been recorded).
+    @Test func aRatioOfZeroOverSomethingIsShown() throws {
+        let ledger = Fixture.build(Fixture.units + [
+            Fixture.draft(.ratioDefined, "2018-01-01", "74", ["indicator": "valuable_tip_rate", "label": "Tỷ lệ tin có giá trị",
+                                                              "numerator": "tips.valuable", "denominator": "tips", "percent": "có"]),
+            Fixture.draft(.tipReceived, "2017-04-01", "25750", ["count": "3", "channel": "hotline", "valuable": "không"]),
+        ])
+        let r = SummaryReport.make(ledger: ledger, period: Period(year: 2017, start: .january1), unit: "74", depth: 0,
+                                   fingerprint: Fixture.fingerprint, asOf: nil)
+        #expect(r.figures.contains { $0.name == "valuable_tip_rate" }, "\(r.figures.map(\.name))")
+        #expect(row(SummaryRenderer.render(r, format: .text, lang: .vi), "Tỷ lệ tin có giá trị").hasSuffix(" 0,00%"))
+    }
+
     @Test func aDeclaredFigureWithNothingRecordedIsLeftOutButBuiltInsStay() {
         let r = Fixture.summary()
         #expect(r.figures.allSatisfy { !$0.declared })

@@ -138,9 +138,13 @@ public struct FigureCatalogue: Sendable, Equatable {
     /// Each figure followed by its parts, depth by depth; a part is a figure
     /// whose name is its parent's name and one more word.
     static func treeOrder(_ list: [FigureDefinition]) -> [FigureDefinition] {
-        let names = Set(list.map(\.name))
-        func parent(_ name: String) -> String? {
-            var parts = name.split(separator: ".")
+        // A figure's parent is the nearest figure its name extends, of the same
+        // origin: a declared `cases.occurred` (707) is no part of the built-in
+        // `cases` (644), nor a built-in `weapons.firearm` of a declared `weapons`.
+        let declared = Set(list.filter(\.declared).map(\.name)), builtIn = Set(list.filter { !$0.declared }.map(\.name))
+        func parent(_ d: FigureDefinition) -> String? {
+            let names = d.declared ? declared : builtIn
+            var parts = d.name.split(separator: ".")
             while parts.count > 1 {
                 parts.removeLast()
                 let p = parts.joined(separator: ".")
@@ -151,7 +155,7 @@ public struct FigureCatalogue: Sendable, Equatable {
         var children: [String: [FigureDefinition]] = [:]
         var roots: [FigureDefinition] = []
         for var d in list {
-            d.parent = parent(d.name)
+            d.parent = parent(d)
             if let p = d.parent { children[p, default: []].append(d) } else { roots.append(d) }
         }
         var out: [FigureDefinition] = []
