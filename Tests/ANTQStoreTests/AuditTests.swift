@@ -305,4 +305,18 @@ private let y2018 = Period(year: 2018, start: .january1)
         #expect(d.fromFingerprint.seq == arrest.seq)
         #expect(d.toFingerprint.seq == fix)
     }
+
+    /// A change of the units that took effect after the period (a ward moved
+    /// in 2025) changes no figure of 2018, so it is not named as a cause.
+    @Test func diffDoesNotBlameAUnitChangeAfterThePeriod() throws {
+        let t = try twoCommunes()
+        defer { t.cleanup() }
+        try t.append([#"{"type":"unit.registered","occurred":"2013-12-30","unit":"719","data":{"name":"Bàu Bàng","kind":"district","parent":"74"}}"#])
+        let arrest = try t.append([#"{"type":"arrest.made","occurred":"2018-05-14","unit":"25747","data":{"count":3}}"#]).events[0]
+        let fix = try t.append([#"{"type":"event.corrected","data":{"target":\#(arrest.seq),"reason":"two","data":{"count":2}}}"#]).events[0].seq
+        let move = try t.append([#"{"type":"unit.changed","occurred":"2025-07-01","unit":"25747","data":{"parent":"719"}}"#]).events[0].seq
+        let d = try t.store.diff(from: arrest.recorded, to: nil, period: y2018)
+        #expect(Set(d.changes.map { "\($0.figure.name) \($0.unit)" }) == ["arrests 25747", "arrests 718", "arrests 74"])
+        #expect(d.changes.allSatisfy { $0.seqs == [fix] }, "not #\(move): \(d.changes.map(\.seqs))")
+    }
 }

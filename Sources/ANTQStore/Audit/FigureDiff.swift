@@ -79,15 +79,19 @@ extension DataStore {
 
     /// Whether `e` changed figure `d` of `period` within `scope`: for a flow,
     /// exactly (its contribution there is not zero); otherwise an event of
-    /// the right kind about a unit in scope.
+    /// the right kind about a unit in scope. A change of the units counts
+    /// only when it took effect by the period's last day, the day whose
+    /// units the figure is read on (a ward moved in 2025 changes no 2018 figure).
     static func responsible(_ e: Event, for d: FigureDefinition, period: Period, scope: Set<String>, catalogue: DeclaredCatalogue) -> Bool {
-        guard d.isFlow else { return FigureContributions.touches(e, d) && affects(e, scope: scope) }
+        var inTime = false
+        FigureContributions.forEachSignedFact(of: e) { f, _, _, _ in if f.occurred <= period.lastDay { inTime = true } }
+        guard d.isFlow else { return FigureContributions.touches(e, d) && affects(e, scope: scope) && (!e.type.isUnitEvent || inTime) }
         var net: Int128 = 0
         FigureContributions.forEachSignedFact(of: e) { f, sign, _, _ in
             guard let u = f.unit, scope.contains(u), period.contains(f.occurred) else { return }
             net += FigureContributions.flowAmount(of: f, to: d.name, catalogue: catalogue) * Int128(sign)
         }
-        return net != 0 || (FigureContributions.touches(e, d) && e.type.isUnitEvent && affects(e, scope: scope))
+        return net != 0 || (FigureContributions.touches(e, d) && e.type.isUnitEvent && inTime && affects(e, scope: scope))
     }
 
     static func affects(_ e: Event, scope: Set<String>) -> Bool {
