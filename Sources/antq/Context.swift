@@ -23,8 +23,10 @@ struct Context {
     }
 
     /// Who records: `--by`, else `ANTQ_USER`, else the OS user.
+    /// Who records: `--by` as given (an empty one is refused by the one rule,
+    /// on every command alike), else `ANTQ_USER`, else the login name.
     var recorder: String {
-        if let b = parsed.value("by"), !b.isEmpty { return b }
+        if let b = parsed.value("by") { return b }
         if let u = env["ANTQ_USER"], !u.isEmpty { return u }
         if let name = Environment.loginName() { return name }
         return env["USER"] ?? "unknown"

@@ -20,6 +20,10 @@ enum LogCommand {
             if let n = Int(f) { fromSeq = n } else { fromDay = try c.date("from") }
         }
         let toDay = try c.date("to")
+        if let f = fromDay, let t = toDay, f > t {
+            throw CLIError.usage(c.lang.t("--from \(f.iso) is after --to \(t.iso): no day is in between",
+                                          "--from \(f.iso) sau --to \(t.iso): không có ngày nào ở giữa"))
+        }
         // The amendments and unit names come from one replay; the listing then streams the log.
         let r = try store.replay(sections: [.base, .amendments])
         let ledger = r.ledger

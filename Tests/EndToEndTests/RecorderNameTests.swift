@@ -68,6 +68,9 @@ import Testing
             }
             #expect(!FileManager.default.fileExists(atPath: e.path), "nothing was made for \(bad.debugDescription)")
         }
+        // An empty --by is refused, as append refuses it (not replaced by the login name).
+        let empty = try AntqBinary.run(["init", d.root.path + "/empty", "--by", ""])
+        #expect(empty.status == 65 && empty.stderr.contains("nobody is named"), "\(empty.stderr)")
         let vi = try AntqBinary.run(["init", d.root.path + "/other", "--by", "A\u{85}n", "--lang", "vi"])
         #expect(vi.status == 65 && vi.stderr.contains("ký tự điều khiển (U+0085)"), "\(vi.stderr)")
     }

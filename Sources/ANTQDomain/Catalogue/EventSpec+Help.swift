@@ -8,13 +8,18 @@ extension EventSpec {
         var out = "\(type.rawValue): \(label.text(vietnamese: vi))\n"
         let about = help.text(vietnamese: vi)
         if about != label.text(vietnamese: vi) { out += about + "\n" }
-        out += "\n" + t("USAGE", "CÁCH DÙNG") + ": antq append \(type.rawValue) --unit <"
-            + t("unit", "đơn vị") + "> --occurred <" + t("day", "ngày") + "> [--" + t("field", "trường") + " <" + t("value", "giá trị") + "> ...]\n"
-        switch unit {
-        case .required: out += "  --unit           " + t("unit code or name (required)", "mã hoặc tên đơn vị (bắt buộc)") + "\n"
-        default: out += "  --unit           " + t("unit code or name", "mã hoặc tên đơn vị") + "\n"
+        let more = "[--" + t("field", "trường") + " <" + t("value", "giá trị") + "> ...]"
+        if type.isAmendment {
+            // antq fills in an amendment's envelope; its own `occurred` and `unit` fields are the corrected ones.
+            out += "\n" + t("USAGE", "CÁCH DÙNG") + ": antq append \(type.rawValue) " + more + "\n"
+        } else {
+            out += "\n" + t("USAGE", "CÁCH DÙNG") + ": antq append \(type.rawValue) --unit <" + t("unit", "đơn vị") + "> --occurred <" + t("day", "ngày") + "> " + more + "\n"
+            switch unit {
+            case .required: out += "  --unit           " + t("unit code or name (required)", "mã hoặc tên đơn vị (bắt buộc)") + "\n"
+            default: out += "  --unit           " + t("unit code or name", "mã hoặc tên đơn vị") + "\n"
+            }
+            out += "  --occurred       " + t("day it happened: 2018-05-14 or 14/05/2018 (required)", "ngày xảy ra: 14/05/2018 hoặc 2018-05-14 (bắt buộc)") + "\n"
         }
-        out += "  --occurred       " + t("day it happened: 2018-05-14 or 14/05/2018 (required)", "ngày xảy ra: 14/05/2018 hoặc 2018-05-14 (bắt buộc)") + "\n"
         let shown = fields.filter { $0.kind != .fact && $0.kind != .replacementData }
         if !shown.isEmpty { out += "\n" + t("FIELDS", "CÁC TRƯỜNG") + ":\n" }
         for f in shown {
@@ -23,11 +28,14 @@ extension EventSpec {
             switch f.presence {
             case .required: line += t(" (required)", " (bắt buộc)")
             case .optional: line += t(" (optional)", " (không bắt buộc)")
+            case .defaulted(.null): line += t(" (optional)", " (không bắt buộc)")
             case .defaulted(let v): line += t(" (default: ", " (mặc định: ") + v.helpText(vietnamese: vi) + ")"
             }
             out += line + "\n"
-            if f.help != f.label { out += "                   " + f.help.text(vietnamese: vi) + "\n" }
-            out += "                   " + f.kind.helpText(vietnamese: vi) + "\n"
+            // A field's own words, else what its kind takes (a unit or a name said twice in other words helps no one).
+            let own = f.help != f.label
+            if own { out += "                   " + f.help.text(vietnamese: vi) + "\n" }
+            if !own || f.kind.helpIsAFormat { out += "                   " + f.kind.helpText(vietnamese: vi) + "\n" }
             if case .choice(let name) = f.kind {
                 for term in vocabularies[name].terms {
                     out += "                     " + term.code + " = " + term.label.vi + " / " + term.label.en + "\n"
@@ -47,6 +55,15 @@ extension EventSpec {
 }
 
 extension FieldKind {
+    /// Whether the kind's help says a format a field's own words do not
+    /// (a range, a choice, a day), rather than what the value stands for.
+    var helpIsAFormat: Bool {
+        switch self {
+        case .unitCode, .parentUnit, .identifier, .vocabularyName, .modelID, .fact, .replacementData, .label, .dimensions: false
+        default: true
+        }
+    }
+
     /// What a value of this kind looks like, for help.
     public func helpText(vietnamese vi: Bool) -> String {
         func t(_ en: String, _ v: String) -> String { vi ? v : en }
