@@ -38,11 +38,12 @@ extension AuditRenderer {
             w.endObject()
             return String(decoding: w.bytes, as: UTF8.self) + "\n"
         }
-        var out = [lang.t("Event #\(a.event.seq): \(status)", "Sự kiện #\(a.event.seq): \(status)"), a.line, ""]
+        // The stored line and the amendments' authors and reasons as antq shows text on a terminal: control characters made visible.
+        var out = [lang.t("Event #\(a.event.seq): \(status)", "Sự kiện #\(a.event.seq): \(status)"), ControlEscaping.visible(a.line), ""]
         out += ReportHeader.provenance(fingerprint: a.fingerprint, asOf: nil, chain: a.chain, lang)
         for x in a.amendments {
             let reason = x.data.correction?.reason ?? x.data.retraction?.reason ?? ""
-            out.append("  #\(x.seq) \(x.type.rawValue) [\(x.by), \(lang.instant(x.recorded))]: \(reason)")
+            out.append(ControlEscaping.visible("  #\(x.seq) \(x.type.rawValue) [\(x.by), \(lang.instant(x.recorded))]: \(reason)"))
         }
         out.append("")
         if case .amendment(let target) = a.status {

@@ -22,7 +22,6 @@ struct Context {
         return try KeyFile.load(p)
     }
 
-    /// Who records: `--by`, else `ANTQ_USER`, else the OS user.
     /// Who records: `--by` as given (an empty one is refused by the one rule,
     /// on every command alike), else `ANTQ_USER`, else the login name.
     var recorder: String {

@@ -31,7 +31,8 @@ enum ErrorReport {
         error(lang) + lang.t("cannot read \(path): ", "không đọc được \(path): ") + reason(e, lang)
     }
 
-    static func message(_ e: StoreError, _ lang: Language) -> String {
+    /// - Parameter command: the command that failed (`init` creates, the others append).
+    static func message(_ e: StoreError, _ lang: Language, command: String? = nil) -> String {
         let err = error(lang), fix = fix(lang)
         switch e {
         case .notInitialised(let dir):
@@ -45,9 +46,9 @@ enum ErrorReport {
             let commandLine = problems.first?.file == "<command line>"
             var lines: [String] = []
             if commandLine {
-                lines.append(err + lang.t("nothing was appended:", "chưa ghi gì vào sổ:"))
+                lines.append(err + (command == "init" ? lang.t("nothing was created:", "chưa tạo gì:") : lang.t("nothing was appended:", "chưa ghi gì vào sổ:")))
                 // A field an option sets is named as that option; the others (type, target, data) by name.
-                let named = { (f: String) in notOptions.contains(f) ? f : flag(f) }
+                let named = { (f: String) in isArgument(f, Array(CommandLine.arguments.dropFirst())) ? f : flag(f) }
                 for p in problems { for x in p.errors { lines.append("  " + x.message(vietnamese: lang.isVietnamese, field: x.fieldName.map(named))) } }
                 if let corrected = correctedCommandLine(problems.flatMap(\.errors), lang) {
                     lines.append(fix + lang.t("correct the options named above and run the command again, e.g.:", "sửa các tùy chọn nêu trên rồi chạy lại lệnh, ví dụ:"))
@@ -99,8 +100,17 @@ enum ErrorReport {
     static func flag(_ field: String) -> String { "--" + field.replacing("_", with: "-") }
 
     /// Fields no option sets: the event's type and a correction's target are
-    /// arguments, `data` is the data directory's option, the rest antq fills in.
+    /// arguments (`antq correct SEQ`), `data` is the data directory's option,
+    /// the rest antq fills in.
     static let notOptions: Set<String> = ["data", "target", "type", "seq", "prev", "recorded", "more"]
+
+    /// Whether the field was given as an argument, not an option: one of
+    /// `notOptions`, unless the user typed it as an option (`antq append
+    /// event.corrected --target 12` takes a target as an option).
+    static func isArgument(_ field: String, _ arguments: [String]) -> Bool {
+        guard notOptions.contains(field) else { return false }
+        return field == "data" || !arguments.contains { $0 == flag(field) || $0.hasPrefix(flag(field) + "=") }
+    }
 
     /// The command the user typed, each refused or missing option given the
     /// nearest allowed value or a placeholder that says what to write, an
@@ -112,7 +122,7 @@ enum ErrorReport {
         var args = arguments
         var changed = false
         for x in errors {
-            guard let field = x.fieldName, !notOptions.contains(field) else { continue }
+            guard let field = x.fieldName, !isArgument(field, arguments) else { continue }
             let name = flag(field)
             let at = args.firstIndex(of: name) ?? args.firstIndex { $0.hasPrefix(name + "=") }
             if x.notAField {

@@ -32,12 +32,13 @@ enum LogCommand {
         let vocabularies = ledger.catalogue.vocabularies
         let json = c.format == "json"
         // Printed only once the whole log has been read and checked (see `HeldOutput`).
-        var held = HeldOutput()
+        let held = HeldOutput()
         var buffer = ""
         try store.forEachEvent(warnAboutTail: false) { (e: Event, line: UnsafeRawBufferPointer) -> Bool in
             if e.seq < fromSeq { return true }
             if let t = typeFilter, !TypeFilter.matches(e.type, t) { return true }
-            if let y = year, e.occurred.year != y { return true }
+            // The reporting year, as `export --year` and `summary YEAR` read it.
+            if let y = year, ReportingPeriod.year(of: e.occurred, start: r.periodStart) != y { return true }
             if let d = fromDay, e.occurred < d { return true }
             if let d = toDay, e.occurred > d { return true }
             if let us = unitFilter, !(e.unit.map { us.contains($0) } ?? false) { return true }

@@ -27,10 +27,12 @@ enum VerifyCommand {
             if let b = report.fingerprintBreak { w.key("fingerprint_first_changed_line"); w.int(Int64(b)) }
             w.key("problems"); w.beginArray()
             for p in report.problems {
-                w.beginObject(); w.key("file"); w.string(file); w.key("line"); w.int(Int64(p.line)); w.key("message"); w.string(c.lang.text(p.text)); w.endObject()
+                w.beginObject(); w.key("file"); w.string(file); w.key("line"); w.int(Int64(p.line)); w.key("message"); w.string(p.text.en); w.key("message_vi"); w.string(p.text.vi); w.endObject()
             }
             w.endArray()
-            w.key("warnings"); w.beginArray(); for x in report.warnings { w.string(c.lang.text(x)) }; w.endArray()
+            // For tools: English, as before; a reader's Vietnamese next to it.
+            w.key("warnings"); w.beginArray(); for x in report.warnings { w.string(x.en) }; w.endArray()
+            w.key("warnings_vi"); w.beginArray(); for x in report.warnings { w.string(x.vi) }; w.endArray()
             w.key("assertions"); w.beginArray()
             for a in report.assertions {
                 w.beginObject()

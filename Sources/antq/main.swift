@@ -44,7 +44,7 @@ func execute() -> Int32 {
             }
             return try command(c)
         } catch let e as StoreError {
-            if jsonErrors { Terminal.out(ErrorReport.json(e, c.lang)) } else { Terminal.err(ErrorReport.message(e, c.lang) + "\n") }
+            if jsonErrors { Terminal.out(ErrorReport.json(e, c.lang)) } else { Terminal.err(ErrorReport.message(e, c.lang, command: parsed.command.name) + "\n") }
             return e.exitCode
         } catch let e as ParseError {
             Terminal.err(parser.message(for: e, vietnamese: c.lang.isVietnamese) + "\n")

@@ -318,5 +318,11 @@ private let y2018 = Period(year: 2018, start: .january1)
         let d = try t.store.diff(from: arrest.recorded, to: nil, period: y2018)
         #expect(Set(d.changes.map { "\($0.figure.name) \($0.unit)" }) == ["arrests 25747", "arrests 718", "arrests 74"])
         #expect(d.changes.allSatisfy { $0.seqs == [fix] }, "not #\(move): \(d.changes.map(\.seqs))")
+        // Nor, for a figure read on the period's last day, an event that happened after it.
+        let installed = try t.append([#"{"type":"camera.installed","occurred":"2018-06-01","unit":"25750","data":{"count":4}}"#]).events[0]
+        let recount = try t.append([#"{"type":"event.corrected","data":{"target":\#(installed.seq),"reason":"đếm lại","data":{"count":5}}}"#]).events[0].seq
+        let later = try t.append([#"{"type":"camera.installed","occurred":"2025-07-02","unit":"25750","data":{"count":2}}"#]).events[0].seq
+        let cams = try t.store.diff(from: installed.recorded, to: nil, period: y2018).changes.filter { $0.figure.name == "cameras" }
+        #expect(!cams.isEmpty && cams.allSatisfy { $0.seqs == [recount] }, "not #\(later): \(cams.map { "\($0.unit) \($0.seqs)" })")
     }
 }

@@ -51,7 +51,7 @@ import TextFormats
     /// are recorded before it, take back what they folded, flows and
     /// records of declared indicators alike.
     @Test func anAsOfStopTakesBackWhatTheLaterPiecesOfItsBlockFolded() throws {
-        var t = TestStore(snapshotInterval: 1_000_000)
+        let t = TestStore(snapshotInterval: 1_000_000)
         defer { t.cleanup() }
         _ = t.fill(seed: 221, events: 400)
         let original = String(decoding: t.logBytes, as: UTF8.self).split(separator: "\n").map(String.init)

@@ -51,6 +51,9 @@ import Testing
     let close = try refused(["append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "1", "--caught", "yes"])
     let fixed = String(close.split(separator: "\n").last!).trimmingCharacters(in: .whitespaces)
     #expect(fixed.contains("--caught-in-act yes") && !fixed.contains("--caught "), "renamed: \(close)")
+    // `append event.corrected` takes its target as an option: named and corrected as one.
+    let asOption = try refused(["append", "event.corrected", "--target", "999", "--reason", "x", "--count", "1"])
+    #expect(asOption.contains("--target: there is no event #999") && asOption.contains("--target '<value>'"), "\(asOption)")
     #expect(try d.logBytes() == before)
     // The renamed command is one antq takes.
     #expect(try d.antq(Array(fixed.split(separator: " ").dropFirst().map(String.init))).status == 0, "\(fixed)")

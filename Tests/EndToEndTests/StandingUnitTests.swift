@@ -28,8 +28,10 @@ import Testing
         #expect(h1["arrests"] == 3, "\(h1)")
         let parts = try d.antq(["summary", "2025", "--unit", "74", "--boundaries", "historical", "--format", "csv"])
         #expect(parts.status == 0 && parts.stdout.contains("2025-01-01..2025-06-30,74,Bình Dương,arrests,3"), "\(parts.stdout.prefix(400))")
-        // An audit still reads a unit made by the change on its predecessors.
+        // An audit still reads a flow figure of a unit made by the change on its predecessors; no other kind.
         #expect(try d.antq(["audit", "arrests", "--period", "2024", "--unit", "79"]).status == 0)
+        let cameras = try d.antq(["audit", "cameras", "--period", "2024", "--unit", "79"])
+        #expect(cameras.status == 65 && cameras.stderr.contains("was registered on"), "\(cameras.stderr)")
         #expect(try d.logBytes() == log)
     }
 }

@@ -21,6 +21,10 @@ import Testing
         #expect(try Binaries.antq(["snapshot", "--data", data]).status == 0)
         let intact = try Binaries.antq(["log", "--data", data])
         #expect(intact.status == 0 && intact.stdout.utf8.count > 1 << 17, "the listing is longer than any buffer it is written in")
+        // A reader that stops early (`| head`) closes the pipe: the listing ends quietly, exit 0.
+        let quoted = [Binaries.antq, "log", "--data", data].map { "'" + $0 + "'" }.joined(separator: " ")
+        let head = try Binaries.run("/bin/bash", ["-c", "set -o pipefail; " + quoted + " | head -n 1"])
+        #expect(head.status == 0 && head.stdout.hasPrefix("#1 ") && head.stderr.isEmpty, "\(head.status): \(head.stderr)")
         var lines = logLines(data)
         // A count in the next-to-last line: after the snapshot, past every earlier write of the listing.
         let seq = lines.count - 1
@@ -59,7 +63,7 @@ import Testing
     @Test func heldOutputKeepsOrderAcrossMemoryAndItsScratchFileAndLeavesNoFile() throws {
         let dir = try Binaries.temporaryDirectory("spill")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var held = HeldOutput(memoryLimit: 1_000, directory: dir)
+        let held = HeldOutput(memoryLimit: 1_000, directory: dir)
         var expected = ""
         for i in 0..<2_000 {
             let piece = "dòng \(i): " + String(repeating: "x", count: i % 37) + "\n"

@@ -81,7 +81,8 @@ public enum TextRule {
         return last != 0x20 && scalars <= maxLength
     }
 
-    /// `s` without surrounding spaces (tab, Unicode space separators, zero-width space).
+    /// `s` without white space at either end (line breaks and tabs included),
+    /// nor the zero-width space or byte-order mark (`isTrimmedSpace`).
     public static func trimmed(_ s: String) -> String {
         let u = s.utf8
         guard let first = u.first, let last = u.last else { return s }

@@ -109,8 +109,8 @@ extension Validator {
             extended.apply(data, seq: 0)
             let made = FigureCatalogue.vocabularyFigureNames(extended.vocabularies).subtracting(FigureCatalogue.vocabularyFigureNames(catalogue.vocabularies))
             if let taken = made.sorted().first(where: figures.contains) {
-                try fail("\(p).value", Text("giá trị \"\(code)\" sẽ tạo chỉ tiêu \"\(taken)\", nhưng tên đó đã là một chỉ tiêu khai báo trong sổ",
-                                            "the value \"\(code)\" would make the figure \"\(taken)\", which is already a figure this log declares"),
+                try fail("\(p).value", Text("giá trị \"\(code)\" sẽ tạo chỉ tiêu \"\(taken)\", nhưng tên đó đã là một chỉ tiêu của sổ",
+                                            "the value \"\(code)\" would make the figure \"\(taken)\", which is already a figure of this log"),
                          Text("chọn mã giá trị khác", "choose another code for the value"))
             }
         default:

@@ -79,13 +79,14 @@ extension DataStore {
 
     /// Whether `e` changed figure `d` of `period` within `scope`: for a flow,
     /// exactly (its contribution there is not zero); otherwise an event of
-    /// the right kind about a unit in scope. A change of the units counts
-    /// only when it took effect by the period's last day, the day whose
-    /// units the figure is read on (a ward moved in 2025 changes no 2018 figure).
+    /// the right kind about a unit in scope, that took effect by the
+    /// period's last day, the day the figure is read on (a ward moved in
+    /// 2025 changes no 2018 figure).
     static func responsible(_ e: Event, for d: FigureDefinition, period: Period, scope: Set<String>, catalogue: DeclaredCatalogue) -> Bool {
         var inTime = false
         FigureContributions.forEachSignedFact(of: e) { f, _, _, _ in if f.occurred <= period.lastDay { inTime = true } }
-        guard d.isFlow else { return FigureContributions.touches(e, d) && affects(e, scope: scope) && (!e.type.isUnitEvent || inTime) }
+        // A state, level or ratio figure is read on the period's last day: nothing after it changes it.
+        guard d.isFlow else { return FigureContributions.touches(e, d) && affects(e, scope: scope) && inTime }
         var net: Int128 = 0
         FigureContributions.forEachSignedFact(of: e) { f, sign, _, _ in
             guard let u = f.unit, scope.contains(u), period.contains(f.occurred) else { return }
