@@ -1,6 +1,7 @@
 import ANTQDomain
 import ANTQReports
 import ANTQStore
+import Decimals
 import JSONCodec
 import SystemCalls
 import TextFormats
@@ -100,9 +101,29 @@ enum ImportCommand {
         }
         let expect = try c.int("expect-seq")
         let inputs = rows.map { DraftInput(line: $0.line, draft: $0.draft) }
+        noteAmbiguousNumbers(AmbiguousNumbers.cells(table, columns: columns), path: path, lang: c.lang)
         let receipt = try append(inputs, store: store, path: path, by: c.recorder, expect: expect, columns: columns, lang: c.lang)
         printReceipt(receipt, path: path, type: type, json: c.format == "json", lang: c.lang)
         return 0
+    }
+
+    /// Says how cells such as "1.400" were read (1400 in Vietnamese style,
+    /// 1.4 in English) and how to have them read the other way: the two
+    /// readings are a thousand times apart, so neither is taken silently.
+    static func noteAmbiguousNumbers(_ cells: [AmbiguousNumbers.Cell], path: String, lang: Language) {
+        guard let first = cells.first else { return }
+        let vi = lang.isVietnamese
+        // Shown without grouping, in the reader's decimal mark: 1400 and 1,4 (1.4 in English), never 1.400 again.
+        func read(_ style: ExactDecimal.Style) -> String {
+            guard let x = try? ExactDecimal(typed: first.text, style: style) else { return "?" }
+            return vi ? x.plain().replacing(".", with: ",") : x.plain()
+        }
+        let asRead = read(vi ? .vietnamese : .english), other = read(vi ? .english : .vietnamese)
+        let more = cells.count > 1 ? lang.t(" and \(cells.count - 1) more cell(s) like it", " và \(cells.count - 1) ô tương tự") : ""
+        let at = "\(path):\(first.line), " + lang.t("column", "cột") + " \"\(first.column)\""
+        Terminal.err(lang.t(
+            "note: \(first.text) (\(at))\(more) read in English number style, as \(asRead); written the Vietnamese way it would be \(other): import with --lang vi if the file writes numbers so\n",
+            "ghi chú: \(first.text) (\(at))\(more) được đọc theo cách viết số tiếng Việt, là \(asRead); theo cách viết tiếng Anh sẽ là \(other): nếu tệp viết số như vậy, hãy nhập với --lang en\n"))
     }
 
     /// Appends the rows; a rejection is reworded for a spreadsheet (rows, columns).

@@ -183,6 +183,26 @@ import Testing
         let r = try ProcessRunner.run(executable: python, arguments: ["-c", script] + arguments)
         return (r.stdout, r.status)
     }
+
+    /// A value such as 1.400 reads as 1400 in Vietnamese style and 1.4 in
+    /// English: the import reads it in the reader's language and says so,
+    /// with the other reading and how to have it.
+    @Test func anAmbiguousQuantityIsReadInTheReadersStyleAndSaidSo() throws {
+        let d = try DataDir.initialised()
+        defer { d.remove() }
+        try d.ok(["append", "-"], stdin: [
+            #"{"type":"unit.registered","occurred":"2013-12-30","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
+            #"{"type":"indicator.defined","occurred":"2018-01-01","unit":"74","data":{"indicator":"drugs.seized","label":{"vi":"Ma túy thu giữ"},"measure":"quantity","unit_of_measure":"kg","decimals":3,"aggregate":"flow"}}"#,
+        ].joined(separator: "\n") + "\n")
+        let csv = d.root.appendingPathComponent("ma-tuy.csv").path
+        try "Ngày,Đơn vị,Giá trị\n02/03/2018,74,\"1.400\"\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let vi = try d.antq(["import", csv, "--type", "indicator.recorded", "--indicator", "drugs.seized", "--lang", "vi"])
+        #expect(vi.status == 0 && vi.stderr.contains("là 1400") && vi.stderr.contains("sẽ là 1,4") && vi.stderr.contains("--lang en"), "\(vi.stderr)")
+        let en = try d.antq(["import", csv, "--type", "indicator.recorded", "--indicator", "drugs.seized", "--lang", "en"])
+        #expect(en.status == 0 && en.stderr.contains("as 1.4") && en.stderr.contains("would be 1400") && en.stderr.contains("--lang vi"), "\(en.stderr)")
+        // Read as said: 1400 kg, then 1.4 kg.
+        #expect(try d.ok(["summary", "2018", "--format", "csv"]).stdout.contains(",drugs.seized,1401.400"))
+    }
 }
 
 extension JSONValue {
@@ -191,4 +211,5 @@ extension JSONValue {
         if case .string(let s) = self { return s }
         return String(decoding: jsonBytes, as: UTF8.self)
     }
+
 }
