@@ -88,6 +88,8 @@ public enum AuditRenderer {
         }
         t.append(["", "", "", "", "", lang.t("total", "tổng"), a.contributionsTotal.formatted(decimals: d.decimals, style: lang.decimalStyle), ""])
         out.append(t.render())
+        // In Markdown, `<`, `>` and `&` of a unit's or a recorder's name would reach a viewer as HTML.
+        if markdown { out = out.map { $0.replacing("&", with: "\\&").replacing("<", with: "\\<").replacing(">", with: "\\>") } }
         return out.joined(separator: "\n") + "\n"
     }
 

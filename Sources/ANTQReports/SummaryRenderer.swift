@@ -320,10 +320,13 @@ public enum SummaryRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Text safe in a Markdown table cell or line.
+    /// Text safe in a Markdown table cell or line: Markdown's own marks, and
+    /// `<`, `>` and `&`, which a Markdown viewer would pass on as HTML (a unit
+    /// or a recorder named `<script>…` stays text).
     static func md(_ s: String) -> String {
         s.replacing("\\", with: "\\\\").replacing("|", with: "\\|")
             .replacing("*", with: "\\*").replacing("_", with: "\\_")
+            .replacing("<", with: "\\<").replacing(">", with: "\\>").replacing("&", with: "\\&")
     }
 }
 

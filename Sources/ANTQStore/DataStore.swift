@@ -156,7 +156,8 @@ public struct DataStore: Sendable {
         switch (c.keyID, key) {
         case (nil, nil): return
         case (nil, .some):
-            throw .key(Text("sổ này không có khóa nhưng lại có tệp khóa; bỏ --key-file", "this log is not keyed, but a key file was given; omit --key-file"))
+            throw .key(Text("sổ này không có khóa nhưng lại có tệp khóa (--key-file hoặc ANTQ_KEY_FILE); bỏ --key-file, hoặc unset ANTQ_KEY_FILE",
+                            "this log is not keyed, but a key file was given (--key-file or ANTQ_KEY_FILE); omit --key-file, or unset ANTQ_KEY_FILE"))
         case (.some, nil):
             if required {
                 throw .key(Text("sổ này có khóa (khóa \(c.keyID!)); dùng --key-file ĐƯỜNG_DẪN hoặc đặt ANTQ_KEY_FILE",

@@ -114,6 +114,8 @@ extension DataStore {
         if let from = checks.uncommittedFrom {
             report.warnings.append(Text("\(layout.logDisplayName): các dòng \(from)–\(report.lines) là một loạt ghi dở (lần ghi bị ngắt); không thuộc sổ",
                                         "\(layout.logDisplayName): lines \(from)–\(report.lines) are an unfinished batch (interrupted append); not part of the log"))
+            // The lines checked are the log's: an unfinished batch is not part of it.
+            report.lines = from - 1
         }
         if let want = expected {
             // The prefix 1…SEQ is the one the fingerprint pins only if every

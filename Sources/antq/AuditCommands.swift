@@ -32,7 +32,8 @@ enum AuditCommands {
         }
         let unitsOf = try c.parsed.value("units-of") == "today" ? c.today : c.date("units-of")
         // A flow figure of a unit made later is restated on its predecessors; no other kind is.
-        let unit = try c.reportUnit(in: base.ledger, on: unitsOf ?? period.lastDay, laterUnitsRestated: figures[name]?.isFlow ?? false)
+        let unit = try c.reportUnit(in: base.ledger, on: unitsOf ?? period.lastDay, laterUnitsRestated: figures[name]?.isFlow ?? false,
+                                      auditing: true)
         let a = try store.audit(figure: name, period: period, unit: unit, asOf: try c.asOf(), periodStart: override, unitsOf: unitsOf,
                                 units: base.ledger)
         let names = Dictionary(uniqueKeysWithValues: base.ledger.units.records.keys.map { ($0, base.ledger.units.view($0)?.name ?? $0) })

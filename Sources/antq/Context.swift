@@ -102,13 +102,19 @@ struct Context {
     /// refused with what became of it and what to ask instead.
     /// - Parameter laterUnitsRestated: a unit registered after `day` is read
     ///   on its predecessors (an audit restates it), so it is let through.
-    func reportUnit(in ledger: Ledger, on day: CivilDate, laterUnitsRestated: Bool = false) throws -> String? {
+    /// - Parameter auditing: the refusal is of an audit (it names `--units-of`, not another audit).
+    func reportUnit(in ledger: Ledger, on day: CivilDate, laterUnitsRestated: Bool = false, auditing: Bool = false) throws -> String? {
         guard let code = try unit(in: ledger, on: day) else { return nil }
         let units = ledger.units
         let name = units.view(code).map { "\($0.name) [\(code)]" } ?? code
         guard let v = units.view(code, on: day) else {
             if laterUnitsRestated { return code }
             let since = units.view(code).map { lang.date($0.registered) } ?? "?"
+            if auditing {
+                throw CLIError.invalid(lang.t(
+                    "--unit \(name) was registered on \(since), after \(lang.date(day)), the last day asked for: it has no figures of its own then. Read the period on today's units with --units-of today, or ask for a later period",
+                    "--unit \(name) được đăng ký ngày \(since), sau \(lang.date(day)) là ngày cuối được hỏi: khi đó đơn vị chưa có số liệu riêng. Hãy đọc kỳ theo địa giới hiện nay bằng --units-of today, hoặc hỏi kỳ sau đó"))
+            }
             throw CLIError.invalid(lang.t(
                 "--unit \(name) was registered on \(since), after \(lang.date(day)), the last day asked for: it has no figures of its own then. Ask for a later period, read the period on today's units with --compare (e.g. 'antq summary YEAR --unit \(code) --compare same-period'), or audit a figure ('antq audit NAME --period P --unit \(code)' reads it on its predecessors)",
                 "--unit \(name) được đăng ký ngày \(since), sau \(lang.date(day)) là ngày cuối được hỏi: khi đó đơn vị chưa có số liệu riêng. Hãy hỏi kỳ sau đó, đọc kỳ theo địa giới hiện nay bằng --compare (ví dụ 'antq summary NĂM --unit \(code) --compare same-period'), hoặc kiểm tra một chỉ tiêu ('antq audit TÊN --period KỲ --unit \(code)' đọc theo các đơn vị tiền thân)"))

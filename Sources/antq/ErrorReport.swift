@@ -114,9 +114,11 @@ enum ErrorReport {
 
     /// The command the user typed, each refused or missing option given the
     /// nearest allowed value or a placeholder that says what to write, an
-    /// option that is no field of the event renamed to the field it was
-    /// close to or left out; nil when no option would change (the example
-    /// would only repeat the command, or name an option the command does not take).
+    /// option that is no field of the event renamed to the field its name
+    /// begins; nil when no option would change (the example would only
+    /// repeat the command, or name an option the command does not take) or
+    /// when an option that is no field has no such field (guessing could
+    /// record something else).
     static func correctedCommandLine(_ errors: [EventCodingError], _ lang: Language,
                                      arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
         var args = arguments
@@ -127,11 +129,11 @@ enum ErrorReport {
             let at = args.firstIndex(of: name) ?? args.firstIndex { $0.hasPrefix(name + "=") }
             if x.notAField {
                 guard let i = at else { continue }
-                if let other = x.closeField {
-                    args[i] = args[i].hasPrefix(name + "=") ? flag(other) + args[i].dropFirst(name.count) : flag(other)
-                } else {
-                    args.removeSubrange(i..<min(args[i].contains("=") ? i + 1 : i + 2, args.count))
-                }
+                // Renamed only to a field its name begins (`--caught` → `--caught-in-act`). A field merely
+                // spelt alike may mean something else (`--type` is not `--case`), and an option left out
+                // changes what the command does: then no example, only what is wrong.
+                guard let other = x.closeField, other.hasPrefix(field) else { return nil }
+                args[i] = args[i].hasPrefix(name + "=") ? flag(other) + args[i].dropFirst(name.count) : flag(other)
                 changed = true
                 continue
             }

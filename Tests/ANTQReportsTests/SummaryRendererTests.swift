@@ -6,6 +6,14 @@ import Testing
 import TextFormats
 
 @Suite struct SummaryRendererTests {
+    /// A unit named with HTML reaches a Markdown viewer as text, not as HTML.
+    @Test func markdownShowsHTMLInANameAsText() {
+        let ledger = Fixture.build([Fixture.draft(.unitRegistered, "2013-12-30", "74", ["name": "Phú <b>Lợi</b> & \"Co\"", "kind": "tỉnh", "parent": "null"])])
+        let r = SummaryReport.make(ledger: ledger, period: Period(year: 2018, start: .january1), unit: nil, depth: 0, fingerprint: Fixture.fingerprint, asOf: nil)
+        let md = SummaryRenderer.render(r, format: .markdown, lang: .vi)
+        #expect(md.contains(#"Phú \<b\>Lợi\</b\> \& "Co""#) && !md.contains("<b>"), "\(md.prefix(400))")
+    }
+
     @Test func vietnameseTextUsesVietnameseNumbersLabelsAndDates() {
         let out = SummaryRenderer.render(Fixture.summary(), format: .text, lang: .vi)
         #expect(out.contains("Nguồn tin có giá trị"))

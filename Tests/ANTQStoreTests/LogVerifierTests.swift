@@ -149,6 +149,24 @@ private let setup = [
     #expect(r.fingerprint.seq == 5)
 }
 
+/// The lines of a batch an interrupted append left unfinished are not part
+/// of the log: `verify` warns about them and counts only the log's lines.
+@Test func verifyCountsOnlyTheLogsLinesNotAnUnfinishedBatch() throws {
+    let t = TestStore()
+    defer { t.cleanup() }
+    try t.append(setup)
+    let committed = try t.store.replay(writeSnapshot: false).fingerprint.seq
+    try t.append((1...3).map { #"{"type":"arrest.made","occurred":"2018-05-0\#($0)","unit":"718","data":{"count":1}}"# })
+    // The batch's last line (the one without "more") never reached the file.
+    edit(t.logPath) { bytes in
+        bytes.removeLast()
+        bytes.removeSubrange((bytes.lastIndex(of: 0x0A)! + 1)...)
+    }
+    let r = try t.store.verify()
+    #expect(r.clean && r.warnings.contains { $0.en.contains("unfinished batch") })
+    #expect(r.lines == committed && r.fingerprint.seq == committed, "\(r.lines) lines, fingerprint #\(r.fingerprint.seq), log #\(committed)")
+}
+
 @Test(arguments: [UInt64(51), 53])
 func everyAssertionIsCheckedAgainstTheLogAsOfItsInstantHoweverTheLinesAreSplitOverCores(seed: UInt64) throws {
     let t = TestStore()

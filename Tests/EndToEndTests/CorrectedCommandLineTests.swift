@@ -27,8 +27,8 @@ import Testing
 /// The corrected command never names an option the command does not take:
 /// a correction's target and the event's type are arguments and `--data` is
 /// the data directory, so they are named as fields and no example is made of
-/// them; an option that is no field is renamed to the field it was close to,
-/// or left out.
+/// them; an option that is no field is renamed to the field its name begins,
+/// or no example is given.
 @Test func theCorrectedCommandOnlyNamesOptionsTheCommandTakes() throws {
     let d = try DataDir.initialised()
     defer { d.remove() }
@@ -46,8 +46,14 @@ import Testing
         #expect(!out.contains("--data '") && !out.contains("--target") && !out.contains("--type") && !out.contains("e.g.:"), "\(args): \(out)")
         #expect(out.contains("correct what is named above"), "\(out)")
     }
-    let unknown = try refused(["append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "1", "--channel", "hotline"])
-    #expect(unknown.contains("e.g.:") && !unknown.split(separator: "\n").last!.contains("--channel"), "left out: \(unknown)")
+    // An option that is no field and begins no field: no guess (`--type` is not `--case`), no example.
+    for wrong in [["--channel", "hotline"], ["--type", "case.solved"]] {
+        let unknown = try refused(["append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "1"] + wrong)
+        #expect(!unknown.contains("e.g.:") && unknown.contains("correct what is named above"), "\(wrong): \(unknown)")
+    }
+    let typed = try refused(["correct", "3", "--type", "case.solved", "--count", "1", "--reason", "x"])
+    #expect(!typed.contains("--case") || typed.contains("did you mean"), "no command that records --case: \(typed)")
+    #expect(!typed.contains("e.g.:"), "\(typed)")
     let close = try refused(["append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "1", "--caught", "yes"])
     let fixed = String(close.split(separator: "\n").last!).trimmingCharacters(in: .whitespaces)
     #expect(fixed.contains("--caught-in-act yes") && !fixed.contains("--caught "), "renamed: \(close)")

@@ -31,7 +31,9 @@ import Testing
         // An audit still reads a flow figure of a unit made by the change on its predecessors; no other kind.
         #expect(try d.antq(["audit", "arrests", "--period", "2024", "--unit", "79"]).status == 0)
         let cameras = try d.antq(["audit", "cameras", "--period", "2024", "--unit", "79"])
-        #expect(cameras.status == 65 && cameras.stderr.contains("was registered on"), "\(cameras.stderr)")
+        #expect(cameras.status == 65 && cameras.stderr.contains("was registered on") && cameras.stderr.contains("--units-of today")
+                && !cameras.stderr.contains("antq audit"), "it names what works, not itself: \(cameras.stderr)")
+        #expect(try d.antq(["audit", "cameras", "--period", "2024", "--unit", "79", "--units-of", "today"]).status == 0)
         #expect(try d.logBytes() == log)
     }
 }
