@@ -89,7 +89,12 @@ extension DataStore {
         var summary = BatchSummary()
         var after: Ledger?
         do {
-            let receipt = try writer.append(expectSeq: expectSeq) { (tail: LogTail, sink: inout BatchSink) throws in
+            let seconds = lockWaitNanoseconds.map { $0 / 1_000_000_000 } ?? 0
+            let wait = LogWriter.LockWait(limitNanoseconds: lockWaitNanoseconds) { [self] in
+                say(Text("ghi chú: một antq khác đang ghi vào sổ này; chờ xong" + (lockWaitNanoseconds == nil ? "" : " (tối đa \(seconds) giây)") + " …",
+                         "note: another antq is writing to this log; waiting for it to finish" + (lockWaitNanoseconds == nil ? "" : " (up to \(seconds) s)") + " …"))
+            }
+            let receipt = try writer.append(expectSeq: expectSeq, wait: wait) { (tail: LogTail, sink: inout BatchSink) throws in
                 // The state at the committed tail, under the lock.
                 let fd = try FileDescriptor.open(layout.logPath, .readOnly)
                 defer { try? fd.close() }

@@ -20,6 +20,9 @@ public struct DataStore: Sendable {
     public var note: @Sendable (String) -> Void
     /// The reader's language for those notes (`say`).
     public var vietnamese = false
+    /// How long an append waits for another writer before it gives up
+    /// (`StoreError.lockBusy`, exit 75); nil waits as long as it takes.
+    public var lockWaitNanoseconds: UInt64? = nil
     /// Receives (bytes done, bytes total) while a replay reads the log, and
     /// (total, total) when it ends; nil for none. The CLI draws it on a terminal.
     public var progress: (@Sendable (Int64, Int64) -> Void)?

@@ -37,6 +37,23 @@ public struct LogWriter: Sendable {
         public var endOffset: Int64 = 0
     }
 
+    /// Takes the log's write lock: at once when it is free, else after saying
+    /// so (`onWaiting`), trying again every 20 ms up to the limit.
+    static func lock(_ fd: FileDescriptor, _ wait: LockWait) throws {
+        if try fd.lock(.exclusive, wait: false) { return }
+        wait.onWaiting()
+        guard let limit = wait.limit else {
+            _ = try fd.lock(.exclusive, wait: true)
+            return
+        }
+        let start = MonotonicClock.nanoseconds()
+        while MonotonicClock.nanoseconds() - start < limit {
+            MonotonicClock.sleep(nanoseconds: 20_000_000)
+            if try fd.lock(.exclusive, wait: false) { return }
+        }
+        throw WriteError.lockBusy
+    }
+
     public enum WriteError: Error, Sendable {
         case io(Errno)
         case damaged(offset: Int64, reason: String)
@@ -44,16 +61,31 @@ public struct LogWriter: Sendable {
         case lockBusy
     }
 
+    /// How long a writer waits for another to finish (another append holds the lock).
+    public struct LockWait: Sendable {
+        /// Give up (`WriteError.lockBusy`) after this long; nil waits as long as it takes.
+        public var limit: UInt64?
+        /// Told once, when the lock is found taken, before the wait.
+        public var onWaiting: @Sendable () -> Void
+
+        public init(limitNanoseconds: UInt64?, onWaiting: @escaping @Sendable () -> Void = {}) {
+            self.limit = limitNanoseconds
+            self.onWaiting = onWaiting
+        }
+
+        public static let forever = LockWait(limitNanoseconds: nil)
+    }
+
     /// Appends the lines produced by `build`. `build` receives the committed
     /// tail and a sink; it must add every line (seq and prev taken from the
     /// sink, `more` true on all but the last) or throw to append nothing.
-    public func append<E: Error>(expectSeq: Int? = nil, wait: Bool = true,
+    public func append<E: Error>(expectSeq: Int? = nil, wait: LockWait = .forever,
                                  _ build: (LogTail, inout BatchSink) throws(E) -> Void) throws -> Receipt {
         let fd: FileDescriptor
         do { fd = try FileDescriptor.open(layout.logPath, [.readWrite, .append]) } catch { throw WriteError.io(error) }
         defer { try? fd.close() }
         do {
-            guard try fd.lock(.exclusive, wait: wait) else { throw WriteError.lockBusy }
+            try Self.lock(fd, wait)
         } catch let e as Errno { throw WriteError.io(e) }
         defer { try? fd.unlock() }
 

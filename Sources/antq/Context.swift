@@ -34,6 +34,8 @@ struct Context {
     func store() throws -> DataStore {
         var s = try DataStore.open(dataDirectory, key: try keyFile(), note: { Terminal.err($0 + "\n") })
         s.vietnamese = lang.isVietnamese
+        // A writer waits for another (a clerk's append behind an import) up to this long, then exits 75.
+        s.lockWaitNanoseconds = Self.lockWaitSeconds * 1_000_000_000
         if let n = env["ANTQ_SNAPSHOT_INTERVAL"], let i = Int(n), i > 0 { s.snapshotInterval = i }
         s.progress = Progress.forTerminal(lang.t("reading the log", "đang đọc sổ"))
         return s
@@ -129,6 +131,9 @@ struct Context {
         }
         return code
     }
+
+    /// How long an append waits for another writer to finish (documented with exit code 75).
+    static let lockWaitSeconds: UInt64 = 30
 
     /// Today in Vietnam.
     var today: CivilDate { Clock.vietnamDay(of: Clock.system.now()) }

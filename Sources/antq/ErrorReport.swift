@@ -89,8 +89,10 @@ enum ErrorReport {
                 + "\n" + fix + lang.t("look at the new events ('antq log --from \(expected + 1)') and retry",
                                       "xem các sự kiện mới ('antq log --from \(expected + 1)') rồi thử lại")
         case .lockBusy:
-            return err + lang.t("another antq is appending to this log; nothing was appended", "một antq khác đang ghi vào sổ này; chưa ghi gì")
-                + "\n" + fix + lang.t("retry", "thử lại")
+            let s = Context.lockWaitSeconds
+            return err + lang.t("another antq kept this log busy for \(s) s; nothing was appended", "một antq khác giữ sổ này suốt \(s) giây; chưa ghi gì")
+                + "\n" + fix + lang.t("retry when it has finished (a long import or batch append can take minutes)",
+                                      "thử lại khi nó đã xong (nhập hoặc ghi một loạt lớn có thể mất vài phút)")
         case .key(let m), .usage(let m):
             return err + lang.text(m)
         }

@@ -6,7 +6,7 @@ import SystemCalls
 
 /// Appends `payloads` as one batch the way a caller must: seq and prev from
 /// the sink, `more` on all but the last line.
-private func appendBatch(_ writer: LogWriter, _ payloads: [String], expectSeq: Int? = nil, wait: Bool = true) throws -> LogWriter.Receipt {
+private func appendBatch(_ writer: LogWriter, _ payloads: [String], expectSeq: Int? = nil, wait: LogWriter.LockWait = .forever) throws -> LogWriter.Receipt {
     try writer.append(expectSeq: expectSeq, wait: wait) { (_: LogTail, sink: inout BatchSink) throws in
         for (i, p) in payloads.enumerated() {
             try sink.add(logLine(seq: sink.nextSeq, prev: sink.nextPrev, payload: p, more: i < payloads.count - 1))
@@ -164,21 +164,40 @@ private func verifyChain(_ bytes: [UInt8], key: ChainKey = .plain) -> (problems:
     #expect(readFile(layout.logPath) == joined(lines))
 }
 
-@Test func aBusyLockIsReportedWhenNotWaiting() throws {
+/// A writer that finds the lock taken says so once, waits up to its limit
+/// (trying again), and reports the lock busy when the other does not finish.
+@Test func aBusyLockIsWaitedForUpToTheLimitThenReported() throws {
     let dir = TempDir("logwriter")
     defer { dir.cleanup() }
     let layout = makeLog(dir, joined(chainLines(1)))
     let holder = try FileDescriptor.open(layout.logPath, .readOnly)
     defer { try? holder.close() }
     #expect(try holder.lock(.exclusive, wait: false))
+    let told = LockedCounter()
+    let started = MonotonicClock.nanoseconds()
     #expect {
-        _ = try appendBatch(LogWriter(layout: layout, key: .plain), ["x"], wait: false)
+        _ = try appendBatch(LogWriter(layout: layout, key: .plain), ["x"], wait: .init(limitNanoseconds: 200_000_000) { told.add() })
     } throws: { error in
         if case LogWriter.WriteError.lockBusy = error { return true }
         return false
     }
-    try holder.unlock()
-    #expect(try appendBatch(LogWriter(layout: layout, key: .plain), ["x"], wait: false).lastSeq == 2)
+    #expect(MonotonicClock.nanoseconds() - started >= 200_000_000, "it waited for its limit")
+    #expect(told.value == 1, "it said so once")
+    // Freed while a writer waits: the writer goes on.
+    let freer = Thread { MonotonicClock.sleep(nanoseconds: 100_000_000); try? holder.unlock() }
+    freer.start()
+    #expect(try appendBatch(LogWriter(layout: layout, key: .plain), ["x"], wait: .init(limitNanoseconds: 5_000_000_000)).lastSeq == 2)
+    // A free lock: no word, no wait.
+    let quiet = LockedCounter()
+    #expect(try appendBatch(LogWriter(layout: layout, key: .plain), ["y"], wait: .init(limitNanoseconds: 0) { quiet.add() }).lastSeq == 3)
+    #expect(quiet.value == 0)
+}
+
+private final class LockedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func add() { lock.lock(); n += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
 }
 
 @Test func aDamagedLastLineRefusesTheAppend() throws {

@@ -81,3 +81,25 @@ import Testing
         #expect(held.count == 0)
     }
 }
+
+/// An append that finds another writer at work says so on stderr and waits
+/// for it (up to 30 s, then exit 75), instead of hanging without a word.
+@Suite(.serialized) struct BusyLogTests {
+    @Test func anAppendBehindAnotherWriterSaysItWaitsThenAppends() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") else {
+            print("skipped: flock(1) is not installed"); return
+        }
+        let dir = try Binaries.temporaryDirectory("busy")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let data = try makeLog(dir, events: 2)
+        let log = data + "/events/log.jsonl"
+        let quoted = [Binaries.antq, "append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "1", "--data", data]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        // Another writer holds the lock for a second; antq is started while it does.
+        let script = "( flock -x 9; touch '\(dir)/held'; sleep 1 ) 9>>'\(log)' & while [ ! -e '\(dir)/held' ]; do sleep 0.01; done; " + quoted
+        let r = try Binaries.run("/bin/bash", ["-c", script])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("another antq is writing to this log; waiting for it to finish (up to 30 s)"), "\(r.stderr)")
+        #expect(r.stdout.contains("appended"), "\(r.stdout)")
+    }
+}
