@@ -189,6 +189,10 @@ import Testing
         #expect(log.status == 0 && log.stderr.contains("NOT checked"))
         let vi = try Binaries.antq(["summary", "2018", "--data", data, "--lang", "vi"])
         #expect(vi.stderr.contains("CHƯA được kiểm tra") && !vi.stderr.contains("NOT checked"), "the note in the reader's language: \(vi.stderr)")
+        // The site is a report too: written without the key, saying on its pages that the chain was not checked.
+        let site = try Binaries.antq(["site", dir + "/site", "--data", data], environment: env)
+        let index = (try? String(contentsOfFile: dir + "/site/index.html", encoding: .utf8)) ?? ""
+        #expect(site.status == 0 && index.contains("NOT CHECKED") && index.contains("antq verify was not run"), "\(site.stderr)")
         let writeVi = try Binaries.antq(["append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "1", "--data", data, "--lang", "vi"])
         #expect(writeVi.status == 66 && writeVi.stderr.contains("sổ này có khóa"), "a writer needs the key, said in Vietnamese: \(writeVi.stderr)")
         // No snapshot from an unchecked chain, however long the tail.

@@ -7,18 +7,26 @@ import TextFormats
 /// The site's own pages: the index and the linked summary. (Audit and
 /// event pages are the renderers `antq audit --format html` uses.)
 enum SitePages {
-    static func index(data: SiteData, verify: VerifyReport, plans: [(Period, [SummaryReport])], lang: Language,
+    /// - Parameter verify: nil when the chain could not be checked (a keyed log read without its key).
+    static func index(data: SiteData, verify: VerifyReport?, plans: [(Period, [SummaryReport])], lang: Language,
                       exists: (String) -> Bool) -> String {
         var p = HTMLPage(lang: lang)
         let title = lang.t("ANTQ records — browsable report", "Sổ theo dõi phong trào toàn dân bảo vệ an ninh Tổ quốc")
         p.heading(1, title)
         p.provenance(fingerprint: data.replay.fingerprint, asOf: data.replay.asOf, lastRecorded: data.ledger.lastRecorded, chain: data.replay.chain)
-        let verdict = verify.clean
-            ? lang.t("antq verify: the whole log is clean (\(lang.number(verify.lines)) lines, fingerprint \(verify.fingerprint)).",
-                     "antq verify: toàn bộ sổ hợp lệ (\(lang.number(verify.lines)) dòng, dấu vân tay \(verify.fingerprint)).")
-            : lang.t("antq verify found \(verify.problems.count) problem(s) in the log: run 'antq verify' to see them.",
-                     "antq verify phát hiện \(verify.problems.count) lỗi trong sổ: chạy 'antq verify' để xem.")
-        p.add("<p class=\"verify\" data-clean=\"\(verify.clean)\"><strong>\(escapeHTML(verdict))</strong></p>")
+        let verdict: String
+        if let verify {
+            verdict = verify.clean
+                ? lang.t("antq verify: the whole log is clean (\(lang.number(verify.lines)) lines, fingerprint \(verify.fingerprint)).",
+                         "antq verify: toàn bộ sổ hợp lệ (\(lang.number(verify.lines)) dòng, dấu vân tay \(verify.fingerprint)).")
+                : lang.t("antq verify found \(verify.problems.count) problem(s) in the log: run 'antq verify' to see them.",
+                         "antq verify phát hiện \(verify.problems.count) lỗi trong sổ: chạy 'antq verify' để xem.")
+        } else {
+            verdict = lang.t("antq verify was not run: this keyed log was read without its key, so its chain is not checked (give --key-file).",
+                             "chưa chạy antq verify: sổ có khóa này được đọc mà không có khóa, nên chuỗi chưa được kiểm tra (dùng --key-file).")
+        }
+        let clean = verify.map { String($0.clean) } ?? "unknown"
+        p.add("<p class=\"verify\" data-clean=\"\(clean)\"><strong>\(escapeHTML(verdict))</strong></p>")
 
         p.heading(2, lang.t("Reporting periods", "Kỳ báo cáo"))
         var rows: [[String]] = []
