@@ -38,7 +38,7 @@ public struct LogWriter: Sendable {
     }
 
     /// Takes the log's write lock: at once when it is free, else after saying
-    /// so (`onWaiting`), trying again every 20 ms up to the limit.
+    /// so (`onWaiting`), trying again in short sleeps up to the limit.
     static func lock(_ fd: FileDescriptor, _ wait: LockWait) throws {
         if try fd.lock(.exclusive, wait: false) { return }
         wait.onWaiting()
