@@ -136,7 +136,8 @@ extension DataStore {
                 // Sound, just newer than --as-of: an earlier one or a full replay serves.
                 continue
             } catch {
-                say(Text("ghi chú: bỏ qua ảnh chụp \(name): \(error)", "note: snapshot \(name) ignored: \(error)"))
+                let why = (error as? SnapshotStore.Rejection)?.text ?? Text("\(error)", "\(error)")
+                say(Text("ghi chú: bỏ qua ảnh chụp \(name): \(why.vi)", "note: snapshot \(name) ignored: \(why.en)"))
             }
         }
         return nil
@@ -300,11 +301,11 @@ extension DataStore {
     func check(_ h: SnapshotStore.Header, logID: String, tail: LogTail, fd: FileDescriptor, asOf: UTCInstant?,
                        projection: LedgerProjection, links: ChainLinks) throws(SnapshotStore.Rejection) -> SHA256Digest? {
         guard h.projection == projection.name, h.version == projection.version else {
-            throw .mismatch("it is of projection \(h.projection) v\(h.version), not \(projection.name) v\(projection.version)")
+            throw .mismatch(Text("nó thuộc phép chiếu \(h.projection) v\(h.version), không phải \(projection.name) v\(projection.version)", "it is of projection \(h.projection) v\(h.version), not \(projection.name) v\(projection.version)"))
         }
-        guard h.logID == logID else { throw .mismatch("it belongs to another log (\(h.logID))") }
+        guard h.logID == logID else { throw .mismatch(Text("nó thuộc một sổ khác (\(h.logID))", "it belongs to another log (\(h.logID))")) }
         guard h.seq <= tail.lastSeq, h.offset <= tail.committedEnd else {
-            throw .mismatch("it covers seq \(h.seq), past the end of the log (\(tail.lastSeq))")
+            throw .mismatch(Text("nó đến seq \(h.seq), quá cuối sổ (\(tail.lastSeq))", "it covers seq \(h.seq), past the end of the log (\(tail.lastSeq))"))
         }
         if let asOf, let r = h.lastRecorded, r > asOf { throw .notApplicable }
         // The covered line must be the same bytes as when the snapshot was taken.
@@ -312,7 +313,7 @@ extension DataStore {
         do {
             var cursor = h.offset - 2
             let window = try fd.readAll(fromAbsoluteOffset: max(0, h.offset - 65536), count: Int(min(h.offset, 65536)))
-            guard window.last == 0x0A else { throw SnapshotStore.Rejection.mismatch("its offset is not at a line end") }
+            guard window.last == 0x0A else { throw SnapshotStore.Rejection.mismatch(Text("vị trí của nó không ở cuối một dòng", "its offset is not at a line end")) }
             if let nl = window.dropLast().lastIndex(of: 0x0A) {
                 lineStart = max(0, h.offset - 65536) + Int64(nl) + 1
             } else {
@@ -321,14 +322,14 @@ extension DataStore {
             cursor = lineStart
             let line = try fd.readAll(fromAbsoluteOffset: cursor, count: Int(h.offset - 1 - cursor))
             guard SHA256.hash(line) == h.lineHash else {
-                throw SnapshotStore.Rejection.mismatch("line \(h.seq) of the log is not what it was when the snapshot was taken")
+                throw SnapshotStore.Rejection.mismatch(Text("dòng \(h.seq) của sổ không còn như lúc chụp", "line \(h.seq) of the log is not what it was when the snapshot was taken"))
             }
             if case .keyed? = links.key { return line.withUnsafeBytes { links.link(for: $0) } }
             return links.key == nil ? nil : h.lineHash
         } catch let e as SnapshotStore.Rejection {
             throw e
         } catch {
-            throw .unreadable("the log could not be read: \(error)")
+            throw .unreadable(Text("không đọc được sổ: \(error)", "the log could not be read: \(error)"))
         }
     }
 

@@ -158,20 +158,23 @@ public struct SnapshotStore: Sendable {
     static func isRunning(_ pid: Int32) -> Bool { ProcessTable.contains(pid) }
 
     public enum Rejection: Error, CustomStringConvertible {
-        case unreadable(String)
-        case mismatch(String)
+        case unreadable(Text)
+        case mismatch(Text)
         /// Sound, but covering events recorded after `--as-of`.
         case notApplicable
 
         /// The file, or a part of it, could not be opened or read.
-        static func unreadable(_ error: Errno) -> Rejection { .unreadable("cannot be read: \(error.text)") }
+        static func unreadable(_ error: Errno) -> Rejection { .unreadable(Text("không đọc được: \(error.text)", "cannot be read: \(error.text)")) }
 
-        public var description: String {
+        /// Why, in both languages (a note in the reader's).
+        public var text: Text {
             switch self {
-            case .unreadable(let s), .mismatch(let s): s
-            case .notApplicable: "it covers events recorded after --as-of"
+            case .unreadable(let t), .mismatch(let t): t
+            case .notApplicable: Text("nó gồm cả các sự kiện ghi sau --as-of", "it covers events recorded after --as-of")
             }
         }
+
+        public var description: String { text.en }
     }
 
     /// Reads a snapshot's header and the sections asked for, checking each
@@ -194,10 +197,10 @@ public struct SnapshotStore: Sendable {
             do { return try fd.readAll(fromAbsoluteOffset: offset, count: count) } catch { throw .unreadable(error) }
         }
         let first = try read(0, 4096)
-        guard let nl = first.firstIndex(of: 0x0A) else { throw .unreadable("has no header line") }
+        guard let nl = first.firstIndex(of: 0x0A) else { throw .unreadable(Text("không có dòng tiêu đề", "has no header line")) }
         let headerBytes = Array(first[..<nl])
         if let v = try? JSONValue.parse(headerBytes), case .string(let format)? = v["format"], let what = SnapshotStore.earlierFormats[format] {
-            throw .mismatch("it is in an earlier snapshot format (\(what)); the next snapshot written replaces it")
+            throw .mismatch(Text("nó theo định dạng ảnh chụp cũ (\(what)); ảnh chụp ghi lần tới sẽ thay nó", "it is in an earlier snapshot format (\(what)); the next snapshot written replaces it"))
         }
         guard let v = try? JSONValue.parse(headerBytes),
               case .string(SnapshotStore.format)? = v["format"],
@@ -209,7 +212,7 @@ public struct SnapshotStore: Sendable {
               case .number(let offN)? = v["offset"], let off = offN.int64,
               case .string(let lh)? = v["line_sha256"], let lineHash = SHA256Digest(hex: lh),
               case .array(let list)? = v["sections"] else {
-            throw .unreadable("has an unreadable header (not of format \(SnapshotStore.format))")
+            throw .unreadable(Text("có tiêu đề không đọc được (không theo định dạng \(SnapshotStore.format))", "has an unreadable header (not of format \(SnapshotStore.format))"))
         }
         var infos: [SectionInfo] = []
         for item in list {
@@ -217,13 +220,13 @@ public struct SnapshotStore: Sendable {
                   case .number(let n)? = item["bytes"], let length = n.int64, length >= 1,
                   case .number(let p)? = item["piece"], let piece = p.int64, piece >= 0,
                   case .string(let h)? = item["xxh64"], let hash = XXH64.value(hex: h) else {
-                throw .unreadable("has an unreadable section list")
+                throw .unreadable(Text("có danh sách phần không đọc được", "has an unreadable section list"))
             }
             infos.append(SectionInfo(section: section, piece: Int(piece), length: Int(length), checksum: hash))
         }
         for section in LedgerSection.allCases {
             let pieces = infos.filter { $0.section == section }.map(\.piece)
-            guard !pieces.isEmpty, pieces == Array(0..<pieces.count) else { throw .unreadable("does not list every section, each piece once") }
+            guard !pieces.isEmpty, pieces == Array(0..<pieces.count) else { throw .unreadable(Text("không liệt kê đủ các phần, mỗi mảnh một lần", "does not list every section, each piece once")) }
         }
         var lastRecorded: UTCInstant?
         if case .string(let r)? = v["last_recorded"] { lastRecorded = UTCInstant(rfc3339: r) }
@@ -252,7 +255,7 @@ public struct SnapshotStore: Sendable {
             let i = longestFirst[k]
             let job = jobs[i]
             guard job.offset + Int64(job.info.length) <= fileSize else {
-                results.set(i, .failure(.mismatch("its \(job.info.section.rawValue) section is cut short")))
+                results.set(i, .failure(.mismatch(Text("phần \(job.info.section.rawValue) của nó bị cắt cụt", "its \(job.info.section.rawValue) section is cut short"))))
                 return
             }
             let region: MappedRegion
@@ -270,19 +273,19 @@ public struct SnapshotStore: Sendable {
                 withExtendedLifetime(region) {}
             }
             guard region.bytes.last == 0x0A else {
-                results.set(i, .failure(.mismatch("its \(job.info.section.rawValue) section is cut short")))
+                results.set(i, .failure(.mismatch(Text("phần \(job.info.section.rawValue) của nó bị cắt cụt", "its \(job.info.section.rawValue) section is cut short"))))
                 return
             }
             // The piece without its newline; `region` keeps it mapped until the piece is decoded.
             let bytes = UnsafeRawBufferPointer(rebasing: region.bytes.dropLast())
             guard XXH64.hash(bytes) == job.info.checksum else {
-                results.set(i, .failure(.mismatch("the checksum of its \(job.info.section.rawValue) section does not match its content (corrupted)")))
+                results.set(i, .failure(.mismatch(Text("mã kiểm tra phần \(job.info.section.rawValue) không khớp nội dung (bị hỏng)", "the checksum of its \(job.info.section.rawValue) section does not match its content (corrupted)"))))
                 return
             }
             var piece = Ledger()
             let t0 = DispatchTime.now().uptimeNanoseconds
             do { try SnapshotCodec.decode(bytes, into: &piece) } catch {
-                results.set(i, .failure(.unreadable("its \(job.info.section.rawValue) section cannot be decoded: \(error)")))
+                results.set(i, .failure(.unreadable(Text("không giải mã được phần \(job.info.section.rawValue): \(error)", "its \(job.info.section.rawValue) section cannot be decoded: \(error)"))))
                 return
             }
             results.set(i, .success(piece))
@@ -302,10 +305,10 @@ public struct SnapshotStore: Sendable {
                 switch results.take(i) {
                 case .failure(let rejection): throw rejection
                 case .success(let piece): ledger.absorb(piece, section: section)
-                case nil: throw .unreadable("its \(section.rawValue) section was not decoded")
+                case nil: throw .unreadable(Text("phần \(section.rawValue) chưa được giải mã", "its \(section.rawValue) section was not decoded"))
                 }
             }
-            guard ledger.lastSeq == h.seq else { throw .mismatch("its state and header disagree on the seq") }
+            guard ledger.lastSeq == h.seq else { throw .mismatch(Text("trạng thái và tiêu đề của nó lệch nhau về seq", "its state and header disagree on the seq")) }
             ledger.sections = wanted.union([.base])
             return Loaded(header: h, ledger: ledger, path: path, sections: ledger.sections)
         }

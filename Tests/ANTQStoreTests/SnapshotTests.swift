@@ -89,6 +89,12 @@ private func checkIgnored(_ expectedNote: String, _ damage: (TestStore, String) 
         #expect(t.notes.value.contains { $0.contains("checksum of its \(info.section.rawValue) section") }, "\(t.notes.value)")
     }
     #expect(offset == original.count, "the pieces the header lists fill the file")
+    // The note is in the reader's language, reason and all.
+    var vi = t.store
+    vi.vietnamese = true
+    t.notes.mutate { $0 = [] }
+    _ = try vi.replay(writeSnapshot: false)
+    #expect(t.notes.value.contains { $0.contains("bỏ qua ảnh chụp") && $0.contains("bị hỏng") && !$0.contains("corrupted") }, "\(t.notes.value)")
 }
 
 /// A snapshot's pieces are mapped from the file, which must hold all of a
