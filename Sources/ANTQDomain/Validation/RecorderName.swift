@@ -64,11 +64,5 @@ public enum RecorderName {
     }
 
     /// The name with control characters shown as escapes, for a message.
-    static func quoted(_ v: String) -> String {
-        var out = "\""
-        for u in v.unicodeScalars {
-            if TextRule.isControl(u) { out += "\\u{" + String(u.value, radix: 16) + "}" } else { out.unicodeScalars.append(u) }
-        }
-        return out + "\""
-    }
+    static func quoted(_ v: String) -> String { "\"" + ControlEscaping.visible(v) + "\"" }
 }
