@@ -21,12 +21,14 @@ public enum LineWriter {
 
     /// Appends the line of `e` (without newline) to `out`. `recorded`, when
     /// given, is `e.recorded.rfc3339` already as UTF-8 (a batch shares one
-    /// instant, formatted once).
-    public static func encode(_ e: Event, prev: SHA256Digest, more: Bool, recorded: [UInt8]?, into out: inout [UInt8]) {
+    /// instant, formatted once). `id`, when given, is written instead of
+    /// `e.id` (a batch's write stage draws the ids of drafts that brought
+    /// none, and reads each event where it lies rather than copying it).
+    public static func encode(_ e: Event, id: String? = nil, prev: SHA256Digest, more: Bool, recorded: [UInt8]?, into out: inout [UInt8]) {
         put("{\"seq\":", &out)
         put(String(e.seq), &out)
         put(",\"id\":", &out)
-        appendString(e.id, to: &out)
+        appendString(id ?? e.id, to: &out)
         put(",\"type\":\"", &out)
         put(e.type.rawValue, &out)
         put("\",\"occurred\":\"", &out)

@@ -118,11 +118,14 @@ extension DataStore {
                 while true {
                     try nextBlock(&block)
                     if block.isEmpty { break }
-                    for i in block.indices {
-                        if !ledger.isComplete, case .success(let d) = block[i].draft {
+                    // Taken off the end of the reversed block, each draft is moved to validation,
+                    // not copied (a copy retained and released every text and array in it).
+                    block.withUnsafeMutableBufferPointer { $0.reverse() }
+                    while let input = block.popLast() {
+                        if !ledger.isComplete, case .success(let d) = input.draft {
                             precondition(d.type.spec.changesOnlyFlows, "a \(d.type.rawValue) needs the whole ledger")
                         }
-                        try batch.take(block[i], sink: &sink)
+                        try batch.take(input, sink: &sink)
                     }
                 }
                 // Without a session, the ids the lines gave are looked for in the log once, at the end.

@@ -211,23 +211,28 @@ struct BatchAppender {
     }
 
     /// Validates one line and, if it is good, writes the event held before it.
-    mutating func take(_ input: DraftInput, sink: inout BatchSink) throws {
+    mutating func take(_ input: consuming DraftInput, sink: inout BatchSink) throws {
+        try take(line: input.line, draft: input.draft, sink: &sink)
+    }
+
+    /// `take`, with the draft moved in (a copy retained and released every text and array in it).
+    private mutating func take(line: Int, draft: consuming Result<EventDraft, EventCodingError>, sink: inout BatchSink) throws {
         if state.pending == nil && state.stage == nil { state.pending = sink.pending }
-        switch input.draft {
+        switch consume draft {
         case .failure(let e):
-            problem(input.line, [e])
+            problem(line, [e])
         case .success(let d):
             let event: Event
-            ids.currentLine = input.line
+            ids.currentLine = line
             do { event = try validator.accept(d) } catch {
                 // An amendment's target that does not chain: the log is damaged, not the line.
                 if let damage = state.damage { throw damage }
                 if let failure = ids.failure { throw failure }
-                problem(input.line, error.problems)
+                problem(line, error.problems)
                 return
             }
             if let failure = ids.failure { throw failure }
-            if d.id != nil, let knownIDs, knownIDs.contains(event.id) { problem(input.line, [Self.alreadyInLog(event.id, seq: nil)]) }
+            if d.id != nil, let knownIDs, knownIDs.contains(event.id) { problem(line, [Self.alreadyInLog(event.id, seq: nil)]) }
             // Moved, not copied: the held event is written once and dropped.
             if var held = state.held.take() { try emit(&held, sink: &sink) }
             state.held = event

@@ -78,7 +78,11 @@ final class WriteStage: @unchecked Sendable {
             mutex.broadcast()
             mutex.unlock()
             do {
-                for var e in block { try write(&e, sink: &sink, line: &line, ids: &ids) }
+                // Each event is read where it lies: a copy retained and released every text and array
+                // in it, and the validating thread still holds the block (`BatchAppender.LookupState.retained`).
+                try block.withUnsafeBufferPointer { events in
+                    for i in events.indices { try write((events.baseAddress! + i).pointee, sink: &sink, line: &line, ids: &ids) }
+                }
             } catch {
                 mutex.lock()
                 failure = error
@@ -90,9 +94,9 @@ final class WriteStage: @unchecked Sendable {
         }
     }
 
-    private func write(_ e: inout Event, sink: inout BatchSink, line: inout [UInt8], ids: inout UUIDSource) throws {
+    private func write(_ e: borrowing Event, sink: inout BatchSink, line: inout [UInt8], ids: inout UUIDSource) throws {
         // Validation left the id of a draft that brought none to be drawn here.
-        if e.id.isEmpty { e.id = ids.next() }
+        let id = e.id.isEmpty ? ids.next() : nil
         precondition(e.seq == sink.nextSeq)
         let k = e.seq - firstSeq
         if k % BatchAppender.LookupState.stride == 0 {
@@ -101,7 +105,7 @@ final class WriteStage: @unchecked Sendable {
             mutex.unlock()
         }
         line.removeAll(keepingCapacity: true)
-        LineWriter.encode(e, prev: sink.nextPrev, more: true, recorded: e.recorded == recorded.0 ? recorded.1 : nil, into: &line)
+        LineWriter.encode(e, id: id, prev: sink.nextPrev, more: true, recorded: e.recorded == recorded.0 ? recorded.1 : nil, into: &line)
         let flushed = sink.pending.flushedBytes
         try line.withUnsafeBytes { try sink.add($0) }
         if sink.pending.flushedBytes != flushed {
