@@ -39,6 +39,7 @@ enum AppendCommand {
             let reader = BatchReader(fd: FileDescriptor.standardInput)
             receipt = try stream(reader, first: try reader.next(), file: "<stdin>", store: store, expect: expect, c)
         } else if let type = c.parsed.arguments.first {
+            try refuseMisspeltOptions(type: type, c)
             let inputs = [DraftInput(line: 1, draft: flagsDraft(type: type, c))]
             var one = inputs
             receipt = try store.appendBatch(next: { () throws(StoreError) -> DraftInput? in one.popLast() }, file: "<command line>",
@@ -150,24 +151,30 @@ enum AppendCommand {
     }
 
     /// The parser's own "unknown option" error, with the closest declared option as suggestion.
-    static func unknownOption(_ name: String, _ c: Context) -> ParseError {
-        let declared = c.parsed.command.options.map(\.name) + Tool.global.map(\.name)
-        let best = declared.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
-        return .unknownOption("--\(name)", command: c.parsed.command.name,
-                              suggestion: best.flatMap { $0.1 <= 2 ? "--\($0.0)" : nil })
+    static func unknownOption(_ name: String, _ c: Context, also: [String] = []) -> ParseError {
+        .unknownOption("--\(name)", command: c.parsed.command.name, suggestion: closeOption(name, c, also: also).map { "--\($0)" })
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var prev = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var cur = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
+    /// The declared option (of `append` or global, or one of `also`) spelt within two edits of `name`.
+    static func closeOption(_ name: String, _ c: Context, also: [String] = []) -> String? {
+        let declared = c.parsed.command.options.map(\.name) + Tool.global.map(\.name) + also
+        let best = declared.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
+        return best.flatMap { $0.1 <= 2 ? $0.0 : nil }
+    }
+
+    /// A flag of a single event that is neither a field of its type nor an
+    /// amendment's `--target`/`--reason`, but is spelt like one of the
+    /// command's own options (`--occured`, `--unti`): refused as the typo of
+    /// that option, as any other command refuses one, rather than read as an
+    /// unknown field beside a missing `--occurred`.
+    static func refuseMisspeltOptions(type typeName: String, _ c: Context) throws {
+        guard let type = EventType(rawValue: typeName) else { return }
+        let amendment = type.isAmendment ? ["target", "reason"] : []
+        for (name, _) in c.parsed.extra {
+            let key = name.replacing("-", with: "_")
+            if type.spec.field(named: key) != nil || amendment.contains(key) { continue }
+            if closeOption(name, c, also: amendment) != nil { throw unknownOption(name, c, also: amendment) }
         }
-        return prev[b.count]
     }
 }
 

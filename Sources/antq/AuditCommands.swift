@@ -21,7 +21,7 @@ enum AuditCommands {
         let base = try store.replay(asOf: try c.asOf(), periodStart: override, sections: [.base])
         let figures = base.ledger.figures
         guard figures.contains(name) else {
-            let close = figures.names.min { AppendCommand.editDistance($0, name) < AppendCommand.editDistance($1, name) }
+            let close = figures.names.min { editDistance($0, name) < editDistance($1, name) }
             throw CLIError.usage(c.lang.t("'\(name)' is not a figure of this log", "'\(name)' không phải chỉ tiêu của sổ này")
                                  + (close.map { c.lang.t("; did you mean '\($0)'?", "; có phải '\($0)'?") } ?? "")
                                  + c.lang.t(" 'antq figures' lists them.", " 'antq figures' liệt kê các chỉ tiêu."))

@@ -64,3 +64,32 @@ import Testing
     // The renamed command is one antq takes.
     #expect(try d.antq(Array(fixed.split(separator: " ").dropFirst().map(String.init))).status == 0, "\(fixed)")
 }
+
+/// A flag spelt like one of the command's own options (`--occured`,
+/// `--unti`, `--reasn`) and like no field is refused as that option's typo,
+/// with exit 64 and the option named, on every command that takes fields as
+/// flags; a field's typo is named as the field, and a suggestion is only
+/// made within an edit per three letters (`--reasn` is no `--case`).
+@Test func aMisspeltOptionIsNamedAsThatOptionsTypo() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    try d.ok(["append", "unit.registered", "--unit", "74", "--occurred", "2000-01-01", "--name", "Bình Dương", "--kind", "tỉnh"])
+    try d.ok(["append", "arrest.made", "--unit", "74", "--occurred", "2018-05-01", "--count", "2"])
+    let before = try d.logBytes()
+    let arrest = ["append", "arrest.made", "--unit", "74", "--count", "1"]
+    for (args, typo, meant) in [(arrest + ["--occured", "2018-05-01"], "--occured", "--occurred"),
+                                (["append", "arrest.made", "--unti", "74", "--occurred", "2018-05-01", "--count", "1"], "--unti", "--unit"),
+                                (["correct", "3", "--reasn", "x", "--count", "1"], "--reasn", "--reason"),
+                                (["append", "event.corrected", "--target", "3", "--reasn", "x", "--count", "1"], "--reasn", "--reason")] {
+        let r = try d.antq(args + ["--lang", "en"])
+        #expect(r.status == 64, "\(args): \(r.stderr)")
+        #expect(r.stderr.contains("unknown option '\(typo)'") && r.stderr.contains("Did you mean '\(meant)'?"), "\(args): \(r.stderr)")
+    }
+    let vi = try d.antq(arrest + ["--occured", "2018-05-01", "--lang", "vi"])
+    #expect(vi.stderr.contains("không có tùy chọn '--occured'") && vi.stderr.contains("'--occurred'"), "\(vi.stderr)")
+    let far = try d.antq(arrest + ["--occurred", "2018-05-01", "--reasn", "x", "--lang", "en"])
+    #expect(far.status == 65 && far.stderr.contains("--reasn is not a field of arrest.made") && !far.stderr.contains("did you mean --case"), "\(far.stderr)")
+    let field = try d.antq(arrest + ["--occurred", "2018-05-01", "--caugt-in-act", "yes", "--lang", "en"])
+    #expect(field.status == 65 && field.stderr.contains("did you mean --caught-in-act?"), "\(field.stderr)")
+    #expect(try d.logBytes() == before)
+}

@@ -120,10 +120,12 @@ public struct RecordBuilder {
 
     func unknownField(_ key: String, of type: EventType) -> EventCodingError {
         let names = type.spec.fields.map(\.name)
-        // A field the key begins (`caught` → `caught_in_act`) before the closest spelling.
+        // A field the key begins (`caught` → `caught_in_act`) before the closest spelling, and that
+        // only within an edit per three letters typed: `--reasn` is no typo of `case`.
         let typed = String(key.map { $0 == "-" ? "_" : $0 }).lowercased()
+        let allowed = min(3, max(1, typed.count / 3))
         let close = (typed.count >= 3 ? names.first { $0.hasPrefix(typed) } : nil)
-            ?? names.min { editDistance($0, typed) < editDistance($1, typed) }.flatMap { editDistance($0, typed) <= 3 ? $0 : nil }
+            ?? names.min { editDistance($0, typed) < editDistance($1, typed) }.flatMap { editDistance($0, typed) <= allowed ? $0 : nil }
         var e = EventCodingError(field: nil, problem: Text("{field} không phải trường của \(type.rawValue)", "{field} is not a field of \(type.rawValue)")
                                     + (close.map { Text("; có phải ý là {other:\($0)}?", "; did you mean {other:\($0)}?") } ?? Text("", "")),
                                 fix: Text("các trường: \(names.joined(separator: ", "))", "its fields: \(names.joined(separator: ", "))"))
