@@ -19,8 +19,10 @@ enum ExportCommand {
         let base = try store.replay(sections: [.base])
         let ledger = base.ledger
         let period = try c.period(start: base.periodStart)
-        var unitFilter: Set<String>?
-        if let u = try c.unit(in: ledger) { unitFilter = Set(ledger.units.subtree(u, on: nil)) }
+        // The units a column sums over are those `summary` sums the same period over.
+        let scope = try c.unit(in: ledger, on: period?.lastDay).map {
+            UnitScope($0, units: ledger.units, period: period.map { ($0.firstDay, $0.lastDay) })
+        }
         var table = ExportTable(mode: c.parsed.flag("history") ? .history : .inForce)
         let chain = try store.forEachEvent { (e: Event, _: UnsafeRawBufferPointer) -> Bool in
             table.add(e)
@@ -30,7 +32,7 @@ enum ExportCommand {
             if let t = typeFilter, !TypeFilter.matches(type, t) { return false }
             // `--year` is read as a period (the reporting year), so a column totals to `summary YEAR`.
             if let p = period, !p.contains(day) { return false }
-            if let us = unitFilter, !(unit.map { us.contains($0) } ?? false) { return false }
+            if let scope, !scope.contains(unit, on: day) { return false }
             return true
         }, unitName: { code, day in ledger.units.view(code, on: day)?.name ?? ledger.units.view(code)?.name })
         // Read without the key of a keyed log: every row says its chain was not checked.

@@ -27,8 +27,11 @@ enum LogCommand {
         // The amendments and unit names come from one replay; the listing then streams the log.
         let r = try store.replay(sections: [.base, .amendments])
         let ledger = r.ledger
-        var unitFilter: Set<String>?
-        if let u = try c.unit(in: ledger) { unitFilter = Set(ledger.units.subtree(u, on: nil)) }
+        // `--year` is the reporting year: the units under `--unit` are those `summary YEAR` sums over.
+        let period = try year.map { _ in try c.period(start: r.periodStart) } ?? nil
+        let scope = try c.unit(in: ledger, on: period?.lastDay).map {
+            UnitScope($0, units: ledger.units, period: period.map { ($0.firstDay, $0.lastDay) })
+        }
         let vocabularies = ledger.catalogue.vocabularies
         let json = c.format == "json"
         // Printed only once the whole log has been read and checked (see `HeldOutput`).
@@ -41,7 +44,7 @@ enum LogCommand {
             if let y = year, ReportingPeriod.year(of: e.occurred, start: r.periodStart) != y { return true }
             if let d = fromDay, e.occurred < d { return true }
             if let d = toDay, e.occurred > d { return true }
-            if let us = unitFilter, !(e.unit.map { us.contains($0) } ?? false) { return true }
+            if let scope, !scope.contains(e.unit, on: e.occurred) { return true }
             if json {
                 buffer += String(decoding: line, as: UTF8.self) + "\n"
             } else {
