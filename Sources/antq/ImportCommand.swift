@@ -95,35 +95,57 @@ enum ImportCommand {
                                     + [ErrorReport.fix(c.lang) + c.lang.t("correct the rows or the total, then import the file again",
                                                                           "sửa các dòng hoặc số tổng cộng rồi nhập lại tệp")]).joined(separator: "\n"))
         }
-        let rows = SpreadsheetImporter.drafts(table, columns: columns, fixed: fixed, vietnameseNumbers: c.lang.isVietnamese)
+        let (vietnameseNumbers, byHeader) = try numberStyle(table, columns: columns, path: path, c)
+        let rows = SpreadsheetImporter.drafts(table, columns: columns, fixed: fixed, vietnameseNumbers: vietnameseNumbers)
         guard !rows.isEmpty else {
             throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) has a header but no rows; nothing was imported", "\(path) có tiêu đề nhưng không có dòng dữ liệu; không nhập gì"))
         }
         let expect = try c.int("expect-seq")
         let inputs = rows.map { DraftInput(line: $0.line, draft: $0.draft) }
-        noteAmbiguousNumbers(AmbiguousNumbers.cells(table, columns: columns), path: path, lang: c.lang)
+        // A cell that reads one way only settles the others; the header is only a presumption.
+        if byHeader {
+            noteAmbiguousNumbers(AmbiguousNumbers.cells(table, columns: columns), vietnamese: vietnameseNumbers, path: path, lang: c.lang)
+        }
         let receipt = try append(inputs, store: store, path: path, by: c.recorder, expect: expect, columns: columns, lang: c.lang)
         printReceipt(receipt, path: path, type: type, json: c.format == "json", lang: c.lang)
         return 0
     }
 
+    /// The file's number style: `--numbers`, else as its cells or its header
+    /// show (`SheetNumberStyle`); a file written both ways is refused.
+    /// `byHeader`: only the header decided it.
+    static func numberStyle(_ table: CSVTable, columns: ImportColumns, path: String, _ c: Context) throws -> (vietnamese: Bool, byHeader: Bool) {
+        if let given = c.parsed.value("numbers") { return (given == "vi", false) }
+        switch SheetNumberStyle.decide(table, columns: columns) {
+        case .style(let vietnamese, let cell): return (vietnamese, cell == nil)
+        case .mixed(let v, let e):
+            func at(_ cell: AmbiguousNumbers.Cell) -> String { "\(cell.text) (\(path):\(cell.line), " + c.lang.t("column", "cột") + " \"\(cell.column)\")" }
+            throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t(
+                "nothing was imported: \(path) writes numbers both ways: \(at(v)) only reads as Vietnamese, \(at(e)) only as English",
+                "không nhập gì: \(path) viết số theo cả hai cách: \(at(v)) chỉ đọc được theo cách viết tiếng Việt, \(at(e)) chỉ theo cách viết tiếng Anh")
+                + "\n" + ErrorReport.fix(c.lang) + c.lang.t("write every number one way, or say how the file writes them with --numbers vi or --numbers en",
+                                                             "viết mọi số theo một cách, hoặc cho biết tệp viết số theo cách nào bằng --numbers vi hay --numbers en"))
+        }
+    }
+
     /// Says how cells such as "1.400" were read (1400 in Vietnamese style,
     /// 1.4 in English) and how to have them read the other way: the two
     /// readings are a thousand times apart, so neither is taken silently.
-    static func noteAmbiguousNumbers(_ cells: [AmbiguousNumbers.Cell], path: String, lang: Language) {
+    static func noteAmbiguousNumbers(_ cells: [AmbiguousNumbers.Cell], vietnamese vi: Bool, path: String, lang: Language) {
         guard let first = cells.first else { return }
-        let vi = lang.isVietnamese
         // Shown without grouping, in the reader's decimal mark: 1400 and 1,4 (1.4 in English), never 1.400 again.
         func read(_ style: ExactDecimal.Style) -> String {
             guard let x = try? ExactDecimal(typed: first.text, style: style) else { return "?" }
-            return vi ? x.plain().replacing(".", with: ",") : x.plain()
+            return lang.isVietnamese ? x.plain().replacing(".", with: ",") : x.plain()
         }
-        let asRead = read(vi ? .vietnamese : .english), other = read(vi ? .english : .vietnamese)
+        let asRead = read(vi ? .vietnamese : .english), otherReading = read(vi ? .english : .vietnamese)
         let more = cells.count > 1 ? lang.t(" and \(cells.count - 1) more cell(s) like it", " và \(cells.count - 1) ô tương tự") : ""
         let at = "\(path):\(first.line), " + lang.t("column", "cột") + " \"\(first.column)\""
+        let how = vi ? lang.t("Vietnamese", "tiếng Việt") : lang.t("English", "tiếng Anh")
+        let other = vi ? "en" : "vi"
         Terminal.err(lang.t(
-            "note: \(first.text) (\(at))\(more) read in English number style, as \(asRead); written the Vietnamese way it would be \(other): import with --lang vi if the file writes numbers so\n",
-            "ghi chú: \(first.text) (\(at))\(more) được đọc theo cách viết số tiếng Việt, là \(asRead); theo cách viết tiếng Anh sẽ là \(other): nếu tệp viết số như vậy, hãy nhập với --lang en\n"))
+            "note: \(first.text) (\(at))\(more) read in \(how) number style, as \(asRead), the file's style by its header; the other way it would be \(otherReading): import with --numbers \(other) if the file writes numbers so\n",
+            "ghi chú: \(first.text) (\(at))\(more) được đọc theo cách viết số \(how) (theo tiêu đề cột của tệp), là \(asRead); theo cách kia sẽ là \(otherReading): nếu tệp viết số như vậy, hãy nhập với --numbers \(other)\n"))
     }
 
     /// Appends the rows; a rejection is reworded for a spreadsheet (rows, columns).

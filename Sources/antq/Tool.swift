@@ -244,6 +244,7 @@ enum Tool {
                           Hình thức -> form   Lý do -> reason   Vụ án -> case   Bắt quả tang -> caught_in_act
                           Mã mô hình -> model   Tên -> name   Người nhập -> by   STT -> skipped
                         Values may be Vietnamese: "Ma túy" -> drugs, "Bằng khen" -> certificate_of_merit, "5.000" -> 5000.
+                        Numbers are read in the file's style (see --numbers): a cell such as 1,4 or 1.4 decides it, else the header.
                         A file written by 'antq export' imports as it is (its seq, recorded, unit_name columns are skipped).
                         Title rows above the header and blank rows are skipped; a totals row (Tổng cộng, Cộng, Tổng, Total) is checked
                         against the sum of the rows above it and not imported: when they disagree nothing is imported.
@@ -262,6 +263,7 @@ enum Tool {
                           Hình thức -> form   Lý do -> reason   Vụ án -> case   Bắt quả tang -> caught_in_act
                           Mã mô hình -> model   Tên -> name   Người nhập -> by   STT -> bỏ qua
                         Giá trị ghi tiếng Việt được: "Ma túy" -> drugs, "Bằng khen" -> certificate_of_merit, "5.000" -> 5000.
+                        Số được đọc theo cách viết của tệp (xem --numbers): một ô như 1,4 hay 1.4 quyết định, nếu không thì theo tiêu đề cột.
                         Tệp do 'antq export' xuất ra nhập lại được nguyên như vậy (các cột seq, recorded, unit_name được bỏ qua).
                         Các dòng tựa đề phía trên dòng tiêu đề cột và các dòng trống được bỏ qua; dòng tổng cộng (Tổng cộng, Cộng, Tổng, Total)
                         được đối chiếu với tổng các dòng phía trên và không được nhập: nếu không khớp thì không nhập gì.
@@ -276,6 +278,9 @@ enum Tool {
                                   .option("map", value: "COLUMN=FIELD", help: t("Read COLUMN as FIELD (COLUMN=- skips it).", "Đọc CỘT thành TRƯỜNG (CỘT=- để bỏ qua)."), repeatable: true),
                                   .option("by", value: "NAME", help: t("Who records the rows (a 'Người nhập' column wins).", "Người ghi các dòng (cột 'Người nhập' được ưu tiên)."), default: t("$ANTQ_USER, else the OS user", "$ANTQ_USER, nếu không có thì người dùng của máy")),
                                   .option("separator", value: "SEP", help: t("Field separator.", "Dấu phân cách ô."), choices: ["auto", "comma", "semicolon", "tab"], default: "auto"),
+                                  .option("numbers", value: "vi|en", help: t("How the file writes numbers: vi 1.234,5 or en 1,234.5.", "Cách tệp viết số: vi 1.234,5 hay en 1,234.5."),
+                                          choices: ["vi", "en"], default: t("as the cells show (1,4 or 1.4), else Vietnamese for Vietnamese column names and English for field names",
+                                                                             "theo các ô (1,4 hay 1.4), nếu không thì tiếng Việt với tên cột tiếng Việt và tiếng Anh với tên trường")),
                                   .option("expect-seq", value: "N", help: t("Refuse (exit 75) unless the log's last seq is N.", "Từ chối (mã thoát 75) nếu số thứ tự cuối của sổ không phải N.")),
                                   .option("format", short: "o", value: "FORMAT", help: t("Output format.", "Định dạng đầu ra."), choices: formats, default: "text")]),
             CommandSpec(name: "export", abstract: t("Write events as CSV or an .xlsx workbook for a spreadsheet, one row per event.", "Xuất sự kiện ra CSV hoặc tệp Excel .xlsx, mỗi sự kiện một dòng."),

@@ -113,7 +113,7 @@ func theSameValueIsRefusedTheSameWayAsABatchLineAndAsTypedText(_ c: RecordCase) 
     let (d, problems) = typed(.weaponSeized, [("kind", "firearm"), ("quantity", "1.000.000.000.001")])
     #expect(d == nil)
     #expect(problems.map(\.field) == ["data.quantity"])
-    #expect(problems.first?.problem.en.contains("outside 1…1000000000000") == true, "\(problems)")
+    #expect(problems.first?.problem.en.contains("outside 1…1,000,000,000,000") == true, "\(problems)")
 }
 
 @Test func aBatchLineKeepsJSONTypes() {
@@ -138,4 +138,23 @@ func theSameValueIsRefusedTheSameWayAsABatchLineAndAsTypedText(_ c: RecordCase) 
                                              ("count", .number("0")), ("colour", .string("red"))], .input)
     #expect(d == nil)
     #expect(Set(problems.compactMap(\.field)) == ["data.recipient_kind", "data.recipient", "data.issuer", "data.count", "data.colour"], "\(problems)")
+}
+
+/// One typed text, one reading: "1.000" is a thousand in Vietnamese for a
+/// count and for a quantity alike, and in English it is refused as a count
+/// (a point starts the decimals there) rather than read as a thousand while
+/// a quantity reads it as one; the refusal says how to write a thousand.
+@Test func aTypedNumberHasOneReadingPerLanguageInEveryField() {
+    #expect(value(.tipReceived, "count", "1.000", others: [("channel", "hotline")]) == .int(1000))
+    #expect(value(.indicatorRecorded, "value", "1.000", others: record) == .decimal(dec(1000)))
+    #expect(value(.tipReceived, "count", "1,000", others: [("channel", "hotline")], vietnamese: false) == .int(1000))
+    #expect(value(.indicatorRecorded, "value", "1.000", others: record, vietnamese: false) == .decimal(dec(1)))
+    for (text, vietnamese, hint) in [("1.000", false, "write a thousand as 1,000"), ("1,000", true, "một nghìn viết 1.000"), ("2.5", false, nil)] {
+        let (d, problems) = typed(.tipReceived, [("channel", "hotline"), ("count", text)], vietnamese: vietnamese)
+        #expect(d == nil && problems.count == 1, "\(text): \(problems.map(\.description))")
+        let said = problems.first.map { vietnamese ? $0.problem.vi : $0.problem.en } ?? ""
+        if let hint { #expect(said.contains(hint), "\(said)") } else { #expect(!said.contains("thousand"), "\(said)") }
+    }
+    let (_, range) = typed(.tipReceived, [("channel", "hotline"), ("count", "0")], vietnamese: true)
+    #expect(range.first?.fix?.vi.contains("1.000.000.000.000") == true, "\(range.map(\.description))")
 }

@@ -114,11 +114,20 @@ import TextFormats
         #expect(RecordBuilder.typedDay("05/14/2018") == nil, "month 14 does not exist: no US order guessing")
     }
 
-    @Test func onlyRegularThousandsGroupingIsUngrouped() {
-        #expect(RecordBuilder.ungrouped("5.000") == "5000")
-        #expect(RecordBuilder.ungrouped("1,234,567") == "1234567")
-        #expect(RecordBuilder.ungrouped("12.5") == nil)
-        #expect(RecordBuilder.ungrouped("5.00") == nil)
+    @Test func aNumberThatReadsOneWayOnlyIsTold() {
+        for t in ["1,4", "12,50", "1.234.567", "1.234,5", ",5"] { #expect(SheetNumberStyle.onlyReading(t) == true, "\(t)") }
+        for t in ["1.4", "12.50", "1,234,567", "1,234.5", ".5"] { #expect(SheetNumberStyle.onlyReading(t) == false, "\(t)") }
+        for t in ["1.400", "1,400", "12", "", "x", "1 400"] { #expect(SheetNumberStyle.onlyReading(t) == nil, "\(t)") }
+    }
+
+    @Test func aWholeNumberIsGroupedOnlyInTheReadersStyle() {
+        #expect(RecordBuilder.typedWholeNumber("5.000", vietnamese: true) == 5000)
+        #expect(RecordBuilder.typedWholeNumber("1,234,567", vietnamese: false) == 1_234_567)
+        #expect(RecordBuilder.typedWholeNumber("5 000", vietnamese: false) == 5000)
+        #expect(RecordBuilder.typedWholeNumber("1,234,567", vietnamese: true) == nil, "a comma starts decimals in Vietnamese")
+        #expect(RecordBuilder.typedWholeNumber("1.000", vietnamese: false) == nil, "a point starts decimals in English")
+        #expect(RecordBuilder.typedWholeNumber("12.5", vietnamese: true) == nil)
+        #expect(RecordBuilder.typedWholeNumber("5.00", vietnamese: true) == nil)
     }
 
     @Test func rowsWithMissingCellsNameTheirLine() throws {

@@ -185,23 +185,72 @@ import Testing
     }
 
     /// A value such as 1.400 reads as 1400 in Vietnamese style and 1.4 in
-    /// English: the import reads it in the reader's language and says so,
+    /// English. The file's style decides, whatever the reader's language: a
+    /// cell that reads one way only (1,5 or 2.5) settles it, else the header
+    /// (Vietnamese column names: Vietnamese; field names, as `antq export`
+    /// writes them: English); a file written both ways is refused, and
+    /// `--numbers` says it outright. A reading the header presumed is said,
     /// with the other reading and how to have it.
-    @Test func anAmbiguousQuantityIsReadInTheReadersStyleAndSaidSo() throws {
+    @Test func aSheetsNumbersAreReadInTheSheetsStyleWhateverTheReadersLanguage() throws {
         let d = try DataDir.initialised()
         defer { d.remove() }
         try d.ok(["append", "-"], stdin: [
             #"{"type":"unit.registered","occurred":"2013-12-30","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
             #"{"type":"indicator.defined","occurred":"2018-01-01","unit":"74","data":{"indicator":"drugs.seized","label":{"vi":"Ma túy thu giữ"},"measure":"quantity","unit_of_measure":"kg","decimals":3,"aggregate":"flow"}}"#,
         ].joined(separator: "\n") + "\n")
-        let csv = d.root.appendingPathComponent("ma-tuy.csv").path
-        try "Ngày,Đơn vị,Giá trị\n02/03/2018,74,\"1.400\"\n".write(toFile: csv, atomically: true, encoding: .utf8)
-        let vi = try d.antq(["import", csv, "--type", "indicator.recorded", "--indicator", "drugs.seized", "--lang", "vi"])
-        #expect(vi.status == 0 && vi.stderr.contains("là 1400") && vi.stderr.contains("sẽ là 1,4") && vi.stderr.contains("--lang en"), "\(vi.stderr)")
-        let en = try d.antq(["import", csv, "--type", "indicator.recorded", "--indicator", "drugs.seized", "--lang", "en"])
-        #expect(en.status == 0 && en.stderr.contains("as 1.4") && en.stderr.contains("would be 1400") && en.stderr.contains("--lang vi"), "\(en.stderr)")
-        // Read as said: 1400 kg, then 1.4 kg.
-        #expect(try d.ok(["summary", "2018", "--format", "csv"]).stdout.contains(",drugs.seized,1401.400"))
+        func sheet(_ name: String, _ text: String) throws -> String {
+            let path = d.root.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        func total() throws -> String? {
+            try d.ok(["summary", "2018", "--format", "csv"]).stdout.split(separator: "\n").first { $0.contains(",drugs.seized,") }?.split(separator: ",").last.map(String.init)
+        }
+        let record = ["--type", "indicator.recorded", "--indicator", "drugs.seized"]
+        let viSheet = try sheet("ma-tuy.csv", "Ngày,Đơn vị,Giá trị\n02/03/2018,74,\"1.400\"\n")
+        for lang in ["vi", "en"] {
+            let before = try total()
+            let r = try d.antq(["import", viSheet] + record + ["--lang", lang])
+            #expect(r.status == 0 && r.stderr.contains(lang == "vi" ? "sẽ là 1,4" : "would be 1.4") && r.stderr.contains("--numbers en"), "\(r.stderr)")
+            #expect(try total() != before)
+        }
+        #expect(try total() == "2800.000", "Vietnamese column names: 1.400 is 1400, read the same in either language")
+        // A cell that reads one way only settles the file, with no note.
+        let settled = try d.antq(["import", try sheet("en.csv", "Ngày,Đơn vị,Giá trị\n02/03/2018,74,1.400\n03/03/2018,74,2.5\n")] + record + ["--lang", "vi"])
+        #expect(settled.status == 0 && !settled.stderr.contains("ghi chú"), "\(settled.stderr)")
+        #expect(try total() == "2803.900")
+        // Written both ways: refused, both cells named; --numbers says how to read it.
+        let log = try d.logBytes()
+        let mixed = try sheet("mixed.csv", "Ngày,Đơn vị,Giá trị\n02/03/2018,74,1,5\n03/03/2018,74,2.5\n".replacingOccurrences(of: "74,1,5", with: "74,\"1,5\""))
+        let refused = try d.antq(["import", mixed] + record + ["--lang", "en"])
+        #expect(refused.status == 65 && refused.stderr.contains("both ways") && refused.stderr.contains("1,5") && refused.stderr.contains("2.5")
+                && refused.stderr.contains("--numbers"), "\(refused.stderr)")
+        #expect(try d.logBytes() == log)
+        let told = try d.antq(["import", try sheet("vi-told.csv", "Date,unit,value\n02/03/2018,74,\"1.000\"\n")] + record + ["--numbers", "vi", "--lang", "en"])
+        #expect(told.status == 0 && !told.stderr.contains("note"), "\(told.stderr)")
+        #expect(try total() == "3803.900")
+    }
+
+    /// What `antq export` writes imports back to the same figure, in either
+    /// language: its columns are field names, so its numbers are its own
+    /// (1.400 kg is 1,4 kg, not 1400).
+    @Test func anExportedQuantityImportsBackToTheSameFigureInEitherLanguage() throws {
+        for lang in ["vi", "en"] {
+            let (a, b) = (try DataDir.initialised(), try DataDir.initialised())
+            defer { a.remove(); b.remove() }
+            let header = [#"{"type":"unit.registered","occurred":"2013-12-30","unit":"48","data":{"name":"Đà Nẵng","kind":"city","parent":null}}"#,
+                          #"{"type":"indicator.defined","occurred":"2018-01-01","unit":"48","data":{"indicator":"drugs.seized","label":{"vi":"Ma túy thu giữ"},"measure":"quantity","unit_of_measure":"kg","decimals":3,"aggregate":"flow"}}"#]
+            for d in [a, b] { try d.ok(["append", "-"], stdin: header.joined(separator: "\n") + "\n") }
+            try a.ok(["append", "-"], stdin: #"{"type":"indicator.recorded","occurred":"2023-05-01","unit":"48","data":{"indicator":"drugs.seized","value":1.4}}"# + "\n")
+            let csv = a.root.appendingPathComponent("export.csv").path
+            try a.ok(["export", "--type", "indicator.recorded", "--year", "2023", "--lang", lang, "--output", csv])
+            try b.ok(["import", csv, "--type", "indicator.recorded", "--indicator", "drugs.seized", "--lang", lang])
+            func figure(_ d: DataDir) throws -> String {
+                String(try d.ok(["summary", "2023", "--format", "csv"]).stdout.split(separator: "\n").first { $0.contains(",drugs.seized,") } ?? "")
+            }
+            let (fa, fb) = (try figure(a), try figure(b))
+            #expect(fa == fb && fa.hasSuffix(",1.400"), "\(lang): \(fa) / \(fb)")
+        }
     }
 }
 

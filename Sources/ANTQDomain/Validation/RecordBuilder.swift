@@ -141,7 +141,8 @@ public struct RecordBuilder {
     /// What a field accepts, for a message.
     static func expectation(_ f: FieldSpec) -> Text {
         switch f.kind {
-        case .count(let r): Text("một số nguyên từ \(r.lowerBound) đến \(r.upperBound)", "a whole number from \(r.lowerBound) to \(r.upperBound)")
+        case .count(let r): Text("một số nguyên từ \(grouped(r.lowerBound, .vietnamese)) đến \(grouped(r.upperBound, .vietnamese))",
+                                 "a whole number from \(grouped(r.lowerBound, .english)) to \(grouped(r.upperBound, .english))")
         case .quantity, .amount: Text("một số không âm, ví dụ 1,4", "a number of at least 0, e.g. 1.4")
         case .text: Text("một đoạn chữ", "a text")
         case .choice(let v): Text("một trong các giá trị của danh mục \(v.rawValue)", "one of the values of \(v.rawValue)")
@@ -161,6 +162,11 @@ public struct RecordBuilder {
         case .token: Text("một mã", "an identifier")
         case .fact, .replacementData: Text("do antq ghi", "written by antq")
         }
+    }
+
+    /// A bound in the reader's number style (`1.000.000.000.000` in Vietnamese).
+    static func grouped(_ n: some BinaryInteger, _ style: ExactDecimal.Style) -> String {
+        ExactDecimal(Int(n)).formatted(style: style)
     }
 
     static let extensibleNames = VocabularyName.allCases.filter(\.isExtensible).map(\.rawValue).joined(separator: ", ")

@@ -17,8 +17,19 @@ extension RecordBuilder {
         }
         switch f.kind {
         case .count(let range):
-            guard let n = wholeNumber(input) else { return fail("không phải số nguyên: \(shown(input))", "is not a whole number: \(shown(input))") }
-            guard range.contains(n) else { return fail("là \(n), ngoài khoảng \(range.lowerBound)…\(range.upperBound)", "is \(n), outside \(range.lowerBound)…\(range.upperBound)") }
+            guard let n = wholeNumber(input) else {
+                if case .string(let typed) = input, case .typed(let vi) = mode, Self.hasDecimalSeparator(TextRule.trimmed(typed), vietnamese: vi),
+                   Self.typedWholeNumber(TextRule.trimmed(typed), vietnamese: !vi) != nil {
+                    // A thousand grouped the other language's way.
+                    return fail("không phải số nguyên: \(shown(input)) (dấu phẩy là dấu thập phân; một nghìn viết 1.000 hoặc 1000)",
+                                "is not a whole number: \(shown(input)) (a point starts the decimals; write a thousand as 1,000 or 1000)")
+                }
+                return fail("không phải số nguyên: \(shown(input))", "is not a whole number: \(shown(input))")
+            }
+            guard range.contains(n) else {
+                return fail("là \(Self.grouped(n, .vietnamese)), ngoài khoảng \(Self.grouped(range.lowerBound, .vietnamese))…\(Self.grouped(range.upperBound, .vietnamese))",
+                            "is \(Self.grouped(n, .english)), outside \(Self.grouped(range.lowerBound, .english))…\(Self.grouped(range.upperBound, .english))")
+            }
             return .int(n)
         case .seq:
             var text = string() ?? (input.numberText ?? "")
@@ -234,11 +245,12 @@ extension RecordBuilder {
     func wholeNumber(_ input: InputValue) -> Int64? {
         switch input {
         case .number(let t): return Int64(t)
-        case .string(let s) where mode.isTyped:
+        case .string(let s):
+            guard case .typed(let vi) = mode else { return nil }
             // A minus sign is read too, so "-3" is refused for its range, as -3 in a batch line is.
             let t = TextRule.trimmed(s)
-            if t.hasPrefix("-") { return Self.ungrouped(String(t.dropFirst())).flatMap { Int64($0) }.map { -$0 } }
-            return Self.ungrouped(t).flatMap { Int64($0) }
+            if t.hasPrefix("-") { return Self.typedWholeNumber(String(t.dropFirst()), vietnamese: vi).map { -$0 } }
+            return Self.typedWholeNumber(t, vietnamese: vi)
         default: return nil
         }
     }
@@ -264,16 +276,22 @@ extension RecordBuilder {
         }
     }
 
-    /// "5.000", "5,000", "5 000" → "5000" when the grouping is regular.
-    static func ungrouped(_ raw: String) -> String? {
-        if !raw.isEmpty, raw.allSatisfy({ $0.isASCII && $0.isNumber }) { return raw }
-        for sep: Character in [".", ",", " ", "\u{00A0}"] where raw.contains(sep) {
-            let groups = raw.split(separator: sep, omittingEmptySubsequences: false)
-            guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
-                  groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { continue }
-            return groups.joined()
-        }
-        return nil
+    /// A whole number as a person types it, grouped in the reader's style
+    /// (`5.000` in Vietnamese, `5,000` in English, `5 000` in both), by the
+    /// same rule as a quantity (`ExactDecimal(typed:style:)`): the one text
+    /// never means a thousand in one field and one in another. A decimal
+    /// separator is refused, even before zeros: `1,000` in Vietnamese is one
+    /// to a quantity, and a count typed so was most likely meant as a thousand.
+    static func typedWholeNumber(_ t: String, vietnamese: Bool) -> Int64? {
+        if !t.isEmpty, t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return Int64(t) }
+        guard !hasDecimalSeparator(t, vietnamese: vietnamese),
+              let d = try? ExactDecimal(typed: t, style: vietnamese ? .vietnamese : .english), d.fits(decimals: 0) else { return nil }
+        return Int64(exactly: d.rounded(toDecimals: 0).significand)
+    }
+
+    /// Whether a typed number holds the decimal separator of the reader's style.
+    static func hasDecimalSeparator(_ t: String, vietnamese: Bool) -> Bool {
+        t.contains((vietnamese ? ExactDecimal.Style.vietnamese : .english).decimalSeparator)
     }
 
     static func typedBool(_ s: String) -> Bool? {
