@@ -13,6 +13,8 @@ public struct SummaryReport: Sendable {
         public var depth: Int
         /// Every figure by name; nil for a ratio without a value.
         public var values: [String: ExactDecimal?]
+        /// A unit with no parent on the report's last day: a province or a city under the central government.
+        public var topLevel = false
     }
 
     public var period: Period
@@ -68,7 +70,7 @@ public struct SummaryReport: Sendable {
         var rows: [Row] = []
         func walk(_ code: String, _ d: Int) {
             guard let v = ledger.units.view(code, on: day) ?? ledger.units.view(code) else { return }
-            rows.append(Row(code: code, name: v.name, kind: v.kind, depth: d, values: q.values(unit: code)))
+            rows.append(Row(code: code, name: v.name, kind: v.kind, depth: d, values: q.values(unit: code), topLevel: v.parent == nil))
             if d < depth { for c in children[code] ?? [] { walk(c, d + 1) } }
         }
         for r in roots { walk(r, 0) }

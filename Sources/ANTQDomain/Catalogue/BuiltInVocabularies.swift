@@ -13,7 +13,9 @@ extension Vocabulary {
             Term("province", Text("tỉnh", "province")),
             Term("city", Text("thành phố", "city")),
             Term("town", Text("thị xã", "town")),
-            Term("district", Text("huyện", "district"), aliases: ["quận"]),
+            Term("district", Text("huyện", "district")),
+            // A city's district is a quận, a province's a huyện: a document heads itself by the right one.
+            Term("urban_district", Text("quận", "urban district")),
             Term("ward", Text("phường", "ward")),
             Term("commune", Text("xã", "commune")),
             Term("township", Text("thị trấn", "township")),

@@ -32,6 +32,18 @@ public struct OfficialDocument: Sendable {
         return lang.isVietnamese ? "Công an \(kindLabel) \(name)".uppercased() : "\(name) \(kindLabel) police".uppercased()
     }
 
+    /// The place as the decree writes it: the unit's name, but in full
+    /// ("Thành phố Hồ Chí Minh", "Quận 1", "Phường 15") for a unit named
+    /// after a person or by a number, where the bare name would not say
+    /// what it is. Hồ Chí Minh is the one such name among provinces and
+    /// centrally-run cities; a numbered unit is told by its leading digit.
+    static func placeName(kind: String, name: String, _ lang: Language) -> String {
+        guard name.first?.isNumber == true || name == "Hồ Chí Minh" else { return name }
+        let label = Vocabulary.builtIn[.unitKind]?.term(code: kind)?.label.text(vietnamese: lang.isVietnamese) ?? kind
+        let capitalised = label.prefix(1).uppercased() + label.dropFirst()
+        return lang.isVietnamese || name.first?.isNumber == true ? capitalised + " " + name : name + " " + capitalised
+    }
+
     /// "Bình Dương, ngày 28 tháng 3 năm 2019": the decree writes a day below 10
     /// and the months 1 and 2 with a leading zero ("ngày 05 tháng 02").
     static func placeAndDate(_ place: String, _ d: CivilDate, _ lang: Language) -> String {
@@ -47,16 +59,24 @@ public struct OfficialDocument: Sendable {
         left += "<div class=\"number\">\(escapeHTML(lang.t("No.: ", "Số: ") + (number ?? "      /BC")))</div>"
         let right = "<div class=\"nation\">\(escapeHTML(lang.t("SOCIALIST REPUBLIC OF VIETNAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")))</div>"
             + "<div class=\"motto\">\(escapeHTML(lang.t("Independence - Freedom - Happiness", "Độc lập - Tự do - Hạnh phúc")))</div><div class=\"rule\"></div>"
-            + "<div class=\"placedate\">\(escapeHTML(Self.placeAndDate(place ?? unitName, date, lang)))</div>"
+            + "<div class=\"placedate\">\(escapeHTML(Self.placeAndDate(place ?? Self.placeName(kind: kind, name: unitName, lang), date, lang)))</div>"
         return "<div class=\"official-head\"><div class=\"left\">\(left)</div><div class=\"right\">\(right)</div></div>"
             + "<div class=\"official-title\"><div class=\"doc-kind\">\(escapeHTML(lang.t("REPORT", "BÁO CÁO")))</div><div class=\"doc-subject\">\(escapeHTML(title))</div></div>"
     }
 
-    func footer(fingerprint: String, _ lang: Language) -> String {
+    /// The head who signs for the police of the report's unit: the Director
+    /// (Giám đốc) of a province's or a centrally-run city's police, the Chief
+    /// (Trưởng Công an) of a district's, a ward's or a commune's.
+    static func defaultSignerTitle(topLevel: Bool, _ lang: Language) -> String {
+        topLevel ? lang.t("Director", "Giám đốc") : lang.t("Chief of police", "Trưởng Công an")
+    }
+
+    /// - Parameter topLevel: the report's unit has no parent (its police has a Director).
+    func footer(fingerprint: String, topLevel: Bool, _ lang: Language) -> String {
         let list = recipients.isEmpty ? [lang.t("As above;", "Như trên;"), lang.t("Archive: Records.", "Lưu: VT.")] : recipients
         let recipientsHTML = "<div class=\"recipients\"><div class=\"label\">\(escapeHTML(lang.t("Recipients:", "Nơi nhận:")))</div><ul>"
             + list.map { "<li>- \(escapeHTML($0))</li>" }.joined() + "</ul></div>"
-        let sign = "<div class=\"signature\"><div class=\"signer-title\">\(escapeHTML((signerTitle ?? lang.t("Director", "Giám đốc")).uppercased()))</div>"
+        let sign = "<div class=\"signature\"><div class=\"signer-title\">\(escapeHTML((signerTitle ?? Self.defaultSignerTitle(topLevel: topLevel, lang)).uppercased()))</div>"
             + "<div class=\"sign-space\"></div><div class=\"signer\">\(escapeHTML(signer ?? ""))</div></div>"
         let note = lang.t("The figures of this report come from the log whose fingerprint is \(fingerprint); anyone can check that the log still holds them with: antq verify --fingerprint \(fingerprint)",
                           "Số liệu trong báo cáo lấy từ sổ có dấu vân tay \(fingerprint); có thể kiểm tra sổ vẫn giữ nguyên các số liệu này bằng lệnh: antq verify --fingerprint \(fingerprint)")

@@ -11,10 +11,12 @@ enum SummaryHTML {
     static func render(_ r: SummaryReport, _ lang: Language) -> String {
         var p = HTMLPage(lang: lang)
         let title = SummaryRenderer.title(r, lang)
+        var official: (document: OfficialDocument, topLevel: Bool)?
         if let o = r.official, let top = r.rows.first {
             p.extraCSS = OfficialDocument.css
             p.bodyClass = "official"
             p.add(o.header(title: title, kind: top.kind, unitName: top.name, lang))
+            official = (o, top.topLevel)
         } else {
             p.heading(1, title)
         }
@@ -23,7 +25,7 @@ enum SummaryHTML {
         if let note = r.rows.first.flatMap({ EstimateNote.line(r.estimates[$0.code] ?? [], lang) }) { p.paragraph(note, cls: "estimate") }
         if !r.parts.isEmpty {
             parts(&p, r, lang)
-            if let o = r.official { p.add(o.footer(fingerprint: r.fingerprint.description, lang)); return p.render(title: title, footerText: "") }
+            if let o = official { p.add(o.document.footer(fingerprint: r.fingerprint.description, topLevel: o.topLevel, lang)); return p.render(title: title, footerText: "") }
             return p.render(title: title, footer: r.fingerprint)
         }
         guard let root = r.rows.first else {
@@ -77,9 +79,9 @@ enum SummaryHTML {
 
         p.heading(2, lang.t("All figures", "Toàn bộ chỉ tiêu"))
         tables(&p, r, root, headline, lang)
-        if let o = r.official {
+        if let o = official {
             // The footnote carries the fingerprint and the verify command: no second page footer.
-            p.add(o.footer(fingerprint: r.fingerprint.description, lang))
+            p.add(o.document.footer(fingerprint: r.fingerprint.description, topLevel: o.topLevel, lang))
             return p.render(title: title, footerText: "")
         }
         return p.render(title: title, footer: r.fingerprint)
