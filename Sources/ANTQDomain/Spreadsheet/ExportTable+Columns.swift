@@ -22,8 +22,15 @@ extension ExportTable {
     /// The columns of `header` (as `table` returns it) described from the
     /// catalogue: a field's label and kind from its declaration (the first
     /// exported type that declares the name, so `count` of arrests reads
-    /// "Số đối tượng", not "Số tin"); a column the log declares (an
+    /// "Số đối tượng", not "Số tin"; a general label when exported types
+    /// that label it differently share it); a column the log declares (an
     /// indicator's dimension) is numeric when every cell of it is a number.
+    /// Labels of fields that mean different things to different types, for
+    /// a column that holds several of them.
+    static let sharedLabels: [String: Text] = [
+        "count": Text("số lượng", "count"), "kind": Text("loại", "kind"), "name": Text("tên", "name"), "case": Text("vụ án", "case"),
+    ]
+
     public static func columnInfo(header: [String], rows: [[String]]) -> [ColumnInfo] {
         let typeColumn = header.firstIndex(of: "type")
         let present = Set(typeColumn.map { t in rows.map { $0[t] } } ?? [])
@@ -31,9 +38,12 @@ extension ExportTable {
         return header.enumerated().map { i, name in
             if let l = envelopeLabels[name] { return ColumnInfo(name: name, label: l, isNumeric: name == "seq") }
             let bare = name.hasPrefix("new.") ? String(name.dropFirst(4)) : name
-            for spec in specs {
-                guard let f = spec.fields.first(where: { $0.name == bare }) else { continue }
-                let label = name == bare ? f.label.capitalized : Text("Mới: " + f.label.vi, "New: " + f.label.en)
+            // A column several exported types share (`count`: tips, arrests, cases …) is labelled for all of them.
+            let fields = specs.compactMap { spec in spec.fields.first { $0.name == bare }.map { (spec, $0) } }
+            if let (_, f) = fields.first {
+                let sharing = Set(fields.filter { present.contains($0.0.type.rawValue) }.map(\.1.label))
+                let own = sharing.count > 1 ? (sharedLabels[bare] ?? f.label) : f.label
+                let label = name == bare ? own.capitalized : Text("Mới: " + own.vi, "New: " + own.en)
                 return ColumnInfo(name: name, label: label, isNumeric: f.kind.isNumber)
             }
             let cells = rows.lazy.map { $0[i] }.filter { !$0.isEmpty }
