@@ -71,6 +71,12 @@ public enum DraftReader {
         if let v = value("occurred"), v != .null {
             guard case .string(let text) = v, let d = CivilDate(iso: text) else {
                 let given: String = if case .string(let t) = v { "\"\(t)\"" } else { v.kindName }
+                // A real day in an office's spelling (15/01/2023): the format is wrong, not the day.
+                if case .string(let t) = v, let d = RecordBuilder.typedDay(t) {
+                    throw fail("occurred", "\(given) là ngày \(d.formatted(vietnamese: true)), nhưng dòng JSON ghi ngày theo dạng YYYY-MM-DD",
+                               "\(given) is the day \(d.iso), but a JSON line writes a day as YYYY-MM-DD",
+                               fix: ("ghi \"\(d.iso)\"", "write \"\(d.iso)\""))
+                }
                 throw fail("occurred", "\(given) không phải ngày có thật", "\(given) is not a real date", fix: ("YYYY-MM-DD, ví dụ 2018-05-14", "write YYYY-MM-DD, e.g. 2018-05-14"))
             }
             occurred = d

@@ -50,7 +50,7 @@ public enum AuditRenderer {
                        + lang.t(" = a ratio of two figures; audit each of them for its events", " = tỉ lệ của hai chỉ tiêu; kiểm tra từng chỉ tiêu để xem các sự kiện"))
         } else {
             out.append(lang.t("Value: ", "Giá trị: ") + n(a.value)
-                       + lang.t(" = sum of \(a.contributions.count) contribution(s) below", " = tổng \(a.contributions.count) đóng góp dưới đây"))
+                       + lang.t(" = sum of \(lang.number(a.contributions.count)) contribution(s) below", " = tổng \(lang.number(a.contributions.count)) đóng góp dưới đây"))
         }
         if let day = a.restatedOn { out.append(restatedLine(a, day, lang)) }
         for s in a.assertions {

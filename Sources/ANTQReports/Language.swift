@@ -27,12 +27,7 @@ public enum Language: String, Sendable, CaseIterable {
     public func date(_ d: CivilDate) -> String { d.formatted(vietnamese: self == .vi) }
 
     /// An instant as a reader sees it: Vietnam time (UTC+7), to the minute.
-    public func instant(_ i: UTCInstant) -> String {
-        let local = UTCInstant(microsecondsSinceEpoch: i.microsecondsSinceEpoch + 7 * 3600 * 1_000_000)
-        let t = local.rfc3339
-        let hm = String(t.dropFirst(11).prefix(5))
-        return "\(date(local.date)) \(hm) (UTC+7)"
-    }
+    public func instant(_ i: UTCInstant) -> String { i.vietnamTime(vietnamese: self == .vi) }
 
     public func t(_ en: String, _ vi: String) -> String { self == .vi ? vi : en }
 

@@ -146,9 +146,11 @@ extension DataStore {
             }
         }
         for a in report.assertions where !a.passed {
-            let actual = a.actual.map { $0.plain() }
-            add(a.seq, Text("figure.asserted #\(a.seq): \(a.metric) \(a.period.label) của đơn vị \(a.unit) được công bố là \(a.expected.plain()), nhưng sổ tính đến \(a.recorded.rfc3339) cho \(actual ?? "không có giá trị")",
-                            "figure.asserted #\(a.seq): \(a.metric) \(a.period.label) for unit \(a.unit) was announced as \(a.expected.plain()), but the log as of \(a.recorded.rfc3339) gives \(actual ?? "no value")"))
+            // In each reader's number style and local time: 1.002 and 08/12/2026 09:23 (UTC+7) in Vietnamese.
+            let vi = (a.expected.formatted(style: .vietnamese), a.actual?.formatted(style: .vietnamese), a.recorded.vietnamTime(vietnamese: true))
+            let en = (a.expected.formatted(style: .english), a.actual?.formatted(style: .english), a.recorded.vietnamTime(vietnamese: false))
+            add(a.seq, Text("figure.asserted #\(a.seq): \(a.metric) \(a.period.label) của đơn vị \(a.unit) được công bố là \(vi.0), nhưng sổ tính đến \(vi.2) cho \(vi.1 ?? "không có giá trị")",
+                            "figure.asserted #\(a.seq): \(a.metric) \(a.period.label) for unit \(a.unit) was announced as \(en.0), but the log as of \(en.2) gives \(en.1 ?? "no value")"))
         }
         return report
     }

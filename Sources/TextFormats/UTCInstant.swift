@@ -117,3 +117,14 @@ private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }
+
+extension UTCInstant {
+    /// The instant as a reader sees it: Vietnam time (UTC+7), to the minute,
+    /// the day as `CivilDate.formatted(vietnamese:)` writes it
+    /// ("28/03/2019 09:45 (UTC+7)", or "2019-03-28 09:45 (UTC+7)").
+    public func vietnamTime(vietnamese: Bool) -> String {
+        let local = UTCInstant(microsecondsSinceEpoch: microsecondsSinceEpoch + 7 * 3600 * 1_000_000)
+        let hm = String(local.rfc3339.dropFirst(11).prefix(5))
+        return "\(local.date.formatted(vietnamese: vietnamese)) \(hm) (UTC+7)"
+    }
+}

@@ -144,3 +144,44 @@ import Testing
         #expect(Self.englishLines(verify.stdout).isEmpty, "\(verify.stdout)")
     }
 }
+
+/// Numbers and days inside messages follow the reader's style as reports
+/// do: `verify`'s account of an announced figure the log does not give
+/// (1.002, and the instant in Vietnam time as dd/mm/yyyy), a day in the
+/// future, and the count of an audit's contributions.
+@Test func numbersAndDaysInMessagesFollowTheReadersStyle() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    var lines = [#"{"type":"unit.registered","occurred":"2010-01-01","unit":"48","data":{"name":"Đà Nẵng","kind":"city","parent":null}}"#]
+    for day in 1...12 { lines.append(#"{"type":"arrest.made","occurred":"2023-03-\#(day < 10 ? "0" : "")\#(day)","unit":"48","data":{"count":\#(day == 1 ? 937 : 6)}}"#) }
+    lines.append(#"{"type":"figure.asserted","occurred":"2023-07-01","unit":"48","data":{"metric":"arrests","year":2023,"period":"2023-H1","value":1002,"note":"Báo cáo 6 tháng"}}"#)
+    try d.ok(["append", "-"], stdin: lines.joined(separator: "\n") + "\n")
+    let vi = try d.antq(["verify", "--lang", "vi"]), en = try d.antq(["verify", "--lang", "en"])
+    #expect(vi.status == 1 && en.status == 1)
+    let viLine = try #require(vi.stdout.split(separator: "\n").first { $0.contains("figure.asserted") }.map(String.init), "\(vi.stdout)")
+    #expect(viLine.contains("là 1.002") && viLine.contains("cho 1.003") && viLine.contains("(UTC+7)") && viLine.range(of: #"\d\d/\d\d/\d{4} \d\d:\d\d"#, options: .regularExpression) != nil, "\(viLine)")
+    let enLine = try #require(en.stdout.split(separator: "\n").first { $0.contains("figure.asserted") }.map(String.init), "\(en.stdout)")
+    #expect(enLine.contains("as 1,002") && enLine.contains("gives 1,003"), "\(enLine)")
+    let future = try d.antq(["append", "arrest.made", "--unit", "48", "--occurred", "2099-01-02", "--count", "1", "--lang", "vi"])
+    #expect(future.status == 65 && future.stderr.contains("02/01/2099 là ngày trong tương lai"), "\(future.stderr)")
+    let audit = try d.ok(["audit", "arrests", "--year", "2023", "--lang", "vi"]).stdout
+    #expect(audit.contains("1.003 = tổng 12 đóng góp"), "\(audit)")
+}
+
+/// A batch line's day written as an office writes it (15/01/2023) is a
+/// real day in the wrong format, and is said so with the line to write;
+/// only a day that does not exist is "not a real date".
+@Test func aBatchDayInAnOfficesSpellingIsNamedAsAFormatNotAFalseDay() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    try d.ok(["append", "unit.registered", "--unit", "48", "--occurred", "2010-01-01", "--name", "Đà Nẵng", "--kind", "thành phố"])
+    let log = try d.logBytes()
+    let batch = #"{"type":"arrest.made","occurred":"15/01/2023","unit":"48","data":{"count":1}}"# + "\n"
+        + #"{"type":"arrest.made","occurred":"31/02/2023","unit":"48","data":{"count":1}}"# + "\n"
+    let en = try d.antq(["append", "-", "--lang", "en"], stdin: batch)
+    #expect(en.status == 65 && en.stderr.contains(#"<stdin>:1: field occurred: "15/01/2023" is the day 2023-01-15"#) && en.stderr.contains(#"write "2023-01-15""#), "\(en.stderr)")
+    #expect(en.stderr.contains(#"<stdin>:2: field occurred: "31/02/2023" is not a real date"#), "\(en.stderr)")
+    let vi = try d.antq(["append", "-", "--lang", "vi"], stdin: batch)
+    #expect(vi.stderr.contains("là ngày 15/01/2023") && vi.stderr.contains(#"ghi "2023-01-15""#), "\(vi.stderr)")
+    #expect(try d.logBytes() == log)
+}

@@ -135,7 +135,7 @@ extension Validator {
             var probe = ledger.models
             probe.remove(was, seq: target)
             if let (day, count) = Validator.firstNegativeCameraDay(unit, probe) {
-                try fail("data.target", Text("hủy lần lắp này sẽ làm đơn vị \(unit) còn \(count) camera ngày \(day.iso)", "retracting it would leave unit \(unit) with \(count) cameras on \(day.iso)"),
+                try fail("data.target", Text("hủy lần lắp này sẽ làm đơn vị \(unit) còn \(count) camera ngày \(day.formatted(vietnamese: true))", "retracting it would leave unit \(unit) with \(count) cameras on \(day.iso)"),
                          Text("hủy các lần tháo sau trước", "retract the later removals first"))
             }
         default:

@@ -22,7 +22,7 @@ extension Validator {
                 try fail(p("unit"), Text("\(unit) chưa được đăng ký", "\(unit) is not a registered unit"), Text("'antq units' liệt kê các đơn vị", "'antq units' lists the units"))
             }
             guard ledger.units.view(unit, on: f.occurred) != nil else {
-                try fail(p("unit"), Text("\(unit) \(v.name) được đăng ký ngày \(v.registered.iso), sau \(f.occurred.iso)", "\(unit) \(v.name) was registered on \(v.registered.iso), after \(f.occurred.iso)"),
+                try fail(p("unit"), Text("\(unit) \(v.name) được đăng ký ngày \(v.registered.formatted(vietnamese: true)), sau \(f.occurred.formatted(vietnamese: true))", "\(unit) \(v.name) was registered on \(v.registered.iso), after \(f.occurred.iso)"),
                          Text("kiểm tra ngày hoặc đơn vị", "check the date, or the unit"))
             }
             if let fate = ledger.units.fate(of: unit, on: f.occurred), let ending = ledger.units.view(unit, on: f.occurred)?.ending {
@@ -42,7 +42,7 @@ extension Validator {
             if into == unit { try fail(d("into"), Text("đơn vị không thể nhập vào chính nó", "a unit cannot merge into itself"),
                                                 Text("ghi mã đơn vị kế thừa vào --into", "give the successor's code as into")) }
             guard let iv = ledger.units.view(into, on: f.occurred) else {
-                try fail(d("into"), Text("\(into) chưa được đăng ký vào ngày \(f.occurred.iso)", "\(into) is not a registered unit on \(f.occurred.iso)"), Text("đăng ký đơn vị kế thừa trước", "register the successor first"))
+                try fail(d("into"), Text("\(into) chưa được đăng ký vào ngày \(f.occurred.formatted(vietnamese: true))", "\(into) is not a registered unit on \(f.occurred.iso)"), Text("đăng ký đơn vị kế thừa trước", "register the successor first"))
             }
             if let m = iv.mergedInto { try fail(d("into"), Text("\(into) cũng đã được sáp nhập", "\(into) is itself merged away"), Text("ghi đơn vị \(m)", "give the unit it was merged into, \(m)")) }
             if ledger.units.view(unit)?.mergedInto != nil { try fail(p("unit"), Text("\(unit) đã được sáp nhập", "\(unit) is already merged")) }
@@ -55,7 +55,7 @@ extension Validator {
                     try fail(d("model"), Text("mô hình \(model) đã có (ở đơn vị \(r.unit))", "model \(model) already exists (in unit \(r.unit))"), Text("chọn mã khác, hoặc dùng model.changed", "choose a new id, or use model.changed"))
                 }
                 if let first = r.entries.first(where: { $0.seq != seq }), first.occurred < f.occurred {
-                    try fail(p("occurred"), Text("mô hình \(model) có sự kiện ngày \(first.occurred.iso), trước \(f.occurred.iso)", "model \(model) has an event on \(first.occurred.iso), before \(f.occurred.iso)"))
+                    try fail(p("occurred"), Text("mô hình \(model) có sự kiện ngày \(first.occurred.formatted(vietnamese: true)), trước \(f.occurred.formatted(vietnamese: true))", "model \(model) has an event on \(first.occurred.iso), before \(f.occurred.iso)"))
                 }
             }
         case .modelChanged, .modelDissolved:
@@ -67,16 +67,16 @@ extension Validator {
             var models = ledger.models
             if r.entries.contains(where: { $0.seq == seq }) { models.remove(f, seq: seq) }
             guard let v = models.view(model, on: f.occurred) else {
-                try fail(p("occurred"), Text("mô hình \(model) chưa được thành lập vào ngày \(f.occurred.iso)", "model \(model) was not yet established on \(f.occurred.iso)"),
+                try fail(p("occurred"), Text("mô hình \(model) chưa được thành lập vào ngày \(f.occurred.formatted(vietnamese: true))", "model \(model) was not yet established on \(f.occurred.iso)"),
                          Text("kiểm tra ngày, hoặc ghi model.established trước", "check the day, or record model.established first"))
             }
-            guard v.active else { try fail(d("model"), Text("mô hình \(model) đã giải thể trước \(f.occurred.iso)", "model \(model) was dissolved before \(f.occurred.iso)"),
+            guard v.active else { try fail(d("model"), Text("mô hình \(model) đã giải thể trước \(f.occurred.formatted(vietnamese: true))", "model \(model) was dissolved before \(f.occurred.iso)"),
                                               Text("kiểm tra mã mô hình hoặc ngày; mô hình đã giải thể thì thành lập mô hình mới", "check the model id or the day; a dissolved model is re-formed as a new model.established")) }
         case .cameraRemoved:
             let n = data.int(CameraCount.count) ?? 0
             if fast && camerasStayNonNegative(unit, removing: n, on: f.occurred) { break }
             let have = ledger.models.cameraCount(unit, on: f.occurred)
-            if n > have { try fail(d("count"), Text("tháo \(n) camera nhưng đơn vị \(unit) chỉ có \(have) ngày \(f.occurred.iso)", "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)"),
+            if n > have { try fail(d("count"), Text("tháo \(n) camera nhưng đơn vị \(unit) chỉ có \(have) ngày \(f.occurred.formatted(vietnamese: true))", "removes \(n) cameras but unit \(unit) has \(have) on \(f.occurred.iso)"),
                                           Text("kiểm tra số lượng, hoặc ghi camera lắp đặt trước", "check the count, or record the installation first")) }
             try checkCamerasNeverNegative(with: f, seq: seq, field: d("count"))
         case .cameraInstalled:
@@ -98,7 +98,7 @@ extension Validator {
         func fail(_ problem: Text, _ fix: Text? = nil) throws(EventProblems) -> Never { throw EventProblems(EventCodingError(field: field, problem: problem, fix: fix)) }
         if parent == unit { try fail(Text("đơn vị không thể là cấp trên của chính nó", "a unit cannot be its own parent")) }
         guard let pv = ledger.units.view(parent, on: day) else {
-            try fail(Text("\(parent) chưa được đăng ký vào ngày \(day.iso)", "\(parent) is not a registered unit on \(day.iso)"), Text("đăng ký đơn vị cấp trên trước", "register the parent first"))
+            try fail(Text("\(parent) chưa được đăng ký vào ngày \(day.formatted(vietnamese: true))", "\(parent) is not a registered unit on \(day.iso)"), Text("đăng ký đơn vị cấp trên trước", "register the parent first"))
         }
         if let m = pv.mergedInto { try fail(Text("\(parent) \(pv.name) đã được sáp nhập", "\(parent) \(pv.name) is merged away"), Text("ghi đơn vị kế thừa \(m)", "give its successor, \(m)")) }
         if ledger.units.ancestors(parent, on: day).contains(unit) {
@@ -152,7 +152,7 @@ extension Validator {
         var probe = ledger.models
         probe.add(f, seq: seq)
         if let (day, count) = Validator.firstNegativeCameraDay(unit, probe) {
-            throw EventProblems(EventCodingError(field: field, problem: Text("đơn vị \(unit) sẽ có \(count) camera vào ngày \(day.iso)", "unit \(unit) would have \(count) cameras on \(day.iso)"),
+            throw EventProblems(EventCodingError(field: field, problem: Text("đơn vị \(unit) sẽ có \(count) camera vào ngày \(day.formatted(vietnamese: true))", "unit \(unit) would have \(count) cameras on \(day.iso)"),
                                                  fix: Text("kiểm tra số lượng và ngày", "check the count and the day against the unit's other camera events")))
         }
     }

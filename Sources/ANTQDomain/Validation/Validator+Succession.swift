@@ -21,7 +21,7 @@ extension Validator {
                 try fail(d(name), Text("đơn vị không thể kế thừa chính nó", "a unit cannot succeed itself"), Text("ghi mã đơn vị kế thừa", "give the successor's code"))
             }
             guard let v = ledger.units.view(code, on: day) else {
-                try fail(d(name), Text("\(code) chưa được đăng ký vào ngày \(day.iso)", "\(code) is not a registered unit on \(day.iso)"), Text("đăng ký đơn vị kế thừa trước", "register the successor first"))
+                try fail(d(name), Text("\(code) chưa được đăng ký vào ngày \(day.formatted(vietnamese: true))", "\(code) is not a registered unit on \(day.iso)"), Text("đăng ký đơn vị kế thừa trước", "register the successor first"))
             }
             if v.mergedInto != nil, let fate = ledger.units.fate(of: code, on: day) {
                 try fail(d(name), fate, Text("ghi đơn vị kế thừa của nó", "give its successor"))
@@ -40,7 +40,7 @@ extension Validator {
             try successor(UnitAbolished.into, "into")
             let left = ledger.units.listedChildren(on: day)[unit] ?? []
             if !left.isEmpty {
-                try fail(p("unit"), Text("\(unit) còn \(left.count) đơn vị trực thuộc ngày \(day.iso): \(left.prefix(5).joined(separator: ", "))",
+                try fail(p("unit"), Text("\(unit) còn \(left.count) đơn vị trực thuộc ngày \(day.formatted(vietnamese: true)): \(left.prefix(5).joined(separator: ", "))",
                                          "\(unit) still has \(left.count) unit(s) under it on \(day.iso): \(left.prefix(5).joined(separator: ", "))"),
                          Text("chuyển hoặc chấm dứt các đơn vị đó trước (unit.changed, unit.continued, unit.merged)", "move or end those units first (unit.changed, unit.continued, unit.merged)"))
             }

@@ -148,10 +148,10 @@ public struct Validator {
 
     func dateProblem(_ d: CivilDate, field: String) -> EventCodingError? {
         if d < Validator.earliest {
-            return EventCodingError(field: field, problem: Text("\(d.iso) trước năm 1945", "\(d.iso) is before 1945"), fix: Text("kiểm tra năm", "check the year"))
+            return EventCodingError(field: field, problem: Text("\(d.formatted(vietnamese: true)) trước năm 1945", "\(d.iso) is before 1945"), fix: Text("kiểm tra năm", "check the year"))
         }
         if d > today {
-            return EventCodingError(field: field, problem: Text("\(d.iso) là ngày trong tương lai (hôm nay là \(today.iso))", "\(d.iso) is in the future (today is \(today.iso))"),
+            return EventCodingError(field: field, problem: Text("\(d.formatted(vietnamese: true)) là ngày trong tương lai (hôm nay là \(today.formatted(vietnamese: true)))", "\(d.iso) is in the future (today is \(today.iso))"),
                                     fix: Text("chỉ ghi sự việc đã xảy ra", "record facts once they have happened"))
         }
         return nil
