@@ -93,3 +93,17 @@ import Testing
     #expect(field.status == 65 && field.stderr.contains("did you mean --caught-in-act?"), "\(field.stderr)")
     #expect(try d.logBytes() == before)
 }
+
+/// A correction that gives the values the event already holds is refused
+/// saying what it holds, not with an example that repeats the value typed.
+@Test func aCorrectionThatChangesNothingSaysWhatTheEventHolds() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    try d.ok(["append", "unit.registered", "--unit", "48", "--occurred", "2010-01-01", "--name", "Đà Nẵng", "--kind", "thành phố"])
+    try d.ok(["append", "arrest.made", "--unit", "48", "--occurred", "2023-05-01", "--count", "3"])
+    let log = try d.logBytes()
+    let r = try d.antq(["correct", "3", "--reason", "x", "--count", "3", "--lang", "en"])
+    #expect(r.status == 65 && r.stderr.contains("changes nothing in #3") && r.stderr.contains("the ones it holds (count 3)"), "\(r.stderr)")
+    #expect(!r.stderr.contains("e.g. --count 3"), "\(r.stderr)")
+    #expect(try d.logBytes() == log)
+}

@@ -100,8 +100,11 @@ extension Validator {
         }
         let replacement = Fact(occurred: newOccurred, unit: newUnit, data: newData)
         if replacement == was {
-            try fail("data", Text("bản sửa không thay đổi gì ở #\(target)", "the correction changes nothing in #\(target)"),
-                     Text("ghi trường bị sai, ví dụ --count 3", "give the field that was wrong, e.g. --count 3"))
+            // The values given are the ones already stored: say what #target holds, not a value to type.
+            let held = ExportTable.cells(of: was).map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+            try fail("data", Text("bản sửa không thay đổi gì ở #\(target): các giá trị đã ghi trùng với giá trị đang có (\(held))",
+                                  "the correction changes nothing in #\(target): the values given are the ones it holds (\(held))"),
+                     Text("ghi giá trị đúng của trường bị sai", "give the right value of the field that was wrong"))
         }
         var probe = self
         // The replacement is checked as if the target were gone.
