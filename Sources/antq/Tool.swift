@@ -216,16 +216,14 @@ enum Tool {
             CommandSpec(name: "site", abstract: t("Write a browsable static site: summaries, audits of every figure, events, all linked.", "Ghi một bộ trang tĩnh có liên kết: tổng hợp, kiểm tra từng chỉ tiêu, sự kiện."),
                         discussion: t("""
                         Example: antq site ./bao-cao --as-of 2019-03-28   (then open ./bao-cao/index.html in any browser)
-                        Pages: index.html (periods, units, fingerprint, verify result), a summary per period and unit whose every
-                        value links to its audit page, an audit per figure, unit and period, and a page per event it names.
-                        No script, no network: the folder opens from a USB stick. OUT_DIR is replaced all at once, and only if
-                        it is empty or was written by 'antq site'.
+                        Pages: index.html (periods, units, fingerprint, verify result), a summary per period and unit whose every value links to its audit page, an audit per figure, unit and period, and a page per event it names.
+                        No script, no network: the folder opens from a USB stick.
+                        OUT_DIR is replaced all at once, and only if it is empty or was written by 'antq site'.
                         """, """
                         Ví dụ: antq site ./bao-cao --as-of 2019-03-28   (rồi mở ./bao-cao/index.html bằng trình duyệt bất kỳ)
-                        Các trang: index.html (các kỳ, đơn vị, dấu vân tay của sổ, kết quả kiểm tra), trang tổng hợp theo kỳ và đơn vị
-                        mà mỗi số liệu dẫn tới trang kiểm tra của nó, trang kiểm tra mỗi chỉ tiêu, đơn vị và kỳ, và trang của mỗi sự kiện.
-                        Không có script, không cần mạng: thư mục mở được từ USB. OUT_DIR được thay toàn bộ một lần, và chỉ khi
-                        nó trống hoặc do 'antq site' ghi.
+                        Các trang: index.html (các kỳ, đơn vị, dấu vân tay của sổ, kết quả kiểm tra), trang tổng hợp theo kỳ và đơn vị mà mỗi số liệu dẫn tới trang kiểm tra của nó, trang kiểm tra mỗi chỉ tiêu, đơn vị và kỳ, và trang của mỗi sự kiện.
+                        Không có script, không cần mạng: thư mục mở được từ USB.
+                        OUT_DIR được thay toàn bộ một lần, và chỉ khi nó trống hoặc do 'antq site' ghi.
                         """),
                         arguments: [ArgumentSpec(name: "out_dir", help: t("Directory to write (created or replaced).", "Thư mục để ghi (tạo mới hoặc thay thế)."))],
                         options: [period, unit, asOf,
@@ -233,8 +231,8 @@ enum Tool {
             CommandSpec(name: "import", abstract: t("Append the rows of a spreadsheet (CSV) as events of one type, all or nothing.", "Ghi các dòng của một bảng tính (CSV) thành sự kiện cùng một loại, ghi hết hoặc không ghi gì."),
                         discussion: t("""
                         Example: antq import tin-bao-2018.csv --type tip.received
-                        The file: UTF-8 with or without BOM; separator , ; or tab (detected); quoted cells may hold
-                        separators and line breaks. One bad row and nothing is appended; every bad row is named FILE:LINE.
+                        The file: UTF-8 with or without BOM; separator , ; or tab (detected); quoted cells may hold separators and line breaks.
+                        One bad row and nothing is appended; every bad row is named FILE:LINE.
                         Recognised headers (any case, diacritics optional; English field names work too):
                           Ngày, Ngày xảy ra -> occurred (dd/mm/yyyy or yyyy-mm-dd)
                           Đơn vị, Xã, phường, Địa bàn, Mã đơn vị -> unit (code, or name with or without diacritics)
@@ -247,13 +245,13 @@ enum Tool {
                         Values may be Vietnamese: "Ma túy" -> drugs, "Bằng khen" -> certificate_of_merit, "5.000" -> 5000.
                         Numbers are read in the file's style (see --numbers): a cell such as 1,4 or 1.4 decides it, else the header.
                         A file written by 'antq export' imports as it is (its seq, recorded, unit_name columns are skipped).
-                        Title rows above the header and blank rows are skipped; a totals row (Tổng cộng, Cộng, Tổng, Total) is checked
-                        against the sum of the rows above it and not imported: when they disagree nothing is imported.
+                        Title rows above the header and blank rows are skipped.
+                        A totals row (Tổng cộng, Cộng, Tổng, Total) is checked against the sum of the rows above it and not imported: when they disagree nothing is imported.
                         An .xlsx workbook is not read: save it from Excel as "CSV UTF-8" first.
                         """, """
                         Ví dụ: antq import tin-bao-2018.csv --type tip.received
-                        Tệp: UTF-8 có hoặc không có BOM; dấu phân cách , ; hoặc tab (tự nhận ra); ô trong ngoặc kép có thể chứa
-                        dấu phân cách và xuống dòng. Một dòng sai thì không ghi dòng nào; mỗi dòng sai được nêu là TỆP:DÒNG.
+                        Tệp: UTF-8 có hoặc không có BOM; dấu phân cách , ; hoặc tab (tự nhận ra); ô trong ngoặc kép có thể chứa dấu phân cách và xuống dòng.
+                        Một dòng sai thì không ghi dòng nào; mỗi dòng sai được nêu là TỆP:DÒNG.
                         Tiêu đề cột nhận được (hoa thường, có dấu hay không dấu đều được; tên trường tiếng Anh cũng được):
                           Ngày, Ngày xảy ra -> occurred (dd/mm/yyyy hoặc yyyy-mm-dd)
                           Đơn vị, Xã, phường, Địa bàn, Mã đơn vị -> unit (mã, hoặc tên có dấu hay không dấu)
@@ -266,8 +264,8 @@ enum Tool {
                         Giá trị ghi tiếng Việt được: "Ma túy" -> drugs, "Bằng khen" -> certificate_of_merit, "5.000" -> 5000.
                         Số được đọc theo cách viết của tệp (xem --numbers): một ô như 1,4 hay 1.4 quyết định, nếu không thì theo tiêu đề cột.
                         Tệp do 'antq export' xuất ra nhập lại được nguyên như vậy (các cột seq, recorded, unit_name được bỏ qua).
-                        Các dòng tựa đề phía trên dòng tiêu đề cột và các dòng trống được bỏ qua; dòng tổng cộng (Tổng cộng, Cộng, Tổng, Total)
-                        được đối chiếu với tổng các dòng phía trên và không được nhập: nếu không khớp thì không nhập gì.
+                        Các dòng tựa đề phía trên dòng tiêu đề cột và các dòng trống được bỏ qua.
+                        Dòng tổng cộng (Tổng cộng, Cộng, Tổng, Total) được đối chiếu với tổng các dòng phía trên và không được nhập: nếu không khớp thì không nhập gì.
                         Tệp Excel .xlsx không đọc được: trong Excel hãy lưu thành "CSV UTF-8" trước.
                         """),
                         arguments: [ArgumentSpec(name: "file", help: t("The CSV file.", "Tệp CSV."))],
