@@ -30,6 +30,14 @@ public struct KeyFile: Sendable {
         return KeyFile(path: path, key: key)
     }
 
+    /// Whether the key file lies inside `directory` (links resolved): there
+    /// it travels with every copy of the log, and whoever can change the log
+    /// can read the key and sign the change.
+    public func isInside(_ directory: String) -> Bool {
+        guard let file = FileSystem.resolvedPath(path), let dir = FileSystem.resolvedPath(directory) else { return false }
+        return file.hasPrefix(dir.hasSuffix("/") ? dir : dir + "/")
+    }
+
     /// Identifier recorded in `log.created`: names the key without revealing it.
     public var id: String { KeyFile.id(of: key) }
 

@@ -65,6 +65,14 @@ public enum FileSystem {
         return st.st_mode & 0o7777
     }
 
+    /// The absolute path with every symbolic link, `.` and `..` resolved
+    /// (`realpath`), or nil when it does not exist.
+    public static func resolvedPath(_ path: String) -> String? {
+        guard let p = Glibc.realpath(path, nil) else { return nil }
+        defer { Glibc.free(p) }
+        return String(cString: p)
+    }
+
     public static func makeDirectory(_ path: String, permissions: mode_t = 0o700) throws(Errno) {
         if Glibc.mkdir(path, permissions) == -1 && errno != EEXIST {
             throw Errno.current("mkdir", path: path)

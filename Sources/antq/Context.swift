@@ -32,7 +32,12 @@ struct Context {
     }
 
     func store() throws -> DataStore {
-        var s = try DataStore.open(dataDirectory, key: try keyFile(), note: { Terminal.err($0 + "\n") })
+        let key = try keyFile()
+        if let key, key.isInside(dataDirectory) {
+            Terminal.err(lang.t("note: the key file \(key.path) is inside the data directory: it travels with every copy of the log, and whoever can change the log can read it and sign the change; keep it elsewhere (see 'antq help init')\n",
+                                "ghi chú: tệp khóa \(key.path) nằm trong thư mục dữ liệu: nó đi theo mọi bản sao của sổ, và ai sửa được sổ cũng đọc được khóa để ký lại; hãy để nó ở nơi khác (xem 'antq help init')\n"))
+        }
+        var s = try DataStore.open(dataDirectory, key: key, note: { Terminal.err($0 + "\n") })
         s.vietnamese = lang.isVietnamese
         // A writer waits for another (a clerk's append behind an import) up to this long, then exits 75.
         s.lockWaitNanoseconds = Self.lockWaitSeconds * 1_000_000_000

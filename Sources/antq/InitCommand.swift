@@ -13,7 +13,7 @@ enum InitCommand {
                                               "--keyed cần --key-file ĐƯỜNG_DẪN (tạo bằng: head -c 32 /dev/urandom > ĐƯỜNG_DẪN; chmod 600 ĐƯỜNG_DẪN)"))
             }
             key = try c.keyFile()
-            if let k = key, k.path.hasPrefix(dir + "/") || k.path.hasPrefix("./" + dir + "/") {
+            if let k = key, k.isInside(dir) {
                 throw CLIError.usage(c.lang.t("the key file must be kept outside the data directory", "tệp khóa phải để ngoài thư mục dữ liệu"))
             }
         } else {

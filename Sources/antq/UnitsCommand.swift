@@ -45,7 +45,7 @@ enum UnitsCommand {
         }
         let kinds = r.ledger.catalogue.vocabularies[.unitKind]
         func kind(_ code: String) -> String { kinds.term(code: code)?.label.text(vietnamese: c.lang.isVietnamese) ?? code }
-        var t = TextTable(header: ["code", c.lang.t("kind", "loại"), c.lang.t("name", "tên"), c.lang.t("parent", "trực thuộc"), c.lang.t("merged into", "sáp nhập vào")],
+        var t = TextTable(header: [c.lang.t("code", "mã"), c.lang.t("kind", "loại"), c.lang.t("name", "tên"), c.lang.t("parent", "trực thuộc"), c.lang.t("merged into", "sáp nhập vào")],
                           alignments: [.left, .left, .left, .left, .left])
         if c.parsed.flag("tree") {
             let kids = units.children(on: day)

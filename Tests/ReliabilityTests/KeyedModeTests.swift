@@ -234,4 +234,27 @@ import Testing
         #expect(try Binaries.antq(["init", dir + "/c", "--keyed", "--key-file", keyPath]).status == 0)
         #expect(String(decoding: Binaries.bytes(dir + "/c/events/log.jsonl"), as: UTF8.self).contains("\"key_id\":"))
     }
+
+    /// A key kept inside the data directory travels with every copy of the
+    /// log: `init` refuses it however the path is written (through `..` or a
+    /// link), and a reader or writer given one says so every time.
+    @Test func aKeyInsideTheDataDirectoryIsRefusedByInitAndNamedByEveryReader() throws {
+        let dir = try Binaries.temporaryDirectory("keyed-inside")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let outside = dir + "/antq.key"
+        _ = try Self.makeKey(outside)
+        let data = try makeLog(dir, events: 3, keyFile: outside)
+        try FileManager.default.copyItem(atPath: outside, toPath: data + "/antq.key")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: data)
+        for path in [data + "/antq.key", dir + "/link/antq.key", data + "/events/../antq.key"] {
+            let r = try Binaries.antq(["summary", "2018", "--data", data, "--key-file", path, "--lang", "en"])
+            #expect(r.status == 0 && r.stderr.contains("is inside the data directory"), "\(path): \(r.stderr)")
+        }
+        #expect(try !Binaries.antq(["summary", "2018", "--data", data, "--key-file", outside]).stderr.contains("inside"))
+        try FileManager.default.createDirectory(atPath: dir + "/new", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: outside, toPath: dir + "/new/k")
+        let refused = try Binaries.antq(["init", dir + "/new", "--keyed", "--key-file", dir + "/link/../new/k"])
+        #expect(refused.status == 64 && refused.stderr.contains("outside the data directory"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/new/events"))
+    }
 }
