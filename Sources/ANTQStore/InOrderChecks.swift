@@ -54,21 +54,22 @@ struct InOrderChecks {
         var current: Ledger?
         while let a = pending.first, instant == nil || a.recorded < instant! {
             pending.removeFirst()
-            guard let name = a.data.text(FigureAsserted.metric), let year = a.data.int(FigureAsserted.year),
-                  let expected = a.data.decimal(FigureAsserted.value), let unit = a.unit else { continue }
-            var period = Period(year: Int(year), start: periodStart)
-            if let text = a.data.text(FigureAsserted.period) {
-                do { period = try PeriodParser.parse(text, periodStart: periodStart, today: Clock.vietnamDay(of: a.recorded)) } catch {
-                    add(a.seq, Text("figure.asserted #\(a.seq): kỳ \"\(text)\" không phải một kỳ antq đọc được: \(error.reason(true))",
-                                    "figure.asserted #\(a.seq): period \"\(text)\" is not a period antq reads: \(error.reason(false))"))
-                    continue
-                }
-                // Days that do not make whole reporting months need a fold by day: done after the pass.
-                if !FigureQuery.isWholeMonths(first: period.firstDay, last: period.lastDay, periodStart: periodStart) {
-                    byDays.append(report.assertions.count)
-                    report.assertions.append(.init(seq: a.seq, metric: name, period: period, unit: unit, expected: expected, actual: nil, recorded: a.recorded))
-                    continue
-                }
+            guard let name = a.data.text(FigureAsserted.metric), let expected = a.data.decimal(FigureAsserted.value), let unit = a.unit else { continue }
+            let period: Period
+            do {
+                guard let p = try FigureAsserted.period(of: a.data, periodStart: periodStart, recordedOn: Clock.vietnamDay(of: a.recorded)) else { continue }
+                period = p
+            } catch {
+                let text = a.data.text(FigureAsserted.period) ?? ""
+                add(a.seq, Text("figure.asserted #\(a.seq): kỳ \"\(text)\" không phải một kỳ antq đọc được: \(error.reason(true))",
+                                "figure.asserted #\(a.seq): period \"\(text)\" is not a period antq reads: \(error.reason(false))"))
+                continue
+            }
+            // Days that do not make whole reporting months need a fold by day: done after the pass.
+            if !FigureQuery.isWholeMonths(first: period.firstDay, last: period.lastDay, periodStart: periodStart) {
+                byDays.append(report.assertions.count)
+                report.assertions.append(.init(seq: a.seq, metric: name, period: period, unit: unit, expected: expected, actual: nil, recorded: a.recorded))
+                continue
             }
             if current == nil { current = now() }
             let shared = standing[period.lastDay] ?? StandingModels()

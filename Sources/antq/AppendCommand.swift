@@ -50,7 +50,26 @@ enum AppendCommand {
                                           "append cần LOẠI sự kiện, --file TỆP, hoặc '-' để đọc từ đầu vào chuẩn"))
         }
         printReceipt(receipt, c)
+        if receipt.count == 1, let e = receipt.first, e.type == .figureAsserted { noteIfTheLogDisagrees(e, store: store, c) }
         return 0
+    }
+
+    /// After an announced figure is recorded: says at once when the log, as
+    /// it stands, gives another value (`verify` reports the announcement
+    /// from then on). The announcement is kept: that it was announced is a fact.
+    static func noteIfTheLogDisagrees(_ e: Event, store: DataStore, _ c: Context) {
+        guard let metric = e.data.text(FigureAsserted.metric), let expected = e.data.decimal(FigureAsserted.value), let unit = e.unit,
+              let whole = try? store.replay(writeSnapshot: false, sections: ReportCommands.figureSections),
+              let period = try? FigureAsserted.period(of: e.data, periodStart: whole.periodStart, recordedOn: Clock.vietnamDay(of: e.recorded)),
+              let ledger = try? ReportCommands.ledger(for: period, whole, store: store, asOf: nil, override: nil),
+              let definition = ledger.figures[metric] else { return }
+        let actual = SummaryReport.query(ledger, period).value(metric, unit: unit)
+        guard actual != expected else { return }
+        let name = ledger.units.view(unit).map { "\($0.name) [\(unit)]" } ?? unit
+        let given = c.lang.figure(expected, definition), held = c.lang.figure(actual, definition)
+        Terminal.err(c.lang.t(
+            "note: the log gives \(held) for \(metric) \(period.label) of \(name), not \(given) as announced; 'antq verify' reports this announcement until the log or the announcement is corrected\n",
+            "ghi chú: sổ cho \(held) với \(metric) \(period.label) của \(name), không phải \(given) như đã công bố; 'antq verify' sẽ báo số liệu công bố này cho đến khi sổ hoặc số liệu công bố được đính chính\n"))
     }
 
     /// Appends a batch as it is read: the reader's lines are validated and

@@ -185,3 +185,20 @@ import Testing
     #expect(vi.stderr.contains("là ngày 15/01/2023") && vi.stderr.contains(#"ghi "2023-01-15""#), "\(vi.stderr)")
     #expect(try d.logBytes() == log)
 }
+
+/// An announced figure the log does not give is recorded (that it was
+/// announced is a fact) and said at once, with both values in the reader's
+/// style; one the log gives passes without a word.
+@Test func anAnnouncedFigureTheLogDoesNotGiveIsSaidWhenItIsRecorded() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    try d.ok(["append", "-"], stdin: [#"{"type":"unit.registered","occurred":"2010-01-01","unit":"48","data":{"name":"Đà Nẵng","kind":"city","parent":null}}"#,
+                                      #"{"type":"arrest.made","occurred":"2023-03-01","unit":"48","data":{"count":1003}}"#].joined(separator: "\n") + "\n")
+    let announce = ["append", "figure.asserted", "--unit", "48", "--occurred", "2023-07-01", "--metric", "arrests", "--year", "2023", "--period", "2023-H1"]
+    let wrong = try d.antq(announce + ["--value", "1002", "--lang", "vi"])
+    #expect(wrong.status == 0 && wrong.stderr.contains("sổ cho 1.003 với arrests 2023-H1 của Đà Nẵng [48], không phải 1.002"), "\(wrong.stderr)")
+    let right = try d.antq(announce + ["--value", "1003", "--lang", "en"])
+    #expect(right.status == 0 && !right.stderr.contains("note"), "\(right.stderr)")
+    let days = try d.antq(announce.dropLast(2) + ["--period", "2023-03-01..2023-03-15", "--value", "7", "--lang", "en"])
+    #expect(days.stderr.contains("the log gives 1,003 for arrests 2023-03-01..2023-03-15 of Đà Nẵng [48], not 7"), "\(days.stderr)")
+}

@@ -264,10 +264,6 @@ extension DataStore {
     /// Whether a published figure is for this period: its `period` (read by
     /// the one parser, `today` being the day it was recorded), or the reporting year `year`.
     public static func assertion(_ d: EventData, recorded: UTCInstant, isFor period: Period) -> Bool {
-        if let p = d.text(FigureAsserted.period) {
-            return (try? PeriodParser.parse(p, periodStart: period.start, today: Clock.vietnamDay(of: recorded))) == period
-        }
-        guard let y = d.int(FigureAsserted.year) else { return false }
-        return period == Period(year: Int(y), start: period.start)
+        (try? FigureAsserted.period(of: d, periodStart: period.start, recordedOn: Clock.vietnamDay(of: recorded))) == period
     }
 }

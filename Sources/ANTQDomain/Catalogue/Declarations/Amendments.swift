@@ -1,3 +1,4 @@
+import TextFormats
 /// `event.corrected`: what an earlier event should have said. antq fills in
 /// `was` (the target's effective fact) so projections never look back.
 public enum EventCorrected {
@@ -66,4 +67,14 @@ public enum FigureAsserted {
         ],
         example: ["--unit", "74", "--occurred", "2019-03-28", "--metric", "arrests", "--year", "2018", "--value", "3630",
                   "--note", "Hội nghị tổng kết năm 2018"])
+}
+
+extension FigureAsserted {
+    /// The period an announced figure is for: its `period`, read by the one
+    /// parser as of the day it was recorded (`today` in `2018-01-01..today`),
+    /// else the reporting year `year`; nil when it names neither.
+    public static func period(of d: EventData, periodStart: MonthDay, recordedOn day: CivilDate) throws(PeriodError) -> Period? {
+        if let text = d.text(period) { return try PeriodParser.parse(text, periodStart: periodStart, today: day) }
+        return d.int(year).map { Period(year: Int($0), start: periodStart) }
+    }
 }
