@@ -24,3 +24,25 @@ import Testing
     #expect((plain["value"] as? Int ?? 0) < restated)
     #expect(plain["restated_on"] == nil)
 }
+
+/// An audit names its unit as it stood on the period's last day, as the
+/// summary of the same period does: a code that later became another unit
+/// (renamed, or kept for a new ward) is not shown under its later name.
+@Test func anAuditNamesItsUnitAsItStoodInThePeriod() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    try d.ok(["append", "-"], stdin: [
+        #"{"type":"unit.registered","occurred":"2013-01-01","unit":"80","data":{"name":"Long An","kind":"province","parent":null}}"#,
+        #"{"type":"unit.registered","occurred":"2013-01-01","unit":"27694","data":{"name":"1","kind":"ward","parent":"80"}}"#,
+        #"{"type":"arrest.made","occurred":"2024-05-01","unit":"27694","data":{"count":4}}"#,
+        #"{"type":"unit.changed","occurred":"2025-07-01","unit":"27694","data":{"name":"Tân An"}}"#,
+    ].joined(separator: "\n") + "\n")
+    for lang in ["en", "vi"] {
+        let audit = try d.ok(["audit", "arrests", "--period", "2024", "--unit", "27694", "--lang", lang]).stdout
+        let summary = try d.ok(["summary", "2024", "--unit", "27694", "--lang", lang]).stdout
+        #expect(audit.split(separator: "\n").first?.contains("1 [27694]") == true && !audit.contains("Tân An"), "\(audit)")
+        #expect(!summary.contains("Tân An"), "\(summary)")
+        let now = try d.ok(["audit", "arrests", "--period", "2025", "--unit", "27694", "--lang", lang]).stdout
+        #expect(now.split(separator: "\n").first?.contains("Tân An [27694]") == true, "\(now)")
+    }
+}

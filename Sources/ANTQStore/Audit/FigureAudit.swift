@@ -244,7 +244,10 @@ extension DataStore {
         case .level: rows = Self.levelContributions(name, ledger: ledger, scope: inScope, day: period.lastDay, lookup: lookup)
         case .ratio: rows = []
         }
-        var audit = FigureAudit(figure: definition, unit: root, unitName: ledger.units.view(root)?.name ?? root, period: period,
+        // Named as it stood on the day its figure is read on (a code the 2025 reorganisation
+        // kept for a new ward was another ward in 2018), as `summary` names it.
+        let named = ledger.units.view(root, on: restated?.day ?? period.lastDay) ?? ledger.units.view(root)
+        var audit = FigureAudit(figure: definition, unit: root, unitName: named?.name ?? root, period: period,
                                 value: q.value(name, unit: root), fingerprint: result.fingerprint, chain: result.chain, asOf: asOf,
                                 contributions: rows, timeline: timeline, assertions: assertions)
         audit.restatedOn = restated?.day
