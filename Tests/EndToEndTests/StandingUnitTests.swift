@@ -37,3 +37,29 @@ import Testing
         #expect(try d.logBytes() == log)
     }
 }
+
+/// A unit ends (merged, split, abolished) only with nothing recorded for it
+/// after the end: otherwise the log would keep a fact `append` refuses once
+/// the unit has ended, summed under a unit that no longer stands. Refused
+/// with where to look; once the event is moved to the successor, it ends.
+@Test func aUnitWithEventsAfterItsEndCannotEnd() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    try d.ok(["append", "-"], stdin: [
+        #"{"type":"unit.registered","unit":"80","occurred":"2013-01-01","data":{"name":"Long An","kind":"province"}}"#,
+        #"{"type":"unit.registered","unit":"27694","occurred":"2013-01-01","data":{"name":"1","kind":"ward","parent":"80"}}"#,
+        #"{"type":"unit.registered","unit":"27697","occurred":"2013-01-01","data":{"name":"2","kind":"ward","parent":"80"}}"#,
+        #"{"type":"tip.received","unit":"27697","occurred":"2025-06-30","data":{"count":1,"channel":"hotline"}}"#,
+        #"{"type":"tip.received","unit":"27697","occurred":"2025-08-01","data":{"count":5,"channel":"hotline"}}"#,
+    ].joined(separator: "\n") + "\n")
+    let log = try d.logBytes()
+    for end in [["unit.merged", "--into", "27694"], ["unit.split", "--into", "27694", "--alsoInto", "80"], ["unit.abolished", "--into", "27694"]] {
+        let r = try d.antq(["append", end[0], "--unit", "27697", "--occurred", "2025-07-01", "--lang", "en"] + end.dropFirst())
+        #expect(r.status == 65 && r.stderr.contains("already has events recorded for months from 2025-08-01"), "\(end): \(r.stderr)")
+        #expect(r.stderr.contains("antq log --unit 27697 --from 2025-08-01"), "\(r.stderr)")
+    }
+    #expect(try d.logBytes() == log)
+    try d.ok(["correct", "6", "--unit", "27694", "--reason", "recorded under the old ward"])
+    try d.ok(["append", "unit.merged", "--unit", "27697", "--occurred", "2025-07-01", "--into", "27694"])
+    #expect(try d.ok(["verify"]).status == 0)
+}

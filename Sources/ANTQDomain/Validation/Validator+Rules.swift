@@ -46,7 +46,11 @@ extension Validator {
             }
             if let m = iv.mergedInto { try fail(d("into"), Text("\(into) cũng đã được sáp nhập", "\(into) is itself merged away"), Text("ghi đơn vị \(m)", "give the unit it was merged into, \(m)")) }
             if ledger.units.view(unit)?.mergedInto != nil { try fail(p("unit"), Text("\(unit) đã được sáp nhập", "\(unit) is already merged")) }
-        case .unitSplit, .unitAbolished, .unitContinued:
+            try checkNothingRecordedAfterTheEnd(of: unit, on: f.occurred, field: p("occurred"))
+        case .unitSplit, .unitAbolished:
+            try checkNothingRecordedAfterTheEnd(of: unit, on: f.occurred, field: p("occurred"))
+            try checkSuccession(f, field: prefix)
+        case .unitContinued:
             try checkSuccession(f, field: prefix)
         case .modelEstablished:
             let model = data.modelID ?? ""

@@ -54,4 +54,23 @@ extension Validator {
             break
         }
     }
+
+    /// A unit ends (merged, split, abolished) only when nothing is recorded
+    /// for it after the end: an event dated on or after that day is refused
+    /// once the unit has ended, so one already there would stay in the log
+    /// as a fact `append` forbids, and its figures would be summed under a
+    /// unit that no longer stands. Told from the flow rows: a reporting
+    /// month that begins on or after the day (a month the end falls inside
+    /// may hold facts from before it, and is let through).
+    func checkNothingRecordedAfterTheEnd(of unit: String, on day: CivilDate, field: String) throws(EventProblems) {
+        let months = ReportingMonths(start: ledger.log?.periodStart ?? .january1)
+        let later = ledger.flows.keys.filter { $0.unit == unit && months.firstDay(of: $0.month) >= day }.map(\.month).sorted()
+        guard let first = later.first else { return }
+        let from = months.firstDay(of: first)
+        throw EventProblems(EventCodingError(field: field,
+            problem: Text("\(unit) đã có sự kiện ghi cho các tháng từ \(from.formatted(vietnamese: true)) (\(later.count) tháng), sau ngày chấm dứt \(day.formatted(vietnamese: true))",
+                          "\(unit) already has events recorded for months from \(from.iso) on (\(later.count) month(s)), after it would end on \(day.iso)"),
+            fix: Text("chuyển các sự kiện đó sang đơn vị kế thừa (antq correct SEQ --unit MÃ) hoặc hủy bỏ chúng trước; 'antq log --unit \(unit) --from \(from.iso)' liệt kê chúng",
+                      "move those events to the successor (antq correct SEQ --unit CODE) or retract them first; 'antq log --unit \(unit) --from \(from.iso)' lists them")))
+    }
 }
