@@ -91,8 +91,10 @@ extension AuditRenderer {
             w.endObject()
             return String(decoding: w.bytes, as: UTF8.self) + "\n"
         }
-        var out = [lang.t("Figures that changed between \(lang.instant(d.from)) (\(d.fromFingerprint)) and ", "Chỉ tiêu thay đổi giữa \(lang.instant(d.from)) (\(d.fromFingerprint)) và ")
-                   + (d.to.map { lang.instant($0) } ?? lang.t("now", "hiện nay")) + " (\(d.toFingerprint))", ""]
+        // To the second: two knowledge dates are often minutes apart or less.
+        let from = lang.instant(d.from, seconds: true)
+        var out = [lang.t("Figures that changed between \(from) (\(d.fromFingerprint)) and ", "Chỉ tiêu thay đổi giữa \(from) (\(d.fromFingerprint)) và ")
+                   + (d.to.map { lang.instant($0, seconds: true) } ?? lang.t("now", "hiện nay")) + " (\(d.toFingerprint))", ""]
         if let p = d.period { out.insert(ReportHeader.period(p, lang), at: 1) }
         if d.chain == .notChecked { out.insert(ReportHeader.chainNotChecked(lang), at: 1) }
         if d.changes.isEmpty { out.append(lang.t("No figure changed.", "Không có chỉ tiêu nào thay đổi.")) }

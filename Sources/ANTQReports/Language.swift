@@ -27,7 +27,7 @@ public enum Language: String, Sendable, CaseIterable {
     public func date(_ d: CivilDate) -> String { d.formatted(vietnamese: self == .vi) }
 
     /// An instant as a reader sees it: Vietnam time (UTC+7), to the minute.
-    public func instant(_ i: UTCInstant) -> String { i.vietnamTime(vietnamese: self == .vi) }
+    public func instant(_ i: UTCInstant, seconds: Bool = false) -> String { i.vietnamTime(vietnamese: self == .vi, seconds: seconds) }
 
     public func t(_ en: String, _ vi: String) -> String { self == .vi ? vi : en }
 

@@ -122,9 +122,10 @@ extension UTCInstant {
     /// The instant as a reader sees it: Vietnam time (UTC+7), to the minute,
     /// the day as `CivilDate.formatted(vietnamese:)` writes it
     /// ("28/03/2019 09:45 (UTC+7)", or "2019-03-28 09:45 (UTC+7)").
-    public func vietnamTime(vietnamese: Bool) -> String {
+    /// - Parameter seconds: to the second (two knowledge dates a minute apart or less).
+    public func vietnamTime(vietnamese: Bool, seconds: Bool = false) -> String {
         let local = UTCInstant(microsecondsSinceEpoch: microsecondsSinceEpoch + 7 * 3600 * 1_000_000)
-        let hm = String(local.rfc3339.dropFirst(11).prefix(5))
+        let hm = String(local.rfc3339.dropFirst(11).prefix(seconds ? 8 : 5))
         return "\(local.date.formatted(vietnamese: vietnamese)) \(hm) (UTC+7)"
     }
 }

@@ -9,12 +9,17 @@ public enum FigureContributions {
     public static func flowAmount(of f: Fact, to figure: String, catalogue: DeclaredCatalogue) -> Int128 {
         if f.type == .indicatorRecorded {
             guard let name = f.data.text(IndicatorRecorded.indicator), let i = catalogue.indicators[name], i.aggregate == .flow,
-                  let v = f.data.decimal(IndicatorRecorded.value) else { return 0 }
-            if figure == name { return v.units(decimals: i.decimals) }
-            for d in f.data.declared where "\(name).\(d.value.text ?? "")" == figure { return v.units(decimals: i.decimals) }
-            return 0
+                  let v = f.data.decimal(IndicatorRecorded.value), record(f, feeds: figure) else { return 0 }
+            return v.units(decimals: i.decimals)
         }
         return Int128(FlowRules.amount(of: f.data, to: figure))
+    }
+
+    /// Whether a record of a declared indicator feeds `figure`: the
+    /// indicator's own, or one of its dimension values (`drugs.seized.heroin`).
+    public static func record(_ f: Fact, feeds figure: String) -> Bool {
+        guard let name = f.data.text(IndicatorRecorded.indicator) else { return false }
+        return figure == name || f.data.declared.contains { "\(name).\($0.value.text ?? "")" == figure }
     }
 
     /// The facts an event adds (+1) or takes back (-1), with the amended seq
@@ -37,7 +42,7 @@ public enum FigureContributions {
             let reparents = f.type == .unitChanged && f.data[UnitChanged.parent] != nil
             switch figure.kind {
             case .flow: touched = touched || !f.data.spec.flows.isEmpty || f.type == .indicatorRecorded || reparents
-            case .level: touched = touched || f.type == .indicatorRecorded || reparents
+            case .level: touched = touched || (f.type == .indicatorRecorded && record(f, feeds: figure.name)) || reparents
             case .ratio: touched = true
             case .state:
                 if figure.name == "cameras" { touched = touched || f.type.isCameraEvent || reparents }
