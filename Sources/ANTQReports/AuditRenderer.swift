@@ -72,22 +72,26 @@ public enum AuditRenderer {
             out.append("#\(c.seq) \(c.type.rawValue) → #\(c.amends!): \(lang.signed(c.amount, d)) \(lang.t("in", "tại")) \(c.unit); "
                        + lang.t("reason", "lý do") + ": \(c.reason ?? "") [\(c.by), \(lang.instant(c.recorded))]")
         }
-        out.append("")
-        out.append(h + lang.t("Contributions", "Các bản ghi đóng góp"))
-        var t = TextTable(header: ["seq", lang.t("type", "loại"), lang.t("occurred", "ngày xảy ra"), lang.t("recorded", "ngày ghi"),
-                                   lang.t("unit", "đơn vị"), lang.t("by", "người ghi"), lang.t("amount", "số"), lang.t("note", "ghi chú")],
-                          alignments: [.right, .left, .left, .left, .left, .left, .right, .left])
-        // A batch's events share their recorded instant and often their day:
-        // format each once (an audit can list tens of thousands of rows).
-        var recorded = Memo<UTCInstant>(format: \.rfc3339), occurred = Memo<CivilDate>(format: lang.date)
-        t.rows.reserveCapacity(a.contributions.count + 1)
-        for c in a.contributions {
-            let note = c.amends.map { "→ #\($0)" } ?? c.subject ?? ""
-            let amount = c.amends != nil ? lang.signed(c.amount, d) : c.amount.formatted(decimals: d.decimals, style: lang.decimalStyle)
-            t.append(["\(c.seq)", c.type.rawValue, occurred.text(c.occurred), recorded.text(c.recorded), c.unit, c.by, amount, note])
+        // A ratio has no contributions of its own (its two figures do): no table, no total of 0.
+        if !d.isRatio {
+            out.append("")
+            out.append(h + lang.t("Contributions", "Các bản ghi đóng góp"))
+            var t = TextTable(header: ["seq", lang.t("type", "loại"), lang.t("occurred", "ngày xảy ra"), lang.t("recorded", "ngày ghi"),
+                                       lang.t("unit", "đơn vị"), lang.t("by", "người ghi"), lang.t("amount", "số"), lang.t("note", "ghi chú")],
+                              alignments: [.right, .left, .left, .left, .left, .left, .right, .left])
+            // A batch's events share their recorded instant and often their day:
+            // format each once (an audit can list tens of thousands of rows).
+            var recorded = Memo<UTCInstant>(format: \.rfc3339), occurred = Memo<CivilDate>(format: lang.date)
+            t.rows.reserveCapacity(a.contributions.count + 1)
+            for c in a.contributions {
+                let note = c.amends.map { "→ #\($0)" } ?? c.subject ?? ""
+                // With the digits it has, as the value above is shown (1,4, not 1,400).
+                let amount = c.amends != nil ? lang.signed(c.amount, d) : lang.number(c.amount.normalized)
+                t.append(["\(c.seq)", c.type.rawValue, occurred.text(c.occurred), recorded.text(c.recorded), c.unit, c.by, amount, note])
+            }
+            t.append(["", "", "", "", "", lang.t("total", "tổng"), lang.number(a.contributionsTotal.normalized), ""])
+            out.append(t.render())
         }
-        t.append(["", "", "", "", "", lang.t("total", "tổng"), a.contributionsTotal.formatted(decimals: d.decimals, style: lang.decimalStyle), ""])
-        out.append(t.render())
         // In Markdown, `<`, `>` and `&` of a unit's or a recorder's name would reach a viewer as HTML.
         if markdown { out = out.map { $0.replacing("&", with: "\\&").replacing("<", with: "\\<").replacing(">", with: "\\>") } }
         return out.joined(separator: "\n") + "\n"

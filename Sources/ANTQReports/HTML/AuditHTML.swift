@@ -57,8 +57,11 @@ enum AuditHTML {
 
         if d.isFlow || !a.timeline.isEmpty { timeline(&p, a, lang) }
         corrections(&p, a, lang, links)
-        p.heading(2, lang.t("Contributions", "Các bản ghi đóng góp"))
-        contributions(&p, a, lang, links)
+        // A ratio has no contributions of its own (its two figures do): no table, no total of 0.
+        if !d.isRatio {
+            p.heading(2, lang.t("Contributions", "Các bản ghi đóng góp"))
+            contributions(&p, a, lang, links)
+        }
         return p.render(title: title, footer: a.fingerprint)
     }
 
@@ -93,12 +96,13 @@ enum AuditHTML {
         let header = ["seq", lang.t("Occurred", "Ngày xảy ra"), lang.t("Recorded", "Ngày ghi"), lang.t("Unit", "Đơn vị"),
                       lang.t("Recorded by", "Người ghi"), lang.t("Amount", "Số"), lang.t("Note", "Ghi chú")]
         func row(_ c: FigureAudit.Contribution) -> [String] {
-            let amount = c.amends != nil ? lang.signed(c.amount, d) : c.amount.formatted(decimals: d.decimals, style: lang.decimalStyle)
+            // With the digits it has, as the figure above it is shown (1,4, not 1,400).
+            let amount = c.amends != nil ? lang.signed(c.amount, d) : lang.number(c.amount.normalized)
             let note = c.amends.map { HTMLPage.link("→ #\($0)", links.event($0)) } ?? escapeHTML(c.subject ?? "")
             return [HTMLPage.link("#\(c.seq)", links.event(c.seq)), escapeHTML(lang.date(c.occurred)), escapeHTML(lang.instant(c.recorded)),
                     HTMLPage.link(links.unitName(c.unit), links.unit(c.unit)), escapeHTML(c.by), "<span class=\"amount\" data-value=\"\(c.amount.plain())\">\(escapeHTML(amount))</span>", note]
         }
-        let total = [escapeHTML(lang.t("total", "tổng")), "", "", "", "", escapeHTML(a.contributionsTotal.formatted(decimals: d.decimals, style: lang.decimalStyle)), ""]
+        let total = [escapeHTML(lang.t("total", "tổng")), "", "", "", "", escapeHTML(lang.number(a.contributionsTotal.normalized)), ""]
         guard a.contributions.count > monthGrouping else {
             p.htmlTable(caption: nil, header: header, numeric: [0, 5], rows: a.contributions.map(row) + [total], cls: "contributions")
             return
