@@ -31,7 +31,7 @@ public enum SummaryRenderer {
     static func unitTitle(_ row: SummaryReport.Row?, _ lang: Language) -> String {
         guard let row else { return "-" }
         let kind = Vocabulary.builtIn[.unitKind]!.term(code: row.kind)?.label.text(vietnamese: lang.isVietnamese) ?? row.kind
-        return lang.isVietnamese ? "\(kind) \(row.name)" : "\(row.name) (\(kind))"
+        return lang.isVietnamese ? UnitRegistry.kindAndName(kind, row.name) : "\(row.name) (\(kind))"
     }
 
     static func title(_ r: SummaryReport, _ lang: Language) -> String {
@@ -39,8 +39,11 @@ public enum SummaryRenderer {
             return lang.t("ANTQ summary, \(r.period.words(vietnamese: false)) — on the units as they were",
                           "Tổng hợp phong trào toàn dân bảo vệ ANTQ \(r.period.words(vietnamese: true)) — theo địa giới lúc đó")
         }
-        return lang.t("ANTQ summary, \(r.period.words(vietnamese: false)) — \(unitTitle(r.rows.first, lang))",
-               "Tổng hợp phong trào toàn dân bảo vệ ANTQ \(r.period.words(vietnamese: true)) — \(unitTitle(r.rows.first, lang))")
+        // Every top-level unit the report holds (a log may keep two provinces), not only the first.
+        let roots = r.rows.filter { $0.depth == 0 }
+        let units = roots.isEmpty ? "-" : roots.map { unitTitle($0, lang) }.joined(separator: "; ")
+        return lang.t("ANTQ summary, \(r.period.words(vietnamese: false)) — \(units)",
+               "Tổng hợp phong trào toàn dân bảo vệ ANTQ \(r.period.words(vietnamese: true)) — \(units)")
     }
 
     static func header(_ r: SummaryReport, _ lang: Language) -> [String] {
@@ -74,8 +77,13 @@ public enum SummaryRenderer {
             let vi = lang.isVietnamese, against = name.text(vietnamese: vi)
             if difference.isZero { return vi ? "bằng \(against)" : "the same as \(against)" }
             let up = difference > .zero
-            var amount = lang.figure(up ? difference : difference.negated(), d)
-            if let noun = d.noun { amount += " " + noun.text(vietnamese: vi) }
+            let size = up ? difference : difference.negated()
+            var amount = lang.figure(size, d)
+            if let noun = d.noun {
+                // English nouns are declared plural ("suspects"): one is "1 suspect".
+                let word = noun.text(vietnamese: vi)
+                amount += " " + (!vi && size == ExactDecimal(1) && word.hasSuffix("s") ? String(word.dropLast()) : word)
+            }
             if percent != nil { amount += " (" + percentText(lang) + ")" }
             return vi ? (up ? "tăng " : "giảm ") + amount + " so với " + against
                       : (up ? "up " : "down ") + amount + " on " + against

@@ -32,3 +32,30 @@ import Testing
     let given = try d.ok(["summary", "2023", "--unit", "760", "--format", "html", "--layout", "official", "--signer-title", "Phó Trưởng Công an"]).stdout
     #expect(given.contains("PHÓ TRƯỞNG CÔNG AN"))
 }
+
+/// Units named by number say their kind once ("Phường 2", not "phường
+/// Phường 2"), in refusals, titles and the official heading; a report of a
+/// log with two top-level units names both; and one suspect is one suspect.
+@Test func namesAndCountsReadAsAPersonWritesThem() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    try d.ok(["append", "-"], stdin: [
+        #"{"type":"unit.registered","unit":"80","occurred":"2013-01-01","data":{"name":"Long An","kind":"province"}}"#,
+        #"{"type":"unit.registered","unit":"79","occurred":"2013-01-01","data":{"name":"Hồ Chí Minh","kind":"city"}}"#,
+        #"{"type":"unit.registered","unit":"27694","occurred":"2013-01-01","data":{"name":"Phường 1","kind":"ward","parent":"80"}}"#,
+        #"{"type":"unit.registered","unit":"27697","occurred":"2013-01-01","data":{"name":"Phường 2","kind":"ward","parent":"80"}}"#,
+        #"{"type":"arrest.made","unit":"27694","occurred":"2023-03-01","data":{"count":3}}"#,
+        #"{"type":"arrest.made","unit":"27694","occurred":"2024-03-01","data":{"count":2}}"#,
+        #"{"type":"unit.merged","unit":"27697","occurred":"2025-07-01","data":{"into":"27694"}}"#,
+    ].joined(separator: "\n") + "\n")
+    let refused = try d.antq(["append", "arrest.made", "--unit", "27697", "--occurred", "2025-08-01", "--count", "1", "--lang", "vi"])
+    #expect(refused.status == 65 && refused.stderr.contains("Phường 2 đã nhập vào Phường 1 (27694)") && !refused.stderr.contains("phường Phường"), "\(refused.stderr)")
+    let title = try d.ok(["summary", "2024", "--unit", "27694", "--lang", "vi"]).stdout.split(separator: "\n").first ?? ""
+    #expect(title.hasSuffix("— Phường 1"), "\(title)")
+    let html = try d.ok(["summary", "2024", "--unit", "27694", "--format", "html", "--layout", "official", "--lang", "vi"]).stdout
+    #expect(html.contains("CÔNG AN PHƯỜNG 1<"), "the heading says the kind once")
+    let both = try d.ok(["summary", "2024", "--lang", "en"]).stdout.split(separator: "\n").first ?? ""
+    #expect(both.contains("Long An (province)") && both.contains("Hồ Chí Minh (city)"), "\(both)")
+    let one = try d.ok(["summary", "2024", "--unit", "80", "--compare", "same-period", "--lang", "en"]).stdout
+    #expect(one.contains("down 1 suspect (") && !one.contains("1 suspects"), "\(one)")
+}

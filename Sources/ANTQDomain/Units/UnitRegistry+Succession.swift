@@ -20,7 +20,7 @@ extension UnitRegistry {
     /// Vietnamese in both languages, as it is part of the unit's proper name.
     func described(_ code: String, on day: CivilDate, vietnamese vi: Bool) -> String {
         guard let v = view(code, on: day) ?? view(code) else { return code }
-        return "\(v.kindLabel(vietnamese: true)) \(v.name) (\(code))"
+        return "\(v.kindAndName) (\(code))"
     }
 
     /// What became of `code` by `day`, or nil while it is in force: the
@@ -40,7 +40,7 @@ extension UnitRegistry {
 
     static func words(kind: String, name: String, type: EventType, successors: [String], on d: CivilDate, registry: UnitRegistry) -> Text {
         func label(_ vi: Bool) -> String {
-            (Vocabulary.builtIn[.unitKind]!.term(code: kind)?.label.text(vietnamese: true) ?? kind) + " " + name
+            kindAndName(Vocabulary.builtIn[.unitKind]!.term(code: kind)?.label.text(vietnamese: true) ?? kind, name)
         }
         func list(_ vi: Bool) -> String {
             let names = successors.map { registry.described($0, on: d, vietnamese: vi) }

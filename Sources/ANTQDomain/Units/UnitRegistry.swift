@@ -185,4 +185,16 @@ extension UnitRegistry.View {
     public func kindLabel(vietnamese: Bool) -> String {
         Vocabulary.builtIn[.unitKind]!.term(code: kind)?.label.text(vietnamese: vietnamese) ?? kind
     }
+
+    /// "phường Phú Cường", in Vietnamese as offices write it.
+    public var kindAndName: String { UnitRegistry.kindAndName(kindLabel(vietnamese: true), name) }
+}
+
+extension UnitRegistry {
+    /// The kind before the name ("phường Phú Cường"), unless the name
+    /// already says it: a numbered ward is named "Phường 2", and is
+    /// "Phường 2", not "phường Phường 2".
+    public static func kindAndName(_ kindLabel: String, _ name: String) -> String {
+        foldVietnamese(name).lowercased().hasPrefix(foldVietnamese(kindLabel).lowercased() + " ") ? name : kindLabel + " " + name
+    }
 }

@@ -29,7 +29,7 @@ public struct OfficialDocument: Sendable {
     /// "CÔNG AN TỈNH BÌNH DƯƠNG": the police of the report's top unit.
     static func defaultIssuer(kind: String, name: String, _ lang: Language) -> String {
         let kindLabel = Vocabulary.builtIn[.unitKind]?.term(code: kind)?.label.text(vietnamese: lang.isVietnamese) ?? kind
-        return lang.isVietnamese ? "Công an \(kindLabel) \(name)".uppercased() : "\(name) \(kindLabel) police".uppercased()
+        return lang.isVietnamese ? "Công an \(UnitRegistry.kindAndName(kindLabel, name))".uppercased() : "\(name) \(kindLabel) police".uppercased()
     }
 
     /// The place as the decree writes it: the unit's name, but in full

@@ -43,9 +43,9 @@ extension DataStore {
                 guard let v = ledger.units.view(code, on: day), v.isCommuneLevel, v.mergedInto == nil,
                       let reg = ledger.units.records[code]?.entries.first?.seq else { continue }
                 if name == "communes" {
-                    row(reg, code, 1, "\(v.kindLabel(vietnamese: true)) \(v.name)")
+                    row(reg, code, 1, v.kindAndName)
                 } else if let id = clubModels[code], let seq = ledger.models.record(id)?.entries.first?.seq {
-                    row(seq, code, 1, "\(v.kindLabel(vietnamese: true)) \(v.name): \(id)")
+                    row(seq, code, 1, "\(v.kindAndName): \(id)")
                 }
             }
         }
