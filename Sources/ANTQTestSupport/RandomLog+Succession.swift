@@ -28,7 +28,7 @@ extension RandomLog {
         var fields = [#""into":"\#(a.code)""#, #""alsoInto":"\#(b.code)""#]
         let third = others.filter { $0.code != a.code && $0.code != b.code }
         if rng.chance(0.3), !third.isEmpty { fields.append(#""alsoInto2":"\#(rng.pick(third).code)""#) }
-        return #"{"id":"\#(id())","type":"unit.split","occurred":"\#(liveDay(u, from: "2015-01-01").iso)","unit":"\#(u.code)","data":{\#(fields.joined(separator: ","))}}"#
+        return #"{"id":"\#(id())","type":"unit.split","occurred":"\#(endDay(u, from: "2015-01-01").iso)","unit":"\#(u.code)","data":{\#(fields.joined(separator: ","))}}"#
     }
 
     mutating func continueUnit() -> String? {
@@ -45,10 +45,12 @@ extension RandomLog {
     /// otherwise a new, empty district is registered (to be abolished later).
     mutating func abolishOrAddDistrict() -> String? {
         let listed = b.ledger.units.listedChildren(on: testToday)
-        let empty = districts.filter { $0.mergedInto == nil && (listed[$0.code] ?? []).isEmpty && $0.registered < testToday }
+        // Empty, and able to end by today: nothing recorded for it on the last day (see `endDay`).
+        let empty = districts.filter { $0.mergedInto == nil && (listed[$0.code] ?? []).isEmpty && $0.registered < testToday
+                                       && (earliestEnd($0).map { $0 <= testToday } ?? true) }
         if !empty.isEmpty {
             let d = rng.pick(empty)
-            return #"{"id":"\#(id())","type":"unit.abolished","occurred":"\#(liveDay(d, from: "2016-01-01").iso)","unit":"\#(d.code)","data":{"into":"74"}}"#
+            return #"{"id":"\#(id())","type":"unit.abolished","occurred":"\#(endDay(d, from: "2016-01-01").iso)","unit":"\#(d.code)","data":{"into":"74"}}"#
         }
         let code = String(704 + districts.count)
         return #"{"id":"\#(id())","type":"unit.registered","occurred":"2014-01-01","unit":"\#(code)","data":{"name":"\#(rng.pick(RandomLog.names))","kind":"district","parent":"74"}}"#

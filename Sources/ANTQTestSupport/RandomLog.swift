@@ -97,6 +97,25 @@ public struct RandomLog {
         return date(from: lo, to: max(lo, hi))
     }
 
+    /// A day a unit may end on (merged, split, abolished): a live day, and
+    /// after the last fact recorded for it, since a unit ends only with
+    /// nothing recorded for it after the end.
+    mutating func endDay(_ v: UnitRegistry.View, from: String) -> CivilDate {
+        let d = liveDay(v, from: from)
+        return earliestEnd(v).map { max(d, $0) } ?? d
+    }
+
+    /// The day after the last fact recorded for `v`, as written or as corrected (nil: none).
+    func earliestEnd(_ v: UnitRegistry.View) -> CivilDate? {
+        var last: CivilDate?
+        for e in b.events {
+            FigureContributions.forEachSignedFact(of: e) { f, sign, _, _ in
+                if sign > 0, f.unit == v.code, last.map({ f.occurred > $0 }) ?? true { last = f.occurred }
+            }
+        }
+        return last?.adding(days: 1)
+    }
+
     mutating func id() -> String { UUIDText.random(using: &rng) }
 
     mutating func candidate(_ forced: Int?) -> String? {
@@ -139,7 +158,7 @@ public struct RandomLog {
         guard live.count > 2 else { return nil }
         let u = rng.pick(live)
         let into = rng.pick(live.filter { $0.code != u.code })
-        return #"{"id":"\#(id())","type":"unit.merged","occurred":"\#(liveDay(u, from: "2015-01-01").iso)","unit":"\#(u.code)","data":{"into":"\#(into.code)"}}"#
+        return #"{"id":"\#(id())","type":"unit.merged","occurred":"\#(endDay(u, from: "2015-01-01").iso)","unit":"\#(u.code)","data":{"into":"\#(into.code)"}}"#
     }
 
     mutating func flowData() -> (String, String) {
