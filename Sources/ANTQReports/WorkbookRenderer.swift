@@ -18,8 +18,8 @@ public enum WorkbookRenderer {
         var out: [[Cell]] = [info.map { .text(lang.text($0.label)) }]
         out.reserveCapacity(rows.count + 1)
         for row in rows {
-            // Grouped with the decimals the cell was written with (1.400 kg shows 1.400); a seq is an id, not grouped.
-            out.append(row.enumerated().map { i, s in cell(s, numeric: info[i].isNumeric, decimals: info[i].name == "seq" ? nil : s.split(separator: ".").dropFirst().first?.count ?? 0) })
+            // Grouped with the decimals the cell was written with (1.400 kg shows 1.400); a seq or a year is not grouped.
+            out.append(row.enumerated().map { i, s in cell(s, numeric: info[i].isNumeric, decimals: info[i].isGrouped ? s.split(separator: ".").dropFirst().first?.count ?? 0 : nil) })
         }
         return try book(lang.t("Events", "Sự kiện"), out, title: lang.t("antq export", "Dữ liệu xuất từ antq"))
     }

@@ -11,13 +11,8 @@ enum AmendCommands {
                                           "ghi số thứ tự của sự kiện cần \(retract ? "hủy bỏ" : "đính chính"), ví dụ 'antq \(verb) 1234 --reason \"…\"'"))
         }
         // A replacement field's name depends on the target's type, unknown before the log is read:
-        // a flag that is no field of any type but is spelt like an option (`--reasn`) is that option's typo.
-        for (name, _) in c.parsed.extra {
-            let key = name.replacing("-", with: "_")
-            if !EventType.allCases.contains(where: { $0.spec.field(named: key) != nil }), AppendCommand.closeOption(name, c) != nil {
-                throw AppendCommand.unknownOption(name, c)
-            }
-        }
+        // a flag spelt like an option (`--reasn`) and like no field of any type is that option's typo.
+        try AppendCommand.refuseMisspeltOptions(fields: Array(Set(EventType.allCases.flatMap { $0.spec.fields.map(\.name) })), c)
         guard let reason = c.parsed.value("reason"), !reason.isEmpty else {
             throw CLIError.usage(c.lang.t("--reason is required: say why the record is \(retract ? "retracted" : "corrected")",
                                           "cần --reason: ghi lý do \(retract ? "hủy bỏ" : "đính chính")"))

@@ -39,7 +39,11 @@ enum AppendCommand {
             let reader = BatchReader(fd: FileDescriptor.standardInput)
             receipt = try stream(reader, first: try reader.next(), file: "<stdin>", store: store, expect: expect, c)
         } else if let type = c.parsed.arguments.first {
-            try refuseMisspeltOptions(type: type, c)
+            if let t = EventType(rawValue: type) {
+                // An amendment's target and reason are given as options; its other fields are the replacement's.
+                let also = t.isAmendment ? ["target", "reason"] : []
+                try refuseMisspeltOptions(fields: t.spec.fields.map(\.name).filter { !also.contains($0) }, also: also, c)
+            }
             let inputs = [DraftInput(line: 1, draft: flagsDraft(type: type, c))]
             var one = inputs
             receipt = try store.appendBatch(next: { () throws(StoreError) -> DraftInput? in one.popLast() }, file: "<command line>",
@@ -65,7 +69,7 @@ enum AppendCommand {
               let definition = ledger.figures[metric] else { return }
         let actual = SummaryReport.query(ledger, period).value(metric, unit: unit)
         guard actual != expected else { return }
-        let name = ledger.units.view(unit).map { "\($0.name) [\(unit)]" } ?? unit
+        let name = (ledger.units.view(unit, on: period.lastDay) ?? ledger.units.view(unit)).map { "\($0.name) [\(unit)]" } ?? unit
         let given = c.lang.figure(expected, definition), held = c.lang.figure(actual, definition)
         Terminal.err(c.lang.t(
             "note: the log gives \(held) for \(metric) \(period.label) of \(name), not \(given) as announced; 'antq verify' reports this announcement until the log or the announcement is corrected\n",
@@ -174,25 +178,27 @@ enum AppendCommand {
         .unknownOption("--\(name)", command: c.parsed.command.name, suggestion: closeOption(name, c, also: also).map { "--\($0)" })
     }
 
-    /// The declared option (of `append` or global, or one of `also`) spelt within two edits of `name`.
-    static func closeOption(_ name: String, _ c: Context, also: [String] = []) -> String? {
+    /// The declared option (of the command or global, or one of `also`)
+    /// spelt like `name`: within two edits (one for a name under four
+    /// letters), and closer than every one of `fields` (`--kid` is as near
+    /// `kind` as `id`: the field's typo, not the option's).
+    static func closeOption(_ name: String, _ c: Context, also: [String] = [], fields: [String] = []) -> String? {
         let declared = c.parsed.command.options.map(\.name) + Tool.global.map(\.name) + also
-        let best = declared.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
-        return best.flatMap { $0.1 <= 2 ? $0.0 : nil }
+        guard let best = declared.map({ ($0, editDistance($0, name)) }).min(by: { $0.1 < $1.1 }), best.1 <= (name.count < 4 ? 1 : 2) else { return nil }
+        let key = name.replacing("-", with: "_")
+        // A field that is also one of the options (`reason`) is that option.
+        return fields.contains { !declared.contains($0) && editDistance($0, key) <= best.1 } ? nil : best.0
     }
 
-    /// A flag of a single event that is neither a field of its type nor an
-    /// amendment's `--target`/`--reason`, but is spelt like one of the
-    /// command's own options (`--occured`, `--unti`): refused as the typo of
-    /// that option, as any other command refuses one, rather than read as an
-    /// unknown field beside a missing `--occurred`.
-    static func refuseMisspeltOptions(type typeName: String, _ c: Context) throws {
-        guard let type = EventType(rawValue: typeName) else { return }
-        let amendment = type.isAmendment ? ["target", "reason"] : []
+    /// Flags of one event that are none of `fields` (nor `also`) but are
+    /// spelt like one of the command's own options (`--occured`, `--unti`,
+    /// `--reasn`): refused as the typo of that option, as any other command
+    /// refuses one, rather than read as an unknown field beside a missing option.
+    static func refuseMisspeltOptions(fields: [String], also: [String] = [], _ c: Context) throws {
         for (name, _) in c.parsed.extra {
             let key = name.replacing("-", with: "_")
-            if type.spec.field(named: key) != nil || amendment.contains(key) { continue }
-            if closeOption(name, c, also: amendment) != nil { throw unknownOption(name, c, also: amendment) }
+            if fields.contains(key) || also.contains(key) { continue }
+            if closeOption(name, c, also: also, fields: fields) != nil { throw unknownOption(name, c, also: also) }
         }
     }
 }

@@ -87,7 +87,8 @@ enum ImportCommand {
         let table = CSVTable(records: [records[headerIndex]] + below.filter { !SpreadsheetLayout.isTotals($0.fields) })
         let headerLine = table.headerRecord?.line ?? 1
         let columns = try mapColumns(table.header, type: type, declared: declared, fixed: fixed.map(\.key), overrides: overrides, path: path, headerLine: headerLine, lang: c.lang)
-        let mismatches = totals.flatMap { SpreadsheetLayout.mismatches(totals: $0, rows: table.rows, columns: columns) }
+        let (vietnameseNumbers, byHeader) = try numberStyle(table, columns: columns, path: path, c)
+        let mismatches = totals.flatMap { SpreadsheetLayout.mismatches(totals: $0, rows: table.rows, columns: columns, vietnamese: vietnameseNumbers) }
         if !mismatches.isEmpty {
             throw CLIError.invalid(([ErrorReport.error(c.lang) + c.lang.t("nothing was imported: the totals row disagrees with the rows above it",
                                                                           "không nhập gì: dòng tổng cộng không khớp với các dòng phía trên")]
@@ -95,7 +96,6 @@ enum ImportCommand {
                                     + [ErrorReport.fix(c.lang) + c.lang.t("correct the rows or the total, then import the file again",
                                                                           "sửa các dòng hoặc số tổng cộng rồi nhập lại tệp")]).joined(separator: "\n"))
         }
-        let (vietnameseNumbers, byHeader) = try numberStyle(table, columns: columns, path: path, c)
         let rows = SpreadsheetImporter.drafts(table, columns: columns, fixed: fixed, vietnameseNumbers: vietnameseNumbers)
         guard !rows.isEmpty else {
             throw CLIError.invalid(ErrorReport.error(c.lang) + c.lang.t("\(path) has a header but no rows; nothing was imported", "\(path) có tiêu đề nhưng không có dòng dữ liệu; không nhập gì"))

@@ -150,6 +150,9 @@ func theSameValueIsRefusedTheSameWayAsABatchLineAndAsTypedText(_ c: RecordCase) 
     #expect(value(.tipReceived, "count", "1,000", others: [("channel", "hotline")], vietnamese: false) == .int(1000))
     #expect(value(.indicatorRecorded, "value", "1.000", others: record, vietnamese: false) == .decimal(dec(1)))
     for (text, vietnamese, hint) in [("1.000", false, "write a thousand as 1,000"), ("1,000", true, "một nghìn viết 1.000"), ("2.5", false, nil)] {
+        // The hint follows the input's style in both languages.
+        let (_, other) = typed(.tipReceived, [("channel", "hotline"), ("count", text)], vietnamese: vietnamese)
+        if hint != nil { #expect(other.first?.problem.text(vietnamese: !vietnamese).contains(vietnamese ? "1.000 or 1000" : "1,000 hoặc 1000") == true, "\(other)") }
         let (d, problems) = typed(.tipReceived, [("channel", "hotline"), ("count", text)], vietnamese: vietnamese)
         #expect(d == nil && problems.count == 1, "\(text): \(problems.map(\.description))")
         let said = problems.first.map { vietnamese ? $0.problem.vi : $0.problem.en } ?? ""

@@ -50,11 +50,22 @@ print(json.dumps({"header": header, "formats": formats}))
         #expect(!s.header.contains("Số tin") && !s.header.contains("Số đối tượng"), "\(s.header)")
         #expect(try s.formats[letter("Số lượng")]?.allSatisfy { $0 == "#,##0" } == true, "\(s.formats)")
         #expect(try s.formats[letter("Số thứ tự")]?.allSatisfy { $0 == "General" } == true, "a seq is not grouped: \(s.formats)")
+        // A reporting year is a year, not 2.018.
+        let announced = d.root.appendingPathComponent("announced.xlsx").path
+        try d.ok(["append", "figure.asserted", "--unit", "74", "--occurred", "2019-01-10", "--metric", "tips", "--year", "2018", "--value", "12"])
+        try d.ok(["export", "--type", "figure.asserted", "--format", "xlsx", "--output", announced, "--lang", "vi", "--history"])
+        let a = try JSONDecoder().decode(Styles.self, from: try #require(try ImportTests.runPython(Self.styles, [announced])).output)
+        #expect(try a.formats[letterIn(a, "Năm báo cáo")]?.allSatisfy { $0 == "General" } == true, "\(a.header) \(a.formats)")
         // One type alone keeps its own label.
         let tips = d.root.appendingPathComponent("tips.xlsx").path
         try d.ok(["export", "--type", "tip.received", "--year", "2018", "--format", "xlsx", "--output", tips, "--lang", "vi"])
         let t = try JSONDecoder().decode(Styles.self, from: try #require(try ImportTests.runPython(Self.styles, [tips])).output)
         #expect(t.header.contains("Số tin"), "\(t.header)")
+    }
+
+    func letterIn(_ s: Styles, _ label: String) throws -> String {
+        let i = try #require(s.header.firstIndex(of: label), "\(label) not in \(s.header)")
+        return String(UnicodeScalar(UInt8(65 + i)))
     }
 
     @Test func aDeclaredQuantityShowsItsDecimalsInTheWorkbook() throws {

@@ -231,6 +231,28 @@ import Testing
         #expect(try total() == "3803.900")
     }
 
+    /// Headers typed the Vietnamese way without diacritics are Vietnamese
+    /// ("So luong": 1.200 is 1200), and a totals row is read in the file's
+    /// style too: 1,5 + 2,25 = 3,75 holds, it is not 375.
+    @Test func aSheetWithoutDiacriticsIsVietnameseAndItsTotalsAreReadSo() throws {
+        let d = try DataDir.initialised()
+        defer { d.remove() }
+        try d.ok(["append", "-"], stdin: [
+            #"{"type":"unit.registered","occurred":"2013-12-30","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
+            #"{"type":"indicator.defined","occurred":"2018-01-01","unit":"74","data":{"indicator":"drugs.seized","label":{"vi":"Ma túy thu giữ"},"measure":"quantity","unit_of_measure":"kg","decimals":3,"aggregate":"flow"}}"#,
+        ].joined(separator: "\n") + "\n")
+        let counts = d.root.appendingPathComponent("bat.csv").path
+        try "Ngay;Don vi;So luong\n02/03/2018;74;1.200\n".write(toFile: counts, atomically: true, encoding: .utf8)
+        let r = try d.antq(["import", counts, "--type", "arrest.made", "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try d.ok(["summary", "2018", "--format", "csv"]).stdout.contains(",74,Bình Dương,arrests,1200"))
+        let quantities = d.root.appendingPathComponent("ma-tuy.csv").path
+        try "Ngày;Đơn vị;Giá trị\n02/03/2018;74;1,5\n03/03/2018;74;2,25\nTổng cộng;;3,75\n".write(toFile: quantities, atomically: true, encoding: .utf8)
+        let q = try d.antq(["import", quantities, "--type", "indicator.recorded", "--indicator", "drugs.seized", "--lang", "en"])
+        #expect(q.status == 0, "\(q.stderr)")
+        #expect(try d.ok(["summary", "2018", "--format", "csv"]).stdout.contains(",drugs.seized,3.750"))
+    }
+
     /// What `antq export` writes imports back to the same figure, in either
     /// language: its columns are field names, so its numbers are its own
     /// (1.400 kg is 1,4 kg, not 1400).

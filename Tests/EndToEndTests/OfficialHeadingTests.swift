@@ -54,6 +54,8 @@ import Testing
     #expect(title.hasSuffix("— Phường 1"), "\(title)")
     let html = try d.ok(["summary", "2024", "--unit", "27694", "--format", "html", "--layout", "official", "--lang", "vi"]).stdout
     #expect(html.contains("CÔNG AN PHƯỜNG 1<"), "the heading says the kind once")
+    let en = try d.ok(["summary", "2024", "--unit", "27694", "--format", "html", "--layout", "official", "--lang", "en"]).stdout
+    #expect(en.contains(">PHƯỜNG 1 POLICE<"), "and once in English")
     let both = try d.ok(["summary", "2024", "--lang", "en"]).stdout.split(separator: "\n").first ?? ""
     #expect(both.contains("Long An (province)") && both.contains("Hồ Chí Minh (city)"), "\(both)")
     let one = try d.ok(["summary", "2024", "--unit", "80", "--compare", "same-period", "--lang", "en"]).stdout

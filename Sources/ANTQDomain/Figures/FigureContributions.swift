@@ -41,7 +41,7 @@ public enum FigureContributions {
         forEachSignedFact(of: e) { f, _, _, _ in
             let reparents = f.type == .unitChanged && f.data[UnitChanged.parent] != nil
             switch figure.kind {
-            case .flow: touched = touched || !f.data.spec.flows.isEmpty || f.type == .indicatorRecorded || reparents
+            case .flow: touched = touched || (f.type == .indicatorRecorded ? record(f, feeds: figure.name) : !f.data.spec.flows.isEmpty) || reparents
             case .level: touched = touched || (f.type == .indicatorRecorded && record(f, feeds: figure.name)) || reparents
             case .ratio: touched = true
             case .state:

@@ -6,7 +6,8 @@ import TextFormats
 /// Only a single separator followed by exactly three digits is read both
 /// ways: "1.400.000" or "1,4" can only be read one way, and a whole-number
 /// column reads a separator as grouping in either style. An import reads
-/// such cells in the reader's language and says so, never silently.
+/// such cells in the file's style (`SheetNumberStyle`) and, when only the
+/// header decided it, says so, never silently.
 public enum AmbiguousNumbers {
     public struct Cell: Sendable, Equatable {
         public var line: Int

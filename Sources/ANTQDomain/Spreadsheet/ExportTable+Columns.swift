@@ -8,6 +8,9 @@ extension ExportTable {
         public var name: String
         public var label: Text
         public var isNumeric: Bool
+        /// Shown with thousands grouped: a count or a quantity, not an
+        /// identifier or a year (a seq 11084, a reporting year 2018).
+        public var isGrouped = true
     }
 
     /// The envelope columns' headers. The Vietnamese ones are headers
@@ -36,7 +39,7 @@ extension ExportTable {
         let present = Set(typeColumn.map { t in rows.map { $0[t] } } ?? [])
         let specs = EventSpec.table.filter { present.contains($0.type.rawValue) } + EventSpec.table.filter { !present.contains($0.type.rawValue) }
         return header.enumerated().map { i, name in
-            if let l = envelopeLabels[name] { return ColumnInfo(name: name, label: l, isNumeric: name == "seq") }
+            if let l = envelopeLabels[name] { return ColumnInfo(name: name, label: l, isNumeric: name == "seq", isGrouped: false) }
             let bare = name.hasPrefix("new.") ? String(name.dropFirst(4)) : name
             // A column several exported types share (`count`: tips, arrests, cases …) is labelled for all of them.
             let fields = specs.compactMap { spec in spec.fields.first { $0.name == bare }.map { (spec, $0) } }
@@ -44,7 +47,7 @@ extension ExportTable {
                 let sharing = Set(fields.filter { present.contains($0.0.type.rawValue) }.map(\.1.label))
                 let own = sharing.count > 1 ? (sharedLabels[bare] ?? f.label) : f.label
                 let label = name == bare ? own.capitalized : Text("Mới: " + own.vi, "New: " + own.en)
-                return ColumnInfo(name: name, label: label, isNumeric: f.kind.isNumber)
+                return ColumnInfo(name: name, label: label, isNumeric: f.kind.isNumber, isGrouped: f.kind.isGroupedNumber)
             }
             let cells = rows.lazy.map { $0[i] }.filter { !$0.isEmpty }
             return ColumnInfo(name: name, label: Text(name, name), isNumeric: !cells.isEmpty && cells.allSatisfy(CSVWriter.isPlainNumber))
@@ -53,6 +56,16 @@ extension ExportTable {
 }
 
 extension FieldKind {
+    /// A number shown with thousands grouped: a seq or a year (a count whose
+    /// range starts in the thousands) is read as a whole, never as 2.018.
+    public var isGroupedNumber: Bool {
+        switch self {
+        case .count(let r): r.lowerBound < 1000
+        case .quantity, .amount: true
+        default: false
+        }
+    }
+
     /// A value a spreadsheet should total: counts, quantities, amounts, seqs.
     public var isNumber: Bool {
         switch self {

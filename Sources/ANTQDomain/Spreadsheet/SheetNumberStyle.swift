@@ -8,9 +8,10 @@ import TextFormats
 /// The cells decide where they can: `1,4`, `1.234.567` and `1.234,5` are
 /// Vietnamese only; `1.4`, `1,234,567` and `1,234.5` English only. Where
 /// every cell reads both ways (`1.400`) or has no separator, the header
-/// decides: Vietnamese column names (with diacritics) mean Vietnamese
-/// numbers; field names, as `antq export` writes them, mean the export's
-/// own numbers (a point before the decimals). A file whose cells disagree
+/// decides: field names (as `antq export` writes them) or English labels
+/// mean English numbers, the export's own (a point before the decimals);
+/// any header typed the Vietnamese way, with or without diacritics, means
+/// Vietnamese numbers. A file whose cells disagree
 /// is refused: no one reading fits it.
 public enum SheetNumberStyle {
     public enum Decision: Sendable, Equatable {
@@ -38,9 +39,34 @@ public enum SheetNumberStyle {
         case let (v?, nil): return .style(vietnamese: true, byCell: v)
         case let (nil, e?): return .style(vietnamese: false, byCell: e)
         case (nil, nil):
-            let vietnameseHeader = columns.targets.indices.contains { columns.targets[$0] != .ignored && columns.header[$0].unicodeScalars.contains { !$0.isASCII } }
-            return .style(vietnamese: vietnameseHeader, byCell: nil)
+            return .style(vietnamese: !headerIsEnglish(columns), byCell: nil)
         }
+    }
+
+    /// Whether every column read is headed by its field's name (as `antq
+    /// export` writes it) or its English label: an English sheet. A header
+    /// typed the Vietnamese way, with or without diacritics ("So luong"),
+    /// is Vietnamese.
+    static func headerIsEnglish(_ columns: ImportColumns) -> Bool {
+        let envelope: [String: [String]] = ["occurred": ["date"], "unit": ["unit code"], "by": ["recorded by"], "id": ["event id"]]
+        func spellings(_ t: ImportColumns.Target) -> [String]? {
+            switch t {
+            case .ignored, .typeCheck: return nil
+            case .envelope(let name): return [name] + (envelope[name] ?? [])
+            case .data(let name):
+                let bare = name.hasPrefix("new.") ? String(name.dropFirst(4)) : name
+                let label = columns.type.spec.field(named: bare)?.label.en
+                return [name, bare, bare.replacing("_", with: " ")] + (label.map { [$0] } ?? [])
+            }
+        }
+        var any = false
+        for (i, t) in columns.targets.enumerated() {
+            guard let names = spellings(t) else { continue }
+            any = true
+            let typed = foldVietnamese(TextRule.trimmed(columns.header[i])).lowercased()
+            if !names.contains(where: { $0.lowercased() == typed }) { return false }
+        }
+        return any
     }
 
     /// True when a number can only be Vietnamese, false when only English,

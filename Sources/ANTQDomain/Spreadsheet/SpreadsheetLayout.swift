@@ -52,27 +52,23 @@ public enum SpreadsheetLayout {
     /// the sum of that column (empty cells count 0). Numbers may be grouped
     /// either way ("3.630", "3,630"). A column with a cell that is not a
     /// whole number is not checked (it holds no count).
-    public static func mismatches(totals: CSVRecord, rows: [CSVRecord], columns: ImportColumns) -> [TotalMismatch] {
+    /// - Parameter vietnamese: the file's number style (`SheetNumberStyle`):
+    ///   cells are read as the rows are, so "3,75" is never taken for 375.
+    public static func mismatches(totals: CSVRecord, rows: [CSVRecord], columns: ImportColumns, vietnamese: Bool) -> [TotalMismatch] {
         var out: [TotalMismatch] = []
+        func whole(_ cell: String) -> Int64? { RecordBuilder.typedWholeNumber(TextRule.trimmed(cell), vietnamese: vietnamese) }
         for (i, target) in columns.targets.enumerated() {
-            guard case .data = target, i < totals.fields.count, let stated = wholeNumber(totals.fields[i]) else { continue }
+            guard case .data = target, i < totals.fields.count, let stated = whole(totals.fields[i]) else { continue }
             var sum: Int64 = 0
             var checkable = true
             for r in rows where i < r.fields.count {
                 let cell = r.fields[i].trimmingSpaces()
                 if cell.isEmpty { continue }
-                guard let n = wholeNumber(cell) else { checkable = false; break }
+                guard let n = whole(cell) else { checkable = false; break }
                 sum += n
             }
             if checkable && sum != stated { out.append(TotalMismatch(column: columns.header[i], stated: stated, sum: sum, line: totals.line)) }
         }
         return out
-    }
-
-    /// "3.630", "3,630", "3 630" or "3630" as 3630; nil for anything else.
-    static func wholeNumber(_ cell: String) -> Int64? {
-        let digits = cell.trimmingSpaces().filter { $0 != "." && $0 != "," && $0 != " " && $0 != "\u{A0}" }
-        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), digits.count <= 15 else { return nil }
-        return Int64(digits)
     }
 }

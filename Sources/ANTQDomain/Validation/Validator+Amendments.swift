@@ -101,9 +101,12 @@ extension Validator {
         let replacement = Fact(occurred: newOccurred, unit: newUnit, data: newData)
         if replacement == was {
             // The values given are the ones already stored: say what #target holds, not a value to type.
-            let held = ExportTable.cells(of: was).map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-            try fail("data", Text("bản sửa không thay đổi gì ở #\(target): các giá trị đã ghi trùng với giá trị đang có (\(held))",
-                                  "the correction changes nothing in #\(target): the values given are the ones it holds (\(held))"),
+            let vocabularies = ledger.catalogue.vocabularies
+            let held = { (vi: Bool) in
+                "\(was.occurred.formatted(vietnamese: vi)), \(was.unit ?? "-"), " + EventDescription.line(was.data, vocabularies: vocabularies, vietnamese: vi)
+            }
+            try fail("data", Text("bản sửa không thay đổi gì ở #\(target): các giá trị đã ghi trùng với giá trị đang có (\(held(true)))",
+                                  "the correction changes nothing in #\(target): the values given are the ones it holds (\(held(false)))"),
                      Text("ghi giá trị đúng của trường bị sai", "give the right value of the field that was wrong"))
         }
         var probe = self

@@ -20,9 +20,12 @@ extension RecordBuilder {
             guard let n = wholeNumber(input) else {
                 if case .string(let typed) = input, case .typed(let vi) = mode, Self.hasDecimalSeparator(TextRule.trimmed(typed), vietnamese: vi),
                    Self.typedWholeNumber(TextRule.trimmed(typed), vietnamese: !vi) != nil {
-                    // A thousand grouped the other language's way.
-                    return fail("không phải số nguyên: \(shown(input)) (dấu phẩy là dấu thập phân; một nghìn viết 1.000 hoặc 1000)",
-                                "is not a whole number: \(shown(input)) (a point starts the decimals; write a thousand as 1,000 or 1000)")
+                    // A thousand grouped the other style's way. The style is the input's (an imported
+                    // file has its own), whatever the language the message is read in.
+                    return vi ? fail("không phải số nguyên: \(shown(input)) (theo cách viết số tiếng Việt, dấu phẩy là dấu thập phân; một nghìn viết 1.000 hoặc 1000)",
+                                     "is not a whole number: \(shown(input)) (in Vietnamese number style a comma starts the decimals; write a thousand as 1.000 or 1000)")
+                              : fail("không phải số nguyên: \(shown(input)) (theo cách viết số tiếng Anh, dấu chấm là dấu thập phân; một nghìn viết 1,000 hoặc 1000)",
+                                     "is not a whole number: \(shown(input)) (in English number style a point starts the decimals; write a thousand as 1,000 or 1000)")
                 }
                 return fail("không phải số nguyên: \(shown(input))", "is not a whole number: \(shown(input))")
             }

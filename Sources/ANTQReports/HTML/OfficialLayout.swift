@@ -29,7 +29,12 @@ public struct OfficialDocument: Sendable {
     /// "CÔNG AN TỈNH BÌNH DƯƠNG": the police of the report's top unit.
     static func defaultIssuer(kind: String, name: String, _ lang: Language) -> String {
         let kindLabel = Vocabulary.builtIn[.unitKind]?.term(code: kind)?.label.text(vietnamese: lang.isVietnamese) ?? kind
-        return lang.isVietnamese ? "Công an \(UnitRegistry.kindAndName(kindLabel, name))".uppercased() : "\(name) \(kindLabel) police".uppercased()
+        guard lang.isVietnamese else {
+            // A name that says its kind ("Phường 2") is not followed by it again.
+            let viLabel = Vocabulary.builtIn[.unitKind]?.term(code: kind)?.label.vi ?? kind
+            return (UnitRegistry.kindAndName(viLabel, name) == name ? "\(name) police" : "\(name) \(kindLabel) police").uppercased()
+        }
+        return "Công an \(UnitRegistry.kindAndName(kindLabel, name))".uppercased()
     }
 
     /// The place as the decree writes it: the unit's name, but in full
