@@ -5,7 +5,8 @@ import TextFormats
 /// dot groups thousands) and 1.4 in English; "1,400" the other way round.
 /// Only a single separator followed by exactly three digits is read both
 /// ways: "1.400.000" or "1,4" can only be read one way, and a whole-number
-/// column reads a separator as grouping in either style. An import reads
+/// column takes only its style's grouping (a decimal separator there is
+/// refused, see `RecordBuilder.typedWholeNumber`). An import reads
 /// such cells in the file's style (`SheetNumberStyle`) and, when only the
 /// header decided it, says so, never silently.
 public enum AmbiguousNumbers {

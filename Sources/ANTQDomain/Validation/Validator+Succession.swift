@@ -59,9 +59,10 @@ extension Validator {
     /// for it after the end: an event dated on or after that day is refused
     /// once the unit has ended, so one already there would stay in the log
     /// as a fact `append` forbids, and its figures would be summed under a
-    /// unit that no longer stands. Told from the flow rows: a reporting
-    /// month that begins on or after the day (a month the end falls inside
-    /// may hold facts from before it, and is let through).
+    /// unit that no longer stands. Told from the flow rows, so for flow
+    /// facts only: a reporting month that begins on or after the day (a
+    /// month the end falls inside may hold facts from before it, and is let
+    /// through). Model, camera and level records are not looked at here.
     func checkNothingRecordedAfterTheEnd(of unit: String, on day: CivilDate, field: String) throws(EventProblems) {
         let months = ReportingMonths(start: ledger.log?.periodStart ?? .january1)
         let later = ledger.flows.keys.filter { $0.unit == unit && months.firstDay(of: $0.month) >= day }.map(\.month).sorted()
