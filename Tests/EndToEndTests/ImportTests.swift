@@ -184,20 +184,26 @@ import Testing
         return (r.stdout, r.status)
     }
 
-    /// A value such as 1.400 reads as 1400 in Vietnamese style and 1.4 in
-    /// English. The file's style decides, whatever the reader's language: a
-    /// cell that reads one way only (1,5 or 2.5) settles it, else the header
-    /// (Vietnamese column names: Vietnamese; field names, as `antq export`
-    /// writes them: English); a file written both ways is refused, and
-    /// `--numbers` says it outright. A reading the header presumed is said,
-    /// with the other reading and how to have it.
-    @Test func aSheetsNumbersAreReadInTheSheetsStyleWhateverTheReadersLanguage() throws {
+    /// A province (74) whose log declares `drugs.seized` in kg with three decimals.
+    static func provinceWithDrugsSeized() throws -> DataDir {
         let d = try DataDir.initialised()
-        defer { d.remove() }
         try d.ok(["append", "-"], stdin: [
             #"{"type":"unit.registered","occurred":"2013-12-30","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
             #"{"type":"indicator.defined","occurred":"2018-01-01","unit":"74","data":{"indicator":"drugs.seized","label":{"vi":"Ma túy thu giữ"},"measure":"quantity","unit_of_measure":"kg","decimals":3,"aggregate":"flow"}}"#,
         ].joined(separator: "\n") + "\n")
+        return d
+    }
+
+    /// A value such as 1.400 reads as 1400 in Vietnamese style and 1.4 in
+    /// English. The file's style decides, whatever the reader's language: a
+    /// cell that reads one way only (1,5 or 2.5) settles it, else the header
+    /// (field names, as `antq export` writes them: English; Vietnamese
+    /// column names: Vietnamese); a file written both ways is refused, and
+    /// `--numbers` says it outright. A reading the header presumed is said,
+    /// with the other reading and how to have it.
+    @Test func aSheetsNumbersAreReadInTheSheetsStyleWhateverTheReadersLanguage() throws {
+        let d = try Self.provinceWithDrugsSeized()
+        defer { d.remove() }
         func sheet(_ name: String, _ text: String) throws -> String {
             let path = d.root.appendingPathComponent(name).path
             try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -235,12 +241,8 @@ import Testing
     /// ("So luong": 1.200 is 1200), and a totals row is read in the file's
     /// style too: 1,5 + 2,25 = 3,75 holds, it is not 375.
     @Test func aSheetWithoutDiacriticsIsVietnameseAndItsTotalsAreReadSo() throws {
-        let d = try DataDir.initialised()
+        let d = try Self.provinceWithDrugsSeized()
         defer { d.remove() }
-        try d.ok(["append", "-"], stdin: [
-            #"{"type":"unit.registered","occurred":"2013-12-30","unit":"74","data":{"name":"Bình Dương","kind":"province","parent":null}}"#,
-            #"{"type":"indicator.defined","occurred":"2018-01-01","unit":"74","data":{"indicator":"drugs.seized","label":{"vi":"Ma túy thu giữ"},"measure":"quantity","unit_of_measure":"kg","decimals":3,"aggregate":"flow"}}"#,
-        ].joined(separator: "\n") + "\n")
         let counts = d.root.appendingPathComponent("bat.csv").path
         try "Ngay;Don vi;So luong\n02/03/2018;74;1.200\n".write(toFile: counts, atomically: true, encoding: .utf8)
         let r = try d.antq(["import", counts, "--type", "arrest.made", "--lang", "en"])
