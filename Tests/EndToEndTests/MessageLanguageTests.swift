@@ -202,3 +202,16 @@ import Testing
     let days = try d.antq(announce.dropLast(2) + ["--period", "2023-03-01..2023-03-15", "--value", "7", "--lang", "en"])
     #expect(days.stderr.contains("the log gives 1,003 for arrests 2023-03-01..2023-03-15 of Đà Nẵng [48], not 7"), "\(days.stderr)")
 }
+
+/// Headers a reader sees are in their language (`units`: mã, not code), and
+/// `diff` gives its two knowledge dates to the second, so two dates a
+/// minute apart are told apart.
+@Test func unitHeadersAndDiffInstantsReadAsTheReaderNeeds() throws {
+    let d = try DataDir.initialised()
+    defer { d.remove() }
+    try d.ok(["append", "unit.registered", "--unit", "48", "--occurred", "2010-01-01", "--name", "Đà Nẵng", "--kind", "thành phố"])
+    #expect(try d.ok(["units", "--lang", "vi"]).stdout.hasPrefix("mã "))
+    #expect(try d.ok(["units", "--lang", "en"]).stdout.hasPrefix("code "))
+    let diff = try d.ok(["diff", "--as-of", "2026-01-02T03:04:05Z", "--as-of", "2026-01-02T03:04:35Z", "--lang", "en"]).stdout
+    #expect(diff.contains("2026-01-02 10:04:05 (UTC+7)") && diff.contains("2026-01-02 10:04:35 (UTC+7)"), "\(diff)")
+}
