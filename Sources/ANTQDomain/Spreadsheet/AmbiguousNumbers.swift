@@ -25,15 +25,7 @@ public enum AmbiguousNumbers {
     /// The ambiguous cells of the table's columns that hold a decimal (a
     /// declared quantity, an amount), in file order.
     public static func cells(_ table: CSVTable, columns: ImportColumns) -> [Cell] {
-        let spec = columns.type.spec
-        let decimalColumns = columns.targets.enumerated().compactMap { i, target -> Int? in
-            guard case .data(let name) = target else { return nil }
-            if columns.type == .indicatorRecorded { return name == IndicatorRecorded.value.name ? i : nil }
-            switch spec.field(named: name)?.kind {
-            case .quantity?, .amount?: return i
-            default: return nil
-            }
-        }
+        let decimalColumns = SheetNumberStyle.numberColumns(columns, decimalsOnly: true)
         var out: [Cell] = []
         for record in table.rows {
             for i in decimalColumns where i < record.fields.count {

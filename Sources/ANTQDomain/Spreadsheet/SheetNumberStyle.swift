@@ -89,14 +89,16 @@ public enum SheetNumberStyle {
         return body[body.index(after: at)...].count != 3 || body[..<at].isEmpty
     }
 
-    /// Columns holding a number: counts, quantities, amounts.
-    static func numberColumns(_ columns: ImportColumns) -> [Int] {
+    /// Columns holding a number: counts, quantities, amounts (with
+    /// `decimalsOnly`, the quantities and amounts alone).
+    static func numberColumns(_ columns: ImportColumns, decimalsOnly: Bool = false) -> [Int] {
         let spec = columns.type.spec
         return columns.targets.enumerated().compactMap { i, target -> Int? in
             guard case .data(let name) = target else { return nil }
             if columns.type == .indicatorRecorded && name == IndicatorRecorded.value.name { return i }
             switch spec.field(named: name)?.kind {
-            case .count?, .quantity?, .amount?: return i
+            case .quantity?, .amount?: return i
+            case .count?: return decimalsOnly ? nil : i
             default: return nil
             }
         }
